@@ -1,0 +1,39 @@
+# dive.h - build everything into build/, `make test` runs the suite.
+#   make            build tests, examples and benchmarks
+#   make test       run every tests/test_*.c program (CPU; Vulkan where a device exists)
+#   make demo       install what is missing, build, run the DiVE pipeline on Fashion-MNIST-LT
+CC      ?= cc
+CXX     ?= c++
+OPT     ?= -O2
+CFLAGS  ?= -std=c99 $(OPT) -g -Wall -Wextra -I.
+CXXFLAGS?= -std=c++11 $(OPT) -g -Wall -Wextra -I.
+OMP     ?= -fopenmp
+LDLIBS  ?= -lm -ldl -lpthread
+B       := build
+
+TEST_SRC  := $(wildcard tests/test_*.c)
+TESTS     := $(patsubst tests/%.c,$(B)/%,$(TEST_SRC)) $(B)/test_compile_cpp
+EX_SRC    := $(wildcard examples/*.c)
+EXAMPLES  := $(patsubst examples/%.c,$(B)/%,$(EX_SRC))
+BENCH_SRC := $(wildcard bench/bench_*.c)
+BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC))
+
+.PHONY: all test clean demo
+all: $(TESTS) $(EXAMPLES) $(BENCHES)
+
+$(B):
+	mkdir -p $(B)
+$(B)/test_%: tests/test_%.c dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+$(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
+	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)
+$(B)/%: examples/%.c dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+$(B)/bench_%: bench/bench_%.c dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+
+test: $(TESTS)
+	@sh tests/run.sh $(TESTS)
+
+clean:
+	rm -rf $(B)

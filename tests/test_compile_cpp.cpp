@@ -1,0 +1,16 @@
+/* dive.h instantiates cleanly as C++11 (the C99 twin is test_compile_c.c).
+   The Makefile builds this with -fopenmp; tests/compile.sh also tries -Werror variants. */
+#define DIVE_IMPLEMENTATION
+#include "../dive.h"
+#include <cstdio>
+
+int main(void) {
+  dive_ctx *ctx = NULL;
+  dive_ctx_desc d;
+  memset(&d, 0, sizeof d);
+  d.backend = DIVE_BACKEND_CPU;
+  if (dive_ctx_create(&ctx, &d) != DIVE_OK) { printf("FAIL ctx: %s\n", dive_last_error()); return 1; }
+  printf("compile_cpp: backend %s\n", dive_query_device_name(ctx));
+  dive_ctx_destroy(ctx);
+  return 0;
+}
