@@ -595,6 +595,11 @@ static dive_status dive__vk_read(dive_ctx *ctx, const dive_tensor *t, void *dst,
 static dive_status dive__vk_fill_zero(dive_ctx *ctx, const dive_tensor *t);
 static dive_status dive__vk_sync(dive_ctx *ctx);
 
+/* An op without a Vulkan kernel yet: a clear status, never a silent CPU detour. */
+static DIVE__UNUSED dive_status dive__vk_op_missing(dive_ctx *ctx, const char *op) {
+  return dive__ctx_fail(ctx, DIVE_ERR_UNSUPPORTED, "%s: no Vulkan kernel for this op", op);
+}
+
 /* ============================================================================ >>cpu-ref */
 /* Serial reference kernels: plain loops, double accumulators. The oracle for every test. */
 
