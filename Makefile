@@ -37,3 +37,12 @@ test: $(TESTS)
 
 clean:
 	rm -rf $(B)
+
+# --- Vulkan backend: shaders and tests (docs/vulkan.md) ---
+.PHONY: shaders shaders-check test-vulkan
+shaders:            # compile shaders/*.comp and regenerate the SPIR-V block in dive.h
+	python3 shaders/embed.py
+shaders-check:      # CI: fail when the embedded SPIR-V is stale
+	python3 shaders/embed.py --check
+test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails without a device
+	@. tests/vk_env.sh && DIVE_BACKEND=vulkan DIVE_REQUIRE_VULKAN=1 DIVE_VK_VALIDATION=1 ./$(B)/test_vulkan

@@ -1,0 +1,18 @@
+// common.glsl - shared by every dive.h compute shader (included, never compiled alone).
+//
+// Conventions (docs/vulkan.md):
+//  - storage buffers live in set 0, bindings in the C call's order: inputs, then outputs;
+//  - the push-constant block starts with one uint per binding: the element offset of the
+//    tensor inside its bound range (the C side binds each buffer at an offset aligned
+//    down to minStorageBufferOffsetAlignment and passes the remainder here);
+//  - the work-group size is specialization constant 0 (the C side picks it per device);
+//  - grids wider than 65535 groups are dispatched as 2-D: dive_gid() flattens them.
+
+layout(local_size_x = 256) in;           // default; the C side specializes it
+layout(local_size_x_id = 0) in;
+
+// flat invocation index over a (gx, gy) grid of 1-D work groups
+uint dive_gid() {
+  return (gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x) * gl_WorkGroupSize.x +
+         gl_LocalInvocationID.x;
+}
