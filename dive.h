@@ -178,13 +178,20 @@ typedef struct dive_resnet_desc {
   int verbose;      /* print one line per layer and the parameter count */
 } dive_resnet_desc;
 
-/* A named parameter or buffer of a model (PyTorch state_dict naming). */
+/* A named entry of a model's state (PyTorch state_dict naming and order). */
+typedef enum dive_param_kind {
+  DIVE_PARAM_WEIGHT = 0,  /* trained: value, grad and momentum are views */
+  DIVE_PARAM_BUFFER = 1,  /* running_mean / running_var: value only */
+  DIVE_PARAM_COUNTER = 2  /* num_batches_tracked: the int64 at `counter` */
+} dive_param_kind;
+
 typedef struct dive_param {
   char name[48];
+  dive_param_kind kind;
   dive_tensor value;    /* view into the params arena (or the buffers arena) */
-  dive_tensor grad;     /* view into grads (numel 0 for buffers) */
-  dive_tensor momentum; /* view into the momentum arena (numel 0 for buffers) */
-  int is_buffer;        /* running_mean / running_var: not trained */
+  dive_tensor grad;     /* view into grads (weights only) */
+  dive_tensor momentum; /* view into the momentum arena (weights only) */
+  int64_t *counter;     /* DIVE_PARAM_COUNTER only */
 } dive_param;
 
 typedef struct dive_bn_layer {
@@ -606,6 +613,95 @@ static DIVE__UNUSED dive_status dive__vk_op_missing(dive_ctx *ctx, const char *o
 /* >>cpu-ref:layers (conv2d, batchnorm, relu, add, shortcut, maxpool, avgpool, linear) */
 
 /* >>cpu-ref:loss (loss, sgd) */
+/* loss: logits s (B,C), labels (B), teacher z (B,C) or NULL, log_prior (C) or NULL
+   -> dlogits (B,C) (overwrite, may be NULL), per_example (B) (may be NULL); returns the
+   batch mean. With a = s + log n (BSCE) or a = s (CE), sm = softmax(a),
+   t = softmax(z p / T) (power normalization folded into the temperature), q = t or
+   (1-alpha) onehot + alpha t, sT = softmax(s / T):
+     CE/BSCE  loss = lse(a) - a_y                    d = (sm - onehot) / B
+     KD       loss = T^2 KL(q || sT)                 d = T (sT - q) / B
+     DIVE     loss = (1-alpha) BSCE + alpha T^2 KL   d = the same mix of the two
+   (DIVE with no_bsce is KD: T^2 KL with weight 1). 0 log 0 = 0 in KL. */
+static double dive__loss_row(const dive__loss_p *p, int b, float *dl, const float *s, int y,
+                             const float *z, const float *logp) {
+  const int C = p->C, use_ce = p->kind != DIVE_LOSS_KD && !(p->kind == DIVE_LOSS_DIVE && p->no_bsce);
+  const int use_kd = p->kind == DIVE_LOSS_KD || p->kind == DIVE_LOSS_DIVE;
+  const int prior = p->kind == DIVE_LOSS_BSCE || p->kind == DIVE_LOSS_DIVE;
+  const double wce = p->kind == DIVE_LOSS_DIVE ? (use_kd && use_ce ? 1.0 - p->alpha : 1.0) : 1.0;
+  const double wkd = p->kind == DIVE_LOSS_DIVE && use_ce ? p->alpha : 1.0;
+  const double T = p->T, invB = 1.0 / p->B;
+  double loss = 0, mx, sum, lse_a = 0, mx_s = 0, lse_s = 0, mx_t = 0, lse_t = 0;
+  int j;
+  (void)b;
+  if (dl)
+    for (j = 0; j < C; j++) dl[j] = 0;
+  if (use_ce) { /* log-sum-exp of a = s (+ log prior) */
+    mx = -DBL_MAX;
+    for (j = 0; j < C; j++) mx = DIVE__MAX(mx, (double)s[j] + (prior ? logp[j] : 0.0));
+    for (sum = 0, j = 0; j < C; j++) sum += exp((double)s[j] + (prior ? logp[j] : 0.0) - mx);
+    lse_a = mx + log(sum);
+    loss += wce * (lse_a - ((double)s[y] + (prior ? logp[y] : 0.0)));
+    if (dl)
+      for (j = 0; j < C; j++)
+        dl[j] += (float)(wce * invB * (exp((double)s[j] + (prior ? logp[j] : 0.0) - lse_a) - (j == y)));
+  }
+  if (use_kd) {
+    const double tz = p->power / T; /* teacher scale: softmax(z p / T) */
+    double kl = 0;
+    for (mx_s = -DBL_MAX, mx_t = -DBL_MAX, j = 0; j < C; j++) {
+      mx_s = DIVE__MAX(mx_s, s[j] / T);
+      mx_t = DIVE__MAX(mx_t, z[j] * tz);
+    }
+    for (lse_s = 0, lse_t = 0, j = 0; j < C; j++) {
+      lse_s += exp(s[j] / T - mx_s);
+      lse_t += exp(z[j] * tz - mx_t);
+    }
+    lse_s = mx_s + log(lse_s);
+    lse_t = mx_t + log(lse_t);
+    for (j = 0; j < C; j++) {
+      double logt = z[j] * tz - lse_t, t = exp(logt), q = t, logq = logt;
+      double logsT = s[j] / T - lse_s;
+      if (p->mix_gt) {
+        q = (1.0 - p->alpha) * (j == y) + p->alpha * t;
+        logq = q > 0 ? log(q) : 0;
+      }
+      if (q > 0) kl += q * (logq - logsT);
+      if (dl) dl[j] += (float)(wkd * T * invB * (exp(logsT) - q));
+    }
+    loss += wkd * T * T * kl;
+  }
+  return loss;
+}
+
+static double dive__ref_loss_fwd(const dive__loss_p *p, float *dlogits, float *per_example,
+                                 const float *logits, const int32_t *labels, const float *teacher,
+                                 const float *log_prior) {
+  double total = 0;
+  int b;
+  for (b = 0; b < p->B; b++) {
+    double l = dive__loss_row(p, b, dlogits ? dlogits + (size_t)b * p->C : NULL,
+                              logits + (size_t)b * p->C, labels[b],
+                              teacher ? teacher + (size_t)b * p->C : NULL, log_prior);
+    if (per_example) per_example[b] = (float)l;
+    total += l;
+  }
+  return total / p->B;
+}
+
+/* sgd (PyTorch): d = g + wd p; m = momentum m + d; d = nesterov ? d + momentum m : m
+   (d itself when momentum is 0); p -= lr d. Momentum buffers start at zero, which equals
+   PyTorch's first-step copy because dampening is 0. */
+static void dive__ref_sgd_step(const dive__sgd_p *p, float *param, float *mom, const float *grad) {
+  int64_t i;
+  for (i = 0; i < p->n; i++) {
+    float d = grad[i] + p->wd * param[i];
+    if (p->momentum != 0.0f) {
+      mom[i] = p->momentum * mom[i] + d;
+      d = p->nesterov ? d + p->momentum * mom[i] : mom[i];
+    }
+    param[i] -= p->lr * d;
+  }
+}
 
 /* ================================================================================ >>cpu */
 /* OpenMP kernels: each parallel loop writes a disjoint output range. */
@@ -613,6 +709,37 @@ static DIVE__UNUSED dive_status dive__vk_op_missing(dive_ctx *ctx, const char *o
 /* >>cpu:layers */
 
 /* >>cpu:loss */
+/* The loss is O(B C): rows in parallel, the mean summed afterwards in a fixed order so the
+   result does not depend on the thread count. per_ex holds B doubles of scratch. */
+static double dive__cpu_loss_fwd(const dive__loss_p *p, float *dlogits, float *per_example,
+                                 const float *logits, const int32_t *labels, const float *teacher,
+                                 const float *log_prior, double *per_ex) {
+  double total = 0;
+  int b;
+  DIVE__OMP_FOR
+  for (b = 0; b < p->B; b++)
+    per_ex[b] = dive__loss_row(p, b, dlogits ? dlogits + (size_t)b * p->C : NULL,
+                               logits + (size_t)b * p->C, labels[b],
+                               teacher ? teacher + (size_t)b * p->C : NULL, log_prior);
+  for (b = 0; b < p->B; b++) {
+    if (per_example) per_example[b] = (float)per_ex[b];
+    total += per_ex[b];
+  }
+  return total / p->B;
+}
+
+static void dive__cpu_sgd_step(const dive__sgd_p *p, float *DIVE__RESTRICT param,
+                               float *DIVE__RESTRICT mom, const float *DIVE__RESTRICT grad) {
+  const int64_t chunk = 4096, nchunk = (p->n + chunk - 1) / chunk;
+  int64_t c;
+  DIVE__OMP_FOR
+  for (c = 0; c < nchunk; c++) {
+    dive__sgd_p q = *p;
+    int64_t o = c * chunk;
+    q.n = DIVE__MIN(chunk, p->n - o);
+    dive__ref_sgd_step(&q, param + o, mom ? mom + o : NULL, grad + o);
+  }
+}
 
 /* ============================================================================== >>spirv */
 #ifndef DIVE_NO_VULKAN
@@ -2019,11 +2146,1164 @@ DIVE_API dive_status dive_tensor_zero(dive_tensor *t) {
 
 /* ================================================================================ >>loss */
 
+/* Resolve the zero-means-default fields of a loss desc into kernel parameters. */
+static dive_status dive__loss_params(dive_ctx *ctx, dive__loss_p *p, const dive_loss_desc *d, int B,
+                                     int C) {
+  memset(p, 0, sizeof *p);
+  if ((int)d->kind < DIVE_LOSS_CE || (int)d->kind > DIVE_LOSS_DIVE)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "loss: kind %d is not CE, BSCE, KD or DIVE", (int)d->kind);
+  p->B = B;
+  p->C = C;
+  p->kind = (int)d->kind;
+  p->no_bsce = d->no_bsce != 0;
+  p->mix_gt = d->mix_groundtruth != 0;
+  p->alpha = DIVE__DEF(d->alpha, 0.5f);
+  p->T = DIVE__DEF(d->T, 3.0f);
+  p->power = DIVE__DEF(d->power, 0.5f);
+  if (!(p->alpha >= 0.0f && p->alpha <= 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "loss: alpha %g outside [0, 1]", (double)p->alpha);
+  if (!(p->T > 0.0f && p->T <= 1000.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "loss: temperature T %g outside (0, 1000]", (double)p->T);
+  if (!(p->power > 0.0f && p->power <= 100.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "loss: power %g outside (0, 100]", (double)p->power);
+  return DIVE_OK;
+}
+
+/* whether a loss needs the teacher logits / the log prior */
+static int dive__loss_needs_teacher(const dive__loss_p *p) {
+  return p->kind == DIVE_LOSS_KD || p->kind == DIVE_LOSS_DIVE;
+}
+static int dive__loss_needs_prior(const dive__loss_p *p) {
+  return p->kind == DIVE_LOSS_BSCE || (p->kind == DIVE_LOSS_DIVE && !p->no_bsce);
+}
+
+static dive_status dive__check_tensor(dive_ctx *ctx, const char *fn, const char *name,
+                                      const dive_tensor *t, dive_dtype dtype, int64_t numel) {
+  if (!t || !t->ctx)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s is NULL or unallocated", fn, name);
+  if (t->ctx != ctx) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s belongs to another ctx", fn, name);
+  if (t->dtype != dtype)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s has dtype %s, expected %s", fn, name,
+                          t->dtype == DIVE_F32 ? "f32" : "i32", dtype == DIVE_F32 ? "f32" : "i32");
+  if (numel >= 0 && t->numel != numel)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s has %lld elements, expected %lld", fn, name,
+                          (long long)t->numel, (long long)numel);
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_tensor *per_example,
+                                       float *mean_loss, const dive_tensor *logits,
+                                       const dive_tensor *labels, const dive_tensor *teacher,
+                                       const dive_tensor *log_prior, const dive_loss_desc *desc) {
+  static const char *fn = "dive_loss_forward";
+  dive__loss_p p;
+  dive_status s;
+  int B, C;
+  if (!ctx) return dive__fail(DIVE_ERR_ARG, "%s: ctx is NULL", fn);
+  if (ctx->status) return ctx->status;
+  if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
+  if ((s = dive__check_tensor(ctx, fn, "logits", logits, DIVE_F32, -1))) return s;
+  B = logits->shape[0];
+  C = (int)(logits->numel / B);
+  if ((s = dive__loss_params(ctx, &p, desc, B, C))) return s;
+  if ((s = dive__check_tensor(ctx, fn, "labels", labels, DIVE_I32, B))) return s;
+  if (dlogits && (s = dive__check_tensor(ctx, fn, "dlogits", dlogits, DIVE_F32, logits->numel))) return s;
+  if (per_example && (s = dive__check_tensor(ctx, fn, "per_example", per_example, DIVE_F32, B))) return s;
+  if (dive__loss_needs_teacher(&p)) {
+    if (!teacher) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: this loss needs teacher logits", fn);
+    if ((s = dive__check_tensor(ctx, fn, "teacher", teacher, DIVE_F32, logits->numel))) return s;
+  }
+  if (dive__loss_needs_prior(&p)) {
+    if (!log_prior) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: BSCE needs log_prior (log n_j)", fn);
+    if ((s = dive__check_tensor(ctx, fn, "log_prior", log_prior, DIVE_F32, C))) return s;
+  }
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: {
+    const int32_t *y = dive__i(labels);
+    double *scratch, m;
+    int b;
+    for (b = 0; b < B; b++)
+      if (y[b] < 0 || y[b] >= C)
+        return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: label %d of example %d outside [0, %d)", fn,
+                              (int)y[b], b, C);
+    scratch = (double *)DIVE_MALLOC(sizeof(double) * (size_t)B);
+    if (!scratch) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
+    m = dive__cpu_loss_fwd(&p, dive__f(dlogits), dive__f(per_example), dive__f(logits), y,
+                           dive__loss_needs_teacher(&p) ? dive__f(teacher) : NULL,
+                           dive__loss_needs_prior(&p) ? dive__f(log_prior) : NULL, scratch);
+    DIVE_FREE(scratch);
+    if (mean_loss) *mean_loss = (float)m;
+    return DIVE_OK;
+  }
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, fn);
+  default: return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: unknown backend", fn);
+  }
+}
+
 /* =============================================================================== >>optim */
+
+DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive_tensor *grad,
+                                   dive_tensor *momentum, const dive_sgd_desc *desc) {
+  static const char *fn = "dive_sgd_step";
+  dive__sgd_p p;
+  dive_status s;
+  if (!ctx) return dive__fail(DIVE_ERR_ARG, "%s: ctx is NULL", fn);
+  if (ctx->status) return ctx->status;
+  if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
+  if ((s = dive__check_tensor(ctx, fn, "param", param, DIVE_F32, -1))) return s;
+  if ((s = dive__check_tensor(ctx, fn, "grad", grad, DIVE_F32, param->numel))) return s;
+  if (!(desc->lr >= 0.0f && desc->lr < 1e6f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: lr %g is not a finite value >= 0", fn, (double)desc->lr);
+  if (!(desc->momentum >= 0.0f && desc->momentum < 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: momentum %g outside [0, 1)", fn, (double)desc->momentum);
+  if (!(desc->weight_decay >= 0.0f && desc->weight_decay < 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: weight_decay %g outside [0, 1)", fn,
+                          (double)desc->weight_decay);
+  if (desc->nesterov && desc->momentum == 0.0f)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: nesterov needs momentum > 0", fn);
+  if (desc->momentum != 0.0f &&
+      (s = dive__check_tensor(ctx, fn, "momentum", momentum, DIVE_F32, param->numel)))
+    return s;
+  p.n = param->numel;
+  p.lr = desc->lr;
+  p.momentum = desc->momentum;
+  p.wd = desc->weight_decay;
+  p.nesterov = desc->nesterov != 0;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_sgd_step(&p, dive__f(param), desc->momentum != 0.0f ? dive__f(momentum) : NULL,
+                       dive__f(grad));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, fn);
+  default: return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: unknown backend", fn);
+  }
+}
 
 /* ============================================================================== >>resnet */
 
+/* The model's storage is planned in two passes over one layout function: pass 0 only
+   counts elements per arena, pass 1 carves named views out of the allocated arenas. */
+typedef struct dive__plan {
+  dive_resnet *m;
+  int pass;
+  int64_t n[4]; /* elements used in params, buffers, acts, and the plist count */
+} dive__plan;
+
+enum { DIVE__A_PARAMS = 0, DIVE__A_BUFFERS = 1, DIVE__A_ACTS = 2 };
+
+/* Carve a view of `shape` from arena `a` (pass 1), or just count it (pass 0). */
+static dive_status dive__carve(dive__plan *pl, int a, dive_tensor *v, int ndim, int s0, int s1, int s2,
+                               int s3) {
+  int shape[4];
+  int64_t numel;
+  dive_tensor *arena = a == DIVE__A_PARAMS ? &pl->m->params
+                       : a == DIVE__A_BUFFERS ? &pl->m->buffers : &pl->m->acts;
+  shape[0] = s0; shape[1] = s1; shape[2] = s2; shape[3] = s3;
+  numel = dive__numel(ndim, shape);
+  if (pl->pass == 1) {
+    dive_status s = dive_tensor_view(v, arena, pl->n[a], ndim, shape);
+    if (s) return s;
+  }
+  pl->n[a] += numel;
+  return DIVE_OK;
+}
+
+/* Register a trained weight (value in params; the same offset in grads and momentum). */
+static dive_status dive__carve_weight(dive__plan *pl, const char *name, dive_tensor *v, dive_tensor *g,
+                                      int ndim, int s0, int s1, int s2, int s3) {
+  int64_t off = pl->n[DIVE__A_PARAMS];
+  dive_status s = dive__carve(pl, DIVE__A_PARAMS, v, ndim, s0, s1, s2, s3);
+  if (s) return s;
+  if (pl->pass == 1) {
+    dive_resnet *m = pl->m;
+    dive_param *e = &m->plist[pl->n[3]];
+    int shape[4];
+    shape[0] = s0; shape[1] = s1; shape[2] = s2; shape[3] = s3;
+    snprintf(e->name, sizeof e->name, "%s", name);
+    e->kind = DIVE_PARAM_WEIGHT;
+    e->value = *v;
+    if ((s = dive_tensor_view(g, &m->grads, off, ndim, shape))) return s;
+    e->grad = *g;
+    if ((s = dive_tensor_view(&e->momentum, &m->momentum, off, ndim, shape))) return s;
+  }
+  pl->n[3]++;
+  return DIVE_OK;
+}
+
+static dive_status dive__carve_bn(dive__plan *pl, const char *prefix, dive_bn_layer *bn, int c) {
+  char name[48];
+  dive_status s;
+  bn->channels = c;
+  snprintf(name, sizeof name, "%s.weight", prefix);
+  if ((s = dive__carve_weight(pl, name, &bn->gamma, &bn->dgamma, 1, c, 1, 1, 1))) return s;
+  snprintf(name, sizeof name, "%s.bias", prefix);
+  if ((s = dive__carve_weight(pl, name, &bn->beta, &bn->dbeta, 1, c, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_BUFFERS, &bn->running_mean, 1, c, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_BUFFERS, &bn->running_var, 1, c, 1, 1, 1))) return s;
+  if (pl->pass == 1) {
+    dive_param *e = &pl->m->plist[pl->n[3]];
+    snprintf(e->name, sizeof e->name, "%s.running_mean", prefix);
+    e->kind = DIVE_PARAM_BUFFER;
+    e->value = bn->running_mean;
+    e = &pl->m->plist[pl->n[3] + 1];
+    snprintf(e->name, sizeof e->name, "%s.running_var", prefix);
+    e->kind = DIVE_PARAM_BUFFER;
+    e->value = bn->running_var;
+    e = &pl->m->plist[pl->n[3] + 2];
+    snprintf(e->name, sizeof e->name, "%s.num_batches_tracked", prefix);
+    e->kind = DIVE_PARAM_COUNTER;
+    e->counter = &bn->num_batches_tracked;
+  }
+  pl->n[3] += 3;
+  return DIVE_OK;
+}
+
+static dive_status dive__carve_conv(dive__plan *pl, const char *name, dive_conv_layer *cv, int in_c,
+                                    int out_c, int k, int stride) {
+  cv->in_c = in_c;
+  cv->out_c = out_c;
+  cv->ksize = k;
+  cv->stride = stride;
+  cv->pad = k / 2;
+  return dive__carve_weight(pl, name, &cv->w, &cv->dw, 4, out_c, in_c, k, k);
+}
+
+/* The whole layout, in PyTorch state_dict order (conv1, bn1, layer1.0..., linear). */
+static dive_status dive__resnet_layout(dive__plan *pl) {
+  dive_resnet *m = pl->m;
+  const dive_resnet_desc *d = &m->desc;
+  const int N = d->max_batch, w0 = d->base_width, nper = m->nblocks / 3;
+  int i, c = w0, hw_h = d->height, hw_w = d->width, maxact;
+  dive_status s;
+  char name[48];
+  if ((s = dive__carve_conv(pl, "conv1.weight", &m->conv1, d->in_channels, w0, 3, 1))) return s;
+  if ((s = dive__carve_bn(pl, "bn1", &m->bn1, w0))) return s;
+  for (i = 0; i < m->nblocks; i++) {
+    dive_basic_block *bk = &m->blocks[i];
+    int stage = i / nper, out_c = w0 << stage, stride = (i % nper == 0 && stage > 0) ? 2 : 1;
+    bk->in_c = c;
+    bk->out_c = out_c;
+    bk->stride = stride;
+    snprintf(name, sizeof name, "layer%d.%d.conv1.weight", stage + 1, i % nper);
+    if ((s = dive__carve_conv(pl, name, &bk->conv1, c, out_c, 3, stride))) return s;
+    snprintf(name, sizeof name, "layer%d.%d.bn1", stage + 1, i % nper);
+    if ((s = dive__carve_bn(pl, name, &bk->bn1, out_c))) return s;
+    snprintf(name, sizeof name, "layer%d.%d.conv2.weight", stage + 1, i % nper);
+    if ((s = dive__carve_conv(pl, name, &bk->conv2, out_c, out_c, 3, 1))) return s;
+    snprintf(name, sizeof name, "layer%d.%d.bn2", stage + 1, i % nper);
+    if ((s = dive__carve_bn(pl, name, &bk->bn2, out_c))) return s;
+    c = out_c;
+  }
+  if ((s = dive__carve_weight(pl, "linear.weight", &m->fc_w, &m->fc_dw, 2, d->num_classes, c, 1, 1)))
+    return s;
+  if ((s = dive__carve_weight(pl, "linear.bias", &m->fc_b, &m->fc_db, 1, d->num_classes, 1, 1, 1)))
+    return s;
+
+  /* activations, at max_batch */
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->input, 4, N, d->in_channels, hw_h, hw_w))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_c, 4, N, w0, hw_h, hw_w))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_out, 4, N, w0, hw_h, hw_w))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_mean, 1, w0, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_rstd, 1, w0, 1, 1, 1))) return s;
+  maxact = w0 * hw_h * hw_w;
+  for (i = 0; i < m->nblocks; i++) {
+    dive_basic_block *bk = &m->blocks[i];
+    int oc = bk->out_c;
+    bk->in_hw = hw_h;
+    hw_h = (hw_h - 1) / bk->stride + 1; /* 3x3, pad 1 */
+    hw_w = (hw_w - 1) / bk->stride + 1;
+    bk->out_hw = hw_h;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->c1, 4, N, oc, hw_h, hw_w))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->r1, 4, N, oc, hw_h, hw_w))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->c2, 4, N, oc, hw_h, hw_w))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->out, 4, N, oc, hw_h, hw_w))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->mean1, 1, oc, 1, 1, 1))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->rstd1, 1, oc, 1, 1, 1))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->mean2, 1, oc, 1, 1, 1))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->rstd2, 1, oc, 1, 1, 1))) return s;
+    maxact = DIVE__MAX(maxact, bk->in_c * bk->in_hw * bk->in_hw);
+    maxact = DIVE__MAX(maxact, oc * hw_h * hw_w);
+  }
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->pooled, 2, N, c, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->logits, 2, N, d->num_classes, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->dlogits, 2, N, d->num_classes, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->per_example, 1, N, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->log_prior, 1, d->num_classes, 1, 1, 1))) return s;
+  for (i = 0; i < 4; i++)
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &m->gbuf[i], 1, N * maxact, 1, 1, 1))) return s;
+  return DIVE_OK;
+}
+
+/* Kaiming-normal (fan_in, gain sqrt 2) for conv and linear weights, as PyTorch's
+   kaiming_normal_; linear bias U(-1/sqrt(fan_in), 1/sqrt(fan_in)); BN weight 1, bias 0,
+   running stats 0 / 1. */
+static dive_status dive__resnet_init(dive_resnet *m) {
+  dive_rng rng;
+  int i;
+  dive_status s = DIVE_OK;
+  dive_rng_seed(&rng, m->desc.seed);
+  for (i = 0; i < m->nplist && !s; i++) {
+    dive_param *e = &m->plist[i];
+    size_t n = e->kind == DIVE_PARAM_COUNTER ? 0 : (size_t)e->value.numel;
+    const char *suffix = strrchr(e->name, '.');
+    float *buf;
+    size_t j;
+    if (e->kind == DIVE_PARAM_COUNTER) {
+      *e->counter = 0;
+      continue;
+    }
+    buf = (float *)DIVE_MALLOC(n * sizeof(float));
+    if (!buf) return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_create: out of memory");
+    if (e->value.ndim >= 2) { /* conv (K,C,R,S) or linear (M,K) weight */
+      double fan_in = (double)(e->value.numel / e->value.shape[0]);
+      float sd = (float)sqrt(2.0 / fan_in);
+      for (j = 0; j < n; j++) buf[j] = sd * dive_rng_normal(&rng);
+    } else if (!strcmp(e->name, "linear.bias")) {
+      float bound = 1.0f / sqrtf((float)m->fc_w.shape[1]);
+      for (j = 0; j < n; j++) buf[j] = bound * (2.0f * dive_rng_uniform(&rng) - 1.0f);
+    } else {
+      float v = (!strcmp(suffix, ".weight") || !strcmp(suffix, ".running_var")) ? 1.0f : 0.0f;
+      for (j = 0; j < n; j++) buf[j] = v;
+    }
+    s = dive_tensor_write(&e->value, buf, (int64_t)n);
+    DIVE_FREE(buf);
+  }
+  if (!s) s = dive_tensor_zero(&m->momentum);
+  if (!s) s = dive_tensor_zero(&m->grads);
+  return s;
+}
+
+DIVE_API void dive_resnet_destroy(dive_resnet *m) {
+  if (!m) return;
+  dive_tensor_free(&m->params);
+  dive_tensor_free(&m->grads);
+  dive_tensor_free(&m->momentum);
+  dive_tensor_free(&m->buffers);
+  dive_tensor_free(&m->acts);
+  dive_tensor_free(&m->labels);
+  dive_tensor_free(&m->teacher_logits);
+  DIVE_FREE(m->blocks);
+  DIVE_FREE(m->plist);
+  DIVE_FREE(m);
+}
+
+DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const dive_resnet_desc *desc) {
+  static const char *fn = "dive_resnet_create";
+  dive_resnet *m;
+  dive__plan pl;
+  dive_status s;
+  int64_t n;
+  int shape[1];
+  if (!ctx || !out) return dive__fail(DIVE_ERR_ARG, "%s: ctx or out is NULL", fn);
+  *out = NULL;
+  if (ctx->status) return ctx->status;
+  m = (dive_resnet *)dive__calloc(sizeof *m);
+  if (!m) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
+  m->ctx = ctx;
+  if (desc) m->desc = *desc;
+  m->desc.depth = DIVE__DEF(m->desc.depth, 32);
+  m->desc.in_channels = DIVE__DEF(m->desc.in_channels, 3);
+  m->desc.num_classes = DIVE__DEF(m->desc.num_classes, 10);
+  m->desc.base_width = DIVE__DEF(m->desc.base_width, 16);
+  m->desc.height = DIVE__DEF(m->desc.height, 32);
+  m->desc.width = DIVE__DEF(m->desc.width, 32);
+  m->desc.max_batch = DIVE__DEF(m->desc.max_batch, 128);
+  if (m->desc.depth < 8 || (m->desc.depth - 2) % 6 || m->desc.depth > 1202)
+    s = dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: depth %d is not 6n+2 (8, 14, 20, 32, 44, 56, 110...)",
+                       fn, m->desc.depth);
+  else if (m->desc.in_channels < 1 || m->desc.in_channels > 64 || m->desc.num_classes < 2 ||
+           m->desc.num_classes > 100000 || m->desc.base_width < 1 || m->desc.base_width > 1024)
+    s = dive__ctx_fail(ctx, DIVE_ERR_ARG,
+                       "%s: in_channels %d (1..64), num_classes %d (2..100000) or base_width %d "
+                       "(1..1024) out of range", fn, m->desc.in_channels, m->desc.num_classes,
+                       m->desc.base_width);
+  else if (m->desc.height < 4 || m->desc.width < 4 || m->desc.height > 4096 || m->desc.width > 4096 ||
+           m->desc.max_batch < 1 || m->desc.max_batch > 65536)
+    s = dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: input %dx%d (4..4096) or max_batch %d (1..65536) out of range",
+                       fn, m->desc.height, m->desc.width, m->desc.max_batch);
+  else
+    s = DIVE_OK;
+  if (s) { DIVE_FREE(m); return s; }
+  m->nblocks = 3 * ((m->desc.depth - 2) / 6);
+  m->blocks = (dive_basic_block *)dive__calloc(sizeof(dive_basic_block) * (size_t)m->nblocks);
+  if (!m->blocks) { dive_resnet_destroy(m); return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn); }
+  memset(&pl, 0, sizeof pl);
+  pl.m = m;
+  dive__resnet_layout(&pl); /* pass 0: sizes only */
+  m->num_params = pl.n[DIVE__A_PARAMS];
+  m->nplist = (int)pl.n[3];
+  m->plist = (dive_param *)dive__calloc(sizeof(dive_param) * (size_t)m->nplist);
+  if (!m->plist) { dive_resnet_destroy(m); return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn); }
+  n = pl.n[DIVE__A_PARAMS];
+  if (n > (1 << 30) || pl.n[DIVE__A_ACTS] > ((int64_t)1 << 34)) {
+    dive_resnet_destroy(m);
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: model too large (%lld parameters, %lld activations)",
+                          fn, (long long)n, (long long)pl.n[DIVE__A_ACTS]);
+  }
+  shape[0] = (int)n;
+  if ((s = dive_tensor_alloc(ctx, &m->params, DIVE_F32, 1, shape)) ||
+      (s = dive_tensor_alloc(ctx, &m->grads, DIVE_F32, 1, shape)) ||
+      (s = dive_tensor_alloc(ctx, &m->momentum, DIVE_F32, 1, shape))) {
+    dive_resnet_destroy(m);
+    return s;
+  }
+  shape[0] = (int)pl.n[DIVE__A_BUFFERS];
+  if ((s = dive_tensor_alloc(ctx, &m->buffers, DIVE_F32, 1, shape))) { dive_resnet_destroy(m); return s; }
+  /* the activation arena may pass 2^30 elements: allocate it as 2-D */
+  {
+    int sh2[2];
+    int64_t a = pl.n[DIVE__A_ACTS];
+    sh2[1] = 1024;
+    sh2[0] = (int)((a + 1023) / 1024);
+    if ((s = dive_tensor_alloc(ctx, &m->acts, DIVE_F32, 2, sh2))) { dive_resnet_destroy(m); return s; }
+  }
+  shape[0] = m->desc.max_batch;
+  if ((s = dive_tensor_alloc(ctx, &m->labels, DIVE_I32, 1, shape))) { dive_resnet_destroy(m); return s; }
+  {
+    int sh2[2];
+    sh2[0] = m->desc.max_batch;
+    sh2[1] = m->desc.num_classes;
+    if ((s = dive_tensor_alloc(ctx, &m->teacher_logits, DIVE_F32, 2, sh2))) { dive_resnet_destroy(m); return s; }
+  }
+  memset(pl.n, 0, sizeof pl.n);
+  pl.pass = 1;
+  if ((s = dive__resnet_layout(&pl)) || (s = dive__resnet_init(m))) {
+    dive_resnet_destroy(m);
+    return s;
+  }
+  if (m->desc.verbose || ctx->verbose) {
+    int i;
+    fprintf(stderr, "resnet-%d: input %dx%dx%d, %d classes, %lld parameters (%.2f M), max batch %d\n",
+            m->desc.depth, m->desc.in_channels, m->desc.height, m->desc.width, m->desc.num_classes,
+            (long long)m->num_params, (double)m->num_params / 1e6, m->desc.max_batch);
+    fprintf(stderr, "  conv1  3x3 %3d -> %3d  %3dx%-3d + bn + relu\n", m->desc.in_channels,
+            m->desc.base_width, m->desc.height, m->desc.width);
+    for (i = 0; i < m->nblocks; i++) {
+      dive_basic_block *bk = &m->blocks[i];
+      fprintf(stderr, "  layer%d.%d  basic %3d -> %3d  stride %d  %3dx%-3d  shortcut %s\n",
+              i / (m->nblocks / 3) + 1, i % (m->nblocks / 3), bk->in_c, bk->out_c, bk->stride,
+              bk->out_hw, bk->out_hw, (bk->stride != 1 || bk->in_c != bk->out_c) ? "option A" : "identity");
+    }
+    fprintf(stderr, "  avgpool -> linear %d -> %d\n", m->fc_w.shape[1], m->desc.num_classes);
+  }
+  *out = m;
+  return DIVE_OK;
+}
+
+/* A view of the first n items of a batch-major tensor. */
+static dive_tensor dive__batch(const dive_tensor *t, int n) {
+  dive_tensor v = *t;
+  v.numel = t->numel / t->shape[0] * n;
+  v.shape[0] = n;
+  v.impl.owner = 0;
+  return v;
+}
+
+/* A batch-major view of a flat scratch buffer. */
+static dive_tensor dive__shaped(const dive_tensor *buf, const dive_tensor *like, int n) {
+  dive_tensor v = dive__batch(like, n);
+  v.impl = buf->impl;
+  v.impl.owner = 0;
+  return v;
+}
+
+static int dive__block_has_proj(const dive_basic_block *bk) {
+  return bk->stride != 1 || bk->in_c != bk->out_c;
+}
+
+#define DIVE__BN_MOMENTUM 0.1f
+#define DIVE__BN_EPS 1e-5f
+
+static dive_status dive__bn_fwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *out, dive_tensor *mean,
+                                dive_tensor *rstd, const dive_tensor *in, int training) {
+  if (training) bn->num_batches_tracked++;
+  return dive_batchnorm_forward(m->ctx, out, mean, rstd, in, &bn->gamma, &bn->beta, &bn->running_mean,
+                                &bn->running_var, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
+}
+
+DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training) {
+  dive_ctx *ctx;
+  dive_tensor x, c, o, t, tmp;
+  dive_status s;
+  int i;
+  if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_forward: model is NULL");
+  ctx = m->ctx;
+  if (ctx->status) return ctx->status;
+  if (n < 1 || n > m->desc.max_batch)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_forward: batch %d outside 1..%d (max_batch)", n,
+                          m->desc.max_batch);
+  m->cur_batch = n;
+  x = dive__batch(&m->input, n);
+  if (x_host && (s = dive_tensor_write(&x, x_host, x.numel))) return s;
+  c = dive__batch(&m->stem_c, n);
+  o = dive__batch(&m->stem_out, n);
+  dive_conv2d_forward(ctx, &c, &x, &m->conv1.w, NULL, 1, 1, 1);
+  dive__bn_fwd(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, training);
+  dive_relu_forward(ctx, &o, &o);
+  x = o;
+  for (i = 0; i < m->nblocks; i++) {
+    dive_basic_block *bk = &m->blocks[i];
+    dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
+    dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
+    dive_conv2d_forward(ctx, &c1, &x, &bk->conv1.w, NULL, bk->stride, 1, 1);
+    dive__bn_fwd(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, training);
+    dive_relu_forward(ctx, &r1, &r1);
+    dive_conv2d_forward(ctx, &c2, &r1, &bk->conv2.w, NULL, 1, 1, 1);
+    dive__bn_fwd(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, training);
+    if (dive__block_has_proj(bk)) {
+      tmp = dive__shaped(&m->gbuf[0], &out, n);
+      dive_shortcut_forward(ctx, &tmp, &x, bk->stride);
+      dive_add_forward(ctx, &out, &out, &tmp);
+    } else {
+      dive_add_forward(ctx, &out, &out, &x);
+    }
+    dive_relu_forward(ctx, &out, &out);
+    x = out;
+  }
+  t = dive__batch(&m->pooled, n);
+  dive_avgpool_forward(ctx, &t, &x);
+  o = dive__batch(&m->logits, n);
+  dive_linear_forward(ctx, &o, &t, &m->fc_w, &m->fc_b);
+  return ctx->status;
+}
+
+DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
+  dive_ctx *ctx;
+  dive_tensor g0, g1, g2, g3, t;
+  int i, n;
+  if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_backward: model is NULL");
+  ctx = m->ctx;
+  if (ctx->status) return ctx->status;
+  n = m->cur_batch;
+  if (n < 1) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_backward: no forward pass before it");
+  /* linear and pool: dlogits -> g1 (n, C) -> g0 (n, C, h, w) */
+  {
+    dive_tensor dl = dive__batch(&m->dlogits, n), pooled = dive__batch(&m->pooled, n);
+    const dive_tensor *last = m->nblocks ? &m->blocks[m->nblocks - 1].out : &m->stem_out;
+    g1 = dive__shaped(&m->gbuf[1], &pooled, n);
+    dive_linear_backward(ctx, &g1, &m->fc_dw, &m->fc_db, &dl, &pooled, &m->fc_w);
+    g0 = dive__shaped(&m->gbuf[0], last, n);
+    dive_avgpool_backward(ctx, &g0, &g1);
+  }
+  for (i = m->nblocks - 1; i >= 0; i--) {
+    dive_basic_block *bk = &m->blocks[i];
+    dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
+    dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
+    dive_tensor x = dive__batch(i ? &m->blocks[i - 1].out : &m->stem_out, n);
+    g0 = dive__shaped(&m->gbuf[0], &out, n); /* d out */
+    dive_relu_backward(ctx, &g0, &g0, &out);
+    g1 = dive__shaped(&m->gbuf[1], &c2, n);
+    dive_batchnorm_backward(ctx, &g1, &bk->bn2.dgamma, &bk->bn2.dbeta, &g0, &c2, &bk->mean2, &bk->rstd2,
+                            &bk->bn2.gamma);
+    g2 = dive__shaped(&m->gbuf[2], &r1, n);
+    dive_conv2d_backward(ctx, &g2, &bk->conv2.dw, NULL, &g1, &r1, &bk->conv2.w, 1, 1, 1);
+    dive_relu_backward(ctx, &g2, &g2, &r1);
+    g1 = dive__shaped(&m->gbuf[1], &c1, n);
+    dive_batchnorm_backward(ctx, &g1, &bk->bn1.dgamma, &bk->bn1.dbeta, &g2, &c1, &bk->mean1, &bk->rstd1,
+                            &bk->bn1.gamma);
+    g2 = dive__shaped(&m->gbuf[2], &x, n);
+    dive_conv2d_backward(ctx, &g2, &bk->conv1.dw, NULL, &g1, &x, &bk->conv1.w, bk->stride, 1, 1);
+    if (dive__block_has_proj(bk)) {
+      g3 = dive__shaped(&m->gbuf[3], &x, n);
+      dive_shortcut_backward(ctx, &g3, &g0, bk->stride);
+      g0 = dive__shaped(&m->gbuf[0], &x, n);
+      dive_add_forward(ctx, &g0, &g2, &g3);
+    } else {
+      dive_add_forward(ctx, &g0, &g2, &g0);
+    }
+  }
+  /* stem */
+  t = dive__batch(&m->stem_out, n);
+  g0 = dive__shaped(&m->gbuf[0], &t, n);
+  dive_relu_backward(ctx, &g0, &g0, &t);
+  t = dive__batch(&m->stem_c, n);
+  g1 = dive__shaped(&m->gbuf[1], &t, n);
+  dive_batchnorm_backward(ctx, &g1, &m->bn1.dgamma, &m->bn1.dbeta, &g0, &t, &m->stem_mean, &m->stem_rstd,
+                          &m->bn1.gamma);
+  t = dive__batch(&m->input, n);
+  dive_conv2d_backward(ctx, NULL, &m->conv1.dw, NULL, &g1, &t, &m->conv1.w, 1, 1, 1);
+  return ctx->status;
+}
+
+DIVE_API dive_status dive_resnet_zero_grad(dive_resnet *m) {
+  if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_zero_grad: model is NULL");
+  return dive_tensor_zero(&m->grads);
+}
+
+DIVE_API dive_status dive_resnet_sgd_step(dive_resnet *m, const dive_sgd_desc *desc) {
+  if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_sgd_step: model is NULL");
+  return dive_sgd_step(m->ctx, &m->params, &m->grads, &m->momentum, desc);
+}
+
+/* log n_j into m->log_prior; every class needs at least one training image. */
+static dive_status dive__resnet_set_prior(dive_resnet *m, const int *counts) {
+  const int C = m->desc.num_classes;
+  float *lp;
+  dive_status s;
+  int j;
+  if (!counts)
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "dive_resnet_train_step: BSCE needs loss->class_counts");
+  lp = (float *)DIVE_MALLOC(sizeof(float) * (size_t)C);
+  if (!lp) return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory");
+  for (j = 0; j < C; j++) {
+    if (counts[j] < 1) {
+      DIVE_FREE(lp);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_ARG,
+                            "dive_resnet_train_step: class_counts[%d] = %d; BSCE needs every count >= 1",
+                            j, counts[j]);
+    }
+    lp[j] = (float)log((double)counts[j]);
+  }
+  s = dive_tensor_write(&m->log_prior, lp, C);
+  DIVE_FREE(lp);
+  return s;
+}
+
+DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher, const float *x,
+                                            const int32_t *y, int n, const dive_loss_desc *loss,
+                                            const dive_sgd_desc *sgd, float *loss_out) {
+  static const char *fn = "dive_resnet_train_step";
+  dive_ctx *ctx;
+  dive__loss_p lp;
+  dive_tensor lab, logits, dl, pe, tl;
+  dive_status s;
+  float l = 0;
+  int i;
+  if (!m) return dive__fail(DIVE_ERR_ARG, "%s: model is NULL", fn);
+  ctx = m->ctx;
+  if (ctx->status) return ctx->status;
+  if (!x || !y || !loss || !sgd) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: x, y, loss or sgd is NULL", fn);
+  if (n < 1 || n > m->desc.max_batch)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: batch %d outside 1..%d (max_batch)", fn, n, m->desc.max_batch);
+  for (i = 0; i < n; i++)
+    if (y[i] < 0 || y[i] >= m->desc.num_classes)
+      return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: label %d of example %d outside [0, %d)", fn, (int)y[i], i,
+                            m->desc.num_classes);
+  if ((s = dive__loss_params(ctx, &lp, loss, n, m->desc.num_classes))) return s;
+  if (dive__loss_needs_teacher(&lp)) {
+    if (!teacher) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: KD/DIVE loss needs a teacher model", fn);
+    if (teacher->ctx != ctx || teacher->desc.num_classes != m->desc.num_classes ||
+        teacher->desc.in_channels != m->desc.in_channels || teacher->desc.height != m->desc.height ||
+        teacher->desc.width != m->desc.width || teacher->desc.max_batch < n)
+      return dive__ctx_fail(ctx, DIVE_ERR_ARG,
+                            "%s: teacher must share the ctx, classes, input shape, and take batch %d", fn, n);
+  }
+  if (dive__loss_needs_prior(&lp) && (s = dive__resnet_set_prior(m, loss->class_counts))) return s;
+  lab = dive__batch(&m->labels, n);
+  if ((s = dive_tensor_write(&lab, y, n))) return s;
+  if (dive__loss_needs_teacher(&lp)) {
+    /* the teacher sees the same (augmented) batch, in eval mode */
+    if ((s = dive_resnet_forward(teacher, x, n, 0))) return s;
+  }
+  if ((s = dive_resnet_forward(m, x, n, 1))) return s;
+  logits = dive__batch(&m->logits, n);
+  dl = dive__batch(&m->dlogits, n);
+  pe = dive__batch(&m->per_example, n);
+  if (dive__loss_needs_teacher(&lp)) tl = dive__batch(&teacher->logits, n);
+  if ((s = dive_loss_forward(ctx, &dl, &pe, &l, &logits, &lab,
+                             dive__loss_needs_teacher(&lp) ? &tl : NULL, &m->log_prior, loss)))
+    return s;
+  if (!(l == l && l < FLT_MAX && l > -FLT_MAX))
+    return dive__ctx_fail(ctx, DIVE_ERR_NONFINITE, "%s: loss is %s", fn, l != l ? "NaN" : "infinite");
+  if ((s = dive_resnet_zero_grad(m)) || (s = dive_resnet_backward(m)) || (s = dive_resnet_sgd_step(m, sgd)))
+    return s;
+  if (loss_out) *loss_out = l;
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_resnet_predict(dive_resnet *m, const float *x, int n, float *logits_out) {
+  dive_status s;
+  dive_tensor lg;
+  if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_predict: model is NULL");
+  if (!x || !logits_out) return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "dive_resnet_predict: x or logits_out is NULL");
+  if ((s = dive_resnet_forward(m, x, n, 0))) return s;
+  lg = dive__batch(&m->logits, n);
+  return dive_tensor_read(&lg, logits_out, lg.numel);
+}
+
 /* ========================================================================== >>checkpoint */
+/* Checkpoints are safetensors files: an 8-byte little-endian header length, a JSON header
+   {"__metadata__": {...}, "name": {"dtype": "F32", "shape": [..], "data_offsets": [b, e]}},
+   then the raw little-endian tensor bytes. Names and shapes are those of the PyTorch
+   CIFAR ResNet used by the long-tail literature, so load_state_dict takes our files and we
+   take theirs. The metadata carries "dive.crc32", a CRC-32 of the data section, checked
+   on load when present. Writes go to a temporary file that is fsync'ed and renamed. */
+
+static uint32_t dive__crc32(uint32_t crc, const void *data, size_t n) {
+  static uint32_t table[256];
+  static int ready = 0;
+  const unsigned char *p = (const unsigned char *)data;
+  size_t i;
+  if (!ready) { /* filling is idempotent, so a race between threads is harmless */
+    uint32_t c, k, j;
+    for (k = 0; k < 256; k++) {
+      for (c = k, j = 0; j < 8; j++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      table[k] = c;
+    }
+    ready = 1;
+  }
+  crc = ~crc;
+  for (i = 0; i < n; i++) crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+  return ~crc;
+}
+
+typedef struct dive__st_entry {
+  char name[64];
+  char dtype[8];   /* "F32", "I64", ... */
+  int ndim;        /* 0 for a scalar */
+  int64_t shape[4];
+  uint64_t begin, end; /* byte offsets into the data section */
+  const void *data;    /* writer: the bytes */
+} dive__st_entry;
+
+static int dive__st_dtype_size(const char *dt) {
+  if (!strcmp(dt, "F32") || !strcmp(dt, "I32") || !strcmp(dt, "U32")) return 4;
+  if (!strcmp(dt, "F64") || !strcmp(dt, "I64") || !strcmp(dt, "U64")) return 8;
+  if (!strcmp(dt, "F16") || !strcmp(dt, "BF16") || !strcmp(dt, "I16")) return 2;
+  if (!strcmp(dt, "U8") || !strcmp(dt, "I8") || !strcmp(dt, "BOOL")) return 1;
+  return 0;
+}
+
+/* fsync the folder that holds `path`, so that a rename survives a power cut */
+static void dive__fsync_dir(const char *path) {
+#if !defined(_WIN32)
+  char dir[1024];
+  const char *slash = strrchr(path, '/');
+  int fd;
+  if (!slash) snprintf(dir, sizeof dir, ".");
+  else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path ? slash - path : 1), path);
+  fd = open(dir, O_RDONLY);
+  if (fd >= 0) { fsync(fd); close(fd); }
+#else
+  (void)path;
+#endif
+}
+
+/* Write the entries (data offsets are assigned here) atomically to `path`. `meta` holds
+   extra "key": "value" pairs for __metadata__ (JSON text without braces) or is NULL. */
+static dive_status dive__st_write(const char *path, dive__st_entry *e, int n, const char *meta) {
+  size_t cap = 256 + (size_t)n * 160 + (meta ? strlen(meta) : 0), len = 0;
+  char *hdr = (char *)DIVE_MALLOC(cap), tmp[1100];
+  uint64_t off = 0, hlen;
+  unsigned char le[8];
+  uint32_t crc = 0;
+  FILE *f;
+  int i, d, ok;
+  if (!hdr) return dive__fail(DIVE_ERR_OOM, "%s: out of memory", path);
+  if (strlen(path) > 1000) { DIVE_FREE(hdr); return dive__fail(DIVE_ERR_ARG, "checkpoint path too long"); }
+  for (i = 0; i < n; i++) { /* the caller passes each tensor's byte size in `end` */
+    uint64_t bytes = e[i].end;
+    e[i].begin = off;
+    e[i].end = off += bytes;
+    crc = dive__crc32(crc, e[i].data, (size_t)bytes);
+  }
+  len += (size_t)snprintf(hdr + len, cap - len, "{\"__metadata__\":{\"format\":\"pt\",\"dive.crc32\":\"%08x\"%s%s}",
+                          (unsigned)crc, meta ? "," : "", meta ? meta : "");
+  for (i = 0; i < n; i++) {
+    len += (size_t)snprintf(hdr + len, cap - len, ",\"%s\":{\"dtype\":\"%s\",\"shape\":[", e[i].name, e[i].dtype);
+    for (d = 0; d < e[i].ndim; d++)
+      len += (size_t)snprintf(hdr + len, cap - len, "%s%lld", d ? "," : "", (long long)e[i].shape[d]);
+    len += (size_t)snprintf(hdr + len, cap - len, "],\"data_offsets\":[%llu,%llu]}",
+                            (unsigned long long)e[i].begin, (unsigned long long)e[i].end);
+  }
+  len += (size_t)snprintf(hdr + len, cap - len, "}");
+  while (len % 8) hdr[len++] = ' '; /* pad so the data section is 8-byte aligned */
+  hlen = len;
+  for (i = 0; i < 8; i++) le[i] = (unsigned char)(hlen >> (8 * i));
+#if defined(_WIN32)
+  snprintf(tmp, sizeof tmp, "%s.tmp", path);
+#else
+  snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+#endif
+  f = fopen(tmp, "wb");
+  if (!f) {
+    DIVE_FREE(hdr);
+    return dive__fail(DIVE_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
+  }
+  ok = fwrite(le, 1, 8, f) == 8 && fwrite(hdr, 1, len, f) == len;
+  for (i = 0; ok && i < n; i++) {
+    size_t b = (size_t)(e[i].end - e[i].begin);
+    ok = fwrite(e[i].data, 1, b, f) == b;
+  }
+  ok = ok && fflush(f) == 0;
+#if !defined(_WIN32)
+  ok = ok && fsync(fileno(f)) == 0;
+#endif
+  if (fclose(f) != 0) ok = 0;
+  DIVE_FREE(hdr);
+  if (!ok) {
+    int err = errno;
+    remove(tmp);
+    return dive__fail(DIVE_ERR_IO, "%s: write failed: %s", path, strerror(err));
+  }
+  if (rename(tmp, path) != 0) {
+    int err = errno;
+    remove(tmp);
+    return dive__fail(DIVE_ERR_IO, "%s: rename from %s failed: %s", path, tmp, strerror(err));
+  }
+  dive__fsync_dir(path);
+  return DIVE_OK;
+}
+
+/* --- a small JSON reader, enough for safetensors headers --- */
+typedef struct dive__json { const char *p, *end; int depth; } dive__json;
+
+static void dive__json_ws(dive__json *j) {
+  while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')) j->p++;
+}
+static int dive__json_eat(dive__json *j, char c) {
+  dive__json_ws(j);
+  if (j->p < j->end && *j->p == c) { j->p++; return 1; }
+  return 0;
+}
+/* a string into out (truncated to cap-1; escapes kept verbatim except \" and \\) */
+static int dive__json_str(dive__json *j, char *out, size_t cap) {
+  size_t n = 0;
+  if (!dive__json_eat(j, '"')) return 0;
+  while (j->p < j->end && *j->p != '"') {
+    char c = *j->p++;
+    if (c == '\\') {
+      if (j->p >= j->end) return 0;
+      c = *j->p++;
+    }
+    if (out && n + 1 < cap) out[n++] = c;
+  }
+  if (out && cap) out[n] = 0;
+  return j->p < j->end && *j->p++ == '"';
+}
+static int dive__json_int(dive__json *j, int64_t *v) {
+  int64_t x = 0;
+  int digits = 0;
+  dive__json_ws(j);
+  while (j->p < j->end && *j->p >= '0' && *j->p <= '9') {
+    if (x > ((int64_t)1 << 55)) return 0; /* absurd size: refuse before it overflows */
+    x = x * 10 + (*j->p++ - '0');
+    digits++;
+  }
+  *v = x;
+  return digits > 0;
+}
+static int dive__json_skip(dive__json *j) {
+  dive__json_ws(j);
+  if (j->p >= j->end || ++j->depth > 64) return 0;
+  if (*j->p == '"') { j->depth--; return dive__json_str(j, NULL, 0); }
+  if (*j->p == '{' || *j->p == '[') {
+    char close = *j->p == '{' ? '}' : ']';
+    j->p++;
+    if (dive__json_eat(j, close)) { j->depth--; return 1; }
+    do {
+      if (close == '}' && (!dive__json_str(j, NULL, 0) || !dive__json_eat(j, ':'))) return 0;
+      if (!dive__json_skip(j)) return 0;
+    } while (dive__json_eat(j, ','));
+    j->depth--;
+    return dive__json_eat(j, close);
+  }
+  while (j->p < j->end && (strchr("-+.eE", *j->p) || (*j->p >= '0' && *j->p <= '9') ||
+                           (*j->p >= 'a' && *j->p <= 'z')))
+    j->p++;
+  j->depth--;
+  return 1;
+}
+
+typedef struct dive__st_file {
+  unsigned char *buf; /* the whole file */
+  size_t size;
+  const unsigned char *data; /* data section */
+  uint64_t data_size;
+  dive__st_entry *e;
+  int n;
+  char crc[16]; /* "dive.crc32" metadata, or "" */
+} dive__st_file;
+
+static void dive__st_close(dive__st_file *f) {
+  DIVE_FREE(f->buf);
+  DIVE_FREE(f->e);
+  memset(f, 0, sizeof *f);
+}
+
+/* Read and validate a safetensors file: every offset inside the file, sizes consistent
+   with dtype and shape, the checksum when present. */
+static dive_status dive__st_open(dive__st_file *f, const char *path) {
+  FILE *fp;
+  long sz;
+  uint64_t hlen = 0;
+  dive__json j;
+  int i, cap = 0;
+  memset(f, 0, sizeof *f);
+  fp = fopen(path, "rb");
+  if (!fp) return dive__fail(DIVE_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+  if (fseek(fp, 0, SEEK_END) != 0 || (sz = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
+    fclose(fp);
+    return dive__fail(DIVE_ERR_IO, "%s: cannot seek", path);
+  }
+  if (sz < 10) {
+    fclose(fp);
+    return dive__fail(DIVE_ERR_FORMAT, "%s: %ld bytes is too short for a safetensors file", path, sz);
+  }
+  f->size = (size_t)sz;
+  f->buf = (unsigned char *)DIVE_MALLOC(f->size);
+  if (!f->buf) { fclose(fp); return dive__fail(DIVE_ERR_OOM, "%s: out of memory (%ld bytes)", path, sz); }
+  if (fread(f->buf, 1, f->size, fp) != f->size) {
+    fclose(fp);
+    dive__st_close(f);
+    return dive__fail(DIVE_ERR_IO, "%s: read failed", path);
+  }
+  fclose(fp);
+  for (i = 0; i < 8; i++) hlen |= (uint64_t)f->buf[i] << (8 * i);
+  if (hlen < 2 || hlen > f->size - 8 || hlen > (100u << 20)) {
+    dive__st_close(f);
+    return dive__fail(DIVE_ERR_FORMAT, "%s: header length %llu does not fit the %ld-byte file (not safetensors?)",
+                      path, (unsigned long long)hlen, sz);
+  }
+  f->data = f->buf + 8 + hlen;
+  f->data_size = f->size - 8 - hlen;
+  j.p = (const char *)f->buf + 8;
+  j.end = j.p + hlen;
+  j.depth = 0;
+  if (!dive__json_eat(&j, '{')) {
+    dive__st_close(f);
+    return dive__fail(DIVE_ERR_FORMAT, "%s: header is not a JSON object", path);
+  }
+  if (!dive__json_eat(&j, '}')) do {
+    char key[64], field[32];
+    dive__st_entry *e;
+    if (!dive__json_str(&j, key, sizeof key) || !dive__json_eat(&j, ':')) goto bad;
+    if (!strcmp(key, "__metadata__")) {
+      if (!dive__json_eat(&j, '{')) goto bad;
+      if (!dive__json_eat(&j, '}')) do {
+        char mk[32], mv[32];
+        if (!dive__json_str(&j, mk, sizeof mk) || !dive__json_eat(&j, ':') || !dive__json_str(&j, mv, sizeof mv))
+          goto bad;
+        if (!strcmp(mk, "dive.crc32")) snprintf(f->crc, sizeof f->crc, "%s", mv);
+      } while (dive__json_eat(&j, ','));
+      else continue;
+      if (!dive__json_eat(&j, '}')) goto bad;
+      continue;
+    }
+    if (f->n == cap) {
+      dive__st_entry *ne;
+      cap = cap ? 2 * cap : 64;
+      if (cap > 1000000) goto bad;
+      ne = (dive__st_entry *)DIVE_REALLOC(f->e, sizeof(dive__st_entry) * (size_t)cap);
+      if (!ne) { dive__st_close(f); return dive__fail(DIVE_ERR_OOM, "%s: out of memory", path); }
+      f->e = ne;
+    }
+    e = &f->e[f->n++];
+    memset(e, 0, sizeof *e);
+    snprintf(e->name, sizeof e->name, "%s", key);
+    e->ndim = -1;
+    e->end = 0;
+    e->begin = 1; /* marks "offsets not seen" until parsed */
+    if (!dive__json_eat(&j, '{')) goto bad;
+    do {
+      if (!dive__json_str(&j, field, sizeof field) || !dive__json_eat(&j, ':')) goto bad;
+      if (!strcmp(field, "dtype")) {
+        if (!dive__json_str(&j, e->dtype, sizeof e->dtype)) goto bad;
+      } else if (!strcmp(field, "shape")) {
+        e->ndim = 0;
+        if (!dive__json_eat(&j, '[')) goto bad;
+        if (!dive__json_eat(&j, ']')) {
+          do {
+            int64_t v;
+            if (e->ndim >= 4 || !dive__json_int(&j, &v)) goto bad;
+            e->shape[e->ndim++] = v;
+          } while (dive__json_eat(&j, ','));
+          if (!dive__json_eat(&j, ']')) goto bad;
+        }
+      } else if (!strcmp(field, "data_offsets")) {
+        int64_t b, en;
+        if (!dive__json_eat(&j, '[') || !dive__json_int(&j, &b) || !dive__json_eat(&j, ',') ||
+            !dive__json_int(&j, &en) || !dive__json_eat(&j, ']'))
+          goto bad;
+        e->begin = (uint64_t)b;
+        e->end = (uint64_t)en;
+      } else if (!dive__json_skip(&j)) {
+        goto bad;
+      }
+    } while (dive__json_eat(&j, ','));
+    if (!dive__json_eat(&j, '}')) goto bad;
+    {
+      int es = dive__st_dtype_size(e->dtype);
+      uint64_t numel = 1;
+      int d;
+      if (!es || e->ndim < 0 || e->begin > e->end) {
+        dive__st_close(f);
+        return dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\": missing or bad dtype/shape/data_offsets", path, key);
+      }
+      for (d = 0; d < e->ndim; d++) numel *= (uint64_t)e->shape[d];
+      if (e->end > f->data_size) {
+        uint64_t ds = f->data_size;
+        dive__st_close(f);
+        return dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\" ends at byte %llu of a %llu-byte data section (truncated file?)",
+                          path, key, (unsigned long long)e->end, (unsigned long long)ds);
+      }
+      if (numel * (uint64_t)es != e->end - e->begin) {
+        dive__st_close(f);
+        return dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\": %llu bytes for %llu elements of %s", path, key,
+                          (unsigned long long)(e->end - e->begin), (unsigned long long)numel, e->dtype);
+      }
+    }
+  } while (dive__json_eat(&j, ','));
+  else goto done;
+  if (!dive__json_eat(&j, '}')) goto bad;
+done:
+  if (f->crc[0]) {
+    char got[16];
+    snprintf(got, sizeof got, "%08x", (unsigned)dive__crc32(0, f->data, (size_t)f->data_size));
+    if (strcmp(got, f->crc)) {
+      dive__st_close(f);
+      return dive__fail(DIVE_ERR_FORMAT, "%s: checksum mismatch (stored crc32 %s, data has %s): the file is corrupt",
+                        path, f->crc, got);
+    }
+  }
+  return DIVE_OK;
+bad:
+  {
+    long at = (long)(j.p - (const char *)f->buf);
+    dive__st_close(f);
+    return dive__fail(DIVE_ERR_FORMAT, "%s: malformed safetensors header near byte %ld", path, at);
+  }
+}
+
+static const dive__st_entry *dive__st_find(const dive__st_file *f, const char *name) {
+  int i;
+  for (i = 0; i < f->n; i++) {
+    const char *k = f->e[i].name;
+    if (!strncmp(k, "module.", 7)) k += 7; /* DataParallel checkpoints */
+    if (!strcmp(k, name)) return &f->e[i];
+  }
+  return NULL;
+}
+
+/* Gather a model's state into safetensors entries (host copies in *blob). */
+static dive_status dive__resnet_entries(dive_resnet *m, dive__st_entry **out, void **blob) {
+  size_t total = 0, off = 0;
+  dive__st_entry *e;
+  unsigned char *b;
+  int i, d;
+  dive_status s;
+  for (i = 0; i < m->nplist; i++)
+    total += m->plist[i].kind == DIVE_PARAM_COUNTER ? 8 : (size_t)m->plist[i].value.numel * 4;
+  e = (dive__st_entry *)dive__calloc(sizeof *e * (size_t)m->nplist);
+  b = (unsigned char *)DIVE_MALLOC(total);
+  if (!e || !b) {
+    DIVE_FREE(e); DIVE_FREE(b);
+    return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_save: out of memory");
+  }
+  for (i = 0; i < m->nplist; i++) {
+    const dive_param *p = &m->plist[i];
+    snprintf(e[i].name, sizeof e[i].name, "%s", p->name);
+    e[i].data = b + off;
+    if (p->kind == DIVE_PARAM_COUNTER) {
+      int64_t v = *p->counter;
+      for (d = 0; d < 8; d++) b[off + (size_t)d] = (unsigned char)((uint64_t)v >> (8 * d));
+      snprintf(e[i].dtype, sizeof e[i].dtype, "I64");
+      e[i].ndim = 0;
+      e[i].end = 8;
+    } else {
+      if ((s = dive_tensor_read(&p->value, b + off, p->value.numel))) {
+        DIVE_FREE(e); DIVE_FREE(b);
+        return s;
+      }
+      snprintf(e[i].dtype, sizeof e[i].dtype, "F32");
+      e[i].ndim = p->value.ndim;
+      for (d = 0; d < p->value.ndim; d++) e[i].shape[d] = p->value.shape[d];
+      e[i].end = (uint64_t)p->value.numel * 4;
+    }
+    off += (size_t)e[i].end;
+  }
+  *out = e;
+  *blob = b;
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path) {
+  dive__st_entry *e;
+  void *blob;
+  dive_status s;
+  char meta[160];
+  if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_save: model or path is NULL");
+  if (m->ctx->status) return m->ctx->status;
+  if ((s = dive__resnet_entries(m, &e, &blob))) return s;
+  snprintf(meta, sizeof meta, "\"dive.arch\":\"resnet%d\",\"dive.num_classes\":\"%d\",\"dive.in_channels\":\"%d\"",
+           m->desc.depth, m->desc.num_classes, m->desc.in_channels);
+  s = dive__st_write(path, e, m->nplist, meta);
+  DIVE_FREE(e);
+  DIVE_FREE(blob);
+  if (s) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+  return DIVE_OK;
+}
+
+/* Keys a model file may hold beyond the model's own state (training state). */
+static int dive__st_extra_ok(const char *name) { return !strncmp(name, "optim.", 6) || !strncmp(name, "train.", 6); }
+
+DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
+  dive__st_file f;
+  dive_status s;
+  float *tmp = NULL;
+  int i, d;
+  if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_load: model or path is NULL");
+  if (m->ctx->status) return m->ctx->status;
+  if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+  /* check everything before changing anything, so a bad file leaves the model intact */
+  for (i = 0; i < m->nplist; i++) {
+    const dive_param *p = &m->plist[i];
+    const dive__st_entry *e = dive__st_find(&f, p->name);
+    int ok;
+    if (!e) {
+      dive__st_close(&f);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing tensor \"%s\"", path, p->name);
+    }
+    if (p->kind == DIVE_PARAM_COUNTER) {
+      ok = e->ndim == 0 && !strcmp(e->dtype, "I64");
+    } else {
+      ok = !strcmp(e->dtype, "F32") && e->ndim == p->value.ndim;
+      for (d = 0; ok && d < e->ndim; d++) ok = e->shape[d] == p->value.shape[d];
+    }
+    if (!ok) {
+      char want[64], got[64];
+      int n = 0;
+      want[0] = got[0] = 0;
+      for (d = 0; p->kind != DIVE_PARAM_COUNTER && d < p->value.ndim; d++)
+        n += snprintf(want + n, sizeof want - (size_t)n, "%s%d", d ? "," : "", p->value.shape[d]);
+      for (n = 0, d = 0; d < e->ndim; d++)
+        n += snprintf(got + n, sizeof got - (size_t)n, "%s%lld", d ? "," : "", (long long)e->shape[d]);
+      dive__st_close(&f);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path,
+                            p->name, e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
+    }
+  }
+  for (i = 0; i < f.n; i++) {
+    const char *k = f.e[i].name;
+    int found = 0, j;
+    if (!strncmp(k, "module.", 7)) k += 7;
+    for (j = 0; j < m->nplist && !found; j++) found = !strcmp(k, m->plist[j].name);
+    if (!found && !dive__st_extra_ok(k)) {
+      dive__st_close(&f);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of resnet-%d)", path,
+                            f.e[i].name, m->desc.depth);
+    }
+  }
+  for (i = 0; i < m->nplist && !s; i++) {
+    dive_param *p = &m->plist[i];
+    const dive__st_entry *e = dive__st_find(&f, p->name);
+    const unsigned char *src = f.data + e->begin;
+    if (p->kind == DIVE_PARAM_COUNTER) {
+      uint64_t v = 0;
+      for (d = 0; d < 8; d++) v |= (uint64_t)src[d] << (8 * d);
+      *p->counter = (int64_t)v;
+      continue;
+    }
+    /* the data section need not be 4-byte aligned in memory: copy through a buffer */
+    tmp = (float *)DIVE_MALLOC((size_t)p->value.numel * 4);
+    if (!tmp) { s = dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_load: out of memory"); break; }
+    memcpy(tmp, src, (size_t)p->value.numel * 4);
+    s = dive_tensor_write(&p->value, tmp, p->value.numel);
+    DIVE_FREE(tmp);
+  }
+  dive__st_close(&f);
+  return s;
+}
 
 /* ================================================================================ >>data */
 

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Writes tests/ref/resnet32_ref.safetensors, the PyTorch oracle for tests/test_ref.c.
+
+Run by hand (needs Debian's python3-torch and python3-numpy):  /usr/bin/python3 tests/ref/gen_ref.py
+
+A CIFAR ResNet-32 (10 classes) in the layout of the long-tail literature (conv1, bn1,
+layer1..3 of 5 basic blocks with option-A shortcuts, linear) gets deterministic weights
+from a hash that tests/test_ref.c computes the same way, so the weights need not be
+stored. Everything is computed in float64 and stored as float32: the C library (fp32)
+is compared against the exact answer. Stored: the input batch, labels, teacher logits
+and class counts; the training-mode logits; CE, BSCE, KD and the DiVE variants (loss and
+d loss/d logits); every parameter gradient of the DiVE loss; the BN running statistics
+after the forward; and, after one SGD step (lr 0.1, momentum 0.9, weight decay 5e-4),
+several parameters and the eval-mode logits of the batch.
+"""
+import json, os, struct
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+M32 = 0xFFFFFFFF
+
+
+def hash_uniform(t, n):
+    """u in [-1, 1) for elements 0..n-1 of tensor t (a 32-bit integer hash)."""
+    i = np.arange(n, dtype=np.uint64)
+    h = (i * np.uint64(0x9E3779B1) + np.uint64(((t + 1) * 0x85EBCA77) & M32)) & np.uint64(M32)
+    h ^= h >> np.uint64(16)
+    h = (h * np.uint64(0x7FEB352D)) & np.uint64(M32)
+    h ^= h >> np.uint64(15)
+    h = (h * np.uint64(0x846CA68B)) & np.uint64(M32)
+    h ^= h >> np.uint64(16)
+    return h.astype(np.float64) / 4294967296.0 * 2.0 - 1.0
+
+
+class Block(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.pad = (cout - cin) // 2
+        self.proj = stride != 1 or cin != cout
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        sc = F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, self.pad, self.pad)) if self.proj else x
+        return F.relu(out + sc)
+
+
+class ResNet(nn.Module):
+    def __init__(self, n=5, classes=10, cin=3):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, 16, 3, 1, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(16)
+        c = 16
+        for s, w in enumerate((16, 32, 64)):
+            blocks = []
+            for b in range(n):
+                blocks.append(Block(c, w, 2 if (b == 0 and s > 0) else 1))
+                c = w
+            setattr(self, "layer%d" % (s + 1), nn.Sequential(*blocks))
+        self.linear = nn.Linear(64, classes)
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.layer3(self.layer2(self.layer1(out)))
+        out = F.avg_pool2d(out, out.size(3)).flatten(1)
+        return self.linear(out)
+
+
+def set_weights(model):
+    """Trainable tensors in state_dict order get hash values (index t counts them)."""
+    t = 0
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            u = torch.from_numpy(hash_uniform(t, p.numel())).reshape(p.shape)
+            if p.dim() >= 2:
+                fan_in = p.numel() // p.shape[0]
+                p.copy_(u * np.sqrt(3.0) * np.sqrt(2.0 / fan_in))
+            elif name.endswith("bn1.weight") or name.endswith("bn2.weight") or name == "bn1.weight":
+                p.copy_(1.0 + 0.2 * u)
+            elif name == "linear.bias":
+                p.copy_(0.1 * u)
+            else:
+                p.copy_(0.2 * u)
+            t += 1
+
+
+def kl_term(s, q, T):
+    logsT = F.log_softmax(s / T, dim=1)
+    logq = torch.where(q > 0, torch.log(q.clamp_min(1e-300)), torch.zeros_like(q))
+    return (q * (logq - logsT)).sum(1).mean()
+
+
+def losses(s, y, z, counts, T=3.0, p=0.5, alpha=0.5):
+    logp = torch.log(counts.double())
+    ce = F.cross_entropy(s, y)
+    bsce = F.cross_entropy(s + logp, y)
+    t = F.softmax(z * p / T, dim=1)
+    kd = T * T * kl_term(s, t, T)
+    onehot = F.one_hot(y, s.shape[1]).double()
+    q = (1 - alpha) * onehot + alpha * t
+    return {
+        "ce": ce,
+        "bsce": bsce,
+        "kd": kd,
+        "dive": (1 - alpha) * bsce + alpha * kd,
+        "dive_nobsce": kd,
+        "dive_mix": (1 - alpha) * bsce + alpha * T * T * kl_term(s, q, T),
+        "dive_mix_nobsce": T * T * kl_term(s, q, T),
+        "kd_T1_p1": kl_term(s, F.softmax(z, dim=1), 1.0),
+    }
+
+
+def write_safetensors(path, tensors):
+    header, blobs, off = {"__metadata__": {"generator": "tests/ref/gen_ref.py"}}, [], 0
+    for name, arr in tensors.items():
+        arr = np.ascontiguousarray(arr)
+        dt = {np.dtype("float32"): "F32", np.dtype("int32"): "I32"}[arr.dtype]
+        b = arr.tobytes()
+        header[name] = {"dtype": dt, "shape": list(arr.shape), "data_offsets": [off, off + len(b)]}
+        blobs.append(b)
+        off += len(b)
+    h = json.dumps(header, separators=(",", ":")).encode()
+    h += b" " * ((8 - len(h) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
+
+
+def main():
+    B, C = 8, 10
+    model = ResNet()
+    set_weights(model)
+    x = torch.from_numpy(hash_uniform(999, B * 3 * 32 * 32).reshape(B, 3, 32, 32))
+    y = torch.tensor([0, 1, 2, 3, 4, 5, 6, 9])
+    z = torch.from_numpy(3.0 * hash_uniform(998, B * C).reshape(B, C))
+    counts = torch.tensor([500, 300, 180, 108, 65, 39, 23, 14, 8, 5], dtype=torch.int32)
+    out = {"x": x, "labels": y.int(), "teacher": z, "counts": counts}
+
+    model.train()
+    logits = model(x)
+    out["logits"] = logits
+    for name, _ in losses(logits, y, z, counts).items():
+        s = logits.detach().clone().requires_grad_(True)
+        l = losses(s, y, z, counts)[name]
+        l.backward()
+        out["loss." + name] = l.detach().reshape(1)
+        out["dlogits." + name] = s.grad
+    model.zero_grad()
+    losses(logits, y, z, counts)["dive"].backward()
+    for name, p in model.named_parameters():
+        out["grad." + name] = p.grad
+    for name, b in model.named_buffers():
+        if "running" in name:
+            out["state." + name] = b
+    opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, weight_decay=5e-4)
+    opt.step()
+    for name, p in model.named_parameters():
+        if name in ("conv1.weight", "bn1.weight", "layer2.0.conv1.weight", "layer3.4.conv2.weight",
+                    "layer3.4.bn2.bias", "linear.weight", "linear.bias"):
+            out["step." + name] = p
+    model.eval()
+    with torch.no_grad():
+        out["logits_eval_after_step"] = model(x)
+    arrs = {}
+    for k, v in out.items():
+        v = v.detach().numpy()
+        arrs[k] = v.astype(np.int32) if v.dtype.kind in "iu" else v.astype(np.float32)
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "resnet32_ref.safetensors")
+    write_safetensors(path, arrs)
+    print("wrote %s (%d tensors, %d bytes); params %d" % (path, len(arrs), os.path.getsize(path),
+          sum(p.numel() for p in model.parameters())))
+
+
+if __name__ == "__main__":
+    main()
