@@ -3012,7 +3012,7 @@ typedef struct dive__st_file {
   uint64_t data_size;
   dive__st_entry *e;
   int n;
-  char crc[16]; /* "dive.crc32" metadata, or "" */
+  char crc[32]; /* "dive.crc32" metadata, or "" */
 } dive__st_file;
 
 static void dive__st_close(dive__st_file *f) {
@@ -3218,8 +3218,8 @@ static dive_status dive__resnet_entries(dive_resnet *m, dive__st_entry **out, vo
 }
 
 DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path) {
-  dive__st_entry *e;
-  void *blob;
+  dive__st_entry *e = NULL;
+  void *blob = NULL;
   dive_status s;
   char meta[160];
   if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_save: model or path is NULL");
