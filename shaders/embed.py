@@ -32,6 +32,8 @@ SHADERS = [
     ("relu_fwd", "relu_fwd.comp", []),
     ("relu_bwd", "relu_bwd.comp", []),
     ("add_fwd", "add_fwd.comp", []),
+    ("loss_fwd", "loss_fwd.comp", []),
+    ("sgd_step", "sgd_step.comp", []),
 ]
 
 

@@ -348,6 +348,123 @@ static int check_eltwise(dive_ctx *ctx) {
   return 0;
 }
 
+/* loss: every kind (and the Table-6 variants) vs dive__ref_loss_fwd, through the public
+   dive_loss_forward; an out-of-range label is reported when the mean is read */
+static int check_loss(dive_ctx *ctx) {
+  static const struct { int B, C; } shapes[] = {{1, 2}, {7, 10}, {33, 13}, {64, 100}};
+  static const struct { dive_loss_kind kind; int no_bsce, mix; float alpha, T, power; } kinds[] = {
+      {DIVE_LOSS_CE, 0, 0, 0, 0, 0},     {DIVE_LOSS_BSCE, 0, 0, 0, 0, 0},
+      {DIVE_LOSS_KD, 0, 0, 0, 2.0f, 1.0f}, {DIVE_LOSS_DIVE, 0, 0, 0.3f, 3.0f, 0.5f},
+      {DIVE_LOSS_DIVE, 1, 0, 0, 0, 0},   {DIVE_LOSS_DIVE, 0, 1, 0.7f, 1.5f, 0.8f}};
+  unsigned si, ki;
+  dive_rng r;
+  dive_rng_seed(&r, 6);
+  for (si = 0; si < sizeof shapes / sizeof *shapes; si++) {
+    int B = shapes[si].B, C = shapes[si].C, n = B * C, i, sh[2];
+    float *s = fbuf(n), *z = fbuf(n), *lp = fbuf(C), *dl = fbuf(n), *pe = fbuf(B);
+    float *want_dl = fbuf(n), *want_pe = fbuf(B), mean = 0;
+    int32_t *y = (int32_t *)calloc((size_t)B, 4);
+    vt S, Z, LP, DL, PE;
+    dive_tensor Y;
+    fill(&r, s, n);
+    fill(&r, z, n);
+    for (i = 0; i < n; i++) { s[i] *= 4.0f; z[i] *= 4.0f; }
+    for (i = 0; i < C; i++) lp[i] = logf((float)(1 + (i * 37) % 50)); /* log n_j, long-tailed */
+    for (i = 0; i < B; i++) y[i] = (int32_t)(dive_rng_u32(&r) % (uint32_t)C);
+    CHECK_OK(ctx, vt_new(ctx, &S, n, 1, s));
+    CHECK_OK(ctx, vt_new(ctx, &Z, n, 2, z));
+    CHECK_OK(ctx, vt_new(ctx, &LP, C, 3, lp));
+    CHECK_OK(ctx, vt_new(ctx, &DL, n, 5, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &PE, B, 7, NULL));
+    sh[0] = B; sh[1] = C;
+    S.v.ndim = 2; S.v.shape[0] = B; S.v.shape[1] = C; /* logits (B,C) */
+    CHECK_OK(ctx, dive_tensor_alloc(ctx, &Y, DIVE_I32, 1, &B));
+    CHECK_OK(ctx, dive_tensor_write(&Y, y, B));
+    for (ki = 0; ki < sizeof kinds / sizeof *kinds; ki++) {
+      dive_loss_desc d;
+      dive__loss_p p;
+      double want_mean, e_dl, e_pe;
+      memset(&d, 0, sizeof d);
+      d.kind = kinds[ki].kind;
+      d.no_bsce = kinds[ki].no_bsce;
+      d.mix_groundtruth = kinds[ki].mix;
+      d.alpha = kinds[ki].alpha;
+      d.T = kinds[ki].T;
+      d.power = kinds[ki].power;
+      CHECK_OK(ctx, dive__loss_params(ctx, &p, &d, B, C));
+      want_mean = dive__ref_loss_fwd(&p, want_dl, want_pe, s, y, z, lp);
+      CHECK_OK(ctx, dive_loss_forward(ctx, &DL.v, &PE.v, &mean, &S.v, &Y, &Z.v, &LP.v, &d));
+      CHECK_OK(ctx, dive_tensor_read(&DL.v, dl, n));
+      CHECK_OK(ctx, dive_tensor_read(&PE.v, pe, B));
+      e_dl = nmse(want_dl, dl, n);
+      e_pe = nmse(want_pe, pe, B);
+      /* fp32 on the device vs double in the reference: NMSE 1e-7 (ggml's default) */
+      CHECK(e_dl < 1e-7 && e_pe < 1e-7 && fabs(mean - want_mean) <= 1e-4 * fabs(want_mean) + 1e-6,
+            "loss kind %d no_bsce %d mix %d B=%d C=%d: nmse dlogits %.2e per_example %.2e, mean %.7g vs %.7g",
+            (int)d.kind, d.no_bsce, d.mix_groundtruth, B, C, e_dl, e_pe, (double)mean, want_mean);
+      /* mean only: no dlogits, no per_example (scratch inside) */
+      mean = 0;
+      CHECK_OK(ctx, dive_loss_forward(ctx, NULL, NULL, &mean, &S.v, &Y, &Z.v, &LP.v, &d));
+      CHECK(fabs(mean - want_mean) <= 1e-4 * fabs(want_mean) + 1e-6, "mean-only loss %.7g vs %.7g",
+            (double)mean, want_mean);
+    }
+    (void)sh;
+    if (si == 1) { /* a bad label: clear error, sticky until cleared */
+      dive_loss_desc d;
+      int32_t bad = C;
+      memset(&d, 0, sizeof d);
+      CHECK_OK(ctx, dive_tensor_write(&Y, &bad, 1)); /* label of example 0 = C */
+      CHECK(dive_loss_forward(ctx, &DL.v, NULL, &mean, &S.v, &Y, NULL, NULL, &d) == DIVE_ERR_ARG,
+            "label %d = C accepted", bad);
+      CHECK(strstr(dive_ctx_error(ctx), "label") != NULL, "error: %s", dive_ctx_error(ctx));
+      dive_ctx_clear_error(ctx);
+    }
+    dive_tensor_free(&Y);
+    dive_tensor_free(&S.owner); dive_tensor_free(&Z.owner); dive_tensor_free(&LP.owner);
+    dive_tensor_free(&DL.owner); dive_tensor_free(&PE.owner);
+    free(s); free(z); free(lp); free(dl); free(pe); free(want_dl); free(want_pe); free(y);
+  }
+  return 0;
+}
+
+/* sgd: plain, momentum, nesterov, weight decay; 3 steps vs dive__ref_sgd_step */
+static int check_sgd(dive_ctx *ctx) {
+  static const int sizes[] = {1, 1000, 4097};
+  static const float cfg[][4] = {{0.1f, 0, 0, 0}, {0.05f, 0.9f, 0, 0}, {0.1f, 0.9f, 5e-4f, 1}, {0.2f, 0, 1e-2f, 0}};
+  unsigned k, c;
+  dive_rng r;
+  dive_rng_seed(&r, 7);
+  for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    int n = sizes[k], step;
+    for (c = 0; c < sizeof cfg / sizeof *cfg; c++) {
+      float *w = fbuf(n), *g = fbuf(n), *m = fbuf(n), *got = fbuf(n);
+      dive_sgd_desc d;
+      dive__sgd_p p;
+      vt W, G, M;
+      fill(&r, w, n);
+      CHECK_OK(ctx, vt_new(ctx, &W, n, 1, w));
+      CHECK_OK(ctx, vt_new(ctx, &G, n, 2, NULL));
+      CHECK_OK(ctx, vt_new(ctx, &M, n, 3, NULL));
+      memset(&d, 0, sizeof d);
+      d.lr = cfg[c][0]; d.momentum = cfg[c][1]; d.weight_decay = cfg[c][2]; d.nesterov = (int)cfg[c][3];
+      p.n = n; p.lr = d.lr; p.momentum = d.momentum; p.wd = d.weight_decay; p.nesterov = d.nesterov;
+      for (step = 0; step < 3; step++) {
+        fill(&r, g, n);
+        CHECK_OK(ctx, dive_tensor_write(&G.v, g, n));
+        dive__ref_sgd_step(&p, w, m, g);
+        CHECK_OK(ctx, dive_sgd_step(ctx, &W.v, &G.v, &M.v, &d));
+      }
+      CHECK_OK(ctx, dive_tensor_read(&W.v, got, n));
+      CHECK(nmse(w, got, n) < 1e-12, "sgd n=%d cfg %u: param nmse %.2e", n, c, nmse(w, got, n));
+      CHECK_OK(ctx, dive_tensor_read(&M.v, got, n));
+      CHECK(nmse(m, got, n) < 1e-12, "sgd n=%d cfg %u: momentum nmse %.2e", n, c, nmse(m, got, n));
+      dive_tensor_free(&W.owner); dive_tensor_free(&G.owner); dive_tensor_free(&M.owner);
+      free(w); free(g); free(m); free(got);
+    }
+  }
+  return 0;
+}
+
 /* more than 65535 work groups: a 2-D grid (work-group size forced to 1) */
 static int check_big_grid(void) {
   dive_ctx *ctx = NULL;
@@ -395,7 +512,10 @@ static void run_mode(const char *mode, int staging) {
   report("zero fill + ordering", check_zero(ctx));
   report("400 ops recorded, one submit", check_recording(ctx));
   report("relu/add fwd+bwd vs reference", check_eltwise(ctx));
-  report("no leaked buffers", ctx->vk->live_buffers != 0);
+  report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
+  report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
+  /* every tensor freed (the loss's scratch per-example buffer belongs to the ctx) */
+  report("no leaked buffers", ctx->vk->live_buffers != (ctx->vk->scratch.impl.dev ? 1 : 0));
   report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
   dive_ctx_destroy(ctx);
 }
