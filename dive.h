@@ -356,6 +356,76 @@ DIVE_API dive_status dive_resnet_predict(dive_resnet *m, const float *x, int n, 
 DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path);
 DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path);
 
+/* --- training helpers: schedules, evaluation by Many/Medium/Few, training state --- */
+typedef enum dive_schedule_kind {
+  DIVE_SCHED_MULTISTEP = 0, /* BBN: warm-up, x0.01 at 60% and again at 80% of the epochs */
+  DIVE_SCHED_COSINE = 1,    /* warm-up, then cosine decay to 0 */
+  DIVE_SCHED_CONSTANT = 2   /* warm-up, then lr */
+} dive_schedule_kind;
+
+typedef struct dive_schedule_desc {
+  dive_schedule_kind kind;
+  float lr;            /* base learning rate */
+  int epochs;          /* total epochs */
+  int warmup_epochs;   /* 0 = 5 * epochs / 200 rounded, at least 1; -1 = no warm-up */
+  float warmup_from;   /* the warm-up starts at lr * warmup_from; 0 = 1/3 */
+} dive_schedule_desc;
+
+/* lr at a fractional epoch (epoch + step / steps_per_epoch); the warm-up is linear per step */
+DIVE_API float dive_schedule_lr(const dive_schedule_desc *d, double epoch);
+
+/* Class groups from training counts: Many (> 100 images), Medium (20..100), Few (< 20).
+   When one of them would be empty (10 classes, for example) the classes are split into
+   head / middle / tail thirds by count instead, and 1 is returned (else 0). */
+enum { DIVE_GROUP_MANY = 0, DIVE_GROUP_MEDIUM = 1, DIVE_GROUP_FEW = 2 };
+DIVE_API int dive_class_groups(const int *counts, int num_classes, int *group);
+
+/* Balanced-test-set evaluation, accumulated batch by batch (argmax of the logits, no prior). */
+typedef struct dive_eval {
+  int num_classes, by_thirds;
+  int *group;              /* num_classes */
+  int64_t n, *seen, *hit1; /* per class: test images, top-1 hits */
+  int64_t top1_hits, top5_hits;
+  double top1, top5;       /* percent, filled by dive_eval_end */
+  double many, medium, few;/* mean per-class accuracy of each group, percent */
+  double *per_class;       /* num_classes, percent */
+} dive_eval;
+DIVE_API dive_status dive_eval_begin(dive_eval *e, int num_classes, const int *train_counts);
+DIVE_API dive_status dive_eval_add(dive_eval *e, const float *logits, const int32_t *labels, int n);
+DIVE_API dive_status dive_eval_end(dive_eval *e);
+DIVE_API void dive_eval_free(dive_eval *e);
+
+/* Training state: the model plus momentum buffers and the epoch, atomically, in one
+   safetensors file (a plain dive_resnet_load reads it too). */
+DIVE_API dive_status dive_resnet_save_state(dive_resnet *m, const char *path, int64_t epoch);
+DIVE_API dive_status dive_resnet_load_state(dive_resnet *m, const char *path, int64_t *epoch);
+
+/* --- the virtual-example (VE) analyzer (METHOD.md §3-4) ---
+   v_j = sum over training images of t_j, t = softmax(z p / T), for T = 1..max_T and
+   p = 1 and 0.5; group means (Many/Medium/Few or head/middle/tail thirds) for the VE
+   counts and for the input counts n_j; and the rule of thumb: the smallest effective
+   temperature T/p whose tail-group mean VE count is at least the head group's. */
+typedef struct dive_ve_report {
+  int num_classes, max_T, by_thirds;
+  int *counts, *group;     /* num_classes */
+  int64_t n;               /* images added */
+  double *ve;              /* [2][max_T][num_classes]; index 0: p = 1, 1: p = 0.5 */
+  double *group_ve;        /* [2][max_T][3] */
+  double group_counts[3];  /* mean n_j per group */
+  int group_size[3];
+  int pick_T;              /* the rule's choice: train the student with T = pick_T, */
+  float pick_power;        /*   power = pick_power */
+  int pick_flat;           /* 0: no setting was flat; the flattest (largest tail/head) was taken */
+} dive_ve_report;
+DIVE_API dive_status dive_ve_begin(dive_ve_report *r, int num_classes, const int *train_counts,
+                                   int max_T /* 0 = 10 */);
+DIVE_API dive_status dive_ve_add(dive_ve_report *r, const float *teacher_logits, int n);
+DIVE_API dive_status dive_ve_end(dive_ve_report *r);
+DIVE_API dive_status dive_ve_write_table(const dive_ve_report *r, const char *path /* NULL: stdout */);
+DIVE_API dive_status dive_ve_write_json(const dive_ve_report *r, const char *path);
+DIVE_API dive_status dive_ve_write_svg(const dive_ve_report *r, const char *path);
+DIVE_API void dive_ve_free(dive_ve_report *r);
+
 /* --- utils --- */
 DIVE_API void dive_rng_seed(dive_rng *r, uint64_t seed);
 DIVE_API uint32_t dive_rng_u32(dive_rng *r);
@@ -3806,7 +3876,455 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
 
 /* ============================================================================ >>analyzer */
 
+DIVE_API int dive_class_groups(const int *counts, int num_classes, int *group) {
+  int j, k, size[3] = {0, 0, 0}, *order;
+  for (j = 0; j < num_classes; j++) {
+    group[j] = counts[j] > 100 ? DIVE_GROUP_MANY : counts[j] >= 20 ? DIVE_GROUP_MEDIUM : DIVE_GROUP_FEW;
+    size[group[j]]++;
+  }
+  if (size[0] && size[1] && size[2]) return 0;
+  /* thirds by count, largest first (ties: lower class index first) */
+  order = (int *)DIVE_MALLOC(sizeof(int) * (size_t)num_classes);
+  if (!order) return 0;
+  for (j = 0; j < num_classes; j++) order[j] = j;
+  for (j = 1; j < num_classes; j++) { /* insertion sort: stable */
+    int v = order[j];
+    for (k = j - 1; k >= 0 && counts[order[k]] < counts[v]; k--) order[k + 1] = order[k];
+    order[k + 1] = v;
+  }
+  {
+    int head = (num_classes + 1) / 3, tail = (num_classes + 1) / 3;
+    for (j = 0; j < num_classes; j++)
+      group[order[j]] = j < head ? DIVE_GROUP_MANY : j >= num_classes - tail ? DIVE_GROUP_FEW : DIVE_GROUP_MEDIUM;
+  }
+  DIVE_FREE(order);
+  return 1;
+}
+
+DIVE_API void dive_ve_free(dive_ve_report *r) {
+  if (!r) return;
+  DIVE_FREE(r->counts);
+  DIVE_FREE(r->group);
+  DIVE_FREE(r->ve);
+  DIVE_FREE(r->group_ve);
+  memset(r, 0, sizeof *r);
+}
+
+DIVE_API dive_status dive_ve_begin(dive_ve_report *r, int num_classes, const int *train_counts, int max_T) {
+  int j;
+  if (!r || !train_counts) return dive__fail(DIVE_ERR_ARG, "dive_ve_begin: r or train_counts is NULL");
+  memset(r, 0, sizeof *r);
+  max_T = DIVE__DEF(max_T, 10);
+  if (num_classes < 2 || num_classes > 1000000 || max_T < 1 || max_T > 100)
+    return dive__fail(DIVE_ERR_ARG, "dive_ve_begin: num_classes %d (2..10^6) or max_T %d (1..100) out of range",
+                      num_classes, max_T);
+  r->num_classes = num_classes;
+  r->max_T = max_T;
+  r->counts = (int *)DIVE_MALLOC(sizeof(int) * (size_t)num_classes);
+  r->group = (int *)DIVE_MALLOC(sizeof(int) * (size_t)num_classes);
+  r->ve = (double *)dive__calloc(sizeof(double) * 2 * (size_t)max_T * (size_t)num_classes);
+  r->group_ve = (double *)dive__calloc(sizeof(double) * 2 * (size_t)max_T * 3);
+  if (!r->counts || !r->group || !r->ve || !r->group_ve) {
+    dive_ve_free(r);
+    return dive__fail(DIVE_ERR_OOM, "dive_ve_begin: out of memory");
+  }
+  for (j = 0; j < num_classes; j++) {
+    if (train_counts[j] < 0) {
+      dive_ve_free(r);
+      return dive__fail(DIVE_ERR_ARG, "dive_ve_begin: train_counts[%d] = %d < 0", j, train_counts[j]);
+    }
+    r->counts[j] = train_counts[j];
+  }
+  r->by_thirds = dive_class_groups(r->counts, num_classes, r->group);
+  return DIVE_OK;
+}
+
+/* Adds t = softmax(z p / T) of every row to the VE sums of each setting (in double). */
+DIVE_API dive_status dive_ve_add(dive_ve_report *r, const float *z, int n) {
+  const int C = r ? r->num_classes : 0;
+  double *e;
+  int i, pi, T, j;
+  if (!r || !r->ve || (!z && n)) return dive__fail(DIVE_ERR_ARG, "dive_ve_add: report not begun or logits NULL");
+  if (n < 0) return dive__fail(DIVE_ERR_ARG, "dive_ve_add: n = %d < 0", n);
+  e = (double *)DIVE_MALLOC(sizeof(double) * (size_t)C);
+  if (!e) return dive__fail(DIVE_ERR_OOM, "dive_ve_add: out of memory");
+  for (i = 0; i < n; i++) {
+    const float *row = z + (size_t)i * C;
+    double mx = -DBL_MAX;
+    for (j = 0; j < C; j++) {
+      if (!(row[j] == row[j]) || row[j] > FLT_MAX || row[j] < -FLT_MAX) {
+        DIVE_FREE(e);
+        return dive__fail(DIVE_ERR_NONFINITE, "dive_ve_add: logit %d of row %d is not finite", j, i);
+      }
+      mx = DIVE__MAX(mx, row[j]);
+    }
+    for (pi = 0; pi < 2; pi++)
+      for (T = 1; T <= r->max_T; T++) {
+        double scale = (pi ? 0.5 : 1.0) / T, sum = 0, *v = r->ve + ((size_t)pi * r->max_T + (size_t)(T - 1)) * C;
+        for (j = 0; j < C; j++) sum += (e[j] = exp((row[j] - mx) * scale));
+        for (j = 0; j < C; j++) v[j] += e[j] / sum;
+      }
+  }
+  r->n += n;
+  DIVE_FREE(e);
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_ve_end(dive_ve_report *r) {
+  const int C = r ? r->num_classes : 0;
+  double best_ratio = -1, best_teff = DBL_MAX;
+  int pi, T, j, g;
+  if (!r || !r->ve) return dive__fail(DIVE_ERR_ARG, "dive_ve_end: report not begun");
+  memset(r->group_counts, 0, sizeof r->group_counts);
+  memset(r->group_size, 0, sizeof r->group_size);
+  for (j = 0; j < C; j++) {
+    r->group_counts[r->group[j]] += r->counts[j];
+    r->group_size[r->group[j]]++;
+  }
+  for (g = 0; g < 3; g++)
+    if (r->group_size[g]) r->group_counts[g] /= r->group_size[g];
+  r->pick_T = 0;
+  r->pick_flat = 0;
+  for (pi = 0; pi < 2; pi++)
+    for (T = 1; T <= r->max_T; T++) {
+      const double *v = r->ve + ((size_t)pi * r->max_T + (size_t)(T - 1)) * C;
+      double *gv = r->group_ve + ((size_t)pi * r->max_T + (size_t)(T - 1)) * 3;
+      double teff = pi ? 2.0 * T : T, ratio;
+      for (g = 0; g < 3; g++) gv[g] = 0;
+      for (j = 0; j < C; j++) gv[r->group[j]] += v[j];
+      for (g = 0; g < 3; g++)
+        if (r->group_size[g]) gv[g] /= r->group_size[g];
+      ratio = gv[0] > 0 ? gv[2] / gv[0] : 0;
+      /* flat: the tail's mean VE count reaches the head's; prefer the smallest effective
+         temperature, and at equal effective temperature the power-normalized setting,
+         whose student temperature is half */
+      if (ratio >= 1.0 && (teff < best_teff || (teff == best_teff && pi == 1))) {
+        best_teff = teff;
+        r->pick_T = T;
+        r->pick_power = pi ? 0.5f : 1.0f;
+        r->pick_flat = 1;
+      }
+      if (!r->pick_flat && ratio > best_ratio) {
+        best_ratio = ratio;
+        r->pick_T = T;
+        r->pick_power = pi ? 0.5f : 1.0f;
+      }
+    }
+  return DIVE_OK;
+}
+
+static FILE *dive__open_out(const char *path, const char *fn) {
+  FILE *f = path ? fopen(path, "w") : stdout;
+  if (!f) dive__fail(DIVE_ERR_IO, "%s: cannot create %s: %s", fn, path, strerror(errno));
+  return f;
+}
+static dive_status dive__close_out(FILE *f, const char *path, const char *fn) {
+  int bad = ferror(f);
+  if (f != stdout) bad |= fclose(f) != 0;
+  else fflush(f);
+  return bad ? dive__fail(DIVE_ERR_IO, "%s: write to %s failed", fn, path ? path : "stdout") : DIVE_OK;
+}
+
+static const char *dive__group_name(int by_thirds, int g) {
+  static const char *mmf[3] = {"Many", "Medium", "Few"}, *hmt[3] = {"Head", "Middle", "Tail"};
+  return by_thirds ? hmt[g] : mmf[g];
+}
+
+DIVE_API dive_status dive_ve_write_table(const dive_ve_report *r, const char *path) {
+  static const char *fn = "dive_ve_write_table";
+  FILE *f;
+  int pi, T, g;
+  if (!r || !r->group_ve) return dive__fail(DIVE_ERR_ARG, "%s: no report", fn);
+  if (!(f = dive__open_out(path, fn))) return DIVE_ERR_IO;
+  fprintf(f, "virtual-example distribution: mean count per class in each group (%lld images, %d classes%s)\n",
+          (long long)r->n, r->num_classes, r->by_thirds ? "; groups are head/middle/tail thirds by count" : "");
+  fprintf(f, "  %-18s %10s %10s %10s %10s\n", "setting", dive__group_name(r->by_thirds, 0),
+          dive__group_name(r->by_thirds, 1), dive__group_name(r->by_thirds, 2), "tail/head");
+  fprintf(f, "  %-18s %10.1f %10.1f %10.1f %10.3f\n", "input n_j", r->group_counts[0], r->group_counts[1],
+          r->group_counts[2], r->group_counts[0] > 0 ? r->group_counts[2] / r->group_counts[0] : 0.0);
+  for (pi = 0; pi < 2; pi++)
+    for (T = 1; T <= r->max_T; T++) {
+      const double *gv = r->group_ve + ((size_t)pi * r->max_T + (size_t)(T - 1)) * 3;
+      char name[32];
+      snprintf(name, sizeof name, "T=%d p=%s%s", T, pi ? "0.5" : "1", pi ? "" : "  ");
+      fprintf(f, "  %-18s", name);
+      for (g = 0; g < 3; g++) fprintf(f, " %10.1f", gv[g]);
+      fprintf(f, " %10.3f%s\n", gv[0] > 0 ? gv[2] / gv[0] : 0.0,
+              (T == r->pick_T && (pi ? 0.5f : 1.0f) == r->pick_power) ? "  <- picked" : "");
+    }
+  fprintf(f, "rule of thumb: T=%d, power=%g (teacher effective T %g)%s\n", r->pick_T, (double)r->pick_power,
+          r->pick_T / (double)r->pick_power,
+          r->pick_flat ? "" : " - no setting was flat; the flattest was taken");
+  return dive__close_out(f, path, fn);
+}
+
+DIVE_API dive_status dive_ve_write_json(const dive_ve_report *r, const char *path) {
+  static const char *fn = "dive_ve_write_json";
+  FILE *f;
+  int pi, T, j, g;
+  if (!r || !r->group_ve) return dive__fail(DIVE_ERR_ARG, "%s: no report", fn);
+  if (!(f = dive__open_out(path, fn))) return DIVE_ERR_IO;
+  fprintf(f, "{\n  \"images\": %lld,\n  \"num_classes\": %d,\n  \"groups\": \"%s\",\n", (long long)r->n,
+          r->num_classes, r->by_thirds ? "head/middle/tail thirds" : "many(>100)/medium(20-100)/few(<20)");
+  fprintf(f, "  \"group_names\": [\"%s\", \"%s\", \"%s\"],\n", dive__group_name(r->by_thirds, 0),
+          dive__group_name(r->by_thirds, 1), dive__group_name(r->by_thirds, 2));
+  fprintf(f, "  \"class_group\": [");
+  for (j = 0; j < r->num_classes; j++) fprintf(f, "%s%d", j ? ", " : "", r->group[j]);
+  fprintf(f, "],\n  \"input_counts\": [");
+  for (j = 0; j < r->num_classes; j++) fprintf(f, "%s%d", j ? ", " : "", r->counts[j]);
+  fprintf(f, "],\n  \"input_group_means\": [%.4f, %.4f, %.4f],\n  \"settings\": [\n", r->group_counts[0],
+          r->group_counts[1], r->group_counts[2]);
+  for (pi = 0; pi < 2; pi++)
+    for (T = 1; T <= r->max_T; T++) {
+      const size_t row = (size_t)pi * r->max_T + (size_t)(T - 1);
+      const double *v = r->ve + row * r->num_classes, *gv = r->group_ve + row * 3;
+      fprintf(f, "    {\"T\": %d, \"power\": %s, \"group_means\": [", T, pi ? "0.5" : "1");
+      for (g = 0; g < 3; g++) fprintf(f, "%s%.4f", g ? ", " : "", gv[g]);
+      fprintf(f, "], \"ve\": [");
+      for (j = 0; j < r->num_classes; j++) fprintf(f, "%s%.4f", j ? ", " : "", v[j]);
+      fprintf(f, "]}%s\n", (pi == 1 && T == r->max_T) ? "" : ",");
+    }
+  fprintf(f, "  ],\n  \"pick\": {\"T\": %d, \"power\": %g, \"effective_T\": %g, \"flat\": %s}\n}\n", r->pick_T,
+          (double)r->pick_power, r->pick_T / (double)r->pick_power, r->pick_flat ? "true" : "false");
+  return dive__close_out(f, path, fn);
+}
+
+/* Bar chart of the group means, as the paper's Figures 1 and 5: one panel per power, a
+   cluster of three bars (head, middle, tail) for the input counts and for each T. */
+DIVE_API dive_status dive_ve_write_svg(const dive_ve_report *r, const char *path) {
+  static const char *fn = "dive_ve_write_svg";
+  static const char *color[3] = {"#4c72b0", "#dd8452", "#55a868"};
+  const int nclu = r ? r->max_T + 1 : 0, pw = 60 + 46 * nclu, ph = 260, W = pw + 40, H = 2 * ph + 90;
+  FILE *f;
+  double vmax = 0;
+  int pi, k, g;
+  if (!r || !r->group_ve || !path) return dive__fail(DIVE_ERR_ARG, "%s: no report or path", fn);
+  for (g = 0; g < 3; g++) vmax = DIVE__MAX(vmax, r->group_counts[g]);
+  for (k = 0; k < 2 * r->max_T * 3; k++) vmax = DIVE__MAX(vmax, r->group_ve[k]);
+  if (vmax <= 0) vmax = 1;
+  if (!(f = dive__open_out(path, fn))) return DIVE_ERR_IO;
+  fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n", W, H);
+  fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
+  fprintf(f, "<text x=\"%d\" y=\"22\" font-size=\"15\" text-anchor=\"middle\">Virtual-example distribution: mean count per class "
+             "(%d classes, %lld images)</text>\n", W / 2, r->num_classes, (long long)r->n);
+  for (g = 0; g < 3; g++)
+    fprintf(f, "<rect x=\"%d\" y=\"34\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"45\">%s</text>\n",
+            W / 2 - 150 + 100 * g, color[g], W / 2 - 134 + 100 * g, dive__group_name(r->by_thirds, g));
+  for (pi = 0; pi < 2; pi++) {
+    const int top = 60 + pi * (ph + 15), base = top + ph - 40, h = ph - 70;
+    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">power %s%s</text>\n", 50, top + 14, pi ? "p = 0.5" : "p = 1",
+            pi ? " (teacher effective temperature 2T)" : "");
+    fprintf(f, "<line x1=\"50\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", base, pw, base);
+    fprintf(f, "<line x1=\"50\" y1=\"%d\" x2=\"50\" y2=\"%d\" stroke=\"black\"/>\n", base, base - h);
+    for (k = 0; k <= 4; k++) {
+      double v = vmax * k / 4;
+      int y = base - (int)(h * k / 4);
+      fprintf(f, "<line x1=\"46\" y1=\"%d\" x2=\"50\" y2=\"%d\" stroke=\"black\"/><text x=\"43\" y=\"%d\" text-anchor=\"end\" font-size=\"10\">%.0f</text>\n",
+              y, y, y + 3, v);
+    }
+    for (k = 0; k < nclu; k++) {
+      const double *gv = k ? r->group_ve + ((size_t)pi * r->max_T + (size_t)(k - 1)) * 3 : r->group_counts;
+      const int x0 = 58 + 46 * k;
+      int picked = k && k == r->pick_T && (pi ? 0.5f : 1.0f) == r->pick_power;
+      for (g = 0; g < 3; g++) {
+        int bh = (int)(h * gv[g] / vmax + 0.5);
+        fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"%d\" fill=\"%s\"><title>%s %s: %.1f</title></rect>\n",
+                x0 + 13 * g, base - bh, bh, color[g], k ? "" : "input", dive__group_name(r->by_thirds, g), gv[g]);
+      }
+      if (k) fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\"%s>T=%d</text>\n", x0 + 19, base + 15,
+                     picked ? " font-weight=\"bold\" fill=\"#c00\"" : "", k);
+      else fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">input</text>\n", x0 + 19, base + 15);
+      if (picked) fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#c00\">picked</text>\n", x0 + 19, base + 28);
+    }
+  }
+  fprintf(f, "</svg>\n");
+  return dive__close_out(f, path, fn);
+}
+
 /* =============================================================================== >>train */
+
+DIVE_API float dive_schedule_lr(const dive_schedule_desc *d, double epoch) {
+  const int E = d->epochs > 0 ? d->epochs : 1;
+  const double from = DIVE__DEF(d->warmup_from, 1.0f / 3.0f);
+  int warm = d->warmup_epochs;
+  double lr = d->lr;
+  if (warm == 0) {
+    warm = (int)(5.0 * E / 200.0 + 0.5);
+    if (warm < 1) warm = 1;
+  }
+  if (warm > 0 && epoch < warm) return (float)(lr * (from + (1.0 - from) * epoch / warm));
+  switch (d->kind) {
+  case DIVE_SCHED_MULTISTEP: /* BBN: x0.01 at epoch 120 and again at 160 of 200 */
+    if (epoch >= 0.8 * E) return (float)(lr * 1e-4);
+    if (epoch >= 0.6 * E) return (float)(lr * 1e-2);
+    return (float)lr;
+  case DIVE_SCHED_COSINE: {
+    double t = (epoch - (warm > 0 ? warm : 0)) / (double)DIVE__MAX(1, E - (warm > 0 ? warm : 0));
+    return (float)(0.5 * lr * (1.0 + cos(3.141592653589793 * DIVE__MIN(1.0, t))));
+  }
+  default: return (float)lr;
+  }
+}
+
+DIVE_API void dive_eval_free(dive_eval *e) {
+  if (!e) return;
+  DIVE_FREE(e->group);
+  DIVE_FREE(e->seen);
+  DIVE_FREE(e->hit1);
+  DIVE_FREE(e->per_class);
+  memset(e, 0, sizeof *e);
+}
+
+DIVE_API dive_status dive_eval_begin(dive_eval *e, int num_classes, const int *train_counts) {
+  if (!e || !train_counts) return dive__fail(DIVE_ERR_ARG, "dive_eval_begin: e or train_counts is NULL");
+  memset(e, 0, sizeof *e);
+  if (num_classes < 2 || num_classes > 1000000)
+    return dive__fail(DIVE_ERR_ARG, "dive_eval_begin: num_classes %d outside 2..10^6", num_classes);
+  e->num_classes = num_classes;
+  e->group = (int *)DIVE_MALLOC(sizeof(int) * (size_t)num_classes);
+  e->seen = (int64_t *)dive__calloc(sizeof(int64_t) * (size_t)num_classes);
+  e->hit1 = (int64_t *)dive__calloc(sizeof(int64_t) * (size_t)num_classes);
+  e->per_class = (double *)dive__calloc(sizeof(double) * (size_t)num_classes);
+  if (!e->group || !e->seen || !e->hit1 || !e->per_class) {
+    dive_eval_free(e);
+    return dive__fail(DIVE_ERR_OOM, "dive_eval_begin: out of memory");
+  }
+  e->by_thirds = dive_class_groups(train_counts, num_classes, e->group);
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_eval_add(dive_eval *e, const float *logits, const int32_t *labels, int n) {
+  const int C = e ? e->num_classes : 0;
+  int i, j;
+  if (!e || !e->seen || (n && (!logits || !labels)))
+    return dive__fail(DIVE_ERR_ARG, "dive_eval_add: evaluation not begun or NULL logits/labels");
+  for (i = 0; i < n; i++) {
+    const float *row = logits + (size_t)i * C;
+    const int y = labels[i];
+    int best = 0, above = 0;
+    if (y < 0 || y >= C) return dive__fail(DIVE_ERR_ARG, "dive_eval_add: label %d outside [0, %d)", y, C);
+    for (j = 1; j < C; j++)
+      if (row[j] > row[best]) best = j; /* first maximum, as torch.argmax */
+    for (j = 0; j < C; j++) /* rank of the true class: how many logits beat it */
+      above += row[j] > row[y] || (row[j] == row[y] && j < y);
+    e->seen[y]++;
+    e->n++;
+    if (best == y) { e->hit1[y]++; e->top1_hits++; }
+    if (above < 5) e->top5_hits++;
+  }
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_eval_end(dive_eval *e) {
+  double gsum[3] = {0, 0, 0};
+  int gn[3] = {0, 0, 0}, j;
+  if (!e || !e->seen) return dive__fail(DIVE_ERR_ARG, "dive_eval_end: evaluation not begun");
+  e->top1 = e->n ? 100.0 * (double)e->top1_hits / (double)e->n : 0;
+  e->top5 = e->n ? 100.0 * (double)e->top5_hits / (double)e->n : 0;
+  for (j = 0; j < e->num_classes; j++) {
+    e->per_class[j] = e->seen[j] ? 100.0 * (double)e->hit1[j] / (double)e->seen[j] : 0;
+    if (e->seen[j]) { gsum[e->group[j]] += e->per_class[j]; gn[e->group[j]]++; }
+  }
+  e->many = gn[0] ? gsum[0] / gn[0] : 0;
+  e->medium = gn[1] ? gsum[1] / gn[1] : 0;
+  e->few = gn[2] ? gsum[2] / gn[2] : 0;
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_resnet_save_state(dive_resnet *m, const char *path, int64_t epoch) {
+  dive__st_entry *e = NULL, *all;
+  void *blob = NULL;
+  float *mom;
+  dive_status s;
+  int i, nw = 0, k, d;
+  char meta[200];
+  unsigned char ep[8];
+  if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_save_state: model or path is NULL");
+  if (m->ctx->status) return m->ctx->status;
+  if ((s = dive__resnet_entries(m, &e, &blob))) return s;
+  for (i = 0; i < m->nplist; i++) nw += m->plist[i].kind == DIVE_PARAM_WEIGHT;
+  all = (dive__st_entry *)dive__calloc(sizeof *all * (size_t)(m->nplist + nw + 1));
+  mom = (float *)DIVE_MALLOC((size_t)m->momentum.numel * 4);
+  if (!all || !mom) {
+    DIVE_FREE(e); DIVE_FREE(blob); DIVE_FREE(all); DIVE_FREE(mom);
+    return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_save_state: out of memory");
+  }
+  memcpy(all, e, sizeof *e * (size_t)m->nplist);
+  if ((s = dive_tensor_read(&m->momentum, mom, m->momentum.numel))) goto done;
+  for (k = m->nplist, i = 0; i < m->nplist; i++) {
+    const dive_param *p = &m->plist[i];
+    if (p->kind != DIVE_PARAM_WEIGHT) continue;
+    snprintf(all[k].name, sizeof all[k].name, "optim.momentum.%s", p->name);
+    snprintf(all[k].dtype, sizeof all[k].dtype, "F32");
+    all[k].ndim = p->value.ndim;
+    for (d = 0; d < p->value.ndim; d++) all[k].shape[d] = p->value.shape[d];
+    all[k].data = mom + (p->momentum.impl.offset - m->momentum.impl.offset);
+    all[k].end = (uint64_t)p->value.numel * 4;
+    k++;
+  }
+  for (d = 0; d < 8; d++) ep[d] = (unsigned char)((uint64_t)epoch >> (8 * d));
+  snprintf(all[k].name, sizeof all[k].name, "train.epoch");
+  snprintf(all[k].dtype, sizeof all[k].dtype, "I64");
+  all[k].data = ep;
+  all[k].end = 8;
+  snprintf(meta, sizeof meta, "\"dive.arch\":\"resnet%d\",\"dive.num_classes\":\"%d\",\"dive.epoch\":\"%lld\"",
+           m->desc.depth, m->desc.num_classes, (long long)epoch);
+  s = dive__st_write(path, all, k + 1, meta);
+  if (s) s = dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+done:
+  DIVE_FREE(e); DIVE_FREE(blob); DIVE_FREE(all); DIVE_FREE(mom);
+  return s;
+}
+
+DIVE_API dive_status dive_resnet_load_state(dive_resnet *m, const char *path, int64_t *epoch) {
+  dive__st_file f;
+  dive_status s;
+  float *mom;
+  int i, d;
+  char name[80];
+  const dive__st_entry *e;
+  if (!m || !path || !epoch) return dive__fail(DIVE_ERR_ARG, "dive_resnet_load_state: NULL argument");
+  if (m->ctx->status) return m->ctx->status;
+  if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+  /* the training entries first, so that a file without them changes nothing */
+  e = dive__st_find(&f, "train.epoch");
+  if (!e || strcmp(e->dtype, "I64") || e->ndim != 0) {
+    dive__st_close(&f);
+    return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: no \"train.epoch\": a model file, not a training state", path);
+  }
+  for (i = 0; i < m->nplist; i++) {
+    const dive_param *p = &m->plist[i];
+    if (p->kind != DIVE_PARAM_WEIGHT) continue;
+    snprintf(name, sizeof name, "optim.momentum.%s", p->name);
+    e = dive__st_find(&f, name);
+    if (!e || strcmp(e->dtype, "F32") || (int64_t)(e->end - e->begin) != p->value.numel * 4) {
+      dive__st_close(&f);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing or mis-shaped \"%s\"", path, name);
+    }
+  }
+  dive__st_close(&f);
+  if ((s = dive_resnet_load(m, path))) return s;
+  if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+  mom = (float *)DIVE_MALLOC((size_t)m->momentum.numel * 4);
+  if (!mom) { dive__st_close(&f); return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_load_state: out of memory"); }
+  for (i = 0; i < m->nplist; i++) {
+    const dive_param *p = &m->plist[i];
+    if (p->kind != DIVE_PARAM_WEIGHT) continue;
+    snprintf(name, sizeof name, "optim.momentum.%s", p->name);
+    e = dive__st_find(&f, name);
+    memcpy(mom + (p->momentum.impl.offset - m->momentum.impl.offset), f.data + e->begin, (size_t)(e->end - e->begin));
+  }
+  e = dive__st_find(&f, "train.epoch");
+  {
+    uint64_t v = 0;
+    for (d = 0; d < 8; d++) v |= (uint64_t)f.data[e->begin + (uint64_t)d] << (8 * d);
+    *epoch = (int64_t)v;
+  }
+  dive__st_close(&f);
+  s = dive_tensor_write(&m->momentum, mom, m->momentum.numel);
+  DIVE_FREE(mom);
+  return s;
+}
 
 #ifdef __cplusplus
 }

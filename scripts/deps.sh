@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs the Debian packages dive.h's build, tests, examples and benchmarks use, when
+# any is missing. Needs root (or sudo). `make deps` runs it; `make demo` and `make test`
+# depend on it.
+#   build + tests : gcc make libstb-dev zlib1g-dev libvulkan-dev
+#   Vulkan tests  : mesa-vulkan-drivers (lavapipe) vulkan-validationlayers vulkan-tools
+#   shaders       : glslang-tools spirv-tools
+#   demo data     : dataset-fashion-mnist
+set -e
+PKGS="gcc make libc6-dev libstb-dev libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslang-tools spirv-tools dataset-fashion-mnist python3"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing
