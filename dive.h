@@ -2349,48 +2349,52 @@ DIVE__STATIC_ASSERT(sizeof(dive__pc_relu_fwd) == 12, pc_relu_fwd);
 DIVE__STATIC_ASSERT(sizeof(dive__pc_relu_bwd) == 16, pc_relu_bwd);
 DIVE__STATIC_ASSERT(sizeof(dive__pc_add_fwd) == 16, pc_add_fwd);
 
-/* dst = src (n = dst->numel elements) */
-static DIVE__UNUSED dive_status dive__vk_copy_t(dive_ctx *ctx, dive_tensor *dst, const dive_tensor *src) {
+/* The element-wise kernels take n first, like dive__ref_relu_* / dive__ref_add_*. */
+
+/* dst = src, n elements */
+static DIVE__UNUSED dive_status dive__vk_copy_t(dive_ctx *ctx, int64_t n, dive_tensor *dst,
+                                                const dive_tensor *src) {
   dive__pc_copy pc;
   const dive_tensor *b[2];
   b[0] = src; b[1] = dst;
-  pc.n = (uint32_t)dst->numel;
-  return dive__vk_run(ctx, DIVE__SH_copy, 2, b, &pc, sizeof pc, dst->numel);
+  pc.n = (uint32_t)n;
+  return dive__vk_run(ctx, DIVE__SH_copy, 2, b, &pc, sizeof pc, n);
 }
 
 /* relu: out = max(in, 0); out may be in */
-static DIVE__UNUSED dive_status dive__vk_relu_fwd(dive_ctx *ctx, dive_tensor *out, const dive_tensor *in) {
+static DIVE__UNUSED dive_status dive__vk_relu_fwd(dive_ctx *ctx, int64_t n, dive_tensor *out,
+                                                  const dive_tensor *in) {
   dive__pc_relu_fwd pc;
   const dive_tensor *b[2];
   b[0] = in; b[1] = out;
-  pc.n = (uint32_t)out->numel;
-  return dive__vk_run(ctx, DIVE__SH_relu_fwd, 2, b, &pc, sizeof pc, out->numel);
+  pc.n = (uint32_t)n;
+  return dive__vk_run(ctx, DIVE__SH_relu_fwd, 2, b, &pc, sizeof pc, n);
 }
 /* din = dout * (out > 0); din may be dout */
-static DIVE__UNUSED dive_status dive__vk_relu_bwd(dive_ctx *ctx, dive_tensor *din, const dive_tensor *dout,
-                                                  const dive_tensor *out) {
+static DIVE__UNUSED dive_status dive__vk_relu_bwd(dive_ctx *ctx, int64_t n, dive_tensor *din,
+                                                  const dive_tensor *dout, const dive_tensor *out) {
   dive__pc_relu_bwd pc;
   const dive_tensor *b[3];
   b[0] = dout; b[1] = out; b[2] = din;
-  pc.n = (uint32_t)din->numel;
-  return dive__vk_run(ctx, DIVE__SH_relu_bwd, 3, b, &pc, sizeof pc, din->numel);
+  pc.n = (uint32_t)n;
+  return dive__vk_run(ctx, DIVE__SH_relu_bwd, 3, b, &pc, sizeof pc, n);
 }
 
 /* add: out = a + b; out may alias a or b */
-static DIVE__UNUSED dive_status dive__vk_add_fwd(dive_ctx *ctx, dive_tensor *out, const dive_tensor *a,
-                                                 const dive_tensor *b) {
+static DIVE__UNUSED dive_status dive__vk_add_fwd(dive_ctx *ctx, int64_t n, dive_tensor *out,
+                                                 const dive_tensor *a, const dive_tensor *b) {
   dive__pc_add_fwd pc;
   const dive_tensor *t[3];
   t[0] = a; t[1] = b; t[2] = out;
-  pc.n = (uint32_t)out->numel;
-  return dive__vk_run(ctx, DIVE__SH_add_fwd, 3, t, &pc, sizeof pc, out->numel);
+  pc.n = (uint32_t)n;
+  return dive__vk_run(ctx, DIVE__SH_add_fwd, 3, t, &pc, sizeof pc, n);
 }
 /* da = dout, db = dout (each may be NULL) */
-static DIVE__UNUSED dive_status dive__vk_add_bwd(dive_ctx *ctx, dive_tensor *da, dive_tensor *db,
-                                                 const dive_tensor *dout) {
+static DIVE__UNUSED dive_status dive__vk_add_bwd(dive_ctx *ctx, int64_t n, dive_tensor *da,
+                                                 dive_tensor *db, const dive_tensor *dout) {
   dive_status s = DIVE_OK;
-  if (da && (s = dive__vk_copy_t(ctx, da, dout))) return s;
-  if (db) s = dive__vk_copy_t(ctx, db, dout);
+  if (da && (s = dive__vk_copy_t(ctx, n, da, dout))) return s;
+  if (db) s = dive__vk_copy_t(ctx, n, db, dout);
   return s;
 }
 
@@ -2508,6 +2512,10 @@ static DIVE__UNUSED int dive__vk_validation_active(const dive_ctx *ctx) { (void)
 /* op kernels: unreachable (the backend is never VULKAN), but the dispatch must compile */
 #define dive__vk_loss_fwd(ctx, ...) dive__vk_op_missing(ctx, "dive_loss_forward")
 #define dive__vk_sgd_step(ctx, ...) dive__vk_op_missing(ctx, "dive_sgd_step")
+#define dive__vk_relu_fwd(ctx, ...) dive__vk_op_missing(ctx, "dive_relu_forward")
+#define dive__vk_relu_bwd(ctx, ...) dive__vk_op_missing(ctx, "dive_relu_backward")
+#define dive__vk_add_fwd(ctx, ...) dive__vk_op_missing(ctx, "dive_add_forward")
+#define dive__vk_add_bwd(ctx, ...) dive__vk_op_missing(ctx, "dive_add_backward")
 #endif
 
 /* =========================================================================== >>dispatch */

@@ -205,9 +205,9 @@ static int check_zero(dive_ctx *ctx) {
           off, off + vn, i, z[i]);
   /* fill -> dispatch -> fill -> dispatch, one submit: each must see the one before */
   CHECK_OK(ctx, dive_tensor_write(&t, x, n));
-  CHECK_OK(ctx, dive__vk_add_fwd(ctx, &y, &t, &t));  /* y = 2x */
+  CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &y, &t, &t));  /* y = 2x */
   CHECK_OK(ctx, dive_tensor_zero(&t));               /* t = 0 (after the read above) */
-  CHECK_OK(ctx, dive__vk_add_fwd(ctx, &y, &y, &t));  /* y = 2x + 0 */
+  CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &y, &y, &t));  /* y = 2x + 0 */
   CHECK_OK(ctx, dive_tensor_zero(&v));
   CHECK_OK(ctx, dive_ctx_sync(ctx));
   CHECK_OK(ctx, dive_tensor_read(&y, z, n));
@@ -239,8 +239,8 @@ static int check_recording(dive_ctx *ctx) {
   memcpy(h, x, (size_t)n * 4);
   submits0 = ctx->vk->submits;
   for (k = 0; k < steps; k++) { /* b = relu(b + a), alternating with an in-place relu */
-    CHECK_OK(ctx, dive__vk_add_fwd(ctx, &b, &b, &a));
-    if (k % 2) CHECK_OK(ctx, dive__vk_relu_fwd(ctx, &b, &b));
+    CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &b, &b, &a));
+    if (k % 2) CHECK_OK(ctx, dive__vk_relu_fwd(ctx, n, &b, &b));
     for (i = 0; i < n; i++) {
       h[i] = h[i] + x[i];
       if (k % 2) h[i] = h[i] > 0 ? h[i] : 0;
@@ -254,7 +254,7 @@ static int check_recording(dive_ctx *ctx) {
   CHECK_OK(ctx, dive_tensor_read(&b, y, n));
   CHECK(maxdiff(h, y, n) == 0.0, "400-op chain: maxdiff %g", maxdiff(h, y, n));
   /* record b = a + a, then overwrite a on the host before syncing: b sees the old a */
-  CHECK_OK(ctx, dive__vk_add_fwd(ctx, &b, &a, &a));
+  CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &b, &a, &a));
   for (i = 0; i < n; i++) old[i] = -x[i];
   CHECK_OK(ctx, dive_tensor_write(&a, old, n));
   CHECK_OK(ctx, dive_tensor_read(&b, y, n));
@@ -266,7 +266,7 @@ static int check_recording(dive_ctx *ctx) {
 }
 
 /* --- ops vs the reference --- */
-/* TODO(merge): switch to dive__ref_relu_* / dive__ref_add_* once they land on main */
+/* local oracles until dive__ref_relu_* / dive__ref_add_* land on main (then use those) */
 static void ref_relu_fwd(float *out, const float *in, int64_t n) {
   int64_t i;
   for (i = 0; i < n; i++) out[i] = in[i] > 0 ? in[i] : 0;
@@ -303,34 +303,34 @@ static int check_eltwise(dive_ctx *ctx) {
     CHECK_OK(ctx, vt_new(ctx, &O, n, off + 2, NULL));
     CHECK_OK(ctx, vt_new(ctx, &D, n, 0, NULL));
     /* relu forward */
-    CHECK_OK(ctx, dive__vk_relu_fwd(ctx, &O.v, &A.v));
+    CHECK_OK(ctx, dive__vk_relu_fwd(ctx, n, &O.v, &A.v));
     CHECK_OK(ctx, dive_tensor_read(&O.v, got, n));
     ref_relu_fwd(want, a, n);
     CHECK(nmse(want, got, n) == 0.0, "relu_fwd n=%d nmse %g", n, nmse(want, got, n));
     /* relu backward (dout = b, out = relu(a)); then in place (din = dout) */
-    CHECK_OK(ctx, dive__vk_relu_bwd(ctx, &D.v, &B.v, &O.v));
+    CHECK_OK(ctx, dive__vk_relu_bwd(ctx, n, &D.v, &B.v, &O.v));
     CHECK_OK(ctx, dive_tensor_read(&D.v, got, n));
     ref_relu_bwd(want, b, a, n); /* out > 0 <=> a > 0 */
     CHECK(nmse(want, got, n) == 0.0, "relu_bwd n=%d nmse %g", n, nmse(want, got, n));
-    CHECK_OK(ctx, dive__vk_relu_bwd(ctx, &B.v, &B.v, &O.v));
+    CHECK_OK(ctx, dive__vk_relu_bwd(ctx, n, &B.v, &B.v, &O.v));
     CHECK_OK(ctx, dive_tensor_read(&B.v, got, n));
     CHECK(nmse(want, got, n) == 0.0, "relu_bwd in place n=%d", n);
     CHECK_OK(ctx, dive_tensor_write(&B.v, b, n));
     /* add forward, then aliased out = a */
-    CHECK_OK(ctx, dive__vk_add_fwd(ctx, &O.v, &A.v, &B.v));
+    CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &O.v, &A.v, &B.v));
     CHECK_OK(ctx, dive_tensor_read(&O.v, got, n));
     for (i = 0; i < n; i++) want[i] = a[i] + b[i];
     CHECK(nmse(want, got, n) == 0.0, "add_fwd n=%d nmse %g", n, nmse(want, got, n));
-    CHECK_OK(ctx, dive__vk_add_fwd(ctx, &A.v, &A.v, &B.v));
+    CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &A.v, &A.v, &B.v));
     CHECK_OK(ctx, dive_tensor_read(&A.v, got, n));
     CHECK(nmse(want, got, n) == 0.0, "add_fwd aliased n=%d", n);
     /* add backward: da = db = dout (overwrite), NULL skips one */
-    CHECK_OK(ctx, dive__vk_add_bwd(ctx, &O.v, &D.v, &B.v));
+    CHECK_OK(ctx, dive__vk_add_bwd(ctx, n, &O.v, &D.v, &B.v));
     CHECK_OK(ctx, dive_tensor_read(&O.v, got, n));
     CHECK(memcmp(got, b, (size_t)n * 4) == 0, "add_bwd da n=%d", n);
     CHECK_OK(ctx, dive_tensor_read(&D.v, got, n));
     CHECK(memcmp(got, b, (size_t)n * 4) == 0, "add_bwd db n=%d", n);
-    CHECK_OK(ctx, dive__vk_add_bwd(ctx, NULL, &D.v, &A.v));
+    CHECK_OK(ctx, dive__vk_add_bwd(ctx, n, NULL, &D.v, &A.v));
     CHECK_OK(ctx, dive_tensor_read(&D.v, got, n));
     CHECK(nmse(want, got, n) == 0.0, "add_bwd da=NULL n=%d", n);
     /* the owner's elements outside the views are untouched (still zero) */
@@ -481,7 +481,7 @@ static int check_big_grid(void) {
   CHECK_OK(ctx, dive_tensor_alloc(ctx, &t, DIVE_F32, 1, &n));
   CHECK_OK(ctx, dive_tensor_alloc(ctx, &o, DIVE_F32, 1, &n));
   CHECK_OK(ctx, dive_tensor_write(&t, x, n));
-  CHECK_OK(ctx, dive__vk_relu_fwd(ctx, &o, &t));
+  CHECK_OK(ctx, dive__vk_relu_fwd(ctx, n, &o, &t));
   CHECK_OK(ctx, dive_tensor_read(&o, y, n));
   for (i = 0; i < n; i++) CHECK(y[i] == (x[i] > 0 ? x[i] : 0), "2-D grid: element %d wrong", i);
   dive_tensor_free(&t);
