@@ -1,0 +1,59 @@
+/* cifar_lt: DiVE on CIFAR-10-LT / CIFAR-100-LT (the LDAM-DRW / BBN subsets: numpy seed 0,
+   per class shuffle, keep n_i = floor(n_max (1/IF)^(i/(C-1)))), ResNet-32, the BBN recipe
+   (200 epochs, batch 128, lr 0.1, warm-up 5, x0.01 at 120 and 160, weight decay 2e-4).
+   Data: the CIFAR binary version, extracted (cifar-10-batches-bin/ or cifar-100-binary/),
+   passed with --data (the folder itself or the one that holds it).
+     make build/cifar_lt
+     ./build/cifar_lt --data ~/data --classes 100 --imb 100 --pipeline */
+#define DIVE_IMPLEMENTATION
+#include "../dive.h"
+#include "dive_cli.h"
+
+static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
+  if (o->classes != 10 && o->classes != 100) {
+    fprintf(stderr, "error: --classes %d: expected 10 or 100\n", o->classes);
+    return 1;
+  }
+  if (!o->data) {
+    fprintf(stderr, "error: no --data\nHINT: download the CIFAR-%d binary version, extract it, and pass "
+                    "--data DIR (DIR/%s or DIR itself)\n", o->classes,
+            o->classes == 10 ? "cifar-10-batches-bin" : "cifar-100-binary");
+    return 1;
+  }
+  if (dive_dataset_load_cifar(train, o->data, o->classes, 1) || dive_dataset_load_cifar(test, o->data, o->classes, 0)) {
+    fprintf(stderr, "error: %s\nHINT: --data must hold the extracted CIFAR-%d binary version\n", dive_last_error(),
+            o->classes);
+    return 1;
+  }
+  if (dive_dataset_longtail(train, o->imb, DIVE_LT_NUMPY, 0)) {
+    fprintf(stderr, "error: --imb %g: %s\n", o->imb, dive_last_error());
+    return 1;
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  cli_dataset d;
+  memset(&d, 0, sizeof d);
+  d.name = "cifar_lt";
+  d.about = "DiVE on CIFAR-10-LT / CIFAR-100-LT with ResNet-32 (BBN recipe)";
+  d.in_channels = 3;
+  d.size = 32;
+  d.mean[0] = 0.4914f; d.mean[1] = 0.4822f; d.mean[2] = 0.4465f;
+  d.std[0] = 0.2023f; d.std[1] = 0.1994f; d.std[2] = 0.2010f;
+  d.load = load;
+  d.defaults.method = "ce";
+  d.defaults.out = "out/cifar_lt";
+  d.defaults.backend = "auto";
+  d.defaults.sched = "multistep";
+  d.defaults.epochs = 200;
+  d.defaults.batch = 128;
+  d.defaults.lr = 0.1;
+  d.defaults.wd = 2e-4;
+  d.defaults.imb = 100;
+  d.defaults.depth = 32;
+  d.defaults.width = 16;
+  d.defaults.classes = 100;
+  d.defaults.alpha = 0.5;
+  return cli_main(&d, argc, argv);
+}

@@ -1,0 +1,620 @@
+/* dive_cli.h - the command line shared by the example programs (public dive.h API only).
+
+   Each example (fashion_mnist_lt.c, cifar_lt.c, imagenet_lt.c, inat2018.c) fills a
+   cli_dataset with its defaults and a loader function, then calls cli_main(). This file
+   holds what they share: flags, the training loop (schedule, progress, evaluation by
+   Many/Medium/Few, train.csv, results.json, checkpoints every epoch, --resume), the VE
+   analysis and the --pipeline (BSCE teacher -> VE analysis -> DiVE student, with a CE
+   baseline on request) that ends with one results table.
+   Include it after dive.h in the one file that defines DIVE_IMPLEMENTATION. */
+#ifndef DIVE_CLI_H
+#define DIVE_CLI_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct cli_opts {
+  const char *data, *method, *teacher, *out, *backend, *sched, *dump_indices, *train_list, *test_list, *root;
+  int epochs, batch, threads, limit_train, limit_test, resume, pipeline, baseline, classes, depth, width;
+  int no_bsce, mix_gt, size, skip_bad, quiet, analyze;
+  double lr, imb, T, power, alpha, wd;
+  unsigned long long seed;
+  int T_set, power_set; /* given on the command line (the pipeline otherwise takes the analyzer's pick) */
+} cli_opts;
+
+/* What an example supplies: defaults and how to load its train / test sets. */
+typedef struct cli_dataset {
+  const char *name;       /* "fashion_mnist_lt" */
+  const char *about;      /* one line for --help */
+  int in_channels, size;  /* model input: channels and side */
+  float mean[3], std[3];  /* per-channel, of x/255 */
+  int list_images;        /* 1: image lists (ImageNet-LT, iNaturalist) */
+  cli_opts defaults;      /* epochs, batch, lr, imb, depth, ... */
+  /* load the (long-tailed) training set and the balanced test set; print HINT on error */
+  int (*load)(const cli_opts *o, dive_dataset *train, dive_dataset *test);
+} cli_dataset;
+
+#define CLI_CHECK(call, what)                                                               \
+  do {                                                                                      \
+    dive_status s_ = (call);                                                                \
+    if (s_) {                                                                               \
+      fprintf(stderr, "error: %s: %s: %s\n", what, dive_status_str(s_),                     \
+              g_ctx && dive_ctx_status(g_ctx) ? dive_ctx_error(g_ctx) : dive_last_error()); \
+      return 1;                                                                             \
+    }                                                                                       \
+  } while (0)
+
+static dive_ctx *g_ctx;
+
+/* ---------------------------------------------------------------- flags */
+static void cli_usage(const cli_dataset *d, FILE *f) {
+  const cli_opts *o = &d->defaults;
+  fprintf(f, "%s - %s\n\nusage: %s [flags]\n\n", d->name, d->about, d->name);
+  fprintf(f,
+          "  --data DIR          dataset folder%s\n"
+          "  --method M          ce | bsce | dive (default %s)\n"
+          "  --pipeline          BSCE teacher, VE analysis, DiVE student; prints the results table\n"
+          "  --baseline          with --pipeline: also train the CE baseline\n"
+          "  --teacher CKPT      dive: the teacher checkpoint (safetensors, PyTorch names)\n"
+          "  --T T               dive: temperature (default 3; --pipeline: the analyzer's pick)\n"
+          "  --power P           dive: teacher power normalization, 1 = off (default 0.5)\n"
+          "  --alpha A           dive: weight of the KD term (default 0.5)\n"
+          "  --no-bsce           dive: drop the BSCE term (pure KD / DLDL, Table 6)\n"
+          "  --mix-gt            dive: mix the groundtruth into the KD target (Eq. 6, Table 6)\n"
+          "  --analyze CKPT      only run the VE analyzer on CKPT (writes ve.json, ve.svg)\n"
+          "  --epochs N          (default %d)\n"
+          "  --batch B           (default %d)\n"
+          "  --lr LR             base learning rate (default %g)\n"
+          "  --wd WD             weight decay (default %g)\n"
+          "  --sched S           multistep (BBN: warm-up, x0.01 at 60%% and 80%%) | cosine (default %s)\n"
+          "  --imb IF            imbalance factor of the long-tailed training set (default %g)\n"
+          "  --depth D           ResNet depth 6n+2 (default %d)\n"
+          "  --width W           channels of the first stage (default %d)\n"
+          "  --seed S            initialization, shuffling and augmentation (default %llu)\n"
+          "  --threads N         OpenMP threads and loader workers (default: all cores)\n"
+          "  --backend B         auto | cpu | vulkan (default auto)\n"
+          "  --out DIR           checkpoints, train.csv, results.json, ve.json/svg (default %s)\n"
+          "  --resume            continue from the last complete epoch saved in --out\n"
+          "  --limit-train N     use N training images (spread over the set) for quick runs\n"
+          "  --limit-test N      use N test images\n"
+          "  --dump-indices F    write the kept training indices (0-based, one per line) and exit\n"
+          "  --classes N         number of classes, where the dataset has variants (default %d)\n",
+          d->list_images ? " (list files and images; see --train-list, --test-list, --root)" : "",
+          o->method, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, o->depth, o->width, o->seed, o->out,
+          o->classes);
+  if (d->list_images)
+    fprintf(f,
+            "  --train-list F      training list, \"path label\" per line (default in --data)\n"
+            "  --test-list F       test list (default in --data)\n"
+            "  --root DIR          folder the list paths are relative to (default --data)\n"
+            "  --size S            input side after cropping (default %d)\n"
+            "  --skip-bad          leave out images that fail to decode (counted)\n",
+            d->size);
+  fprintf(f, "  --quiet             no progress bar\n  --help\n");
+}
+
+static int cli_num(const char *flag, const char *v, double lo, double hi, double *out) {
+  char *end;
+  double x;
+  errno = 0;
+  x = strtod(v, &end);
+  if (!*v || *end || errno || !(x >= lo && x <= hi)) {
+    fprintf(stderr, "error: %s %s: expected a number in [%g, %g]\n", flag, v, lo, hi);
+    return 0;
+  }
+  *out = x;
+  return 1;
+}
+
+/* returns 0 to go on, 1 to exit with success (--help), 2 on a bad command line */
+static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
+  int i;
+  *o = d->defaults;
+  o->size = d->size;
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    double x;
+#define CLI_FLAG(name) (!strcmp(a, name) && (v ? (i++, 1) : (fprintf(stderr, "error: %s needs a value\n", a), 0)))
+#define CLI_INT(name, field, lo, hi) \
+  else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
+    if (!cli_num(a, v, lo, hi, &x) || x != (double)(long long)x) { \
+      if (x == x) fprintf(stderr, "error: %s %s: expected an integer\n", a, v); return 2; } o->field = (int)x; i++; }
+#define CLI_DBL(name, field, lo, hi) \
+  else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
+    if (!cli_num(a, v, lo, hi, &x)) return 2; o->field = x; i++; }
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) { cli_usage(d, stdout); return 1; }
+    else if (!strcmp(a, "--pipeline")) o->pipeline = 1;
+    else if (!strcmp(a, "--baseline")) o->baseline = 1;
+    else if (!strcmp(a, "--resume")) o->resume = 1;
+    else if (!strcmp(a, "--no-bsce")) o->no_bsce = 1;
+    else if (!strcmp(a, "--mix-gt")) o->mix_gt = 1;
+    else if (!strcmp(a, "--quiet")) o->quiet = 1;
+    else if (!strcmp(a, "--skip-bad") && d->list_images) o->skip_bad = 1;
+    else if (!strcmp(a, "--data") || !strcmp(a, "--method") || !strcmp(a, "--teacher") || !strcmp(a, "--out") ||
+             !strcmp(a, "--backend") || !strcmp(a, "--sched") || !strcmp(a, "--dump-indices") ||
+             !strcmp(a, "--analyze") || (d->list_images && (!strcmp(a, "--train-list") ||
+             !strcmp(a, "--test-list") || !strcmp(a, "--root")))) {
+      if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; }
+      i++;
+      if (!strcmp(a, "--data")) o->data = v;
+      else if (!strcmp(a, "--method")) o->method = v;
+      else if (!strcmp(a, "--teacher")) o->teacher = v;
+      else if (!strcmp(a, "--out")) o->out = v;
+      else if (!strcmp(a, "--backend")) o->backend = v;
+      else if (!strcmp(a, "--sched")) o->sched = v;
+      else if (!strcmp(a, "--dump-indices")) o->dump_indices = v;
+      else if (!strcmp(a, "--analyze")) { o->teacher = v; o->analyze = 1; }
+      else if (!strcmp(a, "--train-list")) o->train_list = v;
+      else if (!strcmp(a, "--test-list")) o->test_list = v;
+      else o->root = v;
+    }
+    CLI_INT("--epochs", epochs, 1, 100000)
+    CLI_INT("--batch", batch, 1, 65536)
+    CLI_INT("--threads", threads, 1, 1024)
+    CLI_INT("--limit-train", limit_train, 1, 1e9)
+    CLI_INT("--limit-test", limit_test, 1, 1e9)
+    CLI_INT("--depth", depth, 8, 1202)
+    CLI_INT("--width", width, 1, 1024)
+    CLI_INT("--size", size, 8, 4096)
+    CLI_INT("--classes", classes, 2, 100000)
+    CLI_DBL("--lr", lr, 0, 100)
+    CLI_DBL("--wd", wd, 0, 0.999)
+    CLI_DBL("--imb", imb, 1, 1e6)
+    CLI_DBL("--alpha", alpha, 0, 1)
+    else if (!strcmp(a, "--T")) {
+      if (!v || !cli_num(a, v, 0.01, 1000, &o->T)) { if (!v) fprintf(stderr, "error: --T needs a value\n"); return 2; }
+      o->T_set = 1; i++;
+    } else if (!strcmp(a, "--power")) {
+      if (!v || !cli_num(a, v, 0.01, 100, &o->power)) { if (!v) fprintf(stderr, "error: --power needs a value\n"); return 2; }
+      o->power_set = 1; i++;
+    } else if (!strcmp(a, "--seed")) {
+      if (!v || !cli_num(a, v, 0, 1.8e19, &x)) { if (!v) fprintf(stderr, "error: --seed needs a value\n"); return 2; }
+      o->seed = (unsigned long long)x; i++;
+    } else {
+      fprintf(stderr, "error: unknown flag %s (see --help)\n", a);
+      return 2;
+    }
+#undef CLI_FLAG
+#undef CLI_INT
+#undef CLI_DBL
+  }
+  if (strcmp(o->method, "ce") && strcmp(o->method, "bsce") && strcmp(o->method, "dive")) {
+    fprintf(stderr, "error: --method %s: expected ce, bsce or dive\n", o->method);
+    return 2;
+  }
+  if (strcmp(o->backend, "auto") && strcmp(o->backend, "cpu") && strcmp(o->backend, "vulkan")) {
+    fprintf(stderr, "error: --backend %s: expected auto, cpu or vulkan\n", o->backend);
+    return 2;
+  }
+  if (strcmp(o->sched, "multistep") && strcmp(o->sched, "cosine")) {
+    fprintf(stderr, "error: --sched %s: expected multistep or cosine\n", o->sched);
+    return 2;
+  }
+  if ((o->depth - 2) % 6) {
+    fprintf(stderr, "error: --depth %d: expected 6n+2 (8, 14, 20, 32, 44, 56, 110)\n", o->depth);
+    return 2;
+  }
+  if (!strcmp(o->method, "dive") && !o->pipeline && !o->teacher && !o->dump_indices) {
+    fprintf(stderr, "error: --method dive needs --teacher CKPT (or use --pipeline)\n");
+    return 2;
+  }
+  return 0;
+}
+
+/* ---------------------------------------------------------------- helpers */
+static int cli_mkdir(const char *dir) {
+  char p[1024];
+  size_t i, n = strlen(dir);
+  if (n >= sizeof p) return 0;
+  memcpy(p, dir, n + 1);
+  for (i = 1; i <= n; i++)
+    if (p[i] == '/' || p[i] == 0) {
+      char c = p[i];
+      p[i] = 0;
+      if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "error: cannot create folder %s: %s\n", p, strerror(errno));
+        return 0;
+      }
+      p[i] = c;
+    }
+  return 1;
+}
+
+static int cli_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+/* Keep `limit` images spread evenly over the set (every class keeps its share). */
+static int cli_limit(dive_dataset *ds, int limit) {
+  int64_t *keep, i;
+  dive_status s;
+  if (limit <= 0 || limit >= ds->n) return 1;
+  keep = (int64_t *)malloc(sizeof(int64_t) * (size_t)limit);
+  if (!keep) return 0;
+  for (i = 0; i < limit; i++) keep[i] = i * ds->n / limit;
+  s = dive_dataset_subset(ds, keep, limit);
+  free(keep);
+  if (s) fprintf(stderr, "error: --limit: %s\n", dive_last_error());
+  return s == DIVE_OK;
+}
+
+/* ---------------------------------------------------------------- one training run */
+typedef struct cli_result {
+  char method[16];
+  dive_eval ev;
+  double seconds;
+  int epochs, done;
+} cli_result;
+
+static const char *cli_backend_name(void) {
+  return dive_query_backend(g_ctx) == DIVE_BACKEND_VULKAN ? "vulkan" : "cpu";
+}
+
+static dive_status cli_make_model(const cli_dataset *d, const cli_opts *o, int classes, dive_resnet **m) {
+  dive_resnet_desc rd;
+  memset(&rd, 0, sizeof rd);
+  rd.depth = o->depth;
+  rd.in_channels = d->in_channels;
+  rd.num_classes = classes;
+  rd.base_width = o->width;
+  rd.height = rd.width = o->size;
+  rd.max_batch = o->batch;
+  rd.seed = o->seed;
+  return dive_resnet_create(g_ctx, m, &rd);
+}
+
+static dive_status cli_loader(const cli_dataset *d, const cli_opts *o, const dive_dataset *ds, int train,
+                              dive_loader **ld) {
+  dive_loader_desc ldd;
+  int c;
+  memset(&ldd, 0, sizeof ldd);
+  ldd.batch_size = o->batch;
+  ldd.shuffle = train;
+  ldd.augment = train ? (d->list_images ? DIVE_AUG_RESIZED_CROP : DIVE_AUG_CROP_FLIP) : DIVE_AUG_NONE;
+  for (c = 0; c < 3; c++) {
+    ldd.mean[c] = d->mean[c];
+    ldd.std[c] = d->std[c];
+  }
+  ldd.seed = o->seed * 7919 + 17;
+  ldd.threads = o->threads;
+  ldd.out_size = o->size;
+  ldd.jitter = (train && d->list_images && !strcmp(d->name, "imagenet_lt")) ? 0.4f : 0.0f;
+  ldd.skip_bad = o->skip_bad;
+  return dive_loader_create(ld, ds, &ldd);
+}
+
+/* logits of a whole set, batch by batch, into the evaluation and/or the VE report */
+static int cli_sweep(dive_resnet *m, dive_loader *ld, int classes, float *x, dive_eval *ev, dive_ve_report *ve) {
+  float *logits = (float *)malloc(sizeof(float) * (size_t)m->desc.max_batch * (size_t)classes);
+  int32_t *y = (int32_t *)malloc(sizeof(int32_t) * (size_t)m->desc.max_batch);
+  int n;
+  if (!logits || !y) { free(logits); free(y); fprintf(stderr, "error: out of memory\n"); return 1; }
+  CLI_CHECK(dive_loader_reset(ld, 0), "loader");
+  for (;;) {
+    CLI_CHECK(dive_loader_next(ld, x, y, &n), "loading a batch");
+    if (!n) break;
+    CLI_CHECK(dive_resnet_predict(m, x, n, logits), "evaluating");
+    if (ev) CLI_CHECK(dive_eval_add(ev, logits, y, n), "evaluation");
+    if (ve) CLI_CHECK(dive_ve_add(ve, logits, n), "VE analysis");
+  }
+  free(logits);
+  free(y);
+  return 0;
+}
+
+static void cli_progress(const cli_opts *o, int epoch, int step, int64_t steps, double loss, double ips, double eta) {
+  if (o->quiet) return;
+  if (isatty(2)) {
+    int k, w = 24, fill = (int)(w * (step + 1) / (steps ? steps : 1));
+    fprintf(stderr, "\r  epoch %d/%d [", epoch + 1, o->epochs);
+    for (k = 0; k < w; k++) fputc(k < fill ? '=' : ' ', stderr);
+    fprintf(stderr, "] %d/%lld loss %.4f %.0f img/s ETA %d:%02d   ", step + 1, (long long)steps, loss, ips,
+            (int)eta / 60, (int)eta % 60);
+  }
+}
+
+static void cli_json_str(FILE *f, const char *k, const char *v, int last) {
+  fprintf(f, "  \"%s\": \"%s\"%s\n", k, v, last ? "" : ",");
+}
+
+static int cli_write_results(const char *path, const cli_result *r) {
+  FILE *f = fopen(path, "w");
+  int j;
+  if (!f) { fprintf(stderr, "error: cannot write %s: %s\n", path, strerror(errno)); return 0; }
+  fprintf(f, "{\n");
+  cli_json_str(f, "method", r->method, 0);
+  fprintf(f, "  \"epochs\": %d,\n  \"top1\": %.4f,\n  \"top5\": %.4f,\n  \"many\": %.4f,\n  \"medium\": %.4f,\n"
+             "  \"few\": %.4f,\n  \"groups\": \"%s\",\n  \"per_class\": [",
+          r->epochs, r->ev.top1, r->ev.top5, r->ev.many, r->ev.medium, r->ev.few,
+          r->ev.by_thirds ? "head/middle/tail thirds" : "many/medium/few");
+  for (j = 0; j < r->ev.num_classes; j++) fprintf(f, "%s%.4f", j ? ", " : "", r->ev.per_class[j]);
+  fprintf(f, "],\n");
+  cli_json_str(f, "backend", cli_backend_name(), 0);
+  fprintf(f, "  \"seconds\": %.2f\n}\n", r->seconds);
+  return fclose(f) == 0;
+}
+
+/* Train one model with `method` into dir; resumes from dir/state.safetensors. */
+static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method, const char *dir,
+                     const dive_dataset *train, const dive_dataset *test, dive_resnet *teacher, double T,
+                     double power, cli_result *res) {
+  dive_resnet *m = NULL;
+  dive_loader *ld = NULL, *tl = NULL;
+  dive_loss_desc loss;
+  dive_sgd_desc sgd;
+  dive_schedule_desc sch;
+  char state[1100], model[1100], csv[1100], json[1100];
+  int64_t start = 0, steps;
+  int epoch, c, h, w, classes = train->num_classes;
+  float *x;
+  int32_t *y;
+  FILE *fc;
+  double t0 = dive_time_sec(), seen = 0;
+
+  memset(res, 0, sizeof *res);
+  snprintf(res->method, sizeof res->method, "%s", method);
+  if (!cli_mkdir(dir)) return 1;
+  snprintf(state, sizeof state, "%s/state.safetensors", dir);
+  snprintf(model, sizeof model, "%s/model.safetensors", dir);
+  snprintf(csv, sizeof csv, "%s/train.csv", dir);
+  snprintf(json, sizeof json, "%s/results.json", dir);
+  CLI_CHECK(cli_make_model(d, o, classes, &m), "building the model");
+  memset(&loss, 0, sizeof loss);
+  loss.kind = !strcmp(method, "ce") ? DIVE_LOSS_CE : !strcmp(method, "bsce") ? DIVE_LOSS_BSCE : DIVE_LOSS_DIVE;
+  loss.class_counts = train->class_counts;
+  loss.T = (float)T;
+  loss.power = (float)power;
+  loss.alpha = (float)o->alpha;
+  loss.no_bsce = o->no_bsce;
+  loss.mix_groundtruth = o->mix_gt;
+  if (loss.kind == DIVE_LOSS_DIVE && loss.alpha == 0) loss.kind = DIVE_LOSS_BSCE; /* alpha 0 is BSCE */
+  memset(&sgd, 0, sizeof sgd);
+  sgd.momentum = 0.9f;
+  sgd.weight_decay = (float)o->wd;
+  memset(&sch, 0, sizeof sch);
+  sch.kind = !strcmp(o->sched, "cosine") ? DIVE_SCHED_COSINE : DIVE_SCHED_MULTISTEP;
+  sch.lr = (float)o->lr;
+  sch.epochs = o->epochs;
+
+  if (o->resume && cli_exists(state)) {
+    CLI_CHECK(dive_resnet_load_state(m, state, &start), "resuming");
+    start++;
+    printf("%s: resuming after epoch %lld from %s\n", method, (long long)start, state);
+  }
+  CLI_CHECK(cli_loader(d, o, train, 1, &ld), "training loader");
+  CLI_CHECK(cli_loader(d, o, test, 0, &tl), "test loader");
+  dive_loader_shape(ld, &c, &h, &w);
+  x = (float *)malloc(sizeof(float) * (size_t)o->batch * (size_t)(c * h * w));
+  y = (int32_t *)malloc(sizeof(int32_t) * (size_t)o->batch);
+  if (!x || !y) { fprintf(stderr, "error: out of memory\n"); return 1; }
+  steps = dive_loader_batches(ld);
+  /* train.csv: keep the header and the epochs before `start`, drop anything later */
+  {
+    char line[4096];
+    long keep = 0;
+    int lines = 0;
+    FILE *old = start ? fopen(csv, "r") : NULL;
+    if (old) {
+      while (lines <= start && fgets(line, sizeof line, old)) { keep = ftell(old); lines++; }
+      fclose(old);
+      if (truncate(csv, keep) != 0) keep = 0;
+    }
+    fc = fopen(csv, start && keep ? "a" : "w");
+    if (!fc) { fprintf(stderr, "error: cannot write %s: %s\n", csv, strerror(errno)); return 1; }
+    if (!(start && keep)) fprintf(fc, "epoch,loss,lr,top1,many,medium,few,img_per_s\n");
+    fflush(fc);
+  }
+  for (epoch = (int)start; epoch < o->epochs; epoch++) {
+    double sum = 0, te = dive_time_sec(), ips;
+    int n, step = 0;
+    int64_t imgs = 0;
+    dive_eval ev;
+    CLI_CHECK(dive_loader_reset(ld, epoch), "loader");
+    for (;;) {
+      float l;
+      dive_status s;
+      CLI_CHECK(dive_loader_next(ld, x, y, &n), "loading a batch");
+      if (!n) break;
+      sgd.lr = dive_schedule_lr(&sch, epoch + (double)step / (double)steps);
+      s = dive_resnet_train_step(m, teacher, x, y, n, &loss, &sgd, &l);
+      if (s) {
+        fprintf(stderr, "%serror: %s: epoch %d, step %d: %s\n", isatty(2) && !o->quiet ? "\n" : "", method,
+                epoch + 1, step + 1, dive_ctx_error(g_ctx));
+        if (cli_exists(state)) fprintf(stderr, "the last good checkpoint is %s (use --resume)\n", state);
+        return 1;
+      }
+      sum += l;
+      imgs += n;
+      step++;
+      ips = (double)imgs / (dive_time_sec() - te);
+      cli_progress(o, epoch, step - 1, steps, sum / step, ips,
+                   ((double)(o->epochs - epoch) * (double)steps - step) * (double)o->batch / (ips > 0 ? ips : 1));
+    }
+    ips = (double)imgs / (dive_time_sec() - te);
+    seen += (double)imgs;
+    CLI_CHECK(dive_eval_begin(&ev, classes, train->class_counts), "evaluation");
+    if (cli_sweep(m, tl, classes, x, &ev, NULL)) return 1;
+    CLI_CHECK(dive_eval_end(&ev), "evaluation");
+    if (!o->quiet && isatty(2)) fprintf(stderr, "\r%100s\r", "");
+    printf("%s epoch %d/%d: loss %.4f lr %.5f top-1 %.2f (%s %.2f / %.2f / %.2f) %.0f img/s\n", method, epoch + 1,
+           o->epochs, sum / (step ? step : 1), sgd.lr, ev.top1, ev.by_thirds ? "head/mid/tail" : "many/med/few",
+           ev.many, ev.medium, ev.few, ips);
+    fprintf(fc, "%d,%.6f,%.6f,%.4f,%.4f,%.4f,%.4f,%.1f\n", epoch + 1, sum / (step ? step : 1), sgd.lr, ev.top1,
+            ev.many, ev.medium, ev.few, ips);
+    fflush(fc);
+    CLI_CHECK(dive_resnet_save_state(m, state, epoch), "checkpoint");
+    if (epoch + 1 == o->epochs) res->ev = ev;
+    else dive_eval_free(&ev);
+  }
+  fclose(fc);
+  if (start >= o->epochs) { /* everything was done before: evaluate the final state */
+    CLI_CHECK(dive_eval_begin(&res->ev, classes, train->class_counts), "evaluation");
+    if (cli_sweep(m, tl, classes, x, &res->ev, NULL)) return 1;
+    CLI_CHECK(dive_eval_end(&res->ev), "evaluation");
+  }
+  CLI_CHECK(dive_resnet_save(m, model), "saving the model");
+  res->seconds = dive_time_sec() - t0;
+  res->epochs = o->epochs;
+  res->done = 1;
+  if (!cli_write_results(json, res)) return 1;
+  printf("%s: top-1 %.2f, top-5 %.2f; model %s (%.0f s)\n", method, res->ev.top1, res->ev.top5, model, res->seconds);
+  (void)seen;
+  free(x);
+  free(y);
+  dive_loader_destroy(ld);
+  dive_loader_destroy(tl);
+  dive_resnet_destroy(m);
+  return 0;
+}
+
+/* VE analysis of a teacher over the training set (no augmentation). */
+static int cli_analyze(const cli_dataset *d, const cli_opts *o, dive_resnet *teacher, const dive_dataset *train,
+                       const char *dir, dive_ve_report *ve) {
+  dive_loader *ld;
+  float *x;
+  char p[1100];
+  int c, h, w;
+  CLI_CHECK(cli_loader(d, o, train, 0, &ld), "analysis loader");
+  dive_loader_shape(ld, &c, &h, &w);
+  x = (float *)malloc(sizeof(float) * (size_t)o->batch * (size_t)(c * h * w));
+  if (!x) return 1;
+  CLI_CHECK(dive_ve_begin(ve, train->num_classes, train->class_counts, 10), "VE analysis");
+  if (cli_sweep(teacher, ld, train->num_classes, x, NULL, ve)) return 1;
+  CLI_CHECK(dive_ve_end(ve), "VE analysis");
+  if (!cli_mkdir(dir)) return 1;
+  CLI_CHECK(dive_ve_write_table(ve, NULL), "VE table");
+  snprintf(p, sizeof p, "%s/ve.json", dir);
+  CLI_CHECK(dive_ve_write_json(ve, p), "ve.json");
+  snprintf(p, sizeof p, "%s/ve.svg", dir);
+  CLI_CHECK(dive_ve_write_svg(ve, p), "ve.svg");
+  printf("VE analysis written to %s/ve.json and %s/ve.svg\n", dir, dir);
+  free(x);
+  dive_loader_destroy(ld);
+  return 0;
+}
+
+static int cli_load_teacher(const cli_dataset *d, const cli_opts *o, const char *path, int classes, dive_resnet **t) {
+  CLI_CHECK(cli_make_model(d, o, classes, t), "building the teacher");
+  CLI_CHECK(dive_resnet_load(*t, path), "loading the teacher");
+  return 0;
+}
+
+static void cli_table(const cli_result *r, int n) {
+  int i;
+  printf("\n%-8s %7s %7s %7s %7s %7s\n", "method", "top-1", "top-5", r[0].ev.by_thirds ? "Head" : "Many",
+         r[0].ev.by_thirds ? "Middle" : "Medium", r[0].ev.by_thirds ? "Tail" : "Few");
+  for (i = 0; i < n; i++)
+    printf("%-8s %7.2f %7.2f %7.2f %7.2f %7.2f\n", r[i].method, r[i].ev.top1, r[i].ev.top5, r[i].ev.many,
+           r[i].ev.medium, r[i].ev.few);
+  if (r[0].ev.by_thirds) printf("(%d classes: groups are head / middle / tail thirds of the classes by count)\n",
+                                r[0].ev.num_classes);
+}
+
+/* ---------------------------------------------------------------- main */
+static int cli_main(const cli_dataset *d, int argc, char **argv) {
+  cli_opts o;
+  dive_ctx_desc cd;
+  dive_dataset train, test;
+  int rc = cli_parse(d, argc, argv, &o), i;
+  cli_result res[3];
+  char dir[1100];
+  if (rc) return rc == 1 ? 0 : 2;
+  memset(&train, 0, sizeof train);
+  memset(&test, 0, sizeof test);
+  if (d->load(&o, &train, &test)) return 1;
+  if (o.dump_indices) {
+    CLI_CHECK(dive_dataset_write_indices(&train, o.dump_indices), "--dump-indices");
+    printf("wrote %lld indices to %s\n", (long long)train.n, o.dump_indices);
+    return 0;
+  }
+  if (!cli_limit(&train, o.limit_train) || !cli_limit(&test, o.limit_test)) return 1;
+  if (train.num_classes != test.num_classes) {
+    fprintf(stderr, "error: the training set has %d classes but the test set %d\n", train.num_classes,
+            test.num_classes);
+    return 1;
+  }
+  for (i = 0; i < train.num_classes; i++)
+    if (train.class_counts[i] < 1) {
+      fprintf(stderr, "error: class %d has no training image (BSCE needs every class; lower --imb or "
+                      "raise --limit-train)\n", i);
+      return 1;
+    }
+  memset(&cd, 0, sizeof cd);
+  cd.backend = !strcmp(o.backend, "cpu") ? DIVE_BACKEND_CPU : !strcmp(o.backend, "vulkan") ? DIVE_BACKEND_VULKAN
+                                                                                         : DIVE_BACKEND_AUTO;
+  cd.threads = o.threads;
+  CLI_CHECK(dive_ctx_create(&g_ctx, &cd), "creating the context");
+  printf("%s: backend %s (%s); train %lld images, test %lld, %d classes (largest %d, smallest %d); "
+         "resnet-%d width %d, %d epochs, batch %d, lr %g\n",
+         d->name, cli_backend_name(), dive_query_device_name(g_ctx), (long long)train.n, (long long)test.n,
+         train.num_classes, train.class_counts[0], train.class_counts[train.num_classes - 1], o.depth, o.width,
+         o.epochs, o.batch, o.lr);
+  if (!cli_mkdir(o.out)) return 1;
+
+  if (o.analyze) { /* --analyze CKPT */
+    dive_resnet *t;
+    dive_ve_report ve;
+    if (cli_load_teacher(d, &o, o.teacher, train.num_classes, &t)) return 1;
+    if (cli_analyze(d, &o, t, &train, o.out, &ve)) return 1;
+    dive_ve_free(&ve);
+    dive_resnet_destroy(t);
+  } else if (!o.pipeline) {
+    dive_resnet *t = NULL;
+    if (!strcmp(o.method, "dive") && cli_load_teacher(d, &o, o.teacher, train.num_classes, &t)) return 1;
+    if (cli_train(d, &o, o.method, o.out, &train, &test, t, o.T_set ? o.T : 3, o.power_set ? o.power : 0.5, &res[0]))
+      return 1;
+    cli_table(res, 1);
+    dive_eval_free(&res[0].ev);
+    dive_resnet_destroy(t);
+  } else {
+    dive_resnet *t = NULL;
+    dive_ve_report ve;
+    double T, p;
+    int nres = 0;
+    if (o.baseline) {
+      snprintf(dir, sizeof dir, "%s/ce", o.out);
+      if (cli_train(d, &o, "ce", dir, &train, &test, NULL, 0, 0, &res[nres++])) return 1;
+    }
+    printf("== teacher: BSCE\n");
+    snprintf(dir, sizeof dir, "%s/bsce", o.out);
+    if (cli_train(d, &o, "bsce", dir, &train, &test, NULL, 0, 0, &res[nres++])) return 1;
+    snprintf(dir, sizeof dir, "%s/bsce/model.safetensors", o.out);
+    if (cli_load_teacher(d, &o, dir, train.num_classes, &t)) return 1;
+    printf("== VE analysis of the teacher\n");
+    if (cli_analyze(d, &o, t, &train, o.out, &ve)) return 1;
+    T = o.T_set ? o.T : ve.pick_T;
+    p = o.power_set ? o.power : ve.pick_power;
+    printf("== student: DiVE with T=%g, power=%g, alpha=%g%s%s\n", T, p, o.alpha, o.no_bsce ? ", no BSCE term" : "",
+           o.mix_gt ? ", groundtruth mixed in" : "");
+    snprintf(dir, sizeof dir, "%s/dive", o.out);
+    if (cli_train(d, &o, "dive", dir, &train, &test, t, T, p, &res[nres++])) return 1;
+    cli_table(res, nres);
+    {
+      FILE *f;
+      snprintf(dir, sizeof dir, "%s/results.json", o.out);
+      f = fopen(dir, "w");
+      if (f) {
+        fprintf(f, "{\n  \"dataset\": \"%s\",\n  \"T\": %g,\n  \"power\": %g,\n  \"runs\": [\n", d->name, T, p);
+        for (i = 0; i < nres; i++)
+          fprintf(f, "    {\"method\": \"%s\", \"epochs\": %d, \"top1\": %.4f, \"top5\": %.4f, \"many\": %.4f, "
+                     "\"medium\": %.4f, \"few\": %.4f, \"seconds\": %.1f}%s\n",
+                  res[i].method, res[i].epochs, res[i].ev.top1, res[i].ev.top5, res[i].ev.many, res[i].ev.medium,
+                  res[i].ev.few, res[i].seconds, i + 1 < nres ? "," : "");
+        fprintf(f, "  ],\n  \"backend\": \"%s\"\n}\n", cli_backend_name());
+        fclose(f);
+      }
+    }
+    for (i = 0; i < nres; i++) dive_eval_free(&res[i].ev);
+    dive_ve_free(&ve);
+    dive_resnet_destroy(t);
+  }
+  dive_dataset_free(&train);
+  dive_dataset_free(&test);
+  dive_ctx_destroy(g_ctx);
+  return 0;
+}
+#endif
