@@ -1164,7 +1164,9 @@ static dive_status dive__gunzip(const char *who, const char *path, const uint8_t
   if (pos + 8 > len) goto truncated;
   dlen = len - 8 - pos;
   if (dlen > 0x7FFFFFFF) return dive__fail(DIVE_ERR_UNSUPPORTED, "%s: %s: gzip member over 2 GiB", who, path);
-  res = stbi_zlib_decode_noheader_malloc((const char *)g + pos, (int)dlen, &olen);
+  /* the 8 trailer bytes are passed too: deflate ends by itself, and stb_image 2.27 reports
+     "bad huffman code" when fewer than 16 bits are left to peek at the end of its input */
+  res = stbi_zlib_decode_noheader_malloc((const char *)g + pos, (int)(dlen + 8), &olen);
   if (!res)
     return dive__fail(DIVE_ERR_FORMAT, "%s: %s: corrupt or truncated deflate data (%s)", who, path,
                       stbi_failure_reason() ? stbi_failure_reason() : "?");
@@ -1907,7 +1909,7 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     px = flen > 0x7FFFFFFF ? NULL : stbi_load_from_memory(file, (int)flen, &w, &h, &comp, 3);
     DIVE_FREE(file);
     if (!px) {
-      snprintf(msg, msz, "dive_loader_next: %s: cannot decode image (stb_image: %s)", path,
+      snprintf(msg, msz, "dive_loader_next: %.300s: cannot decode image (stb_image: %.60s)", path,
                stbi_failure_reason() ? stbi_failure_reason() : "?");
       return DIVE_ERR_FORMAT;
     }
@@ -1927,7 +1929,7 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     }
     stbi_image_free(px);
     if (!ok) {
-      snprintf(msg, msz, "dive_loader_next: %s: out of memory resampling a %dx%d image", path, w, h);
+      snprintf(msg, msz, "dive_loader_next: %.300s: out of memory resampling a %dx%d image", path, w, h);
       return DIVE_ERR_OOM;
     }
     for (c = 0; c < 3; c++) {
@@ -2037,13 +2039,13 @@ DIVE_API dive_status dive_loader_create(dive_loader **out, const dive_dataset *d
       ld->d.jitter < 0 || (!ld->is_list && ds->channels > 3) ||
       (ld->is_list ? ld->d.augment == DIVE_AUG_CROP_FLIP : ld->d.augment == DIVE_AUG_RESIZED_CROP) ||
       (unsigned)ld->d.augment > 2u) {
+    dive__fail(DIVE_ERR_ARG,
+               "%s: bad desc (batch %d, threads %d, prefetch %d, out_size %d, resize %d, jitter %g, "
+               "augment %d for a%s dataset with %d channels)",
+               who, ld->d.batch_size, ld->d.threads, ld->d.prefetch, ld->d.out_size, ld->d.resize,
+               (double)ld->d.jitter, (int)ld->d.augment, ld->is_list ? " list" : "n in-memory", ds->channels);
     dive_loader_destroy(ld);
-    return dive__fail(DIVE_ERR_ARG,
-                      "%s: bad desc (batch %d, threads %d, prefetch %d, out_size %d, resize %d, jitter %g, "
-                      "augment %d for a%s dataset with %d channels)",
-                      who, ld->d.batch_size, ld->d.threads, ld->d.prefetch, ld->d.out_size, ld->d.resize,
-                      (double)ld->d.jitter, (int)ld->d.augment, ld->is_list ? " list" : "n in-memory",
-                      ds->channels);
+    return DIVE_ERR_ARG;
   }
   ld->oc = ld->is_list ? 3 : ds->channels;
   ld->oh = ld->is_list ? ld->d.out_size : ds->height;
@@ -2064,9 +2066,10 @@ DIVE_API dive_status dive_loader_create(dive_loader **out, const dive_dataset *d
   ld->serr_pos = (int *)dive__calloc((size_t)ld->nslots * sizeof(int));
   ld->serr_msg = (char *)dive__calloc((size_t)ld->nslots * 512);
   if (!ld->perm || !ld->sx || !ld->sy || !ld->sok || !ld->sdone || !ld->serr || !ld->serr_pos || !ld->serr_msg) {
+    dive__fail(DIVE_ERR_OOM, "%s: no memory for %d batches of %d x %lld floats", who, ld->nslots,
+               ld->d.batch_size, (long long)ld->sample);
     dive_loader_destroy(ld);
-    return dive__fail(DIVE_ERR_OOM, "%s: no memory for %d batches of %d x %lld floats", who, ld->nslots,
-                      ld->d.batch_size, (long long)ld->sample);
+    return DIVE_ERR_OOM;
   }
   dive__loader_epoch(ld, 0);
 #if DIVE__THREADS
