@@ -1126,7 +1126,9 @@ static DIVE__UNUSED uint32_t dive__crc32(uint32_t crc, const uint8_t *p, size_t 
 static dive_status dive__gunzip(const char *who, const char *path, const uint8_t *g, size_t len,
                                 uint8_t **out, size_t *out_len) {
 #ifdef DIVE_NO_STB_IMAGE
-  (void)g; (void)len; (void)out; (void)out_len;
+  (void)g; (void)len;
+  *out = NULL;
+  *out_len = 0;
   return dive__fail(DIVE_ERR_UNSUPPORTED,
                     "%s: %s: gzip needs stb_image (built with DIVE_NO_STB_IMAGE or without "
                     "stb_image.h); gunzip the file first", who, path);
@@ -1199,8 +1201,8 @@ truncated:
 
 /* Read a file, inflating it when it starts with the gzip magic. */
 static dive_status dive__read_maybe_gz(const char *who, const char *path, uint8_t **data, size_t *len) {
-  uint8_t *raw, *inf;
-  size_t n, m;
+  uint8_t *raw, *inf = NULL;
+  size_t n, m = 0;
   dive_status s = dive__read_file(who, path, &raw, &n);
   if (s) return s;
   if (n >= 2 && raw[0] == 0x1f && raw[1] == 0x8b) {
