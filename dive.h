@@ -518,6 +518,8 @@ DIVE_API dive_status dive_dataset_recount(dive_dataset *ds);
    n_max 0 = the largest class. */
 DIVE_API dive_status dive_dataset_longtail(dive_dataset *ds, double imb_factor, dive_lt_mode mode,
                                            int n_max);
+/* Keep the images at positions keep[0..n), in that order (for --limit-train and the like). */
+DIVE_API dive_status dive_dataset_subset(dive_dataset *ds, const int64_t *keep, int64_t n);
 /* ds->index, one 0-based position per line, in dataset order (--dump-indices). */
 DIVE_API dive_status dive_dataset_write_indices(const dive_dataset *ds, const char *path);
 DIVE_API void dive_dataset_free(dive_dataset *ds); /* zeroes *ds; NULL or zeroed: no-op */
@@ -746,6 +748,21 @@ DIVE_API double dive_time_sec(void) {
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 #endif
+}
+
+/* CRC-32 (IEEE 802.3, reflected 0xEDB88320), as gzip stores it; also the checkpoint
+   checksum. The table is rebuilt per call (2 KB of work) so threads share no state. */
+static DIVE__UNUSED uint32_t dive__crc32(uint32_t crc, const void *data, size_t n) {
+  const unsigned char *p = (const unsigned char *)data;
+  uint32_t t[256], i, k, c;
+  size_t j;
+  for (i = 0; i < 256; i++) {
+    for (c = i, k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    t[i] = c;
+  }
+  crc = ~crc;
+  for (j = 0; j < n; j++) crc = t[(crc ^ p[j]) & 0xFF] ^ (crc >> 8);
+  return ~crc;
 }
 
 /* Kernel parameter blocks: shared by the ref, cpu and Vulkan kernels (the Vulkan push
@@ -3503,24 +3520,6 @@ DIVE_API dive_status dive_resnet_predict(dive_resnet *m, const float *x, int n, 
    take theirs. The metadata carries "dive.crc32", a CRC-32 of the data section, checked
    on load when present. Writes go to a temporary file that is fsync'ed and renamed. */
 
-static uint32_t dive__crc32(uint32_t crc, const void *data, size_t n) {
-  static uint32_t table[256];
-  static int ready = 0;
-  const unsigned char *p = (const unsigned char *)data;
-  size_t i;
-  if (!ready) { /* filling is idempotent, so a race between threads is harmless */
-    uint32_t c, k, j;
-    for (k = 0; k < 256; k++) {
-      for (c = k, j = 0; j < 8; j++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      table[k] = c;
-    }
-    ready = 1;
-  }
-  crc = ~crc;
-  for (i = 0; i < n; i++) crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
-  return ~crc;
-}
-
 typedef struct dive__st_entry {
   char name[64];
   char dtype[8];   /* "F32", "I64", ... */
@@ -4108,22 +4107,6 @@ static DIVE__UNUSED uint32_t dive__le32(const uint8_t *p) {
   return ((uint32_t)p[3] << 24) | ((uint32_t)p[2] << 16) | ((uint32_t)p[1] << 8) | p[0];
 }
 
-/* CRC-32 (IEEE 802.3, reflected 0xEDB88320), as gzip stores it. The table is rebuilt per
-   call (2 KB of work): no shared state between loader threads. */
-static DIVE__UNUSED uint32_t dive__crc32(uint32_t crc, const uint8_t *p, size_t n) {
-  uint32_t t[256];
-  uint32_t i, k, c;
-  size_t j;
-  for (i = 0; i < 256; i++) {
-    c = i;
-    for (k = 0; k < 8; k++) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    t[i] = c;
-  }
-  crc = ~crc;
-  for (j = 0; j < n; j++) crc = t[(crc ^ p[j]) & 0xFF] ^ (crc >> 8);
-  return ~crc;
-}
-
 /* gzip (RFC 1952): one member; header fields and the CRC32/ISIZE trailer are checked here,
    the deflate stream is inflated by stb_image's zlib decoder. */
 static dive_status dive__gunzip(const char *who, const char *path, const uint8_t *g, size_t len,
@@ -4574,13 +4557,53 @@ static void dive__np_shuffle(dive__mt19937 *m, int64_t *x, int64_t n) {
   }
 }
 
+/* Keep the images at positions keep[0..n) of ds, in that order (a position may repeat). */
+DIVE_API dive_status dive_dataset_subset(dive_dataset *ds, const int64_t *keep, int64_t n) {
+  static const char *who = "dive_dataset_subset";
+  const int64_t pix = ds ? (int64_t)ds->channels * ds->height * ds->width : 0;
+  int64_t k, *tmp;
+  if (!ds || !ds->labels || (n && !keep) || n < 0) return dive__fail(DIVE_ERR_ARG, "%s: empty dataset or NULL keep", who);
+  for (k = 0; k < n; k++)
+    if (keep[k] < 0 || keep[k] >= ds->n)
+      return dive__fail(DIVE_ERR_ARG, "%s: position %lld outside [0, %lld)", who, (long long)keep[k], (long long)ds->n);
+  tmp = (int64_t *)DIVE_MALLOC((size_t)(n ? n : 1) * sizeof(int64_t));
+  if (!tmp) return dive__fail(DIVE_ERR_OOM, "%s: no memory", who);
+  if (ds->images) {
+    uint8_t *img = (uint8_t *)DIVE_MALLOC((size_t)(n * pix) + 1);
+    if (!img) { DIVE_FREE(tmp); return dive__fail(DIVE_ERR_OOM, "%s: no memory", who); }
+    for (k = 0; k < n; k++) memcpy(img + k * pix, ds->images + keep[k] * pix, (size_t)pix);
+    DIVE_FREE(ds->images);
+    ds->images = img;
+  }
+  /* n <= the old count unless positions repeat: grow the per-image arrays first */
+  if (n > ds->n) {
+    int32_t *l = (int32_t *)DIVE_REALLOC(ds->labels, (size_t)n * sizeof(int32_t));
+    int64_t *ix = l ? (int64_t *)DIVE_REALLOC(ds->index, (size_t)n * sizeof(int64_t)) : NULL;
+    int64_t *po = ix && ds->path_offset ? (int64_t *)DIVE_REALLOC(ds->path_offset, (size_t)n * sizeof(int64_t)) : NULL;
+    if (l) ds->labels = l;
+    if (ix) ds->index = ix;
+    if (po) ds->path_offset = po;
+    if (!l || !ix || (ds->path_offset && !po)) { DIVE_FREE(tmp); return dive__fail(DIVE_ERR_OOM, "%s: no memory", who); }
+  }
+  for (k = 0; k < n; k++) tmp[k] = ds->labels[keep[k]];
+  for (k = 0; k < n; k++) ds->labels[k] = (int32_t)tmp[k];
+  for (k = 0; k < n; k++) tmp[k] = ds->index[keep[k]];
+  memcpy(ds->index, tmp, (size_t)n * sizeof(int64_t));
+  if (ds->path_offset) { /* the path pool stays; only the offsets move */
+    for (k = 0; k < n; k++) tmp[k] = ds->path_offset[keep[k]];
+    memcpy(ds->path_offset, tmp, (size_t)n * sizeof(int64_t));
+  }
+  DIVE_FREE(tmp);
+  ds->n = n;
+  return dive_dataset_recount(ds);
+}
+
 DIVE_API dive_status dive_dataset_longtail(dive_dataset *ds, double imb_factor, dive_lt_mode mode, int n_max) {
   static const char *who = "dive_dataset_longtail";
   int C, i;
-  int64_t *keep = NULL, *cls = NULL, nk = 0, k, j, pix;
+  int64_t *keep = NULL, *cls = NULL, nk = 0, k, j;
   int *target = NULL;
   dive__mt19937 *mt = NULL;
-  uint8_t *img = NULL;
   dive_status s;
   if (!ds || !ds->labels) return dive__fail(DIVE_ERR_ARG, "%s: empty dataset", who);
   if (!(imb_factor >= 1.0) || (mode != DIVE_LT_NUMPY && mode != DIVE_LT_FIRST) || n_max < 0)
@@ -4613,25 +4636,7 @@ DIVE_API dive_status dive_dataset_longtail(dive_dataset *ds, double imb_factor, 
     if (mode == DIVE_LT_NUMPY) dive__np_shuffle(mt, cls, nc);
     for (k = 0; k < target[i]; k++) keep[nk++] = cls[k];
   }
-  /* gather in selection order */
-  pix = (int64_t)ds->channels * ds->height * ds->width;
-  if (ds->images) {
-    img = (uint8_t *)DIVE_MALLOC((size_t)(nk * pix) + 1);
-    if (!img) { s = dive__fail(DIVE_ERR_OOM, "%s: no memory", who); goto done; }
-    for (k = 0; k < nk; k++) memcpy(img + k * pix, ds->images + keep[k] * pix, (size_t)pix);
-    DIVE_FREE(ds->images);
-    ds->images = img;
-  }
-  for (k = 0; k < nk; k++) cls[k] = ds->labels[keep[k]]; /* cls reused as scratch */
-  for (k = 0; k < nk; k++) ds->labels[k] = (int32_t)cls[k];
-  for (k = 0; k < nk; k++) cls[k] = ds->index[keep[k]];
-  memcpy(ds->index, cls, (size_t)nk * sizeof(int64_t));
-  if (ds->path_offset) {
-    for (k = 0; k < nk; k++) cls[k] = ds->path_offset[keep[k]];
-    memcpy(ds->path_offset, cls, (size_t)nk * sizeof(int64_t));
-  }
-  ds->n = nk;
-  s = dive_dataset_recount(ds);
+  s = dive_dataset_subset(ds, keep, nk); /* gather in selection order */
 done:
   DIVE_FREE(target);
   DIVE_FREE(keep);
