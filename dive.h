@@ -798,6 +798,298 @@ static DIVE__UNUSED dive_status dive__vk_op_missing(dive_ctx *ctx, const char *o
 
 /* >>cpu-ref:layers (conv2d, batchnorm, relu, add, shortcut, maxpool, avgpool, linear) */
 
+/* Flat NCHW index (a,b,c,d) of a tensor of dims (., B, C, D), in 64 bits. */
+#define DIVE__IX4(a, b, c, d, B, C, D) \
+  ((((int64_t)(a) * (B) + (b)) * (int64_t)(C) + (c)) * (int64_t)(D) + (d))
+
+/* conv2d: in (N,C,H,W), w (K,C/groups,R,S), b (K) or NULL -> out (N,K,P,Q).
+   Output channel k sees the input channels of its group k / (K/groups).
+   backward: din (N,C,H,W) overwritten; dw (K,C/groups,R,S) and db (K) accumulated. */
+static DIVE__UNUSED void dive__ref_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
+                                 const float *w, const float *b) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups;
+  int n, k, oh, ow, c, r, s;
+  for (n = 0; n < p->N; n++)
+    for (k = 0; k < p->K; k++)
+      for (oh = 0; oh < p->P; oh++)
+        for (ow = 0; ow < p->Q; ow++) {
+          double acc = b ? (double)b[k] : 0.0;
+          for (c = 0; c < Cg; c++)
+            for (r = 0; r < p->R; r++) {
+              int h = oh * p->stride - p->pad + r;
+              if (h < 0 || h >= p->H) continue;
+              for (s = 0; s < p->S; s++) {
+                int x = ow * p->stride - p->pad + s;
+                if (x < 0 || x >= p->W) continue;
+                acc += (double)in[DIVE__IX4(n, (k / Kg) * Cg + c, h, x, p->C, p->H, p->W)] *
+                       w[DIVE__IX4(k, c, r, s, Cg, p->R, p->S)];
+              }
+            }
+          out[DIVE__IX4(n, k, oh, ow, p->K, p->P, p->Q)] = (float)acc;
+        }
+}
+static DIVE__UNUSED void dive__ref_conv2d_bwd(const dive__conv_p *p, float *din, float *dw, float *db,
+                                 const float *dout, const float *in, const float *w) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups;
+  int n, k, c, h, x, r, s, oh, ow;
+  if (din) /* gather: din[n,c,h,x] = sum over the outputs whose window covers (h,x) */
+    for (n = 0; n < p->N; n++)
+      for (c = 0; c < p->C; c++)
+        for (h = 0; h < p->H; h++)
+          for (x = 0; x < p->W; x++) {
+            double acc = 0.0;
+            int g = c / Cg;
+            for (k = g * Kg; k < (g + 1) * Kg; k++)
+              for (r = 0; r < p->R; r++) {
+                int th = h + p->pad - r;
+                if (th < 0 || th % p->stride) continue;
+                oh = th / p->stride;
+                if (oh >= p->P) continue;
+                for (s = 0; s < p->S; s++) {
+                  int tw = x + p->pad - s;
+                  if (tw < 0 || tw % p->stride) continue;
+                  ow = tw / p->stride;
+                  if (ow >= p->Q) continue;
+                  acc += (double)dout[DIVE__IX4(n, k, oh, ow, p->K, p->P, p->Q)] *
+                         w[DIVE__IX4(k, c - g * Cg, r, s, Cg, p->R, p->S)];
+                }
+              }
+            din[DIVE__IX4(n, c, h, x, p->C, p->H, p->W)] = (float)acc;
+          }
+  if (dw)
+    for (k = 0; k < p->K; k++)
+      for (c = 0; c < Cg; c++)
+        for (r = 0; r < p->R; r++)
+          for (s = 0; s < p->S; s++) {
+            double acc = 0.0;
+            for (n = 0; n < p->N; n++)
+              for (oh = 0; oh < p->P; oh++) {
+                h = oh * p->stride - p->pad + r;
+                if (h < 0 || h >= p->H) continue;
+                for (ow = 0; ow < p->Q; ow++) {
+                  x = ow * p->stride - p->pad + s;
+                  if (x < 0 || x >= p->W) continue;
+                  acc += (double)dout[DIVE__IX4(n, k, oh, ow, p->K, p->P, p->Q)] *
+                         in[DIVE__IX4(n, (k / Kg) * Cg + c, h, x, p->C, p->H, p->W)];
+                }
+              }
+            dw[DIVE__IX4(k, c, r, s, Cg, p->R, p->S)] += (float)acc;
+          }
+  if (db)
+    for (k = 0; k < p->K; k++) {
+      double acc = 0.0;
+      for (n = 0; n < p->N; n++)
+        for (oh = 0; oh < p->P * p->Q; oh++) acc += dout[DIVE__IX4(n, k, 0, oh, p->K, 1, p->P * p->Q)];
+      db[k] += (float)acc;
+    }
+}
+
+/* batchnorm: in, out (N,C,HW); gamma, beta, mean, rstd, rmean, rvar (C). M = N*HW.
+   training: mean = sum x / M, var = sum (x-mean)^2 / M (biased), rstd = 1/sqrt(var+eps);
+   rmean/rvar (may be NULL) <- (1-momentum) r + momentum (mean, var*M/(M-1)) as PyTorch.
+   eval: mean = rmean, rstd = 1/sqrt(rvar+eps). Both save mean and rstd.
+   out = (x - mean) rstd gamma + beta.
+   backward (training formula, xhat = (x-mean) rstd): dbeta += sum dout, dgamma += sum dout xhat,
+   din = gamma rstd (dout - sum(dout)/M - xhat sum(dout xhat)/M) (overwritten). */
+static DIVE__UNUSED void dive__ref_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
+                             const float *in, const float *gamma, const float *beta, float *rmean,
+                             float *rvar) {
+  int64_t M = (int64_t)p->N * p->HW, i;
+  int n, c;
+  for (c = 0; c < p->C; c++) {
+    double mu, var, rs;
+    if (p->training) {
+      double s = 0.0, ss = 0.0;
+      for (n = 0; n < p->N; n++)
+        for (i = 0; i < p->HW; i++) s += in[DIVE__IX4(n, c, 0, i, p->C, 1, p->HW)];
+      mu = s / (double)M;
+      for (n = 0; n < p->N; n++)
+        for (i = 0; i < p->HW; i++) {
+          double d = in[DIVE__IX4(n, c, 0, i, p->C, 1, p->HW)] - mu;
+          ss += d * d;
+        }
+      var = ss / (double)M;
+      if (rmean) rmean[c] = (float)((1.0 - p->momentum) * rmean[c] + p->momentum * mu);
+      if (rvar)
+        rvar[c] = (float)((1.0 - p->momentum) * rvar[c] +
+                          p->momentum * var * (double)M / (double)(M - 1));
+    } else {
+      mu = rmean[c];
+      var = rvar[c];
+    }
+    rs = 1.0 / sqrt(var + p->eps);
+    mean[c] = (float)mu;
+    rstd[c] = (float)rs;
+    for (n = 0; n < p->N; n++)
+      for (i = 0; i < p->HW; i++) {
+        int64_t j = DIVE__IX4(n, c, 0, i, p->C, 1, p->HW);
+        out[j] = (float)((in[j] - mu) * rs * gamma[c] + beta[c]);
+      }
+  }
+}
+static DIVE__UNUSED void dive__ref_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
+                             const float *dout, const float *in, const float *mean,
+                             const float *rstd, const float *gamma) {
+  int64_t M = (int64_t)p->N * p->HW, i;
+  int n, c;
+  for (c = 0; c < p->C; c++) {
+    double sdy = 0.0, sdyx = 0.0;
+    for (n = 0; n < p->N; n++)
+      for (i = 0; i < p->HW; i++) {
+        int64_t j = DIVE__IX4(n, c, 0, i, p->C, 1, p->HW);
+        sdy += dout[j];
+        sdyx += (double)dout[j] * ((in[j] - (double)mean[c]) * rstd[c]);
+      }
+    if (dbeta) dbeta[c] += (float)sdy;
+    if (dgamma) dgamma[c] += (float)sdyx;
+    if (din)
+      for (n = 0; n < p->N; n++)
+        for (i = 0; i < p->HW; i++) {
+          int64_t j = DIVE__IX4(n, c, 0, i, p->C, 1, p->HW);
+          double xhat = (in[j] - (double)mean[c]) * rstd[c];
+          din[j] = (float)((double)gamma[c] * rstd[c] *
+                           (dout[j] - sdy / (double)M - xhat * sdyx / (double)M));
+        }
+  }
+}
+
+/* relu: out = max(in, 0), n elements. backward: din = dout * (out > 0) (overwritten). */
+static DIVE__UNUSED void dive__ref_relu_fwd(int64_t n, float *out, const float *in) {
+  int64_t i;
+  for (i = 0; i < n; i++) out[i] = in[i] > 0.0f ? in[i] : 0.0f;
+}
+static DIVE__UNUSED void dive__ref_relu_bwd(int64_t n, float *din, const float *dout, const float *out) {
+  int64_t i;
+  for (i = 0; i < n; i++) din[i] = out[i] > 0.0f ? dout[i] : 0.0f;
+}
+
+/* add: out = a + b, n elements. backward: da = dout, db = dout (overwritten; NULL skips). */
+static DIVE__UNUSED void dive__ref_add_fwd(int64_t n, float *out, const float *a, const float *b) {
+  int64_t i;
+  for (i = 0; i < n; i++) out[i] = a[i] + b[i];
+}
+static DIVE__UNUSED void dive__ref_add_bwd(int64_t n, float *da, float *db, const float *dout) {
+  int64_t i;
+  for (i = 0; i < n; i++) {
+    if (da) da[i] = dout[i];
+    if (db) db[i] = dout[i];
+  }
+}
+
+/* option-A shortcut: in (N,C,H,W) -> out (N,K,P,Q), K >= C, P = ceil(H/stride):
+   out[n,k,p,q] = in[n, k - (K-C)/2, p stride, q stride] for copied channels, else 0.
+   backward: din (N,C,H,W) overwritten (zero on the pixels that the stride skips). */
+static DIVE__UNUSED void dive__ref_shortcut_fwd(const dive__sc_p *p, float *out, const float *in) {
+  int n, k, oh, ow, lo = (p->K - p->C) / 2;
+  for (n = 0; n < p->N; n++)
+    for (k = 0; k < p->K; k++)
+      for (oh = 0; oh < p->P; oh++)
+        for (ow = 0; ow < p->Q; ow++) {
+          int c = k - lo;
+          out[DIVE__IX4(n, k, oh, ow, p->K, p->P, p->Q)] =
+              c >= 0 && c < p->C
+                  ? in[DIVE__IX4(n, c, oh * p->stride, ow * p->stride, p->C, p->H, p->W)]
+                  : 0.0f;
+        }
+}
+static DIVE__UNUSED void dive__ref_shortcut_bwd(const dive__sc_p *p, float *din, const float *dout) {
+  int n, c, h, x, lo = (p->K - p->C) / 2;
+  for (n = 0; n < p->N; n++)
+    for (c = 0; c < p->C; c++)
+      for (h = 0; h < p->H; h++)
+        for (x = 0; x < p->W; x++)
+          din[DIVE__IX4(n, c, h, x, p->C, p->H, p->W)] =
+              h % p->stride == 0 && x % p->stride == 0
+                  ? dout[DIVE__IX4(n, c + lo, h / p->stride, x / p->stride, p->K, p->P, p->Q)]
+                  : 0.0f;
+}
+
+/* maxpool k x k: in (N,C,H,W) -> out, argmax (N,C,P,Q), P = (H + 2 pad - k)/stride + 1.
+   Padding never wins (it is -inf); argmax = h*W + w of the first maximum in row-major
+   window order. backward: din (N,C,H,W) overwritten, din[argmax] += dout. */
+static DIVE__UNUSED void dive__ref_maxpool_fwd(const dive__pool_p *p, float *out, int32_t *argmax,
+                                  const float *in) {
+  int n, c, oh, ow, i, j;
+  for (n = 0; n < p->N; n++)
+    for (c = 0; c < p->C; c++)
+      for (oh = 0; oh < p->P; oh++)
+        for (ow = 0; ow < p->Q; ow++) {
+          const float *src = in + DIVE__IX4(n, c, 0, 0, p->C, p->H, p->W);
+          float best = -INFINITY;
+          int32_t arg = -1;
+          for (i = 0; i < p->k; i++)
+            for (j = 0; j < p->k; j++) {
+              int h = oh * p->stride - p->pad + i, x = ow * p->stride - p->pad + j;
+              if (h < 0 || h >= p->H || x < 0 || x >= p->W) continue;
+              if (arg < 0 || src[h * p->W + x] > best) {
+                best = src[h * p->W + x];
+                arg = h * p->W + x;
+              }
+            }
+          out[DIVE__IX4(n, c, oh, ow, p->C, p->P, p->Q)] = best;
+          argmax[DIVE__IX4(n, c, oh, ow, p->C, p->P, p->Q)] = arg;
+        }
+}
+static DIVE__UNUSED void dive__ref_maxpool_bwd(const dive__pool_p *p, float *din, const float *dout,
+                                  const int32_t *argmax) {
+  int64_t plane, i, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  for (i = 0; i < (int64_t)p->N * p->C * HW; i++) din[i] = 0.0f;
+  for (plane = 0; plane < (int64_t)p->N * p->C; plane++)
+    for (i = 0; i < PQ; i++) din[plane * HW + argmax[plane * PQ + i]] += dout[plane * PQ + i];
+}
+
+/* global average pool: in (N,C,HW) -> out (N,C). backward: din = dout / HW (overwritten). */
+static DIVE__UNUSED void dive__ref_avgpool_fwd(int N, int C, int HW, float *out, const float *in) {
+  int64_t nc, i;
+  for (nc = 0; nc < (int64_t)N * C; nc++) {
+    double s = 0.0;
+    for (i = 0; i < HW; i++) s += in[nc * HW + i];
+    out[nc] = (float)(s / HW);
+  }
+}
+static DIVE__UNUSED void dive__ref_avgpool_bwd(int N, int C, int HW, float *din, const float *dout) {
+  int64_t nc, i;
+  for (nc = 0; nc < (int64_t)N * C; nc++)
+    for (i = 0; i < HW; i++) din[nc * HW + i] = (float)((double)dout[nc] / HW);
+}
+
+/* linear: in (N,K), w (M,K), b (M) or NULL -> out (N,M) = in w^T + b.
+   backward: din (N,K) = dout w (overwritten); dw += dout^T in; db += column sums of dout. */
+static DIVE__UNUSED void dive__ref_linear_fwd(const dive__lin_p *p, float *out, const float *in,
+                                 const float *w, const float *b) {
+  int n, m, k;
+  for (n = 0; n < p->N; n++)
+    for (m = 0; m < p->M; m++) {
+      double acc = b ? (double)b[m] : 0.0;
+      for (k = 0; k < p->K; k++) acc += (double)in[(int64_t)n * p->K + k] * w[(int64_t)m * p->K + k];
+      out[(int64_t)n * p->M + m] = (float)acc;
+    }
+}
+static DIVE__UNUSED void dive__ref_linear_bwd(const dive__lin_p *p, float *din, float *dw, float *db,
+                                 const float *dout, const float *in, const float *w) {
+  int n, m, k;
+  if (din)
+    for (n = 0; n < p->N; n++)
+      for (k = 0; k < p->K; k++) {
+        double acc = 0.0;
+        for (m = 0; m < p->M; m++) acc += (double)dout[(int64_t)n * p->M + m] * w[(int64_t)m * p->K + k];
+        din[(int64_t)n * p->K + k] = (float)acc;
+      }
+  if (dw)
+    for (m = 0; m < p->M; m++)
+      for (k = 0; k < p->K; k++) {
+        double acc = 0.0;
+        for (n = 0; n < p->N; n++) acc += (double)dout[(int64_t)n * p->M + m] * in[(int64_t)n * p->K + k];
+        dw[(int64_t)m * p->K + k] += (float)acc;
+      }
+  if (db)
+    for (m = 0; m < p->M; m++) {
+      double acc = 0.0;
+      for (n = 0; n < p->N; n++) acc += dout[(int64_t)n * p->M + m];
+      db[m] += (float)acc;
+    }
+}
+
 /* >>cpu-ref:loss (loss, sgd) */
 /* loss: logits s (B,C), labels (B), teacher z (B,C) or NULL, log_prior (C) or NULL
    -> dlogits (B,C) (overwrite, may be NULL), per_example (B) (may be NULL); returns the
@@ -893,6 +1185,525 @@ static void dive__ref_sgd_step(const dive__sgd_p *p, float *param, float *mom, c
 /* OpenMP kernels: each parallel loop writes a disjoint output range. */
 
 /* >>cpu:layers */
+
+static int dive__nthreads(void) {
+#if DIVE__OMP
+  return omp_get_max_threads();
+#else
+  return 1;
+#endif
+}
+/* Number of parts to split `work` independent items into: one per thread. Part t covers
+   [work*t/parts, work*(t+1)/parts), a fixed split, so results depend only on the count. */
+static int dive__parts(int64_t work) {
+  int t = dive__nthreads();
+  return (int)(work < t ? (work > 0 ? work : 1) : t);
+}
+#define DIVE__PART_LO(work, t, parts) ((int64_t)(work) * (t) / (parts))
+
+/* Pairwise sum of (x[i] - mx) * (y[i] - my) (or of x[i] - mx when y is NULL) in float:
+   error grows with log n instead of n. */
+static float dive__pdot(const float *x, float mx, const float *y, float my, int64_t n) {
+  float s = 0.0f;
+  int64_t i;
+  if (n > 64) {
+    int64_t h = (n / 2 + 7) & ~(int64_t)7;
+    return dive__pdot(x, mx, y, my, h) + dive__pdot(x + h, mx, y ? y + h : NULL, my, n - h);
+  }
+  if (y)
+    for (i = 0; i < n; i++) s += (x[i] - mx) * (y[i] - my);
+  else
+    for (i = 0; i < n; i++) s += x[i] - mx;
+  return s;
+}
+/* The same over `rows` rows of length n, `stride` apart, pairwise across the rows too. */
+static float dive__pdot_rows(const float *x, float mx, const float *y, float my, int rows,
+                             int64_t stride, int64_t n) {
+  int h = rows / 2;
+  if (rows == 1) return dive__pdot(x, mx, y, my, n);
+  return dive__pdot_rows(x, mx, y, my, h, stride, n) +
+         dive__pdot_rows(x + h * stride, mx, y ? y + h * stride : NULL, my, rows - h, stride, n);
+}
+
+/* --- sgemm: C (M,N) = [C +] op(A) (M,K) * op(B) (K,N), all row-major, serial.
+   op(A)[i][p] = ta ? A[p*lda + i] : A[i*lda + p]; op(B)[p][j] = tb ? B[j*ldb + p] : B[p*ldb + j].
+   Goto-style: blocks of op(B) (KC x NC) and op(A) (MC x KC) are packed into `ws` as
+   NR-wide / MR-tall panels (zero-padded at the edges), then a MR x NR register tile is
+   accumulated over KC. The tile loops have constant trip counts, so gcc -O2 vectorizes
+   them (SSE2: about 24 GFLOP/s per core here). Sums over K run in KC-blocked order. */
+#define DIVE__MR 4
+#define DIVE__NR 16
+#define DIVE__MC 64
+#define DIVE__KC 256
+#define DIVE__NC 512
+
+/* floats of workspace dive__sgemm needs for these sizes */
+static int64_t dive__sgemm_ws(int M, int N, int K) {
+  int64_t mc = DIVE__MIN(M + DIVE__MR - 1, DIVE__MC) / DIVE__MR * DIVE__MR;
+  int64_t nc = DIVE__MIN(N + DIVE__NR - 1, DIVE__NC) / DIVE__NR * DIVE__NR;
+  int64_t kc = DIVE__MIN(K, DIVE__KC);
+  return (mc + nc) * kc;
+}
+
+static void dive__pack_a(int ta, const float *A, int64_t lda, int i0, int mc, int p0, int kc,
+                         float *DIVE__RESTRICT pa) {
+  int ir, i, p;
+  for (ir = 0; ir < mc; ir += DIVE__MR)
+    for (p = 0; p < kc; p++)
+      for (i = 0; i < DIVE__MR; i++) {
+        int64_t r = i0 + ir + i, q = p0 + p;
+        *pa++ = ir + i < mc ? (ta ? A[q * lda + r] : A[r * lda + q]) : 0.0f;
+      }
+}
+
+static void dive__pack_b(int tb, const float *B, int64_t ldb, int j0, int nc, int p0, int kc,
+                         float *DIVE__RESTRICT pb) {
+  int jr, j, p;
+  for (jr = 0; jr < nc; jr += DIVE__NR) {
+    int w = DIVE__MIN(DIVE__NR, nc - jr);
+    for (p = 0; p < kc; p++, pb += DIVE__NR) {
+      int64_t q = p0 + p, c = j0 + jr;
+      if (tb)
+        for (j = 0; j < w; j++) pb[j] = B[(c + j) * ldb + q];
+      else
+        for (j = 0; j < w; j++) pb[j] = B[q * ldb + c + j];
+      for (j = w; j < DIVE__NR; j++) pb[j] = 0.0f;
+    }
+  }
+}
+
+/* C tile (mr x nr of MR x NR) [+]= packed A panel * packed B panel over kc */
+static void dive__sgemm_tile(int kc, const float *DIVE__RESTRICT a, const float *DIVE__RESTRICT b,
+                             float *DIVE__RESTRICT c, int64_t ldc, int mr, int nr, int accumulate) {
+  float acc[DIVE__MR][DIVE__NR];
+  int i, j, p;
+  for (i = 0; i < DIVE__MR; i++)
+    for (j = 0; j < DIVE__NR; j++) acc[i][j] = 0.0f;
+  for (p = 0; p < kc; p++, a += DIVE__MR, b += DIVE__NR)
+    for (i = 0; i < DIVE__MR; i++) {
+      float ai = a[i];
+      for (j = 0; j < DIVE__NR; j++) acc[i][j] += ai * b[j];
+    }
+  for (i = 0; i < mr; i++)
+    if (accumulate)
+      for (j = 0; j < nr; j++) c[i * ldc + j] += acc[i][j];
+    else
+      for (j = 0; j < nr; j++) c[i * ldc + j] = acc[i][j];
+}
+
+/* ws: dive__sgemm_ws(M, N, K) floats. accumulate = 0: C = AB; 1: C += AB. */
+static void dive__sgemm(int ta, int tb, int M, int N, int K, const float *A, int64_t lda,
+                        const float *B, int64_t ldb, int accumulate, float *C, int64_t ldc,
+                        float *ws) {
+  int64_t mcap = DIVE__MIN(M + DIVE__MR - 1, DIVE__MC) / DIVE__MR * DIVE__MR;
+  float *pa = ws, *pb = ws + mcap * DIVE__MIN(K, DIVE__KC);
+  int ic, jc, pc, ir, jr;
+  if (K <= 0) {
+    if (!accumulate)
+      for (ic = 0; ic < M; ic++)
+        for (jc = 0; jc < N; jc++) C[ic * ldc + jc] = 0.0f;
+    return;
+  }
+  for (jc = 0; jc < N; jc += DIVE__NC) {
+    int nc = DIVE__MIN(DIVE__NC, N - jc);
+    for (pc = 0; pc < K; pc += DIVE__KC) {
+      int kc = DIVE__MIN(DIVE__KC, K - pc);
+      dive__pack_b(tb, B, ldb, jc, nc, pc, kc, pb);
+      for (ic = 0; ic < M; ic += DIVE__MC) {
+        int mc = DIVE__MIN(DIVE__MC, M - ic);
+        dive__pack_a(ta, A, lda, ic, mc, pc, kc, pa);
+        for (jr = 0; jr < nc; jr += DIVE__NR)
+          for (ir = 0; ir < mc; ir += DIVE__MR)
+            dive__sgemm_tile(kc, pa + (int64_t)ir * kc, pb + (int64_t)jr * kc,
+                             C + (ic + ir) * ldc + jc + jr, ldc, DIVE__MIN(DIVE__MR, mc - ir),
+                             DIVE__MIN(DIVE__NR, nc - jr), accumulate || pc > 0);
+      }
+    }
+  }
+}
+
+/* ceil(a / b) for b > 0 and any sign of a */
+static int dive__cdiv(int a, int b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
+
+/* Output columns ow whose input column x = ow*stride - pad + s lies inside [0, W). */
+static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
+  *lo = DIVE__MIN(DIVE__MAX(0, dive__cdiv(p->pad - s, p->stride)), p->Q);
+  *hi = DIVE__MAX(DIVE__MIN(p->Q, dive__cdiv(p->W + p->pad - s, p->stride)), *lo);
+}
+
+/* im2col of one image and group: img (Cg,H,W) -> col (Cg*R*S, P*Q), zero outside. */
+static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                         float *DIVE__RESTRICT col) {
+  int c, r, s, oh, ow, lo, hi;
+  int64_t PQ = (int64_t)p->P * p->Q;
+  for (c = 0; c < Cg; c++)
+    for (r = 0; r < p->R; r++)
+      for (s = 0; s < p->S; s++) {
+        float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * PQ;
+        int off = s - p->pad;
+        dive__conv_cols(p, s, &lo, &hi);
+        for (oh = 0; oh < p->P; oh++, dst += p->Q) {
+          int h = oh * p->stride - p->pad + r;
+          const float *row;
+          if (h < 0 || h >= p->H) {
+            memset(dst, 0, sizeof(float) * (size_t)p->Q);
+            continue;
+          }
+          row = img + ((int64_t)c * p->H + h) * p->W;
+          for (ow = 0; ow < lo; ow++) dst[ow] = 0.0f;
+          if (p->stride == 1)
+            memcpy(dst + lo, row + lo + off, sizeof(float) * (size_t)(hi - lo));
+          else
+            for (ow = lo; ow < hi; ow++) dst[ow] = row[ow * p->stride + off];
+          for (ow = hi; ow < p->Q; ow++) dst[ow] = 0.0f;
+        }
+      }
+}
+
+/* col2im: img (Cg,H,W) = sum of the col (Cg*R*S, P*Q) entries that read each pixel. */
+static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT col,
+                         float *DIVE__RESTRICT img) {
+  int c, r, s, oh, ow, lo, hi;
+  int64_t PQ = (int64_t)p->P * p->Q;
+  memset(img, 0, sizeof(float) * (size_t)((int64_t)Cg * p->H * p->W));
+  for (c = 0; c < Cg; c++)
+    for (r = 0; r < p->R; r++)
+      for (s = 0; s < p->S; s++) {
+        const float *src = col + ((int64_t)(c * p->R + r) * p->S + s) * PQ;
+        int off = s - p->pad;
+        dive__conv_cols(p, s, &lo, &hi);
+        for (oh = 0; oh < p->P; oh++, src += p->Q) {
+          int h = oh * p->stride - p->pad + r;
+          float *row;
+          if (h < 0 || h >= p->H) continue;
+          row = img + ((int64_t)c * p->H + h) * p->W;
+          for (ow = lo; ow < hi; ow++) row[ow * p->stride + off] += src[ow];
+        }
+      }
+}
+
+/* A 1x1, stride 1, unpadded conv reads the image itself as its column matrix. */
+static int dive__conv_is_direct(const dive__conv_p *p) {
+  return p->R == 1 && p->S == 1 && p->stride == 1 && p->pad == 0;
+}
+
+/* conv2d, OpenMP over images: per image and group, out_g (Kg, PQ) = w_g (Kg, CgRS) col.
+   Falls back to the reference kernel when scratch memory cannot be had. */
+static void dive__cpu_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
+                                 const float *w, const float *b) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups, CRS = Cg * p->R * p->S;
+  int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  int direct = dive__conv_is_direct(p), nt = dive__parts(p->N), t;
+  int64_t wsn = dive__sgemm_ws(Kg, (int)PQ, CRS), per = wsn + (direct ? 0 : CRS * PQ);
+  float *scratch = (float *)DIVE_MALLOC(sizeof(float) * (size_t)(per * nt));
+  if (!scratch) {
+    dive__ref_conv2d_fwd(p, out, in, w, b);
+    return;
+  }
+  DIVE__OMP_FOR
+  for (t = 0; t < nt; t++) {
+    float *ws = scratch + per * t, *col = ws + wsn;
+    int64_t n;
+    int g, k;
+    for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++)
+      for (g = 0; g < p->groups; g++) {
+        const float *img = in + (n * p->C + (int64_t)g * Cg) * HW;
+        float *o = out + (n * p->K + (int64_t)g * Kg) * PQ;
+        if (!direct) dive__im2col(p, Cg, img, col);
+        dive__sgemm(0, 0, Kg, (int)PQ, CRS, w + (int64_t)g * Kg * CRS, CRS, direct ? img : col, PQ,
+                    0, o, PQ, ws);
+        if (b)
+          for (k = 0; k < Kg; k++) {
+            float bk = b[g * Kg + k];
+            int64_t i;
+            for (i = 0; i < PQ; i++) o[k * PQ + i] += bk;
+          }
+      }
+  }
+  DIVE_FREE(scratch);
+}
+/* backward, OpenMP over images. Per image and group:
+   din: dcol (CgRS, PQ) = w_g^T dout_g, then col2im (each image is one part's own output);
+   dw: part t accumulates its images' dout_g col^T into a private (K, CgRS) partial; the
+   partials are then summed in part order, so dw is deterministic for a thread count.
+   db: per channel pairwise sums, OpenMP over K. */
+static void dive__cpu_conv2d_bwd(const dive__conv_p *p, float *din, float *dw, float *db,
+                                 const float *dout, const float *in, const float *w) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups, CRS = Cg * p->R * p->S;
+  int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, nw = (int64_t)p->K * CRS;
+  int direct = dive__conv_is_direct(p), nt = dive__parts(p->N), t, k;
+  int64_t wsn = DIVE__MAX(dive__sgemm_ws(Kg, CRS, (int)PQ), dive__sgemm_ws(CRS, (int)PQ, Kg));
+  int64_t per = wsn + (direct ? 0 : CRS * PQ) + (dw ? nw : 0), i;
+  float *scratch = (din || dw) ? (float *)DIVE_MALLOC(sizeof(float) * (size_t)(per * nt)) : NULL;
+  if ((din || dw) && !scratch) {
+    dive__ref_conv2d_bwd(p, din, dw, db, dout, in, w);
+    return;
+  }
+  if (din || dw) {
+    DIVE__OMP_FOR
+    for (t = 0; t < nt; t++) {
+      float *ws = scratch + per * t, *col = ws + wsn, *dwp = col + (direct ? 0 : CRS * PQ);
+      int64_t n;
+      int g;
+      if (dw) memset(dwp, 0, sizeof(float) * (size_t)nw);
+      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++)
+        for (g = 0; g < p->groups; g++) {
+          const float *img = in + (n * p->C + (int64_t)g * Cg) * HW;
+          const float *dy = dout + (n * p->K + (int64_t)g * Kg) * PQ;
+          const float *wg = w + (int64_t)g * Kg * CRS;
+          float *dimg = din ? din + (n * p->C + (int64_t)g * Cg) * HW : NULL;
+          if (dw) {
+            if (!direct) dive__im2col(p, Cg, img, col);
+            dive__sgemm(0, 1, Kg, CRS, (int)PQ, dy, PQ, direct ? img : col, PQ, 1,
+                        dwp + (int64_t)g * Kg * CRS, CRS, ws);
+          }
+          if (din) {
+            dive__sgemm(1, 0, CRS, (int)PQ, Kg, wg, CRS, dy, PQ, 0, direct ? dimg : col, PQ, ws);
+            if (!direct) dive__col2im(p, Cg, col, dimg);
+          }
+        }
+    }
+  }
+  if (dw) {
+    DIVE__OMP_FOR
+    for (i = 0; i < nw; i++) {
+      float s = 0.0f;
+      int u;
+      for (u = 0; u < nt; u++) s += scratch[per * u + per - nw + i]; /* fixed order */
+      dw[i] += s;
+    }
+  }
+  if (db) {
+    DIVE__OMP_FOR
+    for (k = 0; k < p->K; k++) db[k] += dive__pdot_rows(dout + k * PQ, 0.0f, NULL, 0.0f, p->N,
+                                                        (int64_t)p->K * PQ, PQ);
+  }
+  DIVE_FREE(scratch);
+}
+
+/* batchnorm, OpenMP over channels; pairwise float sums (two-pass variance). */
+static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
+                             const float *in, const float *gamma, const float *beta, float *rmean,
+                             float *rvar) {
+  int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  int c;
+  DIVE__OMP_FOR
+  for (c = 0; c < p->C; c++) {
+    const float *x = in + (int64_t)c * p->HW;
+    float *y = out + (int64_t)c * p->HW;
+    float mu, var, rs, scale, shift;
+    int64_t n, i;
+    if (p->training) {
+      mu = dive__pdot_rows(x, 0.0f, NULL, 0.0f, p->N, CHW, p->HW) / (float)M;
+      var = dive__pdot_rows(x, mu, x, mu, p->N, CHW, p->HW) / (float)M;
+      if (rmean) rmean[c] = (1.0f - p->momentum) * rmean[c] + p->momentum * mu;
+      if (rvar)
+        rvar[c] = (1.0f - p->momentum) * rvar[c] + p->momentum * var * ((float)M / (float)(M - 1));
+    } else {
+      mu = rmean[c];
+      var = rvar[c];
+    }
+    rs = 1.0f / sqrtf(var + p->eps);
+    mean[c] = mu;
+    rstd[c] = rs;
+    scale = rs * gamma[c];
+    shift = beta[c] - mu * scale;
+    for (n = 0; n < p->N; n++)
+      for (i = 0; i < p->HW; i++) y[n * CHW + i] = x[n * CHW + i] * scale + shift;
+  }
+}
+static void dive__cpu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
+                             const float *dout, const float *in, const float *mean,
+                             const float *rstd, const float *gamma) {
+  int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  int c;
+  DIVE__OMP_FOR
+  for (c = 0; c < p->C; c++) {
+    const float *x = in + (int64_t)c * p->HW, *dy = dout + (int64_t)c * p->HW;
+    float mu = mean[c], rs = rstd[c];
+    float sdy = dive__pdot_rows(dy, 0.0f, NULL, 0.0f, p->N, CHW, p->HW);
+    float sdyx = dive__pdot_rows(dy, 0.0f, x, mu, p->N, CHW, p->HW) * rs; /* sum dout xhat */
+    int64_t n, i;
+    if (dbeta) dbeta[c] += sdy;
+    if (dgamma) dgamma[c] += sdyx;
+    if (din) {
+      float k = gamma[c] * rs, a = sdy / (float)M, b = sdyx / (float)M;
+      float *dx = din + (int64_t)c * p->HW;
+      for (n = 0; n < p->N; n++)
+        for (i = 0; i < p->HW; i++) {
+          int64_t j = n * CHW + i;
+          dx[j] = k * (dy[j] - a - (x[j] - mu) * rs * b);
+        }
+    }
+  }
+}
+
+static void dive__cpu_relu_fwd(int64_t n, float *out, const float *in) {
+  int64_t i;
+  DIVE__OMP_FOR
+  for (i = 0; i < n; i++) out[i] = in[i] > 0.0f ? in[i] : 0.0f;
+}
+static void dive__cpu_relu_bwd(int64_t n, float *din, const float *dout, const float *out) {
+  int64_t i;
+  DIVE__OMP_FOR
+  for (i = 0; i < n; i++) din[i] = out[i] > 0.0f ? dout[i] : 0.0f;
+}
+
+static void dive__cpu_add_fwd(int64_t n, float *out, const float *a, const float *b) {
+  int64_t i;
+  DIVE__OMP_FOR
+  for (i = 0; i < n; i++) out[i] = a[i] + b[i];
+}
+static void dive__cpu_add_bwd(int64_t n, float *da, float *db, const float *dout) {
+  int64_t i;
+  if (da && da != dout) {
+    DIVE__OMP_FOR
+    for (i = 0; i < n; i++) da[i] = dout[i];
+  }
+  if (db && db != dout) {
+    DIVE__OMP_FOR
+    for (i = 0; i < n; i++) db[i] = dout[i];
+  }
+}
+
+/* shortcut, OpenMP over output planes (fwd) / input planes (bwd) */
+static void dive__cpu_shortcut_fwd(const dive__sc_p *p, float *out, const float *in) {
+  int64_t nk, PQ = (int64_t)p->P * p->Q;
+  int lo = (p->K - p->C) / 2;
+  DIVE__OMP_FOR
+  for (nk = 0; nk < (int64_t)p->N * p->K; nk++) {
+    int64_t n = nk / p->K;
+    int c = (int)(nk % p->K) - lo, oh, ow;
+    float *o = out + nk * PQ;
+    const float *src;
+    if (c < 0 || c >= p->C) {
+      memset(o, 0, sizeof(float) * (size_t)PQ);
+      continue;
+    }
+    src = in + (n * p->C + c) * p->H * p->W;
+    for (oh = 0; oh < p->P; oh++)
+      for (ow = 0; ow < p->Q; ow++)
+        o[oh * p->Q + ow] = src[(int64_t)oh * p->stride * p->W + ow * p->stride];
+  }
+}
+static void dive__cpu_shortcut_bwd(const dive__sc_p *p, float *din, const float *dout) {
+  int64_t nc, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  int lo = (p->K - p->C) / 2;
+  DIVE__OMP_FOR
+  for (nc = 0; nc < (int64_t)p->N * p->C; nc++) {
+    int64_t n = nc / p->C;
+    int c = (int)(nc % p->C), oh, ow;
+    float *d = din + nc * HW;
+    const float *src = dout + (n * p->K + c + lo) * PQ;
+    if (p->stride != 1) memset(d, 0, sizeof(float) * (size_t)HW);
+    for (oh = 0; oh < p->P; oh++)
+      for (ow = 0; ow < p->Q; ow++)
+        d[(int64_t)oh * p->stride * p->W + ow * p->stride] = src[oh * p->Q + ow];
+  }
+}
+
+/* maxpool, OpenMP over planes (each plane's din is written by one thread only) */
+static void dive__cpu_maxpool_fwd(const dive__pool_p *p, float *out, int32_t *argmax,
+                                  const float *in) {
+  int64_t nc, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  DIVE__OMP_FOR
+  for (nc = 0; nc < (int64_t)p->N * p->C; nc++) {
+    const float *src = in + nc * HW;
+    int oh, ow, i, j;
+    for (oh = 0; oh < p->P; oh++)
+      for (ow = 0; ow < p->Q; ow++) {
+        int h0 = oh * p->stride - p->pad, x0 = ow * p->stride - p->pad;
+        int h1 = DIVE__MIN(h0 + p->k, p->H), x1 = DIVE__MIN(x0 + p->k, p->W);
+        int32_t arg = -1;
+        float best = 0.0f;
+        for (i = DIVE__MAX(h0, 0); i < h1; i++)
+          for (j = DIVE__MAX(x0, 0); j < x1; j++)
+            if (arg < 0 || src[i * p->W + j] > best) {
+              best = src[i * p->W + j];
+              arg = i * p->W + j;
+            }
+        out[nc * PQ + oh * p->Q + ow] = best;
+        argmax[nc * PQ + oh * p->Q + ow] = arg;
+      }
+  }
+}
+static void dive__cpu_maxpool_bwd(const dive__pool_p *p, float *din, const float *dout,
+                                  const int32_t *argmax) {
+  int64_t nc, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  DIVE__OMP_FOR
+  for (nc = 0; nc < (int64_t)p->N * p->C; nc++) {
+    int64_t i;
+    memset(din + nc * HW, 0, sizeof(float) * (size_t)HW);
+    for (i = 0; i < PQ; i++) din[nc * HW + argmax[nc * PQ + i]] += dout[nc * PQ + i];
+  }
+}
+
+static void dive__cpu_avgpool_fwd(int N, int C, int HW, float *out, const float *in) {
+  int64_t nc;
+  DIVE__OMP_FOR
+  for (nc = 0; nc < (int64_t)N * C; nc++) out[nc] = dive__pdot(in + nc * HW, 0.0f, NULL, 0.0f, HW) / (float)HW;
+}
+static void dive__cpu_avgpool_bwd(int N, int C, int HW, float *din, const float *dout) {
+  int64_t nc, i;
+  DIVE__OMP_FOR
+  for (nc = 0; nc < (int64_t)N * C; nc++) {
+    float v = dout[nc] / (float)HW;
+    for (i = 0; i < HW; i++) din[nc * HW + i] = v;
+  }
+}
+
+/* linear: the GEMMs split by output rows (out, din: batch rows; dw: rows of w), so every
+   element is computed the same way whatever the thread count. db: OpenMP over M. */
+static void dive__cpu_linear_fwd(const dive__lin_p *p, float *out, const float *in,
+                                 const float *w, const float *b) {
+  int nt = dive__parts(p->N), t;
+  int64_t wsn = dive__sgemm_ws(p->N, p->M, p->K);
+  float *scratch = (float *)DIVE_MALLOC(sizeof(float) * (size_t)(wsn * nt));
+  if (!scratch) {
+    dive__ref_linear_fwd(p, out, in, w, b);
+    return;
+  }
+  DIVE__OMP_FOR
+  for (t = 0; t < nt; t++) {
+    int64_t n0 = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt), n;
+    int m;
+    dive__sgemm(0, 1, (int)(n1 - n0), p->M, p->K, in + n0 * p->K, p->K, w, p->K, 0,
+                out + n0 * p->M, p->M, scratch + wsn * t);
+    if (b)
+      for (n = n0; n < n1; n++)
+        for (m = 0; m < p->M; m++) out[n * p->M + m] += b[m];
+  }
+  DIVE_FREE(scratch);
+}
+static void dive__cpu_linear_bwd(const dive__lin_p *p, float *din, float *dw, float *db,
+                                 const float *dout, const float *in, const float *w) {
+  int nt = dive__parts(DIVE__MAX(p->N, p->M)), t, m;
+  int64_t wsn = DIVE__MAX(dive__sgemm_ws(p->N, p->K, p->M), dive__sgemm_ws(p->M, p->K, p->N));
+  float *scratch = (din || dw) ? (float *)DIVE_MALLOC(sizeof(float) * (size_t)(wsn * nt)) : NULL;
+  if ((din || dw) && !scratch) {
+    dive__ref_linear_bwd(p, din, dw, db, dout, in, w);
+    return;
+  }
+  if (din || dw) {
+    DIVE__OMP_FOR
+    for (t = 0; t < nt; t++) {
+      float *ws = scratch + wsn * t;
+      int64_t n0 = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt);
+      int64_t m0 = DIVE__PART_LO(p->M, t, nt), m1 = DIVE__PART_LO(p->M, t + 1, nt);
+      if (din && n1 > n0)
+        dive__sgemm(0, 0, (int)(n1 - n0), p->K, p->M, dout + n0 * p->M, p->M, w, p->K, 0,
+                    din + n0 * p->K, p->K, ws);
+      if (dw && m1 > m0)
+        dive__sgemm(1, 0, (int)(m1 - m0), p->K, p->N, dout + m0, p->M, in, p->K, 1,
+                    dw + m0 * p->K, p->K, ws);
+    }
+  }
+  if (db) {
+    DIVE__OMP_FOR
+    for (m = 0; m < p->M; m++) db[m] += dive__pdot_rows(dout + m, 0.0f, NULL, 0.0f, p->N, p->M, 1);
+  }
+  DIVE_FREE(scratch);
+}
 
 /* >>cpu:loss */
 /* The loss is O(B C): rows in parallel, the mean summed afterwards in a fixed order so the
@@ -2830,6 +3641,612 @@ DIVE_API dive_status dive_tensor_zero(dive_tensor *t) {
 }
 
 /* >>dispatch:ops (public op functions: validate, then switch on the backend) */
+
+/* --- argument checks shared by the ops: each records a clear message in the ctx --- */
+
+static void dive__shape_str(char *buf, size_t size, int ndim, const int *shape) {
+  int i, o = snprintf(buf, size, "(");
+  for (i = 0; i < ndim && o > 0 && (size_t)o < size; i++)
+    o += snprintf(buf + o, size - (size_t)o, i ? ",%d" : "%d", shape[i]);
+  if (o > 0 && (size_t)o < size) snprintf(buf + o, size - (size_t)o, ")");
+}
+
+/* t present (unless optional), allocated on this ctx, of dtype dt */
+static dive_status dive__chk_tensor(dive_ctx *ctx, const char *fn, const char *name,
+                                    const dive_tensor *t, dive_dtype dt, int optional) {
+  if (!t)
+    return optional ? DIVE_OK : dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s is NULL", fn, name);
+  if (t->ctx != ctx)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s is %s", fn, name,
+                          t->ctx ? "from another context" : "not allocated");
+  if (t->dtype != dt)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s has dtype %s, expected %s", fn, name,
+                          t->dtype == DIVE_I32 ? "I32" : "F32", dt == DIVE_I32 ? "I32" : "F32");
+  return DIVE_OK;
+}
+
+/* t (when not NULL) has exactly the shape (d0..d[ndim-1]) */
+static dive_status dive__chk_dims(dive_ctx *ctx, const char *fn, const char *name,
+                                  const dive_tensor *t, int ndim, int d0, int d1, int d2, int d3) {
+  int want[4], i, ok;
+  char got_s[64], want_s[64];
+  want[0] = d0; want[1] = d1; want[2] = d2; want[3] = d3;
+  if (!t) return DIVE_OK;
+  ok = t->ndim == ndim;
+  for (i = 0; ok && i < ndim; i++) ok = t->shape[i] == want[i];
+  if (ok) return DIVE_OK;
+  dive__shape_str(got_s, sizeof got_s, t->ndim, t->shape);
+  dive__shape_str(want_s, sizeof want_s, ndim, want);
+  return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s has shape %s, expected %s", fn, name, got_s,
+                        want_s);
+}
+
+/* b (when not NULL) has the same shape as a */
+static dive_status dive__chk_same(dive_ctx *ctx, const char *fn, const char *name,
+                                  const dive_tensor *b, const dive_tensor *a) {
+  return dive__chk_dims(ctx, fn, name, b, a->ndim, a->shape[0], a->shape[1], a->shape[2],
+                        a->shape[3]);
+}
+
+/* a and b (when both given) must not share memory; same_ok allows exact aliasing */
+static dive_status dive__chk_alias(dive_ctx *ctx, const char *fn, const char *na,
+                                   const dive_tensor *a, const char *nb, const dive_tensor *b,
+                                   int same_ok) {
+  int64_t a0, b0;
+  if (!a || !b) return DIVE_OK;
+  if (a->impl.host != b->impl.host || a->impl.dev != b->impl.dev) return DIVE_OK;
+  a0 = a->impl.offset;
+  b0 = b->impl.offset;
+  if (a0 + a->numel <= b0 || b0 + b->numel <= a0) return DIVE_OK;
+  if (same_ok && a0 == b0 && a->numel == b->numel) return DIVE_OK;
+  return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s and %s overlap in memory", fn, na, nb);
+}
+
+/* ctx present and not failed: the start of every op */
+#define DIVE__OP_BEGIN(ctx, fn)                                                  \
+  do {                                                                           \
+    if (!(ctx)) return dive__fail(DIVE_ERR_ARG, "%s: ctx is NULL", fn);         \
+    if ((ctx)->status) return (ctx)->status;                                     \
+  } while (0)
+
+/* the backend switch's default arm */
+static dive_status dive__bad_backend(dive_ctx *ctx, const char *fn) {
+  return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: backend %d unknown", fn, (int)ctx->backend);
+}
+
+/* conv2d: checks in and w against stride/pad/groups and fills the kernel parameters */
+static dive_status dive__conv_setup(dive_ctx *ctx, const char *fn, dive__conv_p *p,
+                                    const dive_tensor *in, const dive_tensor *w, int stride,
+                                    int pad, int groups) {
+  dive_status s;
+  if ((s = dive__chk_tensor(ctx, fn, "in", in, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "w", w, DIVE_F32, 0)))
+    return s;
+  if (in->ndim != 4 || w->ndim != 4)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: in and w must be 4-d, got %d-d and %d-d", fn,
+                          in->ndim, w->ndim);
+  if (stride < 1 || stride > 65536)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: stride %d outside 1..65536", fn, stride);
+  if (pad < 0 || pad > 65536)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: pad %d outside 0..65536", fn, pad);
+  if (groups < 1)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: groups %d < 1", fn, groups);
+  memset(p, 0, sizeof *p);
+  p->N = in->shape[0]; p->C = in->shape[1]; p->H = in->shape[2]; p->W = in->shape[3];
+  p->K = w->shape[0]; p->R = w->shape[2]; p->S = w->shape[3];
+  p->stride = stride; p->pad = pad; p->groups = groups;
+  if (p->C % groups || p->K % groups)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: groups=%d must divide in C=%d and w K=%d", fn,
+                          groups, p->C, p->K);
+  if ((int64_t)w->shape[1] * groups != p->C)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: in C=%d but w C=%d (x groups=%d is %lld)", fn,
+                          p->C, w->shape[1], groups, (long long)w->shape[1] * groups);
+  if (p->H + 2 * pad < p->R || p->W + 2 * pad < p->S)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: kernel %dx%d larger than the padded input %dx%d",
+                          fn, p->R, p->S, p->H + 2 * pad, p->W + 2 * pad);
+  p->P = (p->H + 2 * pad - p->R) / stride + 1;
+  p->Q = (p->W + 2 * pad - p->S) / stride + 1;
+  if ((int64_t)(p->C / groups) * p->R * p->S * p->P * p->Q > ((int64_t)1 << 31) - 1)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: one image's column matrix exceeds 2^31 elements",
+                          fn);
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_conv2d_forward(dive_ctx *ctx, dive_tensor *out, const dive_tensor *in,
+                                         const dive_tensor *w, const dive_tensor *b, int stride,
+                                         int pad, int groups) {
+  const char *fn = "dive_conv2d_forward";
+  dive__conv_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__conv_setup(ctx, fn, &p, in, w, stride, pad, groups)) ||
+      (s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "b", b, DIVE_F32, 1)) ||
+      (s = dive__chk_dims(ctx, fn, "out", out, 4, p.N, p.K, p.P, p.Q)) ||
+      (s = dive__chk_dims(ctx, fn, "b", b, 1, p.K, 0, 0, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "w", w, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "b", b, 0)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_conv2d_fwd(&p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "conv2d_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_conv2d_backward(dive_ctx *ctx, dive_tensor *din, dive_tensor *dw,
+                                          dive_tensor *db, const dive_tensor *dout,
+                                          const dive_tensor *in, const dive_tensor *w, int stride,
+                                          int pad, int groups) {
+  const char *fn = "dive_conv2d_backward";
+  dive__conv_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__conv_setup(ctx, fn, &p, in, w, stride, pad, groups)) ||
+      (s = dive__chk_tensor(ctx, fn, "dout", dout, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "din", din, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "dw", dw, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "db", db, DIVE_F32, 1)) ||
+      (s = dive__chk_dims(ctx, fn, "dout", dout, 4, p.N, p.K, p.P, p.Q)) ||
+      (s = dive__chk_same(ctx, fn, "din", din, in)) ||
+      (s = dive__chk_same(ctx, fn, "dw", dw, w)) ||
+      (s = dive__chk_dims(ctx, fn, "db", db, 1, p.K, 0, 0, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "dout", dout, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "w", w, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dw", dw, "dout", dout, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dw", dw, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dw", dw, "w", w, 0)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_conv2d_bwd(&p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout), dive__f(in),
+                         dive__f(w));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "conv2d_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+/* batchnorm: in is (N,C,H,W) or (N,C); fills the kernel parameters */
+static dive_status dive__bn_setup(dive_ctx *ctx, const char *fn, dive__bn_p *p,
+                                  const dive_tensor *in) {
+  dive_status s;
+  if ((s = dive__chk_tensor(ctx, fn, "in", in, DIVE_F32, 0))) return s;
+  if (in->ndim != 2 && in->ndim != 4)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: in must be (N,C,H,W) or (N,C), got %d-d", fn,
+                          in->ndim);
+  memset(p, 0, sizeof *p);
+  p->N = in->shape[0];
+  p->C = in->shape[1];
+  if ((int64_t)in->shape[2] * in->shape[3] > ((int64_t)1 << 31) - 1)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: H*W exceeds 2^31", fn);
+  p->HW = in->shape[2] * in->shape[3]; /* unused dims are 1 */
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_batchnorm_forward(dive_ctx *ctx, dive_tensor *out, dive_tensor *mean,
+                                            dive_tensor *rstd, const dive_tensor *in,
+                                            const dive_tensor *gamma, const dive_tensor *beta,
+                                            dive_tensor *running_mean, dive_tensor *running_var,
+                                            int training, float momentum, float eps) {
+  const char *fn = "dive_batchnorm_forward";
+  dive__bn_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__bn_setup(ctx, fn, &p, in)) ||
+      (s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "mean", mean, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "rstd", rstd, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "gamma", gamma, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "beta", beta, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "running_mean", running_mean, DIVE_F32, training)) ||
+      (s = dive__chk_tensor(ctx, fn, "running_var", running_var, DIVE_F32, training)) ||
+      (s = dive__chk_same(ctx, fn, "out", out, in)) ||
+      (s = dive__chk_dims(ctx, fn, "mean", mean, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "rstd", rstd, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "gamma", gamma, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "beta", beta, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "running_mean", running_mean, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "running_var", running_var, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "mean", mean, "rstd", rstd, 0)))
+    return s;
+  if (!(momentum >= 0.0f && momentum <= 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: momentum %g outside [0, 1]", fn, (double)momentum);
+  if (!(eps > 0.0f && eps < 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: eps %g outside (0, 1)", fn, (double)eps);
+  if (training && (int64_t)p.N * p.HW < 2)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE,
+                          "%s: training needs more than one value per channel (N*H*W = 1)", fn);
+  p.training = training ? 1 : 0;
+  p.momentum = momentum;
+  p.eps = eps;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_bn_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(gamma),
+                     dive__f(beta), dive__f(running_mean), dive__f(running_var));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "batchnorm_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_batchnorm_backward(dive_ctx *ctx, dive_tensor *din, dive_tensor *dgamma,
+                                             dive_tensor *dbeta, const dive_tensor *dout,
+                                             const dive_tensor *in, const dive_tensor *mean,
+                                             const dive_tensor *rstd, const dive_tensor *gamma) {
+  const char *fn = "dive_batchnorm_backward";
+  dive__bn_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__bn_setup(ctx, fn, &p, in)) ||
+      (s = dive__chk_tensor(ctx, fn, "dout", dout, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "mean", mean, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "rstd", rstd, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "gamma", gamma, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "din", din, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "dgamma", dgamma, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "dbeta", dbeta, DIVE_F32, 1)) ||
+      (s = dive__chk_same(ctx, fn, "dout", dout, in)) ||
+      (s = dive__chk_same(ctx, fn, "din", din, in)) ||
+      (s = dive__chk_dims(ctx, fn, "mean", mean, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "rstd", rstd, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "gamma", gamma, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "dgamma", dgamma, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "dbeta", dbeta, 1, p.C, 0, 0, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "dout", dout, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dgamma", dgamma, "dbeta", dbeta, 0)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_bn_bwd(&p, dive__f(din), dive__f(dgamma), dive__f(dbeta), dive__f(dout), dive__f(in),
+                     dive__f(mean), dive__f(rstd), dive__f(gamma));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "batchnorm_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_relu_forward(dive_ctx *ctx, dive_tensor *out, const dive_tensor *in) {
+  const char *fn = "dive_relu_forward";
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "in", in, DIVE_F32, 0)) ||
+      (s = dive__chk_same(ctx, fn, "out", out, in)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "in", in, 1)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: dive__cpu_relu_fwd(in->numel, dive__f(out), dive__f(in)); return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "relu_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_relu_backward(dive_ctx *ctx, dive_tensor *din, const dive_tensor *dout,
+                                        const dive_tensor *out) {
+  const char *fn = "dive_relu_backward";
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__chk_tensor(ctx, fn, "din", din, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "dout", dout, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_same(ctx, fn, "dout", dout, out)) ||
+      (s = dive__chk_same(ctx, fn, "din", din, out)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "dout", dout, 1)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "out", out, 1)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_relu_bwd(out->numel, dive__f(din), dive__f(dout), dive__f(out));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "relu_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_add_forward(dive_ctx *ctx, dive_tensor *out, const dive_tensor *a,
+                                      const dive_tensor *b) {
+  const char *fn = "dive_add_forward";
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "a", a, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "b", b, DIVE_F32, 0)) ||
+      (s = dive__chk_same(ctx, fn, "b", b, a)) ||
+      (s = dive__chk_same(ctx, fn, "out", out, a)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "a", a, 1)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "b", b, 1)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_add_fwd(a->numel, dive__f(out), dive__f(a), dive__f(b));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "add_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_add_backward(dive_ctx *ctx, dive_tensor *da, dive_tensor *db,
+                                       const dive_tensor *dout) {
+  const char *fn = "dive_add_backward";
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__chk_tensor(ctx, fn, "dout", dout, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "da", da, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "db", db, DIVE_F32, 1)) ||
+      (s = dive__chk_same(ctx, fn, "da", da, dout)) ||
+      (s = dive__chk_same(ctx, fn, "db", db, dout)) ||
+      (s = dive__chk_alias(ctx, fn, "da", da, "dout", dout, 1)) ||
+      (s = dive__chk_alias(ctx, fn, "db", db, "dout", dout, 1)) ||
+      (s = dive__chk_alias(ctx, fn, "da", da, "db", db, 0)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_add_bwd(dout->numel, dive__f(da), dive__f(db), dive__f(dout));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "add_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+/* shortcut: x (N,C,H,W) is the narrow side, y (N,K,P,Q) the wide one */
+static dive_status dive__sc_setup(dive_ctx *ctx, const char *fn, dive__sc_p *p, const char *nx,
+                                  const dive_tensor *x, const char *ny, const dive_tensor *y,
+                                  int stride) {
+  dive_status s;
+  if ((s = dive__chk_tensor(ctx, fn, nx, x, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, ny, y, DIVE_F32, 0)) ||
+      (s = dive__chk_alias(ctx, fn, nx, x, ny, y, 0)))
+    return s;
+  if (stride < 1 || stride > 65536)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: stride %d outside 1..65536", fn, stride);
+  if (x->ndim != 4)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s must be 4-d, got %d-d", fn, nx, x->ndim);
+  memset(p, 0, sizeof *p);
+  p->N = x->shape[0]; p->C = x->shape[1]; p->H = x->shape[2]; p->W = x->shape[3];
+  p->K = y->shape[1];
+  p->P = (p->H - 1) / stride + 1;
+  p->Q = (p->W - 1) / stride + 1;
+  p->stride = stride;
+  if (y->ndim == 4 && p->K < p->C)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s has %d channels, fewer than %s's %d", fn, ny,
+                          p->K, nx, p->C);
+  return dive__chk_dims(ctx, fn, ny, y, 4, p->N, p->K, p->P, p->Q);
+}
+
+DIVE_API dive_status dive_shortcut_forward(dive_ctx *ctx, dive_tensor *out, const dive_tensor *in,
+                                           int stride) {
+  const char *fn = "dive_shortcut_forward";
+  dive__sc_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__sc_setup(ctx, fn, &p, "in", in, "out", out, stride))) return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: dive__cpu_shortcut_fwd(&p, dive__f(out), dive__f(in)); return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "shortcut_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_shortcut_backward(dive_ctx *ctx, dive_tensor *din,
+                                            const dive_tensor *dout, int stride) {
+  const char *fn = "dive_shortcut_backward";
+  dive__sc_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__sc_setup(ctx, fn, &p, "din", din, "dout", dout, stride))) return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: dive__cpu_shortcut_bwd(&p, dive__f(din), dive__f(dout)); return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "shortcut_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_maxpool_forward(dive_ctx *ctx, dive_tensor *out, dive_tensor *argmax,
+                                          const dive_tensor *in, int k, int stride, int pad) {
+  const char *fn = "dive_maxpool_forward";
+  dive__pool_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__chk_tensor(ctx, fn, "in", in, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "argmax", argmax, DIVE_I32, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "argmax", argmax, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "argmax", argmax, "out", out, 0)))
+    return s;
+  if (in->ndim != 4)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: in must be 4-d, got %d-d", fn, in->ndim);
+  if (k < 1 || k > 65536 || stride < 1 || stride > 65536)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: k=%d and stride=%d must be in 1..65536", fn, k,
+                          stride);
+  if (pad < 0 || pad > k / 2)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: pad %d outside 0..k/2 = %d", fn, pad, k / 2);
+  memset(&p, 0, sizeof p);
+  p.N = in->shape[0]; p.C = in->shape[1]; p.H = in->shape[2]; p.W = in->shape[3];
+  p.k = k; p.stride = stride; p.pad = pad;
+  if (p.H + 2 * pad < k || p.W + 2 * pad < k)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: window %d larger than the padded input %dx%d",
+                          fn, k, p.H + 2 * pad, p.W + 2 * pad);
+  p.P = (p.H + 2 * pad - k) / stride + 1;
+  p.Q = (p.W + 2 * pad - k) / stride + 1;
+  if ((s = dive__chk_dims(ctx, fn, "out", out, 4, p.N, p.C, p.P, p.Q)) ||
+      (s = dive__chk_dims(ctx, fn, "argmax", argmax, 4, p.N, p.C, p.P, p.Q)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_maxpool_fwd(&p, dive__f(out), dive__i(argmax), dive__f(in));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "maxpool_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_maxpool_backward(dive_ctx *ctx, dive_tensor *din, const dive_tensor *dout,
+                                           const dive_tensor *argmax) {
+  const char *fn = "dive_maxpool_backward";
+  dive__pool_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__chk_tensor(ctx, fn, "din", din, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "dout", dout, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "argmax", argmax, DIVE_I32, 0)) ||
+      (s = dive__chk_same(ctx, fn, "argmax", argmax, dout)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "dout", dout, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "argmax", argmax, 0)))
+    return s;
+  if (din->ndim != 4 || dout->ndim != 4 || din->shape[0] != dout->shape[0] ||
+      din->shape[1] != dout->shape[1])
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE,
+                          "%s: din (N,C,H,W) and dout (N,C,P,Q) must be 4-d with equal N and C", fn);
+  memset(&p, 0, sizeof p); /* backward needs only the sizes: argmax holds the positions */
+  p.N = din->shape[0]; p.C = din->shape[1]; p.H = din->shape[2]; p.W = din->shape[3];
+  p.P = dout->shape[2]; p.Q = dout->shape[3];
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: {
+    const int32_t *am = dive__i(argmax);
+    int64_t i, HW = (int64_t)p.H * p.W;
+    for (i = 0; i < argmax->numel; i++) /* an index outside the plane would write out of bounds */
+      if (am[i] < 0 || am[i] >= HW)
+        return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: argmax[%lld] = %d outside 0..H*W-1 = %lld",
+                              fn, (long long)i, (int)am[i], (long long)(HW - 1));
+    dive__cpu_maxpool_bwd(&p, dive__f(din), dive__f(dout), am);
+    return DIVE_OK;
+  }
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "maxpool_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+/* avgpool: x (N,C,H,W), y (N,C) or (N,C,1,1) */
+static dive_status dive__avg_setup(dive_ctx *ctx, const char *fn, int *HW, const char *nx,
+                                   const dive_tensor *x, const char *ny, const dive_tensor *y) {
+  dive_status s;
+  if ((s = dive__chk_tensor(ctx, fn, nx, x, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, ny, y, DIVE_F32, 0)) ||
+      (s = dive__chk_alias(ctx, fn, nx, x, ny, y, 0)))
+    return s;
+  if (x->ndim != 4)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s must be 4-d, got %d-d", fn, nx, x->ndim);
+  if ((int64_t)x->shape[2] * x->shape[3] > ((int64_t)1 << 31) - 1)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: H*W exceeds 2^31", fn);
+  *HW = x->shape[2] * x->shape[3];
+  if (y->ndim == 4) return dive__chk_dims(ctx, fn, ny, y, 4, x->shape[0], x->shape[1], 1, 1);
+  return dive__chk_dims(ctx, fn, ny, y, 2, x->shape[0], x->shape[1], 0, 0);
+}
+
+DIVE_API dive_status dive_avgpool_forward(dive_ctx *ctx, dive_tensor *out, const dive_tensor *in) {
+  const char *fn = "dive_avgpool_forward";
+  dive_status s;
+  int HW;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__avg_setup(ctx, fn, &HW, "in", in, "out", out))) return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_avgpool_fwd(in->shape[0], in->shape[1], HW, dive__f(out), dive__f(in));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "avgpool_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_avgpool_backward(dive_ctx *ctx, dive_tensor *din,
+                                           const dive_tensor *dout) {
+  const char *fn = "dive_avgpool_backward";
+  dive_status s;
+  int HW;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__avg_setup(ctx, fn, &HW, "din", din, "dout", dout))) return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_avgpool_bwd(din->shape[0], din->shape[1], HW, dive__f(din), dive__f(dout));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "avgpool_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+/* linear: in (N,K), w (M,K) */
+static dive_status dive__lin_setup(dive_ctx *ctx, const char *fn, dive__lin_p *p,
+                                   const dive_tensor *in, const dive_tensor *w) {
+  dive_status s;
+  if ((s = dive__chk_tensor(ctx, fn, "in", in, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "w", w, DIVE_F32, 0)))
+    return s;
+  if (in->ndim != 2 || w->ndim != 2)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: in (N,K) and w (M,K) must be 2-d, got %d-d and %d-d",
+                          fn, in->ndim, w->ndim);
+  if (in->shape[1] != w->shape[1])
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: in K=%d but w K=%d", fn, in->shape[1],
+                          w->shape[1]);
+  p->N = in->shape[0];
+  p->K = in->shape[1];
+  p->M = w->shape[0];
+  return DIVE_OK;
+}
+
+DIVE_API dive_status dive_linear_forward(dive_ctx *ctx, dive_tensor *out, const dive_tensor *in,
+                                         const dive_tensor *w, const dive_tensor *b) {
+  const char *fn = "dive_linear_forward";
+  dive__lin_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__lin_setup(ctx, fn, &p, in, w)) ||
+      (s = dive__chk_tensor(ctx, fn, "out", out, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "b", b, DIVE_F32, 1)) ||
+      (s = dive__chk_dims(ctx, fn, "out", out, 2, p.N, p.M, 0, 0)) ||
+      (s = dive__chk_dims(ctx, fn, "b", b, 1, p.M, 0, 0, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "w", w, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "out", out, "b", b, 0)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_linear_fwd(&p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "linear_forward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_tensor *dw,
+                                          dive_tensor *db, const dive_tensor *dout,
+                                          const dive_tensor *in, const dive_tensor *w) {
+  const char *fn = "dive_linear_backward";
+  dive__lin_p p;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__lin_setup(ctx, fn, &p, in, w)) ||
+      (s = dive__chk_tensor(ctx, fn, "dout", dout, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "din", din, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "dw", dw, DIVE_F32, 1)) ||
+      (s = dive__chk_tensor(ctx, fn, "db", db, DIVE_F32, 1)) ||
+      (s = dive__chk_dims(ctx, fn, "dout", dout, 2, p.N, p.M, 0, 0)) ||
+      (s = dive__chk_same(ctx, fn, "din", din, in)) ||
+      (s = dive__chk_same(ctx, fn, "dw", dw, w)) ||
+      (s = dive__chk_dims(ctx, fn, "db", db, 1, p.M, 0, 0, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "dout", dout, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "din", din, "w", w, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dw", dw, "dout", dout, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dw", dw, "in", in, 0)) ||
+      (s = dive__chk_alias(ctx, fn, "dw", dw, "w", w, 0)))
+    return s;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    dive__cpu_linear_bwd(&p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout), dive__f(in),
+                         dive__f(w));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN: return dive__vk_op_missing(ctx, "linear_backward");
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
 
 /* ================================================================================ >>loss */
 

@@ -1,0 +1,817 @@
+/* test_ops.c - every layer op against its serial reference kernel, on every backend.
+   From the repo root:  make build/test_ops && ./build/test_ops [-o op] [-b cpu|vulkan]
+   (or: cc -std=c99 -O2 -I.. test_ops.c -lm -fopenmp -ldl && ./test_ops -b vulkan)
+
+   Three sections:
+   - helpers: a case's buffers are "slots" (named, shaped, with a role: input, state, output
+     gradient, output, input gradient, accumulated gradient); filling, NMSE, printing.
+   - ops and cases: per op, a slot layout, a runner for the ref/cpu kernels and one for the
+     public API; then the case table. Adding an op = a layout + two runners + rows.
+   - main: per case, the ref forward+backward is the oracle. Lines:
+       grad    central finite differences of loss = sum(out * dout) on the ref forward,
+               against the ref backward (checks the formulas, overwrite and accumulate)
+       cpu     cpu kernels at 1 and N threads (N threads twice: bit-identical), and the
+               public op on a CPU ctx, all against the oracle by NMSE
+       vulkan  the public op on a Vulkan ctx (SKIP without a device; a failure when
+               DIVE_REQUIRE_VULKAN=1)
+     then bad-argument rows: a wrong call returns its status and message, the status is
+     sticky, and dive_ctx_clear_error clears it. The exit code is the verdict. */
+#define DIVE_IMPLEMENTATION
+#include "../dive.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+/* ==================================================================== helpers */
+
+enum { IN, STATE, DOUT, OUT, GIN, GACC }; /* slot roles */
+#define MAXS 12
+#define PREFILL_OUT 555.0f  /* outputs must be written everywhere */
+#define PREFILL_GIN 777.0f  /* input gradients must be overwritten */
+#define PREFILL_GACC 0.5f   /* weight gradients must be accumulated onto this */
+
+typedef struct slot {
+  const char *name;
+  int role, ndim, shape[4], isint;
+  int64_t n;       /* elements; 0 = absent (the op gets NULL) */
+  int grad;        /* IN: its gradient slot, or -1 */
+  int proj;        /* OUT: the DOUT slot that weighs it in the finite-difference loss, or -1 */
+  float lo, hi;    /* fill range of IN / STATE / DOUT */
+  int distinct;    /* IN: distinct values on a shuffled grid, so no ties or kinks lie
+                      within the finite-difference step (relu, maxpool) */
+} slot;
+
+typedef struct tcase {
+  const char *op;
+  int N, C, H, W;    /* input (N,C,H,W); bn: H = 0 means a 2-d (N,C) input */
+  int K, k, s, p, g; /* out channels/features, kernel, stride, pad, groups;
+                        avgpool: K = 1 gives a (N,C,1,1) output */
+  int bias;          /* conv, linear: with bias; bn: training mode */
+  int grad;          /* finite-difference check of the ref backward */
+  double tol;        /* NMSE tolerance; 0 = 1e-7 */
+  const char *nulls; /* names of gradient slots passed as NULL, e.g. "din" */
+  int kw;            /* conv kernel width when not square (0 = k) */
+} tcase;
+
+static int g_pass, g_fail, g_skip;
+
+static void def(slot *s, const char *name, int role, int ndim, int d0, int d1, int d2, int d3) {
+  int i;
+  memset(s, 0, sizeof *s);
+  s->name = name;
+  s->role = role;
+  s->ndim = ndim;
+  s->shape[0] = d0; s->shape[1] = d1; s->shape[2] = d2; s->shape[3] = d3;
+  s->n = 1;
+  for (i = 0; i < ndim; i++) s->n *= s->shape[i] > 0 ? s->shape[i] : 0;
+  for (i = ndim; i < 4; i++) s->shape[i] = 1;
+  s->grad = s->proj = -1;
+  s->lo = -1.0f;
+  s->hi = 1.0f;
+}
+
+static void fill(dive_rng *r, const slot *s, float *x) {
+  int64_t i;
+  if (s->distinct) { /* grid lo + (j + 0.75) * step, shuffled; never exactly 0 */
+    double step = (s->hi - s->lo) / (double)s->n;
+    for (i = 0; i < s->n; i++) x[i] = (float)(s->lo + ((double)i + 0.75) * step);
+    for (i = s->n - 1; i > 0; i--) {
+      int64_t j = (int64_t)(dive_rng_u32(r) % (uint32_t)(i + 1));
+      float t = x[i]; x[i] = x[j]; x[j] = t;
+    }
+    return;
+  }
+  for (i = 0; i < s->n; i++) x[i] = s->lo + (s->hi - s->lo) * dive_rng_uniform(r);
+}
+
+/* the buffers of one run: inputs from init, outputs and gradients prefilled */
+static void load(const slot *s, int ns, float **init, float **x) {
+  int j;
+  int64_t i;
+  for (j = 0; j < ns; j++) {
+    if (!s[j].n) continue;
+    switch (s[j].role) {
+    case IN: case STATE: case DOUT: memcpy(x[j], init[j], sizeof(float) * (size_t)s[j].n); break;
+    case OUT:
+      for (i = 0; i < s[j].n; i++)
+        if (s[j].isint) ((int32_t *)x[j])[i] = -7;
+        else x[j][i] = PREFILL_OUT;
+      break;
+    case GIN: for (i = 0; i < s[j].n; i++) x[j][i] = PREFILL_GIN; break;
+    default: for (i = 0; i < s[j].n; i++) x[j][i] = PREFILL_GACC; break;
+    }
+  }
+}
+
+/* compare every result slot of x against the oracle o; worst NMSE and max |diff| */
+static int compare(const slot *s, int ns, float **o, float **x, double tol, double *nmse,
+                   double *maxd, char *why, size_t whylen) {
+  int j, ok = 1;
+  int64_t i;
+  for (j = 0; j < ns; j++) {
+    double num = 0.0, den = 0.0, md = 0.0, e;
+    if (!s[j].n || s[j].role == IN || s[j].role == DOUT) continue;
+    for (i = 0; i < s[j].n; i++) {
+      double a = s[j].isint ? ((int32_t *)o[j])[i] : o[j][i];
+      double b = s[j].isint ? ((int32_t *)x[j])[i] : x[j][i];
+      double d = fabs(a - b);
+      if (!(d <= md)) md = d; /* NaN sticks */
+      num += (a - b) * (a - b);
+      den += a * a;
+    }
+    e = num / (den > 1e-30 ? den : 1e-30);
+    if (!(e <= *nmse)) *nmse = e;
+    if (!(md <= *maxd)) *maxd = md;
+    /* NMSE, or for an all-but-zero oracle (bn din at N*H*W = 2 is exactly 0) a tiny max
+       |diff|: dividing rounding noise by rounding noise says nothing */
+    if (!(s[j].isint ? md == 0.0 : e <= tol || md <= 1e-6)) {
+      if (ok) snprintf(why, whylen, "%s: nmse=%.2e maxdiff=%.2e", s[j].name, e, md);
+      ok = 0;
+    }
+  }
+  return ok;
+}
+
+static int same_bits(const slot *s, int ns, float **a, float **b) {
+  int j;
+  for (j = 0; j < ns; j++)
+    if (s[j].n && s[j].role >= OUT && memcmp(a[j], b[j], sizeof(float) * (size_t)s[j].n)) return 0;
+  return 1;
+}
+
+static void describe(const tcase *c, const char *fields, char *buf, size_t len) {
+  size_t o = 0;
+  const char *f;
+  buf[0] = 0;
+  for (f = fields; *f && o < len; f++) {
+    int v = 0;
+    const char *name = "";
+    switch (*f) {
+    case 'N': v = c->N; name = "N"; break;
+    case 'C': v = c->C; name = "C"; break;
+    case 'H': v = c->H; name = "H"; break;
+    case 'W': v = c->W; name = "W"; break;
+    case 'K': v = c->K; name = "K"; break;
+    case 'k': v = c->k; name = "k"; break;
+    case 's': v = c->s; name = "s"; break;
+    case 'p': v = c->p; name = "p"; break;
+    case 'g': v = c->g; name = "g"; break;
+    case 'b': v = c->bias; name = "bias"; break;
+    case 't': v = c->bias; name = "train"; break;
+    case 'M': v = c->K; name = "M"; break;
+    }
+    o += (size_t)snprintf(buf + o, len - o, "%s%s=%d", o ? "," : "", name, v);
+  }
+  if (c->kw && o < len) o += (size_t)snprintf(buf + o, len - o, ",kw=%d", c->kw);
+  if (c->nulls && o < len) snprintf(buf + o, len - o, ",null=%s", c->nulls);
+}
+
+static void report(const char *op, const char *desc, const char *backend, int ok, const char *fmt,
+                   ...) DIVE__PRINTF(5, 6);
+static void report(const char *op, const char *desc, const char *backend, int ok, const char *fmt,
+                   ...) {
+  va_list ap;
+  printf("%-9s %-44s %-7s %s  ", op, desc, backend, ok ? "OK  " : "FAIL");
+  va_start(ap, fmt);
+  vprintf(fmt, ap);
+  va_end(ap);
+  printf("\n");
+  if (ok) g_pass++;
+  else g_fail++;
+}
+
+/* ============================================================ ops and cases */
+
+typedef struct opdef {
+  const char *name;
+  const char *fields; /* the case fields the op's lines print */
+  int (*layout)(const tcase *c, slot *s);
+  void (*kern)(int cpu, const tcase *c, float **x, int fwd_only); /* cpu=0: ref kernels */
+  dive_status (*pub)(dive_ctx *ctx, const tcase *c, dive_tensor **t);
+} opdef;
+
+/* --- conv2d --- */
+static dive__conv_p conv_p(const tcase *c) {
+  dive__conv_p p;
+  p.N = c->N; p.C = c->C; p.H = c->H; p.W = c->W; p.K = c->K;
+  p.R = c->k; p.S = c->kw ? c->kw : c->k;
+  p.stride = c->s; p.pad = c->p; p.groups = c->g;
+  p.P = (p.H + 2 * p.pad - p.R) / p.stride + 1;
+  p.Q = (p.W + 2 * p.pad - p.S) / p.stride + 1;
+  return p;
+}
+static int conv_layout(const tcase *c, slot *s) {
+  dive__conv_p p = conv_p(c);
+  def(&s[0], "in", IN, 4, p.N, p.C, p.H, p.W); s[0].grad = 5;
+  def(&s[1], "w", IN, 4, p.K, p.C / p.groups, p.R, p.S); s[1].grad = 6;
+  def(&s[2], "b", IN, 1, c->bias ? p.K : 0, 0, 0, 0); s[2].grad = 7;
+  def(&s[3], "out", OUT, 4, p.N, p.K, p.P, p.Q); s[3].proj = 4;
+  def(&s[4], "dout", DOUT, 4, p.N, p.K, p.P, p.Q);
+  def(&s[5], "din", GIN, 4, p.N, p.C, p.H, p.W);
+  def(&s[6], "dw", GACC, 4, p.K, p.C / p.groups, p.R, p.S);
+  def(&s[7], "db", GACC, 1, c->bias ? p.K : 0, 0, 0, 0);
+  return 8;
+}
+static void conv_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  dive__conv_p p = conv_p(c);
+  (cpu ? dive__cpu_conv2d_fwd : dive__ref_conv2d_fwd)(&p, x[3], x[0], x[1], x[2]);
+  if (!fwd_only) (cpu ? dive__cpu_conv2d_bwd : dive__ref_conv2d_bwd)(&p, x[5], x[6], x[7], x[4], x[0], x[1]);
+}
+static dive_status conv_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_conv2d_forward(ctx, t[3], t[0], t[1], t[2], c->s, c->p, c->g);
+  return s ? s : dive_conv2d_backward(ctx, t[5], t[6], t[7], t[4], t[0], t[1], c->s, c->p, c->g);
+}
+
+/* --- batchnorm (momentum 0.1, eps 1e-5) --- */
+static dive__bn_p bn_p(const tcase *c) {
+  dive__bn_p p;
+  p.N = c->N; p.C = c->C; p.HW = c->H ? c->H * c->W : 1;
+  p.training = c->bias; p.momentum = 0.1f; p.eps = 1e-5f;
+  return p;
+}
+static int bn_layout(const tcase *c, slot *s) {
+  int nd = c->H ? 4 : 2;
+  def(&s[0], "in", IN, nd, c->N, c->C, c->H, c->W); s[0].grad = 9;
+  def(&s[1], "gamma", IN, 1, c->C, 0, 0, 0); s[1].grad = 10;
+  def(&s[2], "beta", IN, 1, c->C, 0, 0, 0); s[2].grad = 11;
+  def(&s[3], "running_mean", STATE, 1, c->C, 0, 0, 0);
+  def(&s[4], "running_var", STATE, 1, c->C, 0, 0, 0); s[4].lo = 0.5f; s[4].hi = 1.5f;
+  def(&s[5], "out", OUT, nd, c->N, c->C, c->H, c->W); s[5].proj = 8;
+  def(&s[6], "mean", OUT, 1, c->C, 0, 0, 0);
+  def(&s[7], "rstd", OUT, 1, c->C, 0, 0, 0);
+  def(&s[8], "dout", DOUT, nd, c->N, c->C, c->H, c->W);
+  def(&s[9], "din", GIN, nd, c->N, c->C, c->H, c->W);
+  def(&s[10], "dgamma", GACC, 1, c->C, 0, 0, 0);
+  def(&s[11], "dbeta", GACC, 1, c->C, 0, 0, 0);
+  return 12;
+}
+static void bn_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  dive__bn_p p = bn_p(c);
+  (cpu ? dive__cpu_bn_fwd : dive__ref_bn_fwd)(&p, x[5], x[6], x[7], x[0], x[1], x[2], x[3], x[4]);
+  if (!fwd_only)
+    (cpu ? dive__cpu_bn_bwd : dive__ref_bn_bwd)(&p, x[9], x[10], x[11], x[8], x[0], x[6], x[7], x[1]);
+}
+static dive_status bn_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_batchnorm_forward(ctx, t[5], t[6], t[7], t[0], t[1], t[2], t[3], t[4],
+                                         c->bias, 0.1f, 1e-5f);
+  return s ? s : dive_batchnorm_backward(ctx, t[9], t[10], t[11], t[8], t[0], t[6], t[7], t[1]);
+}
+
+/* --- relu --- */
+static int relu_layout(const tcase *c, slot *s) {
+  def(&s[0], "in", IN, 4, c->N, c->C, c->H, c->W); s[0].grad = 3; s[0].distinct = 1;
+  def(&s[1], "out", OUT, 4, c->N, c->C, c->H, c->W); s[1].proj = 2;
+  def(&s[2], "dout", DOUT, 4, c->N, c->C, c->H, c->W);
+  def(&s[3], "din", GIN, 4, c->N, c->C, c->H, c->W);
+  return 4;
+}
+static void relu_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  int64_t n = (int64_t)c->N * c->C * c->H * c->W;
+  (cpu ? dive__cpu_relu_fwd : dive__ref_relu_fwd)(n, x[1], x[0]);
+  if (!fwd_only) (cpu ? dive__cpu_relu_bwd : dive__ref_relu_bwd)(n, x[3], x[2], x[1]);
+}
+static dive_status relu_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_relu_forward(ctx, t[1], t[0]);
+  (void)c;
+  return s ? s : dive_relu_backward(ctx, t[3], t[2], t[1]);
+}
+
+/* --- add --- */
+static int add_layout(const tcase *c, slot *s) {
+  def(&s[0], "a", IN, 4, c->N, c->C, c->H, c->W); s[0].grad = 4;
+  def(&s[1], "b", IN, 4, c->N, c->C, c->H, c->W); s[1].grad = 5;
+  def(&s[2], "out", OUT, 4, c->N, c->C, c->H, c->W); s[2].proj = 3;
+  def(&s[3], "dout", DOUT, 4, c->N, c->C, c->H, c->W);
+  def(&s[4], "da", GIN, 4, c->N, c->C, c->H, c->W);
+  def(&s[5], "db", GIN, 4, c->N, c->C, c->H, c->W);
+  return 6;
+}
+static void add_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  int64_t n = (int64_t)c->N * c->C * c->H * c->W;
+  (cpu ? dive__cpu_add_fwd : dive__ref_add_fwd)(n, x[2], x[0], x[1]);
+  if (!fwd_only) (cpu ? dive__cpu_add_bwd : dive__ref_add_bwd)(n, x[4], x[5], x[3]);
+}
+static dive_status add_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_add_forward(ctx, t[2], t[0], t[1]);
+  (void)c;
+  return s ? s : dive_add_backward(ctx, t[4], t[5], t[3]);
+}
+
+/* --- option-A shortcut --- */
+static dive__sc_p sc_p(const tcase *c) {
+  dive__sc_p p;
+  p.N = c->N; p.C = c->C; p.H = c->H; p.W = c->W; p.K = c->K; p.stride = c->s;
+  p.P = (c->H - 1) / c->s + 1;
+  p.Q = (c->W - 1) / c->s + 1;
+  return p;
+}
+static int sc_layout(const tcase *c, slot *s) {
+  dive__sc_p p = sc_p(c);
+  def(&s[0], "in", IN, 4, p.N, p.C, p.H, p.W); s[0].grad = 3;
+  def(&s[1], "out", OUT, 4, p.N, p.K, p.P, p.Q); s[1].proj = 2;
+  def(&s[2], "dout", DOUT, 4, p.N, p.K, p.P, p.Q);
+  def(&s[3], "din", GIN, 4, p.N, p.C, p.H, p.W);
+  return 4;
+}
+static void sc_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  dive__sc_p p = sc_p(c);
+  (cpu ? dive__cpu_shortcut_fwd : dive__ref_shortcut_fwd)(&p, x[1], x[0]);
+  if (!fwd_only) (cpu ? dive__cpu_shortcut_bwd : dive__ref_shortcut_bwd)(&p, x[3], x[2]);
+}
+static dive_status sc_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_shortcut_forward(ctx, t[1], t[0], c->s);
+  return s ? s : dive_shortcut_backward(ctx, t[3], t[2], c->s);
+}
+
+/* --- maxpool --- */
+static dive__pool_p mp_p(const tcase *c) {
+  dive__pool_p p;
+  p.N = c->N; p.C = c->C; p.H = c->H; p.W = c->W; p.k = c->k; p.stride = c->s; p.pad = c->p;
+  p.P = (c->H + 2 * c->p - c->k) / c->s + 1;
+  p.Q = (c->W + 2 * c->p - c->k) / c->s + 1;
+  return p;
+}
+static int mp_layout(const tcase *c, slot *s) {
+  dive__pool_p p = mp_p(c);
+  def(&s[0], "in", IN, 4, p.N, p.C, p.H, p.W); s[0].grad = 4; s[0].distinct = 1;
+  def(&s[1], "out", OUT, 4, p.N, p.C, p.P, p.Q); s[1].proj = 3;
+  def(&s[2], "argmax", OUT, 4, p.N, p.C, p.P, p.Q); s[2].isint = 1;
+  def(&s[3], "dout", DOUT, 4, p.N, p.C, p.P, p.Q);
+  def(&s[4], "din", GIN, 4, p.N, p.C, p.H, p.W);
+  return 5;
+}
+static void mp_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  dive__pool_p p = mp_p(c);
+  (cpu ? dive__cpu_maxpool_fwd : dive__ref_maxpool_fwd)(&p, x[1], (int32_t *)x[2], x[0]);
+  if (!fwd_only)
+    (cpu ? dive__cpu_maxpool_bwd : dive__ref_maxpool_bwd)(&p, x[4], x[3], (const int32_t *)x[2]);
+}
+static dive_status mp_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_maxpool_forward(ctx, t[1], t[2], t[0], c->k, c->s, c->p);
+  return s ? s : dive_maxpool_backward(ctx, t[4], t[3], t[2]);
+}
+
+/* --- global average pool --- */
+static int avg_layout(const tcase *c, slot *s) {
+  int nd = c->K == 1 ? 4 : 2;
+  def(&s[0], "in", IN, 4, c->N, c->C, c->H, c->W); s[0].grad = 3;
+  def(&s[1], "out", OUT, nd, c->N, c->C, 1, 1); s[1].proj = 2;
+  def(&s[2], "dout", DOUT, nd, c->N, c->C, 1, 1);
+  def(&s[3], "din", GIN, 4, c->N, c->C, c->H, c->W);
+  return 4;
+}
+static void avg_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  (cpu ? dive__cpu_avgpool_fwd : dive__ref_avgpool_fwd)(c->N, c->C, c->H * c->W, x[1], x[0]);
+  if (!fwd_only) (cpu ? dive__cpu_avgpool_bwd : dive__ref_avgpool_bwd)(c->N, c->C, c->H * c->W, x[3], x[2]);
+}
+static dive_status avg_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_avgpool_forward(ctx, t[1], t[0]);
+  (void)c;
+  return s ? s : dive_avgpool_backward(ctx, t[3], t[2]);
+}
+
+/* --- linear: in (N,C), w (K,C) --- */
+static int lin_layout(const tcase *c, slot *s) {
+  def(&s[0], "in", IN, 2, c->N, c->C, 0, 0); s[0].grad = 5;
+  def(&s[1], "w", IN, 2, c->K, c->C, 0, 0); s[1].grad = 6;
+  def(&s[2], "b", IN, 1, c->bias ? c->K : 0, 0, 0, 0); s[2].grad = 7;
+  def(&s[3], "out", OUT, 2, c->N, c->K, 0, 0); s[3].proj = 4;
+  def(&s[4], "dout", DOUT, 2, c->N, c->K, 0, 0);
+  def(&s[5], "din", GIN, 2, c->N, c->C, 0, 0);
+  def(&s[6], "dw", GACC, 2, c->K, c->C, 0, 0);
+  def(&s[7], "db", GACC, 1, c->bias ? c->K : 0, 0, 0, 0);
+  return 8;
+}
+static void lin_kern(int cpu, const tcase *c, float **x, int fwd_only) {
+  dive__lin_p p;
+  p.N = c->N; p.K = c->C; p.M = c->K;
+  (cpu ? dive__cpu_linear_fwd : dive__ref_linear_fwd)(&p, x[3], x[0], x[1], x[2]);
+  if (!fwd_only) (cpu ? dive__cpu_linear_bwd : dive__ref_linear_bwd)(&p, x[5], x[6], x[7], x[4], x[0], x[1]);
+}
+static dive_status lin_pub(dive_ctx *ctx, const tcase *c, dive_tensor **t) {
+  dive_status s = dive_linear_forward(ctx, t[3], t[0], t[1], t[2]);
+  (void)c;
+  return s ? s : dive_linear_backward(ctx, t[5], t[6], t[7], t[4], t[0], t[1]);
+}
+
+static const opdef ops[] = {
+  {"conv2d", "NCHWKkspgb", conv_layout, conv_kern, conv_pub},
+  {"batchnorm", "NCHWt", bn_layout, bn_kern, bn_pub},
+  {"relu", "NCHW", relu_layout, relu_kern, relu_pub},
+  {"add", "NCHW", add_layout, add_kern, add_pub},
+  {"shortcut", "NCHWKs", sc_layout, sc_kern, sc_pub},
+  {"maxpool", "NCHWksp", mp_layout, mp_kern, mp_pub},
+  {"avgpool", "NCHWK", avg_layout, avg_kern, avg_pub},
+  {"linear", "NCMb", lin_layout, lin_kern, lin_pub},
+};
+
+/* op, N, C, H, W, K, k, s, p, g, bias|train, grad, tol, nulls, kw */
+static const tcase cases[] = {
+  {"conv2d", 2, 3, 7, 7, 4, 3, 2, 1, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, NULL, 0},
+  {"conv2d", 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 2, 4, 5, 6, 6, 3, 1, 1, 2, 1, 1, 0, NULL, 0},
+  {"conv2d", 2, 4, 6, 5, 4, 3, 1, 1, 4, 0, 1, 0, NULL, 0},  /* depthwise */
+  {"conv2d", 1, 8, 9, 9, 8, 3, 2, 1, 4, 1, 1, 0, NULL, 0},
+  {"conv2d", 2, 3, 8, 8, 5, 5, 1, 2, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 1, 2, 11, 9, 3, 7, 2, 3, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 2, 6, 7, 7, 4, 1, 1, 0, 1, 1, 1, 0, NULL, 0},  /* 1x1: no im2col */
+  {"conv2d", 2, 6, 7, 7, 4, 1, 2, 0, 2, 0, 1, 0, NULL, 0},
+  {"conv2d", 2, 3, 3, 7, 4, 3, 1, 0, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 2, 2, 4, 4, 3, 3, 3, 2, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 1, 3, 6, 8, 2, 1, 1, 0, 1, 1, 1, 0, NULL, 3},  /* 1x3 kernel */
+  {"conv2d", 2, 3, 7, 7, 4, 3, 1, 1, 1, 1, 1, 0, "din", 0},
+  {"conv2d", 2, 3, 7, 7, 4, 3, 1, 1, 1, 1, 1, 0, "dw db", 0},
+  {"conv2d", 1, 3, 33, 33, 4, 3, 1, 1, 1, 1, 1, 0, NULL, 0},
+  {"conv2d", 4, 16, 16, 16, 16, 3, 1, 1, 1, 0, 1, 0, NULL, 0},
+  {"conv2d", 3, 16, 16, 16, 32, 3, 2, 1, 1, 0, 1, 0, NULL, 0},
+  {"conv2d", 2, 32, 8, 8, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0},
+  {"conv2d", 1, 40, 20, 27, 66, 3, 1, 1, 1, 1, 1, 0, NULL, 0}, /* crosses the GEMM blocks */
+  {"conv2d", 1, 300, 24, 24, 70, 1, 1, 0, 1, 0, 0, 0, NULL, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"batchnorm", 4, 16, 8, 8, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"batchnorm", 1, 1, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"batchnorm", 8, 5, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},  /* (N,C) */
+  {"batchnorm", 3, 4, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0},  /* eval */
+  {"batchnorm", 4, 16, 33, 1, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, "din", 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, "dgamma dbeta", 0},
+  {"relu", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"relu", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"relu", 3, 5, 33, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"add", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"add", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"add", 3, 5, 33, 1, 0, 0, 0, 0, 0, 0, 1, 0, "db", 0},
+  {"shortcut", 2, 3, 8, 8, 6, 0, 2, 0, 0, 0, 1, 0, NULL, 0},
+  {"shortcut", 2, 3, 7, 7, 7, 0, 2, 0, 0, 0, 1, 0, NULL, 0},
+  {"shortcut", 2, 4, 5, 5, 4, 0, 1, 0, 0, 0, 1, 0, NULL, 0},  /* identity */
+  {"shortcut", 1, 2, 9, 9, 4, 0, 3, 0, 0, 0, 1, 0, NULL, 0},
+  {"shortcut", 4, 16, 32, 32, 32, 0, 2, 0, 0, 0, 1, 0, NULL, 0},
+  {"maxpool", 2, 3, 7, 7, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0},
+  {"maxpool", 1, 2, 8, 8, 0, 2, 2, 0, 0, 0, 1, 0, NULL, 0},
+  {"maxpool", 2, 2, 5, 9, 0, 3, 1, 1, 0, 0, 1, 0, NULL, 0},
+  {"maxpool", 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 0, NULL, 0},
+  {"maxpool", 2, 3, 33, 33, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0},
+  {"avgpool", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"avgpool", 4, 16, 8, 8, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0},  /* (N,C,1,1) out */
+  {"avgpool", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"avgpool", 2, 5, 33, 3, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"linear", 2, 3, 0, 0, 4, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"linear", 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
+  {"linear", 7, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"linear", 128, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
+  {"linear", 33, 300, 0, 0, 70, 0, 0, 0, 0, 0, 1, 0, NULL, 0}, /* crosses the GEMM blocks */
+  {"linear", 5, 7, 0, 0, 3, 0, 0, 0, 0, 1, 1, 0, "din", 0},
+};
+
+/* finite-difference loss: sum over projected outputs of out * dout, ref forward */
+static double fd_loss(const opdef *op, const tcase *c, const slot *s, int ns, float **x) {
+  double L = 0.0;
+  int j;
+  int64_t i;
+  op->kern(0, c, x, 1);
+  for (j = 0; j < ns; j++)
+    if (s[j].role == OUT && s[j].proj >= 0 && s[j].n)
+      for (i = 0; i < s[j].n; i++) L += (double)x[j][i] * x[s[j].proj][i];
+  return L;
+}
+
+/* d loss / d input by central differences at (up to) 40 coordinates per input, against
+   the ref backward in `o` (minus the gradient prefill). Worst error relative to the
+   largest analytic gradient of the same input. */
+static int grad_check(const opdef *op, const tcase *c, const slot *s, int ns, float **init,
+                      float **o, float **x, double *worst, int *coords) {
+  dive_rng r;
+  int j, ok = 1;
+  dive_rng_seed(&r, 99);
+  load(s, ns, init, x);
+  for (j = 0; j < ns; j++) {
+    const slot *g;
+    double scale = 0.0, maxerr = 0.0, eps, pre;
+    int64_t i, m, cnt;
+    if (s[j].role != IN || !s[j].n || s[j].grad < 0 || !s[s[j].grad].n) continue;
+    g = &s[s[j].grad];
+    pre = g->role == GACC ? PREFILL_GACC : 0.0;
+    eps = s[j].distinct ? 0.2 * (s[j].hi - s[j].lo) / (double)s[j].n : 1e-2;
+    for (i = 0; i < g->n; i++) scale = fmax(scale, fabs(o[s[j].grad][i] - pre));
+    cnt = s[j].n <= 40 ? s[j].n : 40;
+    for (m = 0; m < cnt; m++) {
+      /* all coordinates when few; else the two ends and random ones */
+      int64_t k = s[j].n <= 40 ? m : m == 0 ? 0 : m == 1 ? s[j].n - 1
+                                   : (int64_t)(dive_rng_u32(&r) % (uint32_t)s[j].n);
+      float x0 = x[j][k], xp, xm;
+      double Lp, Lm, fd, an;
+      x[j][k] = (float)(x0 + eps); xp = x[j][k];
+      Lp = fd_loss(op, c, s, ns, x);
+      x[j][k] = (float)(x0 - eps); xm = x[j][k];
+      Lm = fd_loss(op, c, s, ns, x);
+      x[j][k] = x0;
+      fd = (Lp - Lm) / ((double)xp - (double)xm); /* the step actually taken in float */
+      an = o[s[j].grad][k] - pre;
+      maxerr = fmax(maxerr, fabs(fd - an));
+      (*coords)++;
+    }
+    maxerr /= scale > 1e-3 ? scale : 1e-3;
+    if (!(maxerr <= *worst)) *worst = maxerr;
+    if (!(maxerr <= 2e-3)) ok = 0;
+  }
+  return ok;
+}
+
+/* the public op on ctx: upload every slot (prefills included), run, read everything back */
+static dive_status run_pub(dive_ctx *ctx, const opdef *op, const tcase *c, const slot *s, int ns,
+                           float **x) {
+  dive_tensor tt[MAXS], *t[MAXS];
+  dive_status st = DIVE_OK;
+  int j;
+  memset(tt, 0, sizeof tt);
+  for (j = 0; j < ns; j++) {
+    t[j] = NULL;
+    if (!s[j].n || st) continue;
+    st = dive_tensor_alloc(ctx, &tt[j], s[j].isint ? DIVE_I32 : DIVE_F32, s[j].ndim, s[j].shape);
+    if (!st) st = dive_tensor_write(&tt[j], x[j], s[j].n);
+    t[j] = &tt[j];
+  }
+  if (!st) st = op->pub(ctx, c, t);
+  for (j = 0; j < ns && !st; j++)
+    if (t[j]) st = dive_tensor_read(t[j], x[j], s[j].n);
+  for (j = 0; j < ns; j++) dive_tensor_free(&tt[j]);
+  return st;
+}
+
+static int has_word(const char *list, const char *w) {
+  size_t n = strlen(w);
+  const char *p = list;
+  while (p && (p = strstr(p, w)) != NULL) {
+    if ((p == list || p[-1] == ' ') && (p[n] == 0 || p[n] == ' ')) return 1;
+    p += n;
+  }
+  return 0;
+}
+
+static void set_threads(int n) {
+#ifdef _OPENMP
+  omp_set_num_threads(n);
+#else
+  (void)n;
+#endif
+}
+
+static void run_case(const tcase *c, int do_cpu, dive_ctx *cpu_ctx, dive_ctx *vk_ctx, int req_vk) {
+  const opdef *op = NULL;
+  slot s[MAXS];
+  float *init[MAXS], *o[MAXS], *x[MAXS], *y[MAXS];
+  char desc[160], why[600] = "";
+  double tol = c->tol > 0 ? c->tol : 1e-7;
+  dive_rng r;
+  int ns, j, ok, nmax = 1;
+  size_t k;
+  for (k = 0; k < sizeof ops / sizeof ops[0]; k++)
+    if (!strcmp(ops[k].name, c->op)) op = &ops[k];
+  if (!op) { printf("unknown op %s\n", c->op); g_fail++; return; }
+  ns = op->layout(c, s);
+  for (j = 0; j < ns; j++) if (c->nulls && has_word(c->nulls, s[j].name)) s[j].n = 0;
+  describe(c, op->fields, desc, sizeof desc);
+  dive_rng_seed(&r, 1234 + (uint64_t)(c - cases));
+  for (j = 0; j < ns; j++) {
+    size_t b = sizeof(float) * (size_t)s[j].n; /* absent slots stay NULL for the kernels */
+    init[j] = o[j] = x[j] = y[j] = NULL;
+    if (!b) continue;
+    init[j] = (float *)malloc(b); o[j] = (float *)malloc(b);
+    x[j] = (float *)malloc(b); y[j] = (float *)malloc(b);
+    if (s[j].role == IN || s[j].role == STATE || s[j].role == DOUT) fill(&r, &s[j], init[j]);
+  }
+  load(s, ns, init, o); /* the oracle */
+  op->kern(0, c, o, 0);
+
+  if (do_cpu) {
+    double nmse = 0.0, maxd = 0.0;
+    if (c->grad) {
+      double worst = 0.0;
+      int coords = 0;
+      ok = grad_check(op, c, s, ns, init, o, x, &worst, &coords);
+      report(c->op, desc, "grad", ok, "maxrel=%.1e (%d coords)", worst, coords);
+    }
+#ifdef _OPENMP
+    nmax = omp_get_max_threads();
+#endif
+    ok = 1;
+    set_threads(1);
+    load(s, ns, init, x); op->kern(1, c, x, 0);
+    ok = compare(s, ns, o, x, tol, &nmse, &maxd, why, sizeof why);
+    if (ok) {
+      set_threads(nmax < 3 ? 3 : nmax); /* uneven splits too */
+      load(s, ns, init, x); op->kern(1, c, x, 0);
+      load(s, ns, init, y); op->kern(1, c, y, 0);
+      set_threads(nmax);
+      ok = compare(s, ns, o, x, tol, &nmse, &maxd, why, sizeof why);
+      if (ok && !same_bits(s, ns, x, y)) {
+        ok = 0;
+        snprintf(why, sizeof why, "two runs at %d threads differ", nmax < 3 ? 3 : nmax);
+      }
+    }
+    if (ok && cpu_ctx) {
+      dive_status st;
+      load(s, ns, init, x);
+      st = run_pub(cpu_ctx, op, c, s, ns, x);
+      if (st) {
+        ok = 0;
+        snprintf(why, sizeof why, "status %d: %s", (int)st, dive_ctx_error(cpu_ctx));
+        dive_ctx_clear_error(cpu_ctx);
+      } else {
+        ok = compare(s, ns, o, x, tol, &nmse, &maxd, why, sizeof why);
+      }
+    }
+    report(c->op, desc, "cpu", ok, "nmse=%.1e maxdiff=%.1e%s%s", nmse, maxd, ok ? "" : "  ", why);
+  }
+  if (vk_ctx) {
+    double nmse = 0.0, maxd = 0.0;
+    dive_status st;
+    load(s, ns, init, x);
+    st = run_pub(vk_ctx, op, c, s, ns, x);
+    if (st == DIVE_ERR_UNSUPPORTED) {
+      printf("%-9s %-44s %-7s SKIP  (%s)\n", c->op, desc, "vulkan", dive_ctx_error(vk_ctx));
+      g_skip++;
+      if (req_vk) g_fail++;
+    } else if (st) {
+      report(c->op, desc, "vulkan", 0, "status %d: %s", (int)st, dive_ctx_error(vk_ctx));
+    } else {
+      ok = compare(s, ns, o, x, tol, &nmse, &maxd, why, sizeof why);
+      report(c->op, desc, "vulkan", ok, "nmse=%.1e maxdiff=%.1e%s%s", nmse, maxd, ok ? "" : "  ", why);
+    }
+    dive_ctx_clear_error(vk_ctx);
+  }
+  for (j = 0; j < ns; j++) { free(init[j]); free(o[j]); free(x[j]); free(y[j]); }
+}
+
+/* --- bad arguments: each row is one wrong call; it must return `want` with a message
+   naming the function, stay sticky, and clear. --- */
+typedef struct badcase { const char *what; dive_status want; int cpu_only; } badcase;
+static const badcase bads[] = {
+  {"conv2d in C=3, w C=4", DIVE_ERR_SHAPE, 0},
+  {"conv2d out (2,4,5,5), expected P=Q=4", DIVE_ERR_SHAPE, 0},
+  {"conv2d groups=2 with C=3", DIVE_ERR_ARG, 0},
+  {"conv2d stride 0", DIVE_ERR_ARG, 0},
+  {"conv2d in NULL", DIVE_ERR_ARG, 0},
+  {"conv2d w from another ctx", DIVE_ERR_ARG, 0},
+  {"conv2d w dtype I32", DIVE_ERR_ARG, 0},
+  {"conv2d out aliases in", DIVE_ERR_ARG, 0},
+  {"conv2d_backward db (5), expected (4)", DIVE_ERR_SHAPE, 0},
+  {"batchnorm gamma (4), expected (3)", DIVE_ERR_SHAPE, 0},
+  {"batchnorm training with N*H*W=1", DIVE_ERR_SHAPE, 0},
+  {"batchnorm eval, running_var NULL", DIVE_ERR_ARG, 0},
+  {"linear in K=5, w K=6", DIVE_ERR_SHAPE, 0},
+  {"add a (2,3), b (3,2)", DIVE_ERR_SHAPE, 0},
+  {"shortcut out K=2 < in C=3", DIVE_ERR_SHAPE, 0},
+  {"maxpool pad 2 > k/2", DIVE_ERR_ARG, 0},
+  {"maxpool_backward argmax out of range", DIVE_ERR_ARG, 1},
+  {"avgpool out (2,4), expected (2,3)", DIVE_ERR_SHAPE, 0},
+};
+
+static dive_tensor T(dive_ctx *ctx, dive_dtype dt, int ndim, int d0, int d1, int d2, int d3) {
+  dive_tensor t;
+  int shape[4];
+  shape[0] = d0; shape[1] = d1; shape[2] = d2; shape[3] = d3;
+  if (dive_tensor_alloc(ctx, &t, dt, ndim, shape)) { printf("alloc failed: %s\n", dive_ctx_error(ctx)); exit(1); }
+  return t;
+}
+
+static dive_status bad_call(int row, dive_ctx *ctx, dive_ctx *other) {
+  dive_tensor a = T(ctx, DIVE_F32, 4, 2, 3, 6, 6), w = T(ctx, DIVE_F32, 4, 4, 3, 3, 3);
+  dive_tensor out = T(ctx, DIVE_F32, 4, 2, 4, 4, 4), v3 = T(ctx, DIVE_F32, 1, 3, 0, 0, 0);
+  dive_tensor x, y, z;
+  dive_status s = DIVE_OK;
+  int32_t bad[8] = {0, 1, 2, 99, 0, 0, 0, 0};
+  memset(&x, 0, sizeof x); y = x; z = x;
+  switch (row) {
+  case 0: x = T(ctx, DIVE_F32, 4, 4, 4, 3, 3); s = dive_conv2d_forward(ctx, &out, &a, &x, NULL, 1, 0, 1); break;
+  case 1: x = T(ctx, DIVE_F32, 4, 2, 4, 5, 5); s = dive_conv2d_forward(ctx, &x, &a, &w, NULL, 1, 0, 1); break;
+  case 2: s = dive_conv2d_forward(ctx, &out, &a, &w, NULL, 1, 0, 2); break;
+  case 3: s = dive_conv2d_forward(ctx, &out, &a, &w, NULL, 0, 0, 1); break;
+  case 4: s = dive_conv2d_forward(ctx, &out, NULL, &w, NULL, 1, 0, 1); break;
+  case 5: x = T(other, DIVE_F32, 4, 4, 3, 3, 3); s = dive_conv2d_forward(ctx, &out, &a, &x, NULL, 1, 0, 1); break;
+  case 6: x = T(ctx, DIVE_I32, 4, 4, 3, 3, 3); s = dive_conv2d_forward(ctx, &out, &a, &x, NULL, 1, 0, 1); break;
+  case 7: x = T(ctx, DIVE_F32, 4, 3, 3, 1, 1); s = dive_conv2d_forward(ctx, &a, &a, &x, NULL, 1, 0, 1); break;
+  case 8: x = T(ctx, DIVE_F32, 1, 5, 0, 0, 0);
+    s = dive_conv2d_backward(ctx, NULL, NULL, &x, &out, &a, &w, 1, 0, 1); break;
+  case 9: x = T(ctx, DIVE_F32, 1, 4, 0, 0, 0); y = T(ctx, DIVE_F32, 4, 2, 3, 6, 6);
+    z = T(ctx, DIVE_F32, 1, 3, 0, 0, 0);
+    s = dive_batchnorm_forward(ctx, &y, &v3, &z, &a, &x, &v3, NULL, NULL, 1, 0.1f, 1e-5f); break;
+  case 10: x = T(ctx, DIVE_F32, 4, 1, 3, 1, 1); y = T(ctx, DIVE_F32, 4, 1, 3, 1, 1);
+    z = T(ctx, DIVE_F32, 1, 3, 0, 0, 0);
+    s = dive_batchnorm_forward(ctx, &y, &z, &v3, &x, &v3, &v3, NULL, NULL, 1, 0.1f, 1e-5f); break;
+  case 11: y = T(ctx, DIVE_F32, 4, 2, 3, 6, 6); z = T(ctx, DIVE_F32, 1, 3, 0, 0, 0);
+    x = T(ctx, DIVE_F32, 1, 3, 0, 0, 0);
+    s = dive_batchnorm_forward(ctx, &y, &z, &x, &a, &v3, &v3, &v3, NULL, 0, 0.1f, 1e-5f); break;
+  case 12: x = T(ctx, DIVE_F32, 2, 2, 5, 0, 0); y = T(ctx, DIVE_F32, 2, 4, 6, 0, 0);
+    z = T(ctx, DIVE_F32, 2, 2, 4, 0, 0); s = dive_linear_forward(ctx, &z, &x, &y, NULL); break;
+  case 13: x = T(ctx, DIVE_F32, 2, 2, 3, 0, 0); y = T(ctx, DIVE_F32, 2, 3, 2, 0, 0);
+    z = T(ctx, DIVE_F32, 2, 2, 3, 0, 0); s = dive_add_forward(ctx, &z, &x, &y); break;
+  case 14: x = T(ctx, DIVE_F32, 4, 2, 2, 3, 3); s = dive_shortcut_forward(ctx, &x, &a, 2); break;
+  case 15: x = T(ctx, DIVE_F32, 4, 2, 3, 5, 5); y = T(ctx, DIVE_I32, 4, 2, 3, 5, 5);
+    s = dive_maxpool_forward(ctx, &x, &y, &a, 3, 1, 2); break;
+  case 16: x = T(ctx, DIVE_F32, 4, 1, 1, 2, 2); y = T(ctx, DIVE_I32, 4, 1, 1, 2, 2);
+    z = T(ctx, DIVE_F32, 4, 1, 1, 4, 4);
+    dive_tensor_write(&y, bad, 4);
+    s = dive_maxpool_backward(ctx, &z, &x, &y); break;
+  case 17: x = T(ctx, DIVE_F32, 2, 2, 4, 0, 0); s = dive_avgpool_forward(ctx, &x, &a); break;
+  }
+  dive_tensor_free(&a); dive_tensor_free(&w); dive_tensor_free(&out); dive_tensor_free(&v3);
+  dive_tensor_free(&x); dive_tensor_free(&y); dive_tensor_free(&z);
+  return s;
+}
+
+/* one bad row on one ctx: the status, its message, stickiness, and clearing */
+static void run_bad(int row, dive_ctx *ctx, dive_ctx *other, const char *backend) {
+  dive_tensor a, b;
+  float in[6] = {1, -2, 3, -4, 5, -6}, mark[6] = {42, 42, 42, 42, 42, 42}, got[6];
+  char msg[600];
+  dive_status s, s2, s3;
+  int ok;
+  dive_ctx_clear_error(ctx);
+  a = T(ctx, DIVE_F32, 2, 2, 3, 0, 0);
+  b = T(ctx, DIVE_F32, 2, 2, 3, 0, 0);
+  dive_tensor_write(&a, in, 6);
+  dive_tensor_write(&b, mark, 6);
+  s = bad_call(row, ctx, other);
+  snprintf(msg, sizeof msg, "%s", dive_ctx_error(ctx));
+  ok = s == bads[row].want && dive_ctx_status(ctx) == s && strstr(msg, "dive_") == msg;
+  s2 = dive_relu_forward(ctx, &b, &a); /* sticky: a valid op is a no-op with the same status */
+  dive_ctx_clear_error(ctx);
+  dive_tensor_read(&b, got, 6);
+  ok = ok && s2 == s && got[0] == 42.0f;
+  s3 = dive_relu_forward(ctx, &b, &a); /* cleared: it runs */
+  dive_tensor_read(&b, got, 6);
+  ok = ok && s3 == DIVE_OK && got[0] == 1.0f && got[1] == 0.0f;
+  dive_tensor_free(&a);
+  dive_tensor_free(&b);
+  report("badarg", bads[row].what, backend, ok, "(%s: %s)", dive_status_str(s), msg);
+}
+
+/* ====================================================================== main */
+
+int main(int argc, char **argv) {
+  const char *only_op = NULL, *only_be = getenv("DIVE_BACKEND"), *req = getenv("DIVE_REQUIRE_VULKAN");
+  int req_vk = req && !strcmp(req, "1"), i, do_cpu, do_vk;
+  dive_ctx *cpu_ctx = NULL, *vk_ctx = NULL, *other = NULL;
+  dive_ctx_desc d;
+  double t0 = dive_time_sec();
+  size_t k;
+  for (i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "-o") && i + 1 < argc) only_op = argv[++i];
+    else if (!strcmp(argv[i], "-b") && i + 1 < argc) only_be = argv[++i];
+    else { printf("usage: %s [-o op] [-b cpu|vulkan]\n", argv[0]); return 2; }
+  }
+  if (only_be && (!*only_be || !strcmp(only_be, "auto"))) only_be = NULL;
+  do_cpu = !only_be || !strcmp(only_be, "cpu");
+  do_vk = !only_be || !strcmp(only_be, "vulkan");
+  memset(&d, 0, sizeof d);
+  d.backend = DIVE_BACKEND_CPU;
+  if (dive_ctx_create(&cpu_ctx, &d) || dive_query_backend(cpu_ctx) != DIVE_BACKEND_CPU) {
+    printf("cannot create a CPU context: %s\n", dive_last_error());
+    return 1;
+  }
+  dive_ctx_create(&other, &d);
+  if (do_vk) {
+    d.backend = DIVE_BACKEND_VULKAN;
+    if (dive_ctx_create(&vk_ctx, &d) != DIVE_OK) {
+      printf("%-9s %-44s %-7s SKIP  (no Vulkan device: %s)\n", "all", "", "vulkan", dive_last_error());
+      g_skip++;
+      if (req_vk) g_fail++;
+      vk_ctx = NULL;
+    } else if (dive_query_backend(vk_ctx) != DIVE_BACKEND_VULKAN) {
+      printf("vulkan SKIP (the environment forced another backend)\n");
+      g_skip++;
+      if (req_vk) g_fail++;
+      dive_ctx_destroy(vk_ctx);
+      vk_ctx = NULL;
+    } else {
+      printf("vulkan device: %s\n", dive_query_device_name(vk_ctx));
+    }
+  }
+  printf("cpu: %s\n", dive_query_device_name(cpu_ctx));
+
+  for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+    if (!only_op || !strcmp(only_op, cases[k].op))
+      run_case(&cases[k], do_cpu, cpu_ctx, vk_ctx, req_vk);
+
+  if (!only_op || !strcmp(only_op, "badarg"))
+    for (k = 0; k < sizeof bads / sizeof bads[0]; k++) {
+      if (do_cpu) run_bad((int)k, cpu_ctx, other, "cpu");
+      if (vk_ctx && !bads[k].cpu_only) run_bad((int)k, vk_ctx, other, "vulkan");
+    }
+  if (!only_op) { /* a NULL ctx has no ctx to hold the message */
+    dive_status s = dive_relu_forward(NULL, NULL, NULL);
+    int ok = s == DIVE_ERR_ARG && strstr(dive_last_error(), "dive_relu_forward") != NULL;
+    report("badarg", "relu ctx NULL", "none", ok, "(%s: %s)", dive_status_str(s), dive_last_error());
+  }
+
+  dive_ctx_destroy(vk_ctx);
+  dive_ctx_destroy(other);
+  dive_ctx_destroy(cpu_ctx);
+  printf("(%.1f s)\n", dive_time_sec() - t0);
+  printf("%d passed, %d failed, %d skipped\n", g_pass, g_fail, g_skip);
+  return g_fail ? 1 : 0;
+}
