@@ -1151,7 +1151,7 @@ static double dive__loss_row(const dive__loss_p *p, int b, float *dl, const floa
   return loss;
 }
 
-static double dive__ref_loss_fwd(const dive__loss_p *p, float *dlogits, float *per_example,
+static DIVE__UNUSED double dive__ref_loss_fwd(const dive__loss_p *p, float *dlogits, float *per_example,
                                  const float *logits, const int32_t *labels, const float *teacher,
                                  const float *log_prior) {
   double total = 0;
@@ -5216,21 +5216,19 @@ static dive_status dive__st_open(dive__st_file *f, const char *path) {
       int es = dive__st_dtype_size(e->dtype);
       uint64_t numel = 1;
       int d;
-      if (!es || e->ndim < 0 || e->begin > e->end) {
-        dive__st_close(f);
-        return dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\": missing or bad dtype/shape/data_offsets", path, key);
-      }
+      dive_status bad_s = DIVE_OK;
+      if (!es || e->ndim < 0 || e->begin > e->end)
+        bad_s = dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\": missing or bad dtype/shape/data_offsets", path, key);
       for (d = 0; d < e->ndim; d++) numel *= (uint64_t)e->shape[d];
-      if (e->end > f->data_size) {
-        uint64_t ds = f->data_size;
+      if (!bad_s && e->end > f->data_size)
+        bad_s = dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\" ends at byte %llu of a %llu-byte data section (truncated file?)",
+                           path, key, (unsigned long long)e->end, (unsigned long long)f->data_size);
+      if (!bad_s && numel * (uint64_t)es != e->end - e->begin)
+        bad_s = dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\": %llu bytes for %llu elements of %s", path, key,
+                           (unsigned long long)(e->end - e->begin), (unsigned long long)numel, e->dtype);
+      if (bad_s) { /* e points into f: close only after the message is made */
         dive__st_close(f);
-        return dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\" ends at byte %llu of a %llu-byte data section (truncated file?)",
-                          path, key, (unsigned long long)e->end, (unsigned long long)ds);
-      }
-      if (numel * (uint64_t)es != e->end - e->begin) {
-        dive__st_close(f);
-        return dive__fail(DIVE_ERR_FORMAT, "%s: tensor \"%s\": %llu bytes for %llu elements of %s", path, key,
-                          (unsigned long long)(e->end - e->begin), (unsigned long long)numel, e->dtype);
+        return bad_s;
       }
     }
   } while (dive__json_eat(&j, ','));
@@ -5241,9 +5239,10 @@ done:
     char got[16];
     snprintf(got, sizeof got, "%08x", (unsigned)dive__crc32(0, f->data, (size_t)f->data_size));
     if (strcmp(got, f->crc)) {
+      dive_status s = dive__fail(DIVE_ERR_FORMAT, "%s: checksum mismatch (stored crc32 %s, data has %s): the file is corrupt",
+                                 path, f->crc, got);
       dive__st_close(f);
-      return dive__fail(DIVE_ERR_FORMAT, "%s: checksum mismatch (stored crc32 %s, data has %s): the file is corrupt",
-                        path, f->crc, got);
+      return s;
     }
   }
   return DIVE_OK;
@@ -5358,9 +5357,10 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
         n += snprintf(want + n, sizeof want - (size_t)n, "%s%d", d ? "," : "", p->value.shape[d]);
       for (n = 0, d = 0; d < e->ndim; d++)
         n += snprintf(got + n, sizeof got - (size_t)n, "%s%lld", d ? "," : "", (long long)e->shape[d]);
+      s = dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path, p->name,
+                         e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
       dive__st_close(&f);
-      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path,
-                            p->name, e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
+      return s;
     }
   }
   for (i = 0; i < f.n; i++) {
@@ -5369,9 +5369,10 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
     if (!strncmp(k, "module.", 7)) k += 7;
     for (j = 0; j < m->nplist && !found; j++) found = !strcmp(k, m->plist[j].name);
     if (!found && !dive__st_extra_ok(k)) {
+      s = dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of resnet-%d)", path,
+                         f.e[i].name, m->desc.depth);
       dive__st_close(&f);
-      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of resnet-%d)", path,
-                            f.e[i].name, m->desc.depth);
+      return s;
     }
   }
   for (i = 0; i < m->nplist && !s; i++) {

@@ -120,8 +120,9 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
 #define CLI_FLAG(name) (!strcmp(a, name) && (v ? (i++, 1) : (fprintf(stderr, "error: %s needs a value\n", a), 0)))
 #define CLI_INT(name, field, lo, hi) \
   else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
-    if (!cli_num(a, v, lo, hi, &x) || x != (double)(long long)x) { \
-      if (x == x) fprintf(stderr, "error: %s %s: expected an integer\n", a, v); return 2; } o->field = (int)x; i++; }
+    if (!cli_num(a, v, lo, hi, &x)) { return 2; } \
+    if (x != (double)(long long)x) { fprintf(stderr, "error: %s %s: expected an integer\n", a, v); return 2; } \
+    o->field = (int)x; i++; }
 #define CLI_DBL(name, field, lo, hi) \
   else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
     if (!cli_num(a, v, lo, hi, &x)) return 2; o->field = x; i++; }
