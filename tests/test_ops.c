@@ -14,8 +14,11 @@
                public op on a CPU ctx, all against the oracle by NMSE
        vulkan  the public op on a Vulkan ctx (SKIP without a device; a failure when
                DIVE_REQUIRE_VULKAN=1)
-     then bad-argument rows: a wrong call returns its status and message, the status is
-     sticky, and dive_ctx_clear_error clears it. The exit code is the verdict. */
+     then "known" rows (hand-computed values pinning the contract's semantics, which a
+     mistake shared by ref and cpu would pass) and bad-argument rows (a wrong call returns its
+     status and message, the status is sticky, dive_ctx_clear_error clears it).
+     Filters: -o <op|known|badarg>, -b cpu|vulkan (env DIVE_BACKEND acts as -b).
+     The exit code is the verdict. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <stdio.h>
@@ -38,8 +41,9 @@ typedef struct slot {
   int grad;        /* IN: its gradient slot, or -1 */
   int proj;        /* OUT: the DOUT slot that weighs it in the finite-difference loss, or -1 */
   float lo, hi;    /* fill range of IN / STATE / DOUT */
-  int distinct;    /* IN: distinct values on a shuffled grid, so no ties or kinks lie
-                      within the finite-difference step (relu, maxpool) */
+  int distinct;    /* IN: 1 = distinct values on a shuffled grid, so no ties or kinks lie
+                      within the finite-difference step (relu, maxpool); -1 = values from
+                      {-1, 0, 1}, full of ties */
 } slot;
 
 typedef struct tcase {
@@ -52,6 +56,7 @@ typedef struct tcase {
   double tol;        /* NMSE tolerance; 0 = 1e-7 */
   const char *nulls; /* names of gradient slots passed as NULL, e.g. "din" */
   int kw;            /* conv kernel width when not square (0 = k) */
+  int ties;          /* inputs from {-1, 0, 1}: many ties (maxpool's first-max rule) */
 } tcase;
 
 static int g_pass, g_fail, g_skip;
@@ -73,6 +78,10 @@ static void def(slot *s, const char *name, int role, int ndim, int d0, int d1, i
 
 static void fill(dive_rng *r, const slot *s, float *x) {
   int64_t i;
+  if (s->distinct < 0) {
+    for (i = 0; i < s->n; i++) x[i] = (float)((int)(dive_rng_u32(r) % 3u) - 1);
+    return;
+  }
   if (s->distinct) { /* grid lo + (j + 0.75) * step, shuffled; never exactly 0 */
     double step = (s->hi - s->lo) / (double)s->n;
     for (i = 0; i < s->n; i++) x[i] = (float)(s->lo + ((double)i + 0.75) * step);
@@ -164,7 +173,8 @@ static void describe(const tcase *c, const char *fields, char *buf, size_t len) 
     o += (size_t)snprintf(buf + o, len - o, "%s%s=%d", o ? "," : "", name, v);
   }
   if (c->kw && o < len) o += (size_t)snprintf(buf + o, len - o, ",kw=%d", c->kw);
-  if (c->nulls && o < len) snprintf(buf + o, len - o, ",null=%s", c->nulls);
+  if (c->nulls && o < len) o += (size_t)snprintf(buf + o, len - o, ",null=%s", c->nulls);
+  if (c->ties && o < len) snprintf(buf + o, len - o, ",ties");
 }
 
 static void report(const char *op, const char *desc, const char *backend, int ok, const char *fmt,
@@ -334,7 +344,7 @@ static dive__pool_p mp_p(const tcase *c) {
 }
 static int mp_layout(const tcase *c, slot *s) {
   dive__pool_p p = mp_p(c);
-  def(&s[0], "in", IN, 4, p.N, p.C, p.H, p.W); s[0].grad = 4; s[0].distinct = 1;
+  def(&s[0], "in", IN, 4, p.N, p.C, p.H, p.W); s[0].grad = 4; s[0].distinct = c->ties ? -1 : 1;
   def(&s[1], "out", OUT, 4, p.N, p.C, p.P, p.Q); s[1].proj = 3;
   def(&s[2], "argmax", OUT, 4, p.N, p.C, p.P, p.Q); s[2].isint = 1;
   def(&s[3], "dout", DOUT, 4, p.N, p.C, p.P, p.Q);
@@ -406,64 +416,65 @@ static const opdef ops[] = {
   {"linear", "NCMb", lin_layout, lin_kern, lin_pub},
 };
 
-/* op, N, C, H, W, K, k, s, p, g, bias|train, grad, tol, nulls, kw */
+/* op, N, C, H, W, K, k, s, p, g, bias|train, grad, tol, nulls, kw, ties */
 static const tcase cases[] = {
-  {"conv2d", 2, 3, 7, 7, 4, 3, 2, 1, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, NULL, 0},
-  {"conv2d", 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 2, 4, 5, 6, 6, 3, 1, 1, 2, 1, 1, 0, NULL, 0},
-  {"conv2d", 2, 4, 6, 5, 4, 3, 1, 1, 4, 0, 1, 0, NULL, 0},  /* depthwise */
-  {"conv2d", 1, 8, 9, 9, 8, 3, 2, 1, 4, 1, 1, 0, NULL, 0},
-  {"conv2d", 2, 3, 8, 8, 5, 5, 1, 2, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 1, 2, 11, 9, 3, 7, 2, 3, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 2, 6, 7, 7, 4, 1, 1, 0, 1, 1, 1, 0, NULL, 0},  /* 1x1: no im2col */
-  {"conv2d", 2, 6, 7, 7, 4, 1, 2, 0, 2, 0, 1, 0, NULL, 0},
-  {"conv2d", 2, 3, 3, 7, 4, 3, 1, 0, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 2, 2, 4, 4, 3, 3, 3, 2, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 1, 3, 6, 8, 2, 1, 1, 0, 1, 1, 1, 0, NULL, 3},  /* 1x3 kernel */
-  {"conv2d", 2, 3, 7, 7, 4, 3, 1, 1, 1, 1, 1, 0, "din", 0},
-  {"conv2d", 2, 3, 7, 7, 4, 3, 1, 1, 1, 1, 1, 0, "dw db", 0},
-  {"conv2d", 1, 3, 33, 33, 4, 3, 1, 1, 1, 1, 1, 0, NULL, 0},
-  {"conv2d", 4, 16, 16, 16, 16, 3, 1, 1, 1, 0, 1, 0, NULL, 0},
-  {"conv2d", 3, 16, 16, 16, 32, 3, 2, 1, 1, 0, 1, 0, NULL, 0},
-  {"conv2d", 2, 32, 8, 8, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0},
-  {"conv2d", 1, 40, 20, 27, 66, 3, 1, 1, 1, 1, 1, 0, NULL, 0}, /* crosses the GEMM blocks */
-  {"conv2d", 1, 300, 24, 24, 70, 1, 1, 0, 1, 0, 0, 0, NULL, 0},
-  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"batchnorm", 4, 16, 8, 8, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"batchnorm", 1, 1, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"batchnorm", 8, 5, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},  /* (N,C) */
-  {"batchnorm", 3, 4, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0},  /* eval */
-  {"batchnorm", 4, 16, 33, 1, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, "din", 0},
-  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, "dgamma dbeta", 0},
-  {"relu", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"relu", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"relu", 3, 5, 33, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"add", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"add", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"add", 3, 5, 33, 1, 0, 0, 0, 0, 0, 0, 1, 0, "db", 0},
-  {"shortcut", 2, 3, 8, 8, 6, 0, 2, 0, 0, 0, 1, 0, NULL, 0},
-  {"shortcut", 2, 3, 7, 7, 7, 0, 2, 0, 0, 0, 1, 0, NULL, 0},
-  {"shortcut", 2, 4, 5, 5, 4, 0, 1, 0, 0, 0, 1, 0, NULL, 0},  /* identity */
-  {"shortcut", 1, 2, 9, 9, 4, 0, 3, 0, 0, 0, 1, 0, NULL, 0},
-  {"shortcut", 4, 16, 32, 32, 32, 0, 2, 0, 0, 0, 1, 0, NULL, 0},
-  {"maxpool", 2, 3, 7, 7, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0},
-  {"maxpool", 1, 2, 8, 8, 0, 2, 2, 0, 0, 0, 1, 0, NULL, 0},
-  {"maxpool", 2, 2, 5, 9, 0, 3, 1, 1, 0, 0, 1, 0, NULL, 0},
-  {"maxpool", 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 0, NULL, 0},
-  {"maxpool", 2, 3, 33, 33, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0},
-  {"avgpool", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"avgpool", 4, 16, 8, 8, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0},  /* (N,C,1,1) out */
-  {"avgpool", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"avgpool", 2, 5, 33, 3, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"linear", 2, 3, 0, 0, 4, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"linear", 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0},
-  {"linear", 7, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"linear", 128, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0},
-  {"linear", 33, 300, 0, 0, 70, 0, 0, 0, 0, 0, 1, 0, NULL, 0}, /* crosses the GEMM blocks */
-  {"linear", 5, 7, 0, 0, 3, 0, 0, 0, 0, 1, 1, 0, "din", 0},
+  {"conv2d", 2, 3, 7, 7, 4, 3, 2, 1, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 4, 5, 6, 6, 3, 1, 1, 2, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 4, 6, 5, 4, 3, 1, 1, 4, 0, 1, 0, NULL, 0, 0},  /* depthwise */
+  {"conv2d", 1, 8, 9, 9, 8, 3, 2, 1, 4, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 3, 8, 8, 5, 5, 1, 2, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 1, 2, 11, 9, 3, 7, 2, 3, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 6, 7, 7, 4, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},  /* 1x1: no im2col */
+  {"conv2d", 2, 6, 7, 7, 4, 1, 2, 0, 2, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 3, 3, 7, 4, 3, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 2, 4, 4, 3, 3, 3, 2, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 1, 3, 6, 8, 2, 1, 1, 0, 1, 1, 1, 0, NULL, 3, 0},  /* 1x3 kernel */
+  {"conv2d", 2, 3, 7, 7, 4, 3, 1, 1, 1, 1, 1, 0, "din", 0, 0},
+  {"conv2d", 2, 3, 7, 7, 4, 3, 1, 1, 1, 1, 1, 0, "dw db", 0, 0},
+  {"conv2d", 1, 3, 33, 33, 4, 3, 1, 1, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 4, 16, 16, 16, 16, 3, 1, 1, 1, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 3, 16, 16, 16, 32, 3, 2, 1, 1, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 32, 8, 8, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 1, 40, 20, 27, 66, 3, 1, 1, 1, 1, 1, 0, NULL, 0, 0}, /* crosses the GEMM blocks */
+  {"conv2d", 1, 300, 24, 24, 70, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"batchnorm", 4, 16, 8, 8, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"batchnorm", 1, 1, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"batchnorm", 8, 5, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},  /* (N,C) */
+  {"batchnorm", 3, 4, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0},  /* eval */
+  {"batchnorm", 4, 16, 33, 1, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, "din", 0, 0},
+  {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, "dgamma dbeta", 0, 0},
+  {"relu", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"relu", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"relu", 3, 5, 33, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"add", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"add", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"add", 3, 5, 33, 1, 0, 0, 0, 0, 0, 0, 1, 0, "db", 0, 0},
+  {"shortcut", 2, 3, 8, 8, 6, 0, 2, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"shortcut", 2, 3, 7, 7, 7, 0, 2, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"shortcut", 2, 4, 5, 5, 4, 0, 1, 0, 0, 0, 1, 0, NULL, 0, 0},  /* identity */
+  {"shortcut", 1, 2, 9, 9, 4, 0, 3, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"shortcut", 4, 16, 32, 32, 32, 0, 2, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"maxpool", 2, 3, 7, 7, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0, 0},
+  {"maxpool", 1, 2, 8, 8, 0, 2, 2, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"maxpool", 2, 2, 5, 9, 0, 3, 1, 1, 0, 0, 1, 0, NULL, 0, 0},
+  {"maxpool", 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"maxpool", 2, 3, 33, 33, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0, 0},
+  {"maxpool", 2, 3, 9, 9, 0, 3, 2, 1, 0, 0, 0, 0, NULL, 0, 1}, /* ties: no grad check */
+  {"avgpool", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"avgpool", 4, 16, 8, 8, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},  /* (N,C,1,1) out */
+  {"avgpool", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"avgpool", 2, 5, 33, 3, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"linear", 2, 3, 0, 0, 4, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"linear", 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
+  {"linear", 7, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"linear", 128, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
+  {"linear", 33, 300, 0, 0, 70, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0}, /* crosses the GEMM blocks */
+  {"linear", 5, 7, 0, 0, 3, 0, 0, 0, 0, 1, 1, 0, "din", 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -552,7 +563,7 @@ static int has_word(const char *list, const char *w) {
 }
 
 static void set_threads(int n) {
-#ifdef _OPENMP
+#if DIVE__OMP
   omp_set_num_threads(n);
 #else
   (void)n;
@@ -594,7 +605,7 @@ static void run_case(const tcase *c, int do_cpu, dive_ctx *cpu_ctx, dive_ctx *vk
       ok = grad_check(op, c, s, ns, init, o, x, &worst, &coords);
       report(c->op, desc, "grad", ok, "maxrel=%.1e (%d coords)", worst, coords);
     }
-#ifdef _OPENMP
+#if DIVE__OMP
     nmax = omp_get_max_threads();
 #endif
     ok = 1;
@@ -750,6 +761,161 @@ static void run_bad(int row, dive_ctx *ctx, dive_ctx *other, const char *backend
   report("badarg", bads[row].what, backend, ok, "(%s: %s)", dive_status_str(s), msg);
 }
 
+/* --- known values: hand-computed results of the public ops. The ref-vs-cpu comparison
+   cannot see a mistake both share (a flipped kernel, the shortcut's channel offset, a biased
+   running var), so each semantic point of the contract is pinned here. --- */
+static dive_tensor TV(dive_ctx *ctx, dive_dtype dt, int ndim, int d0, int d1, int d2, int d3,
+                      const float *v) {
+  dive_tensor t = T(ctx, dt, ndim, d0, d1, d2, d3);
+  if (v) dive_tensor_write(&t, v, t.numel);
+  return t;
+}
+static int expect(const dive_tensor *t, const float *want, double tol, char *why, size_t len) {
+  float got[16];
+  int64_t i;
+  dive_tensor_read(t, got, t->numel);
+  for (i = 0; i < t->numel; i++) {
+    double g = t->dtype == DIVE_I32 ? (double)((int32_t *)got)[i] : got[i];
+    if (!(fabs(g - want[i]) <= tol)) {
+      snprintf(why, len, "element %lld: got %.7g, want %.7g", (long long)i, g, (double)want[i]);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static const char *knowns[] = {
+  "conv2d is a correlation (w not flipped), bias",
+  "conv2d groups: out k reads group k/(K/g)",
+  "conv2d stride 2 pad 1",
+  "batchnorm training: biased var, unbiased running var",
+  "batchnorm eval: running statistics",
+  "shortcut: channels centred, even pixels",
+  "maxpool: first max on ties; padding is -inf",
+  "avgpool and linear (out = in w^T + b)",
+  "relu and add in place (out = in)",
+};
+
+static int known_run(int row, dive_ctx *ctx, char *why, size_t len) {
+  static const float i9[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9}, w4[4] = {1, 10, 100, 1000};
+  dive_tensor t[8];
+  int ok = 0, j, n = 0;
+  dive_status s = DIVE_OK;
+  float r1 = (float)(1.0 / sqrt(1.0 + 1e-5)), r3 = (float)(1.0 / sqrt(3.0 + 1e-5));
+  memset(t, 0, sizeof t);
+  switch (row) {
+  case 0: {
+    float b = 0.5f, want[4] = {5421.5f, 6532.5f, 8754.5f, 9865.5f};
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 3, 3, i9); t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 2, 2, w4);
+    t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &b); t[n++] = T(ctx, DIVE_F32, 4, 1, 1, 2, 2);
+    s = dive_conv2d_forward(ctx, &t[3], &t[0], &t[1], &t[2], 1, 0, 1);
+    ok = !s && expect(&t[3], want, 0, why, len);
+    break;
+  }
+  case 1: {
+    float in[2] = {1, 2}, w[2] = {3, 5}, want[2] = {3, 10};
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 2, 1, 1, in); t[n++] = TV(ctx, DIVE_F32, 4, 2, 1, 1, 1, w);
+    t[n++] = T(ctx, DIVE_F32, 4, 1, 2, 1, 1);
+    s = dive_conv2d_forward(ctx, &t[2], &t[0], &t[1], NULL, 1, 0, 2);
+    ok = !s && expect(&t[2], want, 0, why, len);
+    break;
+  }
+  case 2: { /* 3x3 input, 2x2 kernel, pad 1, stride 2: windows at (-1,-1), (-1,1), (1,-1), (1,1) */
+    float want[4] = {1000 * 1, 100 * 2 + 1000 * 3, 10 * 4 + 1000 * 7, 1 * 5 + 10 * 6 + 100 * 8 + 1000 * 9};
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 3, 3, i9); t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 2, 2, w4);
+    t[n++] = T(ctx, DIVE_F32, 4, 1, 1, 2, 2);
+    s = dive_conv2d_forward(ctx, &t[2], &t[0], &t[1], NULL, 2, 1, 1);
+    ok = !s && expect(&t[2], want, 0, why, len);
+    break;
+  }
+  case 3: { /* x = [1,3]: mean 2, var 1 (biased), 2 (unbiased); momentum 0.1 */
+    float in[2] = {1, 3}, g = 2, b = 0.5f, rm = 0, rv = 1;
+    float want[2] = {0.5f - 2 * r1, 0.5f + 2 * r1}, wm = 2, wr = r1, wrm = 0.2f, wrv = 1.1f;
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 1, 2, in); t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &g);
+    t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &b); t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &rm);
+    t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &rv); t[n++] = T(ctx, DIVE_F32, 4, 1, 1, 1, 2);
+    t[n++] = T(ctx, DIVE_F32, 1, 1, 0, 0, 0); t[n++] = T(ctx, DIVE_F32, 1, 1, 0, 0, 0);
+    s = dive_batchnorm_forward(ctx, &t[5], &t[6], &t[7], &t[0], &t[1], &t[2], &t[3], &t[4], 1, 0.1f, 1e-5f);
+    ok = !s && expect(&t[5], want, 1e-6, why, len) && expect(&t[6], &wm, 1e-6, why, len) &&
+         expect(&t[7], &wr, 1e-6, why, len) && expect(&t[3], &wrm, 1e-6, why, len) &&
+         expect(&t[4], &wrv, 1e-6, why, len);
+    break;
+  }
+  case 4: {
+    float in[2] = {1, 3}, g = 2, b = 0.5f, rm = 1, rv = 3, want[2] = {0.5f, 0.5f + 4 * r3};
+    t[n++] = TV(ctx, DIVE_F32, 2, 2, 1, 0, 0, in); t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &g);
+    t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &b); t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &rm);
+    t[n++] = TV(ctx, DIVE_F32, 1, 1, 0, 0, 0, &rv); t[n++] = T(ctx, DIVE_F32, 2, 2, 1, 0, 0);
+    t[n++] = T(ctx, DIVE_F32, 1, 1, 0, 0, 0); t[n++] = T(ctx, DIVE_F32, 1, 1, 0, 0, 0);
+    s = dive_batchnorm_forward(ctx, &t[5], &t[6], &t[7], &t[0], &t[1], &t[2], &t[3], &t[4], 0, 0.1f, 1e-5f);
+    ok = !s && expect(&t[5], want, 1e-6, why, len) && expect(&t[3], &rm, 0, why, len) &&
+         expect(&t[4], &rv, 0, why, len);
+    break;
+  }
+  case 5: { /* in (1,2,3,3) -> (1,4,2,2): channels 1, 2 hold in's 0, 1 at pixels (0|2, 0|2) */
+    float in[18], want[16] = {0, 0, 0, 0, 1, 3, 7, 9, 10, 12, 16, 18, 0, 0, 0, 0};
+    for (j = 0; j < 18; j++) in[j] = (float)(j + 1);
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 2, 3, 3, in); t[n++] = T(ctx, DIVE_F32, 4, 1, 4, 2, 2);
+    s = dive_shortcut_forward(ctx, &t[1], &t[0], 2);
+    ok = !s && expect(&t[1], want, 0, why, len);
+    break;
+  }
+  case 6: { /* ties -> first index; all-negative input with pad: the max is not a 0 pad */
+    float tie[4] = {7, 7, 7, 7}, neg[4] = {-5, -1, -3, -2}, w1 = 7, a1 = 0, w2 = -1, a2 = 1;
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 2, 2, tie); t[n++] = T(ctx, DIVE_F32, 4, 1, 1, 1, 1);
+    t[n++] = T(ctx, DIVE_I32, 4, 1, 1, 1, 1); t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 2, 2, neg);
+    s = dive_maxpool_forward(ctx, &t[1], &t[2], &t[0], 2, 2, 0);
+    ok = !s && expect(&t[1], &w1, 0, why, len) && expect(&t[2], &a1, 0, why, len);
+    if (ok) {
+      s = dive_maxpool_forward(ctx, &t[1], &t[2], &t[3], 3, 2, 1);
+      ok = !s && expect(&t[1], &w2, 0, why, len) && expect(&t[2], &a2, 0, why, len);
+    }
+    break;
+  }
+  case 7: {
+    float in[4] = {1, 2, 3, 6}, avg = 3, x[2] = {1, 2}, w[6] = {1, 0, 0, 1, 1, 1}, b[3] = {0, 0, 10};
+    float want[3] = {1, 2, 13};
+    t[n++] = TV(ctx, DIVE_F32, 4, 1, 1, 2, 2, in); t[n++] = T(ctx, DIVE_F32, 2, 1, 1, 0, 0);
+    t[n++] = TV(ctx, DIVE_F32, 2, 1, 2, 0, 0, x); t[n++] = TV(ctx, DIVE_F32, 2, 3, 2, 0, 0, w);
+    t[n++] = TV(ctx, DIVE_F32, 1, 3, 0, 0, 0, b); t[n++] = T(ctx, DIVE_F32, 2, 1, 3, 0, 0);
+    s = dive_avgpool_forward(ctx, &t[1], &t[0]);
+    ok = !s && expect(&t[1], &avg, 0, why, len);
+    if (ok) {
+      s = dive_linear_forward(ctx, &t[5], &t[2], &t[3], &t[4]);
+      ok = !s && expect(&t[5], want, 0, why, len);
+    }
+    break;
+  }
+  case 8: {
+    float a[4] = {1, -2, 3, -4}, b[4] = {10, 20, 30, 40}, w1[4] = {1, 0, 3, 0}, w2[4] = {11, 20, 33, 40};
+    t[n++] = TV(ctx, DIVE_F32, 1, 4, 0, 0, 0, a); t[n++] = TV(ctx, DIVE_F32, 1, 4, 0, 0, 0, b);
+    s = dive_relu_forward(ctx, &t[0], &t[0]);
+    ok = !s && expect(&t[0], w1, 0, why, len);
+    if (ok) {
+      s = dive_add_forward(ctx, &t[0], &t[0], &t[1]);
+      ok = !s && expect(&t[0], w2, 0, why, len);
+    }
+    break;
+  }
+  }
+  if (s) snprintf(why, len, "status %d: %s", (int)s, dive_ctx_error(ctx));
+  for (j = 0; j < n; j++) dive_tensor_free(&t[j]);
+  dive_ctx_clear_error(ctx);
+  return ok;
+}
+
+static void run_known(int row, dive_ctx *ctx, const char *backend, int req_vk) {
+  char why[600] = "";
+  int ok = known_run(row, ctx, why, sizeof why);
+  if (!ok && strstr(why, "no Vulkan kernel")) {
+    printf("%-9s %-44s %-7s SKIP  (%s)\n", "known", knowns[row], backend, why);
+    g_skip++;
+    if (req_vk) g_fail++;
+    return;
+  }
+  report("known", knowns[row], backend, ok, "%s", why);
+}
+
 /* ====================================================================== main */
 
 int main(int argc, char **argv) {
@@ -797,6 +963,11 @@ int main(int argc, char **argv) {
     if (!only_op || !strcmp(only_op, cases[k].op))
       run_case(&cases[k], do_cpu, cpu_ctx, vk_ctx, req_vk);
 
+  if (!only_op || !strcmp(only_op, "known"))
+    for (k = 0; k < sizeof knowns / sizeof knowns[0]; k++) {
+      if (do_cpu) run_known((int)k, cpu_ctx, "cpu", req_vk);
+      if (vk_ctx) run_known((int)k, vk_ctx, "vulkan", req_vk);
+    }
   if (!only_op || !strcmp(only_op, "badarg"))
     for (k = 0; k < sizeof bads / sizeof bads[0]; k++) {
       if (do_cpu) run_bad((int)k, cpu_ctx, other, "cpu");
