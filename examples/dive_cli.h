@@ -117,7 +117,6 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
   for (i = 1; i < argc; i++) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     double x;
-#define CLI_FLAG(name) (!strcmp(a, name) && (v ? (i++, 1) : (fprintf(stderr, "error: %s needs a value\n", a), 0)))
 #define CLI_INT(name, field, lo, hi) \
   else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
     if (!cli_num(a, v, lo, hi, &x)) { return 2; } \
@@ -125,7 +124,8 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
     o->field = (int)x; i++; }
 #define CLI_DBL(name, field, lo, hi) \
   else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
-    if (!cli_num(a, v, lo, hi, &x)) return 2; o->field = x; i++; }
+    if (!cli_num(a, v, lo, hi, &x)) { return 2; } \
+    o->field = x; i++; }
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) { cli_usage(d, stdout); return 1; }
     else if (!strcmp(a, "--pipeline")) o->pipeline = 1;
     else if (!strcmp(a, "--baseline")) o->baseline = 1;
@@ -178,7 +178,6 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
       fprintf(stderr, "error: unknown flag %s (see --help)\n", a);
       return 2;
     }
-#undef CLI_FLAG
 #undef CLI_INT
 #undef CLI_DBL
   }
