@@ -17,12 +17,22 @@
      DIVE_ASSERT(x)        impl        assertion for programmer errors (default assert())
      DIVE_MALLOC(n), DIVE_REALLOC(p,n), DIVE_FREE(p)
                            impl        allocator; define all three or none
+     DIVE_VK_LINKED        impl        link -lvulkan instead of loading it at run time
+     DIVE_NO_THREADS       impl        data loaders build batches on the calling thread
+     DIVE_NO_STB_IMAGE     impl        no stb_image: .gz, JPEG and PNG report UNSUPPORTED
+     DIVE_STB_IMAGE_EXTERN impl        stb_image's implementation is compiled elsewhere
+     (stb_image.h is found with __has_include as "stb_image.h" or <stb/stb_image.h>; one
+     included before dive.h is used as it is.)
 
    BACKENDS
      DIVE_BACKEND_CPU     OpenMP kernels (serial reference kernels back every op).
      DIVE_BACKEND_VULKAN  compute shaders through a run-time loaded Vulkan loader.
      DIVE_BACKEND_AUTO    (default) Vulkan when a GPU is present, else the CPU.
-     Environment: DIVE_BACKEND=cpu|vulkan overrides the desc; DIVE_VK_DEVICE=i picks a device.
+     Environment: DIVE_BACKEND=cpu|vulkan overrides the desc; DIVE_VK_DEVICE=i picks a device;
+     DIVE_VK_VALIDATION=1 loads the Khronos validation layer and counts its messages;
+     DIVE_VK_STAGING=1 forces staging copies even on unified memory; DIVE_VK_WG=n sets the
+     workgroup size. AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP
+     backend is faster there.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a

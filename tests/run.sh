@@ -4,7 +4,8 @@
 pass=0; fail=0; failed=""
 for t in "$@"; do
   echo "== $t"
-  if "./$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $t"; fi
+  case "$t" in *.sh) cmd="sh $t" ;; *) cmd="./$t" ;; esac
+  if $cmd; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $t"; fi
 done
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed"
