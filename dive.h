@@ -6867,6 +6867,8 @@ DIVE_API dive_status dive_ve_write_svg(const dive_ve_report *r, const char *path
     const int top = 60 + pi * (ph + 15), base = top + ph - 40, h = ph - 70;
     fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">power %s%s</text>\n", 50, top + 14, pi ? "p = 0.5" : "p = 1",
             pi ? " (teacher effective temperature 2T)" : "");
+    fprintf(f, "<text transform=\"translate(14,%d) rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">mean count per class</text>\n",
+            base - h / 2);
     fprintf(f, "<line x1=\"50\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", base, pw, base);
     fprintf(f, "<line x1=\"50\" y1=\"%d\" x2=\"50\" y2=\"%d\" stroke=\"black\"/>\n", base, base - h);
     for (k = 0; k <= 4; k++) {
