@@ -523,6 +523,7 @@ static int cli_main(const cli_dataset *d, int argc, char **argv) {
   cli_result res[3];
   char dir[1100];
   if (rc) return rc == 1 ? 0 : 2;
+  setvbuf(stdout, NULL, _IOLBF, 0); /* progress lines reach a log file as they happen */
   memset(&train, 0, sizeof train);
   memset(&test, 0, sizeof test);
   if (d->load(&o, &train, &test)) return 1;
