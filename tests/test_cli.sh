@@ -67,6 +67,27 @@ else
   echo "SKIP  Fashion-MNIST files not installed (dataset-fashion-mnist)"
   fail=$((fail + 1))
 fi
+
+# cifar_lt on generated CIFAR-10 binaries (records of 1 label byte + 3072 pixels): 60
+# images per class in each of the 5 training files' worth, 20 per class for the test file
+python3 - "$T/cifar-10-batches-bin" <<'PY'
+import os, sys, random
+d = sys.argv[1]; os.makedirs(d)
+random.seed(1)
+def write(name, per_class):
+    with open(os.path.join(d, name), "wb") as f:
+        for i in range(10 * per_class):
+            f.write(bytes([i % 10]) + bytes(random.getrandbits(8) for _ in range(3072)))
+for k in range(1, 6):
+    write("data_batch_%d.bin" % k, 12)
+write("test_batch.bin", 20)
+PY
+# IF 10 with n_max = 60: n_i = floor(60 * 0.1^(i/9)) sums to 240
+$B/cifar_lt --data "$T" --classes 10 --imb 10 --dump-indices "$T/cidx" >/dev/null 2>&1 && [ "$(wc -l <"$T/cidx")" = 264 ] \
+  && ok "cifar_lt --dump-indices on generated CIFAR-10: 240 images" || no "cifar_lt --dump-indices ($(wc -l <"$T/cidx" 2>/dev/null))"
+$B/cifar_lt --data "$T/cifar-10-batches-bin" --classes 10 --imb 10 --method ce $FAST --epochs 1 --out "$T/c10" >"$T/log5" 2>&1 \
+  && grep -q '"top1"' "$T/c10/results.json" && ok "cifar_lt trains on the folder itself" || no "cifar_lt run: $(tail -2 "$T/log5")"
+expect_fail "cifar_lt --classes 7" "expected 10 or 100" $B/cifar_lt --data "$T" --classes 7
 rm -rf "$T"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
