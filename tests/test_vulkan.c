@@ -873,8 +873,9 @@ int main(void) {
   report("backend choice (forced, AUTO, env)", check_backend());
   run_mode("mapped", 0, NULL);
   run_mode("staging", 1, NULL);
-  /* work groups of 100 (not a power of two: the reduction tree folds the top 36 first)
-     and of 1 (no tree at all) */
+  /* work groups of 256 (the GPU default; a CPU-type device defaults to 64), of 100 (not
+     a power of two: the reduction tree folds the top 36 first) and of 1 (no tree) */
+  run_mode("wg=256", 0, "256");
   run_mode("wg=100", 0, "100");
   run_mode("wg=1", 0, "1");
   g_mode = "-";
