@@ -16,3 +16,7 @@ uint dive_gid() {
   return (gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x) * gl_WorkGroupSize.x +
          gl_LocalInvocationID.x;
 }
+
+// flat work-group index over the same (gx, gy) grid: kernels that give one work group per
+// output (reductions) are launched with dive__vk_run_groups and bounds-check this instead
+uint dive_group() { return gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x; }

@@ -265,36 +265,350 @@ static int check_recording(dive_ctx *ctx) {
   return 0;
 }
 
-/* --- ops vs the reference --- */
-/* local oracles until dive__ref_relu_* / dive__ref_add_* land on main (then use those) */
-static void ref_relu_fwd(float *out, const float *in, int64_t n) {
-  int64_t i;
-  for (i = 0; i < n; i++) out[i] = in[i] > 0 ? in[i] : 0;
-}
-static void ref_relu_bwd(float *din, const float *dout, const float *out, int64_t n) {
-  int64_t i;
-  for (i = 0; i < n; i++) din[i] = out[i] > 0 ? dout[i] : 0;
-}
+/* --- layer ops vs dive__ref_* through the public API ---
+   Every tensor is a view at an odd element offset inside a larger zeroed buffer; after
+   the ops, the buffer around each view must still be zero. Outputs are prefilled with
+   garbage (they must be overwritten), weight gradients with values they must accumulate
+   onto. A second backward with some gradients NULL accumulates again into the others and
+   leaves the NULL ones' tensors alone. */
 
-/* tensors placed at an odd element offset inside a bigger buffer, to exercise binding */
-typedef struct { dive_tensor owner, v; } vt;
-static dive_status vt_new(dive_ctx *ctx, vt *t, int n, int off, const float *init) {
-  int m = n + off + 3;
+/* a (ndim, shape) tensor at element offset off of an owner with 3 guard elements after */
+typedef struct { dive_tensor owner, v; int off; } vt;
+static dive_status vt_shape(dive_ctx *ctx, vt *t, int ndim, const int *shape, int off,
+                            const float *init) {
+  int64_t n = 1;
+  int i, m;
   dive_status s;
+  for (i = 0; i < ndim; i++) n *= shape[i];
+  m = (int)n + off + 3;
+  t->off = off;
   if ((s = dive_tensor_alloc(ctx, &t->owner, DIVE_F32, 1, &m))) return s;
-  if ((s = dive_tensor_view(&t->v, &t->owner, off, 1, &n))) return s;
+  if ((s = dive_tensor_view(&t->v, &t->owner, off, ndim, shape))) return s;
   return init ? dive_tensor_write(&t->v, init, n) : DIVE_OK;
 }
+static dive_status vt_new(dive_ctx *ctx, vt *t, int n, int off, const float *init) {
+  return vt_shape(ctx, t, 1, &n, off, init);
+}
+static dive_status vt_4(dive_ctx *ctx, vt *t, int a, int b, int c, int d, int off, const float *init) {
+  int sh[4];
+  sh[0] = a; sh[1] = b; sh[2] = c; sh[3] = d;
+  return vt_shape(ctx, t, 4, sh, off, init);
+}
+/* 1 when the owner is zero outside the view (then frees it), 0 otherwise */
+static int vt_done(vt *t) {
+  int64_t i, n = t->owner.numel;
+  float *all = fbuf(n);
+  int ok = dive_tensor_read(&t->owner, all, n) == DIVE_OK;
+  for (i = 0; ok && i < n; i++)
+    if (i < t->off || i >= t->off + t->v.numel) ok = all[i] == 0.0f;
+  free(all);
+  dive_tensor_free(&t->owner);
+  return ok;
+}
+/* read the view and compare with the reference: NMSE below tol (0: bit-exact) */
+static double g_worst; /* worst NMSE seen by the current check, for the report line */
+static int vt_cmp(vt *t, const float *want, double tol, const char *what) {
+  int64_t n = t->v.numel;
+  float *got = fbuf(n);
+  double e;
+  int ok = dive_tensor_read(&t->v, got, n) == DIVE_OK;
+  e = ok ? nmse(want, got, n) : 1.0;
+  if (tol == 0.0) ok = ok && memcmp(want, got, (size_t)n * 4) == 0;
+  else ok = ok && e <= tol;
+  if (e > g_worst) g_worst = e;
+  if (!ok) printf("  %s: nmse %.3e maxdiff %.3e (tol %.0e)\n", what, e, maxdiff(want, got, n), tol);
+  free(got);
+  return ok;
+}
+static float *frand(dive_rng *r, int64_t n, float lo, float hi) {
+  float *x = fbuf(n);
+  int64_t i;
+  for (i = 0; i < n; i++) x[i] = lo + (hi - lo) * dive_rng_uniform(r);
+  return x;
+}
 
+#define TOL 1e-9 /* fp32 on the device vs double sums in the reference */
+
+/* conv2d: stride 1/2/3, pad 0/1/2, groups 1/2/depthwise, kernels 1/3/5 and 1x3, bias
+   on/off; fwd, bwd (din overwrite, dw/db +=), then bwd with din, db NULL */
+static int check_conv(dive_ctx *ctx) {
+  static const int cs[][11] = { /* N C H W K R S stride pad groups bias */
+      {1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0},  {2, 3, 7, 7, 4, 3, 3, 1, 1, 1, 1},
+      {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 1},  {2, 4, 6, 6, 4, 3, 3, 1, 1, 4, 0},
+      {1, 3, 9, 8, 5, 5, 5, 2, 2, 1, 1},  {2, 6, 5, 5, 3, 1, 1, 1, 0, 1, 1},
+      {1, 2, 33, 3, 3, 1, 3, 1, 0, 1, 1}, {2, 2, 4, 4, 3, 3, 3, 3, 2, 1, 0},
+      {7, 8, 3, 3, 16, 3, 3, 1, 1, 2, 1}};
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 11);
+  for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
+    const int *c = cs[ci];
+    dive__conv_p p;
+    int Cg, bias = c[10], ok = 1;
+    int64_t nin, nw, nout;
+    float *x, *w, *b, *dy, *dx, *dw, *db, *y;
+    vt X, Wt, B, Y, DY, DX, DW, DB;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.K = c[4]; p.R = c[5]; p.S = c[6];
+    p.stride = c[7]; p.pad = c[8]; p.groups = c[9];
+    p.P = (p.H + 2 * p.pad - p.R) / p.stride + 1;
+    p.Q = (p.W + 2 * p.pad - p.S) / p.stride + 1;
+    Cg = p.C / p.groups;
+    nin = (int64_t)p.N * p.C * p.H * p.W; nw = (int64_t)p.K * Cg * p.R * p.S;
+    nout = (int64_t)p.N * p.K * p.P * p.Q;
+    x = frand(&r, nin, -1, 1); w = frand(&r, nw, -1, 1); b = frand(&r, p.K, -1, 1);
+    dy = frand(&r, nout, -1, 1); dw = frand(&r, nw, 0, 1); db = frand(&r, p.K, 0, 1);
+    dx = frand(&r, nin, 770, 780); y = frand(&r, nout, 550, 560);
+    CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, p.H, p.W, 1, x));
+    CHECK_OK(ctx, vt_4(ctx, &Wt, p.K, Cg, p.R, p.S, 3, w));
+    CHECK_OK(ctx, vt_new(ctx, &B, p.K, 5, b));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.K, p.P, p.Q, 2, y));
+    CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.K, p.P, p.Q, 7, dy));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, p.H, p.W, 6, dx));
+    CHECK_OK(ctx, vt_4(ctx, &DW, p.K, Cg, p.R, p.S, 9, dw));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.K, 4, db));
+    CHECK_OK(ctx, dive_conv2d_forward(ctx, &Y.v, &X.v, &Wt.v, bias ? &B.v : NULL, p.stride, p.pad, p.groups));
+    dive__ref_conv2d_fwd(&p, y, x, w, bias ? b : NULL);
+    ok &= vt_cmp(&Y, y, TOL, "conv2d fwd out");
+    CHECK_OK(ctx, dive_conv2d_backward(ctx, &DX.v, &DW.v, &DB.v, &DY.v, &X.v, &Wt.v, p.stride, p.pad, p.groups));
+    dive__ref_conv2d_bwd(&p, dx, dw, db, dy, x, w);
+    ok &= vt_cmp(&DX, dx, TOL, "conv2d bwd din");
+    ok &= vt_cmp(&DW, dw, TOL, "conv2d bwd dw (+=)");
+    ok &= vt_cmp(&DB, db, TOL, "conv2d bwd db (+=)");
+    /* dw only: accumulates a second time; din and db stay as they were */
+    CHECK_OK(ctx, dive_conv2d_backward(ctx, NULL, &DW.v, NULL, &DY.v, &X.v, &Wt.v, p.stride, p.pad, p.groups));
+    dive__ref_conv2d_bwd(&p, NULL, dw, NULL, dy, x, w);
+    ok &= vt_cmp(&DW, dw, TOL, "conv2d bwd dw twice");
+    ok &= vt_cmp(&DX, dx, TOL, "conv2d bwd din untouched (NULL)");
+    ok &= vt_cmp(&DB, db, TOL, "conv2d bwd db untouched (NULL)");
+    ok &= vt_done(&X) & vt_done(&Wt) & vt_done(&B) & vt_done(&Y) & vt_done(&DY) & vt_done(&DX) &
+          vt_done(&DW) & vt_done(&DB);
+    free(x); free(w); free(b); free(dy); free(dx); free(dw); free(db); free(y);
+    CHECK(ok, "conv2d N=%d C=%d H=%d W=%d K=%d R=%d S=%d stride=%d pad=%d groups=%d bias=%d",
+          c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
+  }
+  return 0;
+}
+
+/* batchnorm: 4-d and 2-d inputs, training with and without running stats, eval;
+   bwd (din overwrite, dgamma/dbeta +=), then bwd with din NULL and with both sums NULL */
+static int check_bn(dive_ctx *ctx) {
+  static const int cs[][5] = { /* N C H W training(2 = without running stats) */
+      {2, 3, 5, 7, 1}, {1, 1, 1, 2, 1}, {8, 5, 0, 0, 1}, {3, 4, 33, 1, 0},
+      {4, 7, 3, 3, 2}, {33, 2, 1, 1, 1}, {2, 3, 17, 19, 1}};
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 12);
+  for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
+    const int *c = cs[ci];
+    dive__bn_p p;
+    int sh[4], nd = c[2] ? 4 : 2, ok = 1, run = c[4] != 2;
+    int64_t n;
+    float *x, *g, *be, *y, *mu, *rs, *rm, *rv, *dy, *dx, *dg, *db;
+    vt X, G, BE, Y, MU, RS, RM, RV, DY, DX, DG, DB;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.HW = c[2] ? c[2] * c[3] : 1;
+    p.training = c[4] != 0; p.momentum = 0.1f; p.eps = 1e-5f;
+    sh[0] = c[0]; sh[1] = c[1]; sh[2] = c[2]; sh[3] = c[3];
+    n = (int64_t)p.N * p.C * p.HW;
+    x = frand(&r, n, -1, 3); g = frand(&r, p.C, 0.5f, 1.5f); be = frand(&r, p.C, -1, 1);
+    rm = frand(&r, p.C, -0.5f, 0.5f); rv = frand(&r, p.C, 0.5f, 2); dy = frand(&r, n, -1, 1);
+    dg = frand(&r, p.C, 0, 1); db = frand(&r, p.C, 0, 1);
+    y = frand(&r, n, 550, 560); dx = frand(&r, n, 770, 780);
+    mu = frand(&r, p.C, 550, 560); rs = frand(&r, p.C, 550, 560);
+    CHECK_OK(ctx, vt_shape(ctx, &X, nd, sh, 1, x));
+    CHECK_OK(ctx, vt_new(ctx, &G, p.C, 2, g));
+    CHECK_OK(ctx, vt_new(ctx, &BE, p.C, 3, be));
+    CHECK_OK(ctx, vt_shape(ctx, &Y, nd, sh, 5, y));
+    CHECK_OK(ctx, vt_new(ctx, &MU, p.C, 7, mu));
+    CHECK_OK(ctx, vt_new(ctx, &RS, p.C, 9, rs));
+    CHECK_OK(ctx, vt_new(ctx, &RM, p.C, 11, rm));
+    CHECK_OK(ctx, vt_new(ctx, &RV, p.C, 13, rv));
+    CHECK_OK(ctx, vt_shape(ctx, &DY, nd, sh, 15, dy));
+    CHECK_OK(ctx, vt_shape(ctx, &DX, nd, sh, 17, dx));
+    CHECK_OK(ctx, vt_new(ctx, &DG, p.C, 19, dg));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.C, 21, db));
+    CHECK_OK(ctx, dive_batchnorm_forward(ctx, &Y.v, &MU.v, &RS.v, &X.v, &G.v, &BE.v, run ? &RM.v : NULL,
+                                         run ? &RV.v : NULL, p.training, p.momentum, p.eps));
+    dive__ref_bn_fwd(&p, y, mu, rs, x, g, be, run ? rm : NULL, run ? rv : NULL);
+    ok &= vt_cmp(&Y, y, TOL, "bn fwd out");
+    ok &= vt_cmp(&MU, mu, TOL, "bn fwd mean");
+    ok &= vt_cmp(&RS, rs, TOL, "bn fwd rstd");
+    ok &= vt_cmp(&RM, rm, TOL, "bn fwd running_mean");
+    ok &= vt_cmp(&RV, rv, TOL, "bn fwd running_var");
+    CHECK_OK(ctx, dive_batchnorm_backward(ctx, &DX.v, &DG.v, &DB.v, &DY.v, &X.v, &MU.v, &RS.v, &G.v));
+    dive__ref_bn_bwd(&p, dx, dg, db, dy, x, mu, rs, g);
+    /* din = gamma rstd (dout - mean(dout) - xhat mean(dout xhat)) cancels: with M = 2 it is
+       zero up to rounding, so its NMSE gets the looser ggml default */
+    ok &= vt_cmp(&DX, dx, 1e-7, "bn bwd din");
+    ok &= vt_cmp(&DG, dg, TOL, "bn bwd dgamma (+=)");
+    ok &= vt_cmp(&DB, db, TOL, "bn bwd dbeta (+=)");
+    CHECK_OK(ctx, dive_batchnorm_backward(ctx, NULL, &DG.v, &DB.v, &DY.v, &X.v, &MU.v, &RS.v, &G.v));
+    dive__ref_bn_bwd(&p, NULL, dg, db, dy, x, mu, rs, g);
+    ok &= vt_cmp(&DG, dg, TOL, "bn bwd dgamma twice");
+    ok &= vt_cmp(&DB, db, TOL, "bn bwd dbeta twice");
+    CHECK_OK(ctx, dive_tensor_write(&DX.v, y, n)); /* din must be overwritten again */
+    CHECK_OK(ctx, dive_batchnorm_backward(ctx, &DX.v, NULL, NULL, &DY.v, &X.v, &MU.v, &RS.v, &G.v));
+    ok &= vt_cmp(&DX, dx, 1e-7, "bn bwd din only");
+    ok &= vt_cmp(&DG, dg, TOL, "bn bwd dgamma untouched (NULL)");
+    ok &= vt_done(&X) & vt_done(&G) & vt_done(&BE) & vt_done(&Y) & vt_done(&MU) & vt_done(&RS) &
+          vt_done(&RM) & vt_done(&RV) & vt_done(&DY) & vt_done(&DX) & vt_done(&DG) & vt_done(&DB);
+    free(x); free(g); free(be); free(y); free(mu); free(rs); free(rm); free(rv);
+    free(dy); free(dx); free(dg); free(db);
+    CHECK(ok, "batchnorm N=%d C=%d H=%d W=%d training=%d", c[0], c[1], c[2], c[3], c[4]);
+  }
+  return 0;
+}
+
+/* linear (a 1x1 conv on the device): fwd with/without bias, bwd with all and some NULL */
+static int check_linear(dive_ctx *ctx) {
+  static const int cs[][4] = {{1, 1, 1, 0}, {7, 33, 10, 1}, {33, 65, 17, 1}, {3, 7, 1, 0}};
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 13);
+  for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
+    dive__lin_p p;
+    int ok = 1, bias = cs[ci][3], sx[2], sw[2], sy[2];
+    float *x, *w, *b, *y, *dy, *dx, *dw, *db;
+    vt X, Wt, B, Y, DY, DX, DW, DB;
+    p.N = cs[ci][0]; p.K = cs[ci][1]; p.M = cs[ci][2];
+    sx[0] = p.N; sx[1] = p.K; sw[0] = p.M; sw[1] = p.K; sy[0] = p.N; sy[1] = p.M;
+    x = frand(&r, p.N * p.K, -1, 1); w = frand(&r, p.M * p.K, -1, 1); b = frand(&r, p.M, -1, 1);
+    dy = frand(&r, p.N * p.M, -1, 1); dw = frand(&r, p.M * p.K, 0, 1); db = frand(&r, p.M, 0, 1);
+    y = frand(&r, p.N * p.M, 550, 560); dx = frand(&r, p.N * p.K, 770, 780);
+    CHECK_OK(ctx, vt_shape(ctx, &X, 2, sx, 1, x));
+    CHECK_OK(ctx, vt_shape(ctx, &Wt, 2, sw, 2, w));
+    CHECK_OK(ctx, vt_new(ctx, &B, p.M, 3, b));
+    CHECK_OK(ctx, vt_shape(ctx, &Y, 2, sy, 4, y));
+    CHECK_OK(ctx, vt_shape(ctx, &DY, 2, sy, 5, dy));
+    CHECK_OK(ctx, vt_shape(ctx, &DX, 2, sx, 6, dx));
+    CHECK_OK(ctx, vt_shape(ctx, &DW, 2, sw, 7, dw));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.M, 8, db));
+    CHECK_OK(ctx, dive_linear_forward(ctx, &Y.v, &X.v, &Wt.v, bias ? &B.v : NULL));
+    dive__ref_linear_fwd(&p, y, x, w, bias ? b : NULL);
+    ok &= vt_cmp(&Y, y, TOL, "linear fwd");
+    CHECK_OK(ctx, dive_linear_backward(ctx, &DX.v, &DW.v, &DB.v, &DY.v, &X.v, &Wt.v));
+    dive__ref_linear_bwd(&p, dx, dw, db, dy, x, w);
+    ok &= vt_cmp(&DX, dx, TOL, "linear bwd din");
+    ok &= vt_cmp(&DW, dw, TOL, "linear bwd dw (+=)");
+    ok &= vt_cmp(&DB, db, TOL, "linear bwd db (+=)");
+    CHECK_OK(ctx, dive_linear_backward(ctx, NULL, NULL, &DB.v, &DY.v, &X.v, &Wt.v));
+    dive__ref_linear_bwd(&p, NULL, NULL, db, dy, x, w);
+    ok &= vt_cmp(&DB, db, TOL, "linear bwd db twice");
+    ok &= vt_cmp(&DW, dw, TOL, "linear bwd dw untouched (NULL)");
+    ok &= vt_done(&X) & vt_done(&Wt) & vt_done(&B) & vt_done(&Y) & vt_done(&DY) & vt_done(&DX) &
+          vt_done(&DW) & vt_done(&DB);
+    free(x); free(w); free(b); free(y); free(dy); free(dx); free(dw); free(db);
+    CHECK(ok, "linear N=%d K=%d M=%d bias=%d", p.N, p.K, p.M, bias);
+  }
+  return 0;
+}
+
+/* option-A shortcut, max pool (ties: first max wins; overlapping windows add up) and
+   global average pool; fwd and bwd */
+static int check_pool_shortcut(dive_ctx *ctx) {
+  static const int sc[][6] = {{2, 3, 8, 8, 6, 2}, {2, 3, 7, 7, 7, 2}, {2, 4, 5, 5, 4, 1}, {1, 2, 9, 9, 4, 3}, {1, 1, 1, 1, 1, 1}};
+  static const int mp[][7] = {{1, 1, 1, 1, 1, 1, 0}, {2, 3, 7, 7, 3, 2, 1}, {1, 2, 8, 8, 2, 2, 0},
+                              {2, 2, 5, 9, 3, 1, 1}, {1, 3, 33, 7, 5, 2, 2}};
+  static const int av[][5] = {{2, 3, 7, 7, 0}, {1, 1, 1, 1, 1}, {2, 5, 33, 3, 0}, {3, 7, 4, 4, 1}};
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 14);
+  for (ci = 0; ci < sizeof sc / sizeof *sc; ci++) {
+    const int *c = sc[ci];
+    dive__sc_p p;
+    int ok = 1;
+    int64_t nin, nout;
+    float *x, *y, *dy, *dx;
+    vt X, Y, DY, DX;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.K = c[4]; p.stride = c[5];
+    p.P = (p.H - 1) / p.stride + 1; p.Q = (p.W - 1) / p.stride + 1;
+    nin = (int64_t)p.N * p.C * p.H * p.W; nout = (int64_t)p.N * p.K * p.P * p.Q;
+    x = frand(&r, nin, -1, 1); dy = frand(&r, nout, -1, 1);
+    y = frand(&r, nout, 550, 560); dx = frand(&r, nin, 770, 780);
+    CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, p.H, p.W, 1, x));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.K, p.P, p.Q, 2, y));
+    CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.K, p.P, p.Q, 3, dy));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, p.H, p.W, 4, dx));
+    CHECK_OK(ctx, dive_shortcut_forward(ctx, &Y.v, &X.v, p.stride));
+    CHECK_OK(ctx, dive_shortcut_backward(ctx, &DX.v, &DY.v, p.stride));
+    dive__ref_shortcut_fwd(&p, y, x);
+    dive__ref_shortcut_bwd(&p, dx, dy);
+    ok &= vt_cmp(&Y, y, 0, "shortcut fwd") & vt_cmp(&DX, dx, 0, "shortcut bwd");
+    ok &= vt_done(&X) & vt_done(&Y) & vt_done(&DY) & vt_done(&DX);
+    free(x); free(y); free(dy); free(dx);
+    CHECK(ok, "shortcut N=%d C=%d H=%d W=%d K=%d stride=%d", c[0], c[1], c[2], c[3], c[4], c[5]);
+  }
+  for (ci = 0; ci < sizeof mp / sizeof *mp; ci++) {
+    const int *c = mp[ci];
+    dive__pool_p p;
+    int ok = 1, sh[4];
+    int64_t nin, nout, i;
+    float *x, *y, *dy, *dx;
+    int32_t *am, *got;
+    vt X, Y, DY, DX;
+    dive_tensor AM;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.k = c[4]; p.stride = c[5]; p.pad = c[6];
+    p.P = (p.H + 2 * p.pad - p.k) / p.stride + 1; p.Q = (p.W + 2 * p.pad - p.k) / p.stride + 1;
+    nin = (int64_t)p.N * p.C * p.H * p.W; nout = (int64_t)p.N * p.C * p.P * p.Q;
+    x = frand(&r, nin, -3, 3);
+    for (i = 0; i < nin; i++) x[i] = (float)(int)x[i]; /* few distinct values: many ties */
+    dy = frand(&r, nout, -1, 1); y = frand(&r, nout, 550, 560); dx = frand(&r, nin, 770, 780);
+    am = (int32_t *)calloc((size_t)nout, 4); got = (int32_t *)calloc((size_t)nout, 4);
+    CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, p.H, p.W, 1, x));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.C, p.P, p.Q, 2, y));
+    CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.C, p.P, p.Q, 3, dy));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, p.H, p.W, 4, dx));
+    sh[0] = p.N; sh[1] = p.C; sh[2] = p.P; sh[3] = p.Q;
+    CHECK_OK(ctx, dive_tensor_alloc(ctx, &AM, DIVE_I32, 4, sh));
+    CHECK_OK(ctx, dive_maxpool_forward(ctx, &Y.v, &AM, &X.v, p.k, p.stride, p.pad));
+    CHECK_OK(ctx, dive_maxpool_backward(ctx, &DX.v, &DY.v, &AM));
+    dive__ref_maxpool_fwd(&p, y, am, x);
+    dive__ref_maxpool_bwd(&p, dx, dy, am);
+    CHECK_OK(ctx, dive_tensor_read(&AM, got, nout));
+    for (i = 0; i < nout; i++)
+      if (got[i] != am[i]) { printf("  maxpool argmax[%lld] = %d, want %d\n", (long long)i, got[i], am[i]); ok = 0; break; }
+    ok &= vt_cmp(&Y, y, 0, "maxpool fwd") & vt_cmp(&DX, dx, 0, "maxpool bwd (same sums, same order)");
+    ok &= vt_done(&X) & vt_done(&Y) & vt_done(&DY) & vt_done(&DX);
+    dive_tensor_free(&AM);
+    free(x); free(y); free(dy); free(dx); free(am); free(got);
+    CHECK(ok, "maxpool N=%d C=%d H=%d W=%d k=%d stride=%d pad=%d", c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+  }
+  for (ci = 0; ci < sizeof av / sizeof *av; ci++) {
+    const int *c = av[ci];
+    int ok = 1, N = c[0], C = c[1], HW = c[2] * c[3], so[4];
+    float *x = frand(&r, (int64_t)N * C * HW, -1, 1), *dy = frand(&r, N * C, -1, 1);
+    float *y = frand(&r, N * C, 550, 560), *dx = frand(&r, (int64_t)N * C * HW, 770, 780);
+    vt X, Y, DY, DX;
+    so[0] = N; so[1] = C; so[2] = so[3] = 1; /* c[4]: (N,C,1,1), else (N,C) */
+    CHECK_OK(ctx, vt_4(ctx, &X, N, C, c[2], c[3], 1, x));
+    CHECK_OK(ctx, vt_shape(ctx, &Y, c[4] ? 4 : 2, so, 2, y));
+    CHECK_OK(ctx, vt_shape(ctx, &DY, c[4] ? 4 : 2, so, 3, dy));
+    CHECK_OK(ctx, vt_4(ctx, &DX, N, C, c[2], c[3], 4, dx));
+    CHECK_OK(ctx, dive_avgpool_forward(ctx, &Y.v, &X.v));
+    CHECK_OK(ctx, dive_avgpool_backward(ctx, &DX.v, &DY.v));
+    dive__ref_avgpool_fwd(N, C, HW, y, x);
+    dive__ref_avgpool_bwd(N, C, HW, dx, dy);
+    ok &= vt_cmp(&Y, y, TOL, "avgpool fwd") & vt_cmp(&DX, dx, TOL, "avgpool bwd");
+    ok &= vt_done(&X) & vt_done(&Y) & vt_done(&DY) & vt_done(&DX);
+    free(x); free(y); free(dy); free(dx);
+    CHECK(ok, "avgpool N=%d C=%d H=%d W=%d", c[0], c[1], c[2], c[3]);
+  }
+  return 0;
+}
+
+/* --- element-wise ops through the public API vs dive__ref_relu_* / dive__ref_add_*,
+   in place and aliased as the API allows --- */
 static int check_eltwise(dive_ctx *ctx) {
   static const int sizes[] = {1, 7, 33, 1000, 4097};
   unsigned k;
   dive_rng r;
   dive_rng_seed(&r, 4);
   for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
-    int n = sizes[k], off = (int)k * 3 + 1;
-    float *a = fbuf(n), *b = fbuf(n), *want = fbuf(n), *got = fbuf(n);
-    int64_t i;
+    int n = sizes[k], off = (int)k * 3 + 1, ok = 1;
+    float *a = fbuf(n), *b = fbuf(n), *ra = fbuf(n), *want = fbuf(n), *sum = fbuf(n);
     vt A, B, O, D;
     fill(&r, a, n);
     fill(&r, b, n);
@@ -302,48 +616,34 @@ static int check_eltwise(dive_ctx *ctx) {
     CHECK_OK(ctx, vt_new(ctx, &B, n, off + 1, b));
     CHECK_OK(ctx, vt_new(ctx, &O, n, off + 2, NULL));
     CHECK_OK(ctx, vt_new(ctx, &D, n, 0, NULL));
-    /* relu forward */
-    CHECK_OK(ctx, dive__vk_relu_fwd(ctx, n, &O.v, &A.v));
-    CHECK_OK(ctx, dive_tensor_read(&O.v, got, n));
-    ref_relu_fwd(want, a, n);
-    CHECK(nmse(want, got, n) == 0.0, "relu_fwd n=%d nmse %g", n, nmse(want, got, n));
-    /* relu backward (dout = b, out = relu(a)); then in place (din = dout) */
-    CHECK_OK(ctx, dive__vk_relu_bwd(ctx, n, &D.v, &B.v, &O.v));
-    CHECK_OK(ctx, dive_tensor_read(&D.v, got, n));
-    ref_relu_bwd(want, b, a, n); /* out > 0 <=> a > 0 */
-    CHECK(nmse(want, got, n) == 0.0, "relu_bwd n=%d nmse %g", n, nmse(want, got, n));
-    CHECK_OK(ctx, dive__vk_relu_bwd(ctx, n, &B.v, &B.v, &O.v));
-    CHECK_OK(ctx, dive_tensor_read(&B.v, got, n));
-    CHECK(nmse(want, got, n) == 0.0, "relu_bwd in place n=%d", n);
+    /* relu forward, then in place (out = in) */
+    dive__ref_relu_fwd(n, ra, a);
+    CHECK_OK(ctx, dive_relu_forward(ctx, &O.v, &A.v));
+    ok &= vt_cmp(&O, ra, 0, "relu fwd");
+    CHECK_OK(ctx, dive_tensor_write(&D.v, a, n));
+    CHECK_OK(ctx, dive_relu_forward(ctx, &D.v, &D.v));
+    ok &= vt_cmp(&D, ra, 0, "relu fwd in place");
+    /* relu backward (dout = b, out = relu(a)), then in place (din = dout) */
+    dive__ref_relu_bwd(n, want, b, ra);
+    CHECK_OK(ctx, dive_relu_backward(ctx, &D.v, &B.v, &O.v));
+    ok &= vt_cmp(&D, want, 0, "relu bwd");
+    CHECK_OK(ctx, dive_relu_backward(ctx, &B.v, &B.v, &O.v));
+    ok &= vt_cmp(&B, want, 0, "relu bwd in place");
     CHECK_OK(ctx, dive_tensor_write(&B.v, b, n));
     /* add forward, then aliased out = a */
-    CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &O.v, &A.v, &B.v));
-    CHECK_OK(ctx, dive_tensor_read(&O.v, got, n));
-    for (i = 0; i < n; i++) want[i] = a[i] + b[i];
-    CHECK(nmse(want, got, n) == 0.0, "add_fwd n=%d nmse %g", n, nmse(want, got, n));
-    CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &A.v, &A.v, &B.v));
-    CHECK_OK(ctx, dive_tensor_read(&A.v, got, n));
-    CHECK(nmse(want, got, n) == 0.0, "add_fwd aliased n=%d", n);
-    /* add backward: da = db = dout (overwrite), NULL skips one */
-    CHECK_OK(ctx, dive__vk_add_bwd(ctx, n, &O.v, &D.v, &B.v));
-    CHECK_OK(ctx, dive_tensor_read(&O.v, got, n));
-    CHECK(memcmp(got, b, (size_t)n * 4) == 0, "add_bwd da n=%d", n);
-    CHECK_OK(ctx, dive_tensor_read(&D.v, got, n));
-    CHECK(memcmp(got, b, (size_t)n * 4) == 0, "add_bwd db n=%d", n);
-    CHECK_OK(ctx, dive__vk_add_bwd(ctx, n, NULL, &D.v, &A.v));
-    CHECK_OK(ctx, dive_tensor_read(&D.v, got, n));
-    CHECK(nmse(want, got, n) == 0.0, "add_bwd da=NULL n=%d", n);
-    /* the owner's elements outside the views are untouched (still zero) */
-    {
-      float *all = fbuf(O.owner.numel);
-      CHECK_OK(ctx, dive_tensor_read(&O.owner, all, O.owner.numel));
-      for (i = 0; i < O.owner.numel; i++)
-        if (i < off + 2 || i >= off + 2 + n) CHECK(all[i] == 0.0f, "op wrote outside its view at %lld", (long long)i);
-      free(all);
-    }
-    dive_tensor_free(&A.owner); dive_tensor_free(&B.owner);
-    dive_tensor_free(&O.owner); dive_tensor_free(&D.owner);
-    free(a); free(b); free(want); free(got);
+    dive__ref_add_fwd(n, sum, a, b);
+    CHECK_OK(ctx, dive_add_forward(ctx, &O.v, &A.v, &B.v));
+    ok &= vt_cmp(&O, sum, 0, "add fwd");
+    CHECK_OK(ctx, dive_add_forward(ctx, &A.v, &A.v, &B.v));
+    ok &= vt_cmp(&A, sum, 0, "add fwd out = a");
+    /* add backward: da = db = dout (overwrite); NULL skips one */
+    CHECK_OK(ctx, dive_add_backward(ctx, &O.v, &D.v, &B.v));
+    ok &= vt_cmp(&O, b, 0, "add bwd da") & vt_cmp(&D, b, 0, "add bwd db");
+    CHECK_OK(ctx, dive_add_backward(ctx, NULL, &D.v, &A.v));
+    ok &= vt_cmp(&D, sum, 0, "add bwd da = NULL") & vt_cmp(&O, b, 0, "add bwd NULL da untouched");
+    ok &= vt_done(&A) & vt_done(&B) & vt_done(&O) & vt_done(&D);
+    free(a); free(b); free(ra); free(want); free(sum);
+    CHECK(ok, "relu/add n=%d", n);
   }
   return 0;
 }
@@ -465,13 +765,17 @@ static int check_sgd(dive_ctx *ctx) {
   return 0;
 }
 
-/* more than 65535 work groups: a 2-D grid (work-group size forced to 1) */
+/* more than 65535 work groups: a 2-D grid (work-group size forced to 1), for an
+   element-wise kernel (dive__vk_run) and a reduction (dive__vk_run_groups: conv dw with
+   64*128*3*3 = 73728 work groups of one invocation, each summing 4 terms) */
 static int check_big_grid(void) {
   dive_ctx *ctx = NULL;
   int n = 70001, i;
+  dive__conv_p p;
   dive_tensor t, o;
   dive_rng r;
-  float *x = fbuf(n), *y = fbuf(n);
+  float *x = fbuf(n), *y = fbuf(n), *w, *dy, *dw;
+  vt X, Wt, DY, DW;
   set_env("DIVE_VK_WG", "1");
   CHECK_OK(NULL, vk_ctx(&ctx));
   set_env("DIVE_VK_WG", NULL);
@@ -486,34 +790,65 @@ static int check_big_grid(void) {
   for (i = 0; i < n; i++) CHECK(y[i] == (x[i] > 0 ? x[i] : 0), "2-D grid: element %d wrong", i);
   dive_tensor_free(&t);
   dive_tensor_free(&o);
+  memset(&p, 0, sizeof p);
+  p.N = 1; p.C = 128; p.H = p.W = 2; p.K = 64; p.R = p.S = 3; p.P = p.Q = 2;
+  p.stride = 1; p.pad = 1; p.groups = 1;
+  w = frand(&r, 64 * 128 * 9, -1, 1); dw = frand(&r, 64 * 128 * 9, 0, 1); dy = frand(&r, 64 * 4, -1, 1);
+  CHECK_OK(ctx, vt_4(ctx, &X, 1, 128, 2, 2, 1, x));
+  CHECK_OK(ctx, vt_4(ctx, &Wt, 64, 128, 3, 3, 2, w));
+  CHECK_OK(ctx, vt_4(ctx, &DY, 1, 64, 2, 2, 3, dy));
+  CHECK_OK(ctx, vt_4(ctx, &DW, 64, 128, 3, 3, 4, dw));
+  CHECK_OK(ctx, dive_conv2d_backward(ctx, NULL, &DW.v, NULL, &DY.v, &X.v, &Wt.v, 1, 1, 1));
+  dive__ref_conv2d_bwd(&p, NULL, dw, NULL, dy, x, w);
+  CHECK(vt_cmp(&DW, dw, TOL, "conv dw, 73728 work groups"), "2-D grid of work groups: conv dw wrong");
+  CHECK(vt_done(&X) & vt_done(&Wt) & vt_done(&DY) & vt_done(&DW), "wrote outside a view");
   CHECK(ctx->vk->live_buffers == 0, "buffers leaked");
   dive_ctx_destroy(ctx);
-  free(x);
-  free(y);
+  free(x); free(y); free(w); free(dw); free(dy);
   return 0;
 }
 
 /* ================================================================= main */
-static void run_mode(const char *mode, int staging) {
+static void report_op(const char *name, int failed) {
+  char buf[96];
+  snprintf(buf, sizeof buf, "%s (nmse %.0e)", name, g_worst);
+  report(buf, failed);
+  g_worst = 0;
+}
+
+/* the checks on one ctx; wg = NULL keeps the default work-group size (all checks), else
+   DIVE_VK_WG = wg (the op checks only) */
+static void run_mode(const char *mode, int staging, const char *wg) {
   dive_ctx *ctx = NULL;
   g_mode = mode;
   set_env("DIVE_VK_STAGING", staging ? "1" : NULL);
+  set_env("DIVE_VK_WG", wg);
   if (vk_ctx(&ctx) != DIVE_OK) {
     printf("ctx (%s): %s\n", mode, dive_last_error());
     report("ctx", 1);
     return;
   }
   set_env("DIVE_VK_STAGING", NULL);
-  if ((ctx->vk->uma != 0) == (staging != 0)) {
+  set_env("DIVE_VK_WG", NULL);
+  if (!wg && (ctx->vk->uma != 0) == (staging != 0)) {
     /* lavapipe is UMA, so "mapped" and "staging" differ; a discrete GPU is never UMA */
     printf("  note: %s mode runs with uma=%d on this device\n", mode, ctx->vk->uma);
   }
-  report("tensor write/read + views", check_roundtrip(ctx));
-  report("zero fill + ordering", check_zero(ctx));
-  report("400 ops recorded, one submit", check_recording(ctx));
-  report("relu/add fwd+bwd vs reference", check_eltwise(ctx));
-  report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
-  report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
+  if (!wg) {
+    report("tensor write/read + views", check_roundtrip(ctx));
+    report("zero fill + ordering", check_zero(ctx));
+    report("400 ops recorded, one submit", check_recording(ctx));
+  }
+  g_worst = 0;
+  report_op("relu/add fwd+bwd vs dive__ref", check_eltwise(ctx));
+  report_op("conv2d fwd+bwd (9 shapes)", check_conv(ctx));
+  report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
+  report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
+  report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
+  if (!wg) {
+    report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
+    report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
+  }
   /* every tensor freed (the loss's scratch per-example buffer belongs to the ctx) */
   report("no leaked buffers", ctx->vk->live_buffers != (ctx->vk->scratch.impl.dev ? 1 : 0));
   report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
@@ -536,8 +871,13 @@ int main(void) {
   dive_ctx_destroy(ctx);
   g_mode = "-";
   report("backend choice (forced, AUTO, env)", check_backend());
-  run_mode("mapped", 0);
-  run_mode("staging", 1);
+  run_mode("mapped", 0, NULL);
+  run_mode("staging", 1, NULL);
+  /* work groups of 256 (the GPU default; a CPU-type device defaults to 64), of 100 (not
+     a power of two: the reduction tree folds the top 36 first) and of 1 (no tree) */
+  run_mode("wg=256", 0, "256");
+  run_mode("wg=100", 0, "100");
+  run_mode("wg=1", 0, "1");
   g_mode = "-";
   report("more than 65535 work groups", check_big_grid());
   /* counted over every ctx, including messages at device/instance destruction */
