@@ -45,9 +45,13 @@ $(B)/%: examples/%.c examples/dive_cli.h dive.h | $(B)
 $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 
+# Every test runs its CPU cases and, where a Vulkan device exists (lavapipe in CI), its
+# Vulkan cases with the Khronos validation layer on: any validation message fails.
+# DIVE_REQUIRE_VULKAN=1 turns a missing device into a failure.
 test: deps
 	$(MAKE) $(TESTS) $(EXAMPLES)
-	@sh tests/run.sh $(TESTS) tests/test_cli.sh
+	@python3 shaders/embed.py --check
+	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh
 
 clean:
 	rm -rf $(B)

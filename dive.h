@@ -5216,14 +5216,7 @@ static dive_status dive__vk_loss_fwd(dive_ctx *ctx, const dive__loss_p *p, dive_
   host = (float *)DIVE_MALLOC(sizeof(float) * (size_t)p->B);
   if (!host) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_loss_forward: out of memory");
   if ((s = dive__vk_read(ctx, &pe, host, sizeof(float) * (size_t)p->B))) { DIVE_FREE(host); return s; }
-  for (i = 0; i < p->B; i++) {
-    if (host[i] != host[i]) {
-      DIVE_FREE(host);
-      return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_loss_forward: label of example %d outside [0, %d)"
-                            " (found on the device)", i, p->C);
-    }
-    total += host[i];
-  }
+  for (i = 0; i < p->B; i++) total += host[i]; /* labels were checked on the host: NaN is a NaN loss */
   DIVE_FREE(host);
   *mean_loss = (float)(total / p->B);
   return DIVE_OK;
@@ -6127,10 +6120,13 @@ static dive_status dive__check_tensor(dive_ctx *ctx, const char *fn, const char 
   return DIVE_OK;
 }
 
-DIVE_API dive_status dive_loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_tensor *per_example,
-                                       float *mean_loss, const dive_tensor *logits,
-                                       const dive_tensor *labels, const dive_tensor *teacher,
-                                       const dive_tensor *log_prior, const dive_loss_desc *desc) {
+/* labels_checked: the caller validated the labels on the host (the model's training
+   step does), so the Vulkan path need not read them back. */
+static dive_status dive__loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_tensor *per_example,
+                                      float *mean_loss, const dive_tensor *logits,
+                                      const dive_tensor *labels, const dive_tensor *teacher,
+                                      const dive_tensor *log_prior, const dive_loss_desc *desc,
+                                      int labels_checked) {
   static const char *fn = "dive_loss_forward";
   dive__loss_p p;
   dive_status s;
@@ -6172,11 +6168,31 @@ DIVE_API dive_status dive_loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive
     return DIVE_OK;
   }
   case DIVE_BACKEND_VULKAN:
+    if (!labels_checked) { /* one small read: a bad label must not index out of range */
+      int32_t *y = (int32_t *)DIVE_MALLOC(sizeof(int32_t) * (size_t)B);
+      int b;
+      if (!y) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
+      if ((s = dive_tensor_read(labels, y, B))) { DIVE_FREE(y); return s; }
+      for (b = 0; b < B; b++)
+        if (y[b] < 0 || y[b] >= C) {
+          s = dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: label %d of example %d outside [0, %d)", fn, (int)y[b], b, C);
+          DIVE_FREE(y);
+          return s;
+        }
+      DIVE_FREE(y);
+    }
     return dive__vk_loss_fwd(ctx, &p, dlogits, per_example, logits, labels,
                              dive__loss_needs_teacher(&p) ? teacher : NULL,
                              dive__loss_needs_prior(&p) ? log_prior : NULL, mean_loss);
   default: return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: unknown backend", fn);
   }
+}
+
+DIVE_API dive_status dive_loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_tensor *per_example,
+                                       float *mean_loss, const dive_tensor *logits,
+                                       const dive_tensor *labels, const dive_tensor *teacher,
+                                       const dive_tensor *log_prior, const dive_loss_desc *desc) {
+  return dive__loss_forward(ctx, dlogits, per_example, mean_loss, logits, labels, teacher, log_prior, desc, 0);
 }
 
 /* =============================================================================== >>optim */
@@ -6740,8 +6756,8 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   dl = dive__batch(&m->dlogits, n);
   pe = dive__batch(&m->per_example, n);
   if (dive__loss_needs_teacher(&lp)) tl = dive__batch(&teacher->logits, n);
-  if ((s = dive_loss_forward(ctx, &dl, &pe, &l, &logits, &lab,
-                             dive__loss_needs_teacher(&lp) ? &tl : NULL, &m->log_prior, loss)))
+  if ((s = dive__loss_forward(ctx, &dl, &pe, &l, &logits, &lab, dive__loss_needs_teacher(&lp) ? &tl : NULL,
+                              &m->log_prior, loss, 1)))
     return s;
   if (!(l == l && l < FLT_MAX && l > -FLT_MAX))
     return dive__ctx_fail(ctx, DIVE_ERR_NONFINITE, "%s: loss is %s", fn, l != l ? "NaN" : "infinite");
@@ -6793,7 +6809,7 @@ static void dive__fsync_dir(const char *path) {
   const char *slash = strrchr(path, '/');
   int fd;
   if (!slash) snprintf(dir, sizeof dir, ".");
-  else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path ? slash - path : 1), path);
+  else snprintf(dir, sizeof dir, "%.*s", (int)(slash > path ? slash - path : 1), path);
   fd = open(dir, O_RDONLY);
   if (fd >= 0) { fsync(fd); close(fd); }
 #else

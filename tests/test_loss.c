@@ -268,6 +268,10 @@ int main(int argc, char **argv) {
     printf("DIVE_REQUIRE_VULKAN=1: %d skipped cases count as failures\n", g_skip);
     g_fail += g_skip;
   }
+  if (dive__vk_validation_errors(NULL)) { /* DIVE_VK_VALIDATION=1: any message fails */
+    printf("FAIL: %d Vulkan validation messages\n", dive__vk_validation_errors(NULL));
+    g_fail++;
+  }
   printf("%d passed, %d failed, %d skipped\n", g_pass, g_fail, g_skip);
   return g_fail ? 1 : 0;
 }

@@ -983,6 +983,10 @@ int main(int argc, char **argv) {
   dive_ctx_destroy(other);
   dive_ctx_destroy(cpu_ctx);
   printf("(%.1f s)\n", dive_time_sec() - t0);
+  if (dive__vk_validation_errors(NULL)) { /* DIVE_VK_VALIDATION=1: any message fails */
+    printf("FAIL: %d Vulkan validation messages\n", dive__vk_validation_errors(NULL));
+    g_fail++;
+  }
   printf("%d passed, %d failed, %d skipped\n", g_pass, g_fail, g_skip);
   return g_fail ? 1 : 0;
 }

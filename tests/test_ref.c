@@ -240,6 +240,10 @@ int main(void) {
   run(DIVE_BACKEND_CPU, &f);
   run(DIVE_BACKEND_VULKAN, &f);
   dive__st_close(&f);
+  if (dive__vk_validation_errors(NULL)) { /* DIVE_VK_VALIDATION=1: any message fails */
+    printf("FAIL: %d Vulkan validation messages\n", dive__vk_validation_errors(NULL));
+    g_fail++;
+  }
   printf("%d passed, %d failed\n", g_pass, g_fail);
   return g_fail ? 1 : 0;
 }
