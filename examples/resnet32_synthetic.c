@@ -1,6 +1,6 @@
 /* resnet32_synthetic: train a ResNet-32 on generated 32x32 images for a few steps and
    print the loss falling and the speed. No data files needed.
-     make build/resnet32_synthetic && ./build/resnet32_synthetic [--steps N] [--batch B]
+     make build/resnet32_synthetic && ./build/resnet32_synthetic [--steps N] [--batch B] [--classes C]
                                                                  [--backend auto|cpu|vulkan] */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -12,7 +12,7 @@
   fprintf(stderr, "error: %s: %s\n", dive_status_str(s_), ctx ? dive_ctx_error(ctx) : dive_last_error()); \
   return 1; } } while (0)
 
-#define CLASSES 10
+static int CLASSES = 10;
 
 /* class c: a horizontal stripe pattern of frequency c+1 in channel c % 3, plus noise */
 static void make_batch(dive_rng *r, float *x, int32_t *y, int n) {
@@ -47,6 +47,7 @@ int main(int argc, char **argv) {
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--steps") && i + 1 < argc) steps = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--batch") && i + 1 < argc) batch = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--classes") && i + 1 < argc) CLASSES = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--backend") && i + 1 < argc) {
       const char *b = argv[++i];
       cd.backend = !strcmp(b, "cpu") ? DIVE_BACKEND_CPU : !strcmp(b, "vulkan") ? DIVE_BACKEND_VULKAN
@@ -56,12 +57,12 @@ int main(int argc, char **argv) {
         return 2;
       }
     } else {
-      fprintf(stderr, "usage: %s [--steps N] [--batch B] [--backend auto|cpu|vulkan]\n", argv[0]);
+      fprintf(stderr, "usage: %s [--steps N] [--batch B] [--classes C] [--backend auto|cpu|vulkan]\n", argv[0]);
       return 2;
     }
   }
-  if (steps < 1 || batch < 1 || batch > 4096) {
-    fprintf(stderr, "error: --steps must be >= 1 and --batch in 1..4096\n");
+  if (steps < 1 || batch < 1 || batch > 4096 || CLASSES < 2 || CLASSES > 100000) {
+    fprintf(stderr, "error: --steps must be >= 1, --batch in 1..4096, --classes in 2..100000\n");
     return 2;
   }
   CHECK(dive_ctx_create(&ctx, &cd));

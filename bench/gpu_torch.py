@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""PyTorch CUDA anchor for the GPU benchmarks: ResNet-32 (CIFAR, option-A shortcuts, the
+module of tests/ref/gen_ref.py) training step at batch 128 on 32x32x3 inputs, forward +
+cross-entropy + backward + SGD (momentum 0.9, weight decay 2e-4), eager mode, strict fp32
+(TF32 off) unless --tf32. Prints "pytorch train img/s: X" and "pytorch infer img/s: Y".
+    python3 bench/gpu_torch.py [--classes 100] [--batch 128] [--steps 200] [--tf32]
+"""
+import argparse, os, sys, time
+import torch
+import torch.nn.functional as F
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "ref"))
+from gen_ref import ResNet
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--classes", type=int, default=100)
+    ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--steps", type=int, default=200)
+    ap.add_argument("--tf32", action="store_true")
+    a = ap.parse_args()
+    torch.backends.cuda.matmul.allow_tf32 = a.tf32
+    torch.backends.cudnn.allow_tf32 = a.tf32
+    torch.backends.cudnn.benchmark = True
+    torch.set_default_dtype(torch.float32)
+    dev = torch.device("cuda")
+    model = ResNet(classes=a.classes).float().to(dev)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, weight_decay=2e-4)
+    x = torch.randn(a.batch, 3, 32, 32, device=dev)
+    y = torch.randint(0, a.classes, (a.batch,), device=dev)
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+
+    model.train()
+    for _ in range(30):
+        step()
+    torch.cuda.synchronize()
+    t = time.perf_counter()
+    for _ in range(a.steps):
+        step()
+    torch.cuda.synchronize()
+    train = a.steps * a.batch / (time.perf_counter() - t)
+    model.eval()
+    with torch.no_grad():
+        for _ in range(30):
+            model(x)
+        torch.cuda.synchronize()
+        t = time.perf_counter()
+        for _ in range(a.steps):
+            model(x)
+        torch.cuda.synchronize()
+    infer = a.steps * a.batch / (time.perf_counter() - t)
+    print("device: %s, torch %s, cuda %s, tf32 %s" % (torch.cuda.get_device_name(0), torch.__version__,
+                                                       torch.version.cuda, a.tf32))
+    print("pytorch train img/s: %.0f" % train)
+    print("pytorch infer img/s: %.0f" % infer)
+
+
+if __name__ == "__main__":
+    main()
