@@ -16,7 +16,7 @@ TESTS     := $(patsubst tests/%.c,$(B)/%,$(TEST_SRC)) $(B)/test_compile_cpp
 EX_SRC    := $(wildcard examples/*.c)
 EXAMPLES  := $(patsubst examples/%.c,$(B)/%,$(EX_SRC))
 BENCH_SRC := $(wildcard bench/bench_*.c)
-BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC))
+BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC)) $(B)/cross_check
 
 # The demo: the whole DiVE pipeline (CE baseline, BSCE teacher, VE analysis, DiVE
 # student) on Fashion-MNIST-LT IF 100, sized to end in about 10 minutes on 2 CPU cores:
@@ -41,6 +41,8 @@ $(B)/test_%: tests/test_%.c dive.h | $(B)
 $(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
 	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)
 $(B)/%: examples/%.c examples/dive_cli.h dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+$(B)/cross_check: bench/cross_check.c dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)

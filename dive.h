@@ -31,8 +31,9 @@
      Environment: DIVE_BACKEND=cpu|vulkan overrides the desc; DIVE_VK_DEVICE=i picks a device;
      DIVE_VK_VALIDATION=1 loads the Khronos validation layer and counts its messages;
      DIVE_VK_STAGING=1 forces staging copies even on unified memory; DIVE_VK_WG=n sets the
-     workgroup size. AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP
-     backend is faster there.
+     workgroup size; DIVE_VK_SYNC=1 waits for the device after every op (debugging).
+     AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
+     there.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -4083,6 +4084,7 @@ struct dive__vk {
   VkInstance inst;
   VkDebugUtilsMessengerEXT messenger;
   int validation; /* the validation layer is enabled */
+  int sync_each;  /* DIVE_VK_SYNC=1: submit and wait after every command (debugging) */
   int msg_errors, msg_warnings;
   VkPhysicalDevice phys;
   VkPhysicalDeviceProperties props;
@@ -4430,6 +4432,7 @@ static dive_status dive__vk_init(dive_ctx *ctx, int device_index) {
     wg = (uint32_t)v;
   }
   vk->wg = wg;
+  vk->sync_each = dive__vk_env_flag("DIVE_VK_SYNC");
   snprintf(ctx->device_name, sizeof ctx->device_name, "%.200s (Vulkan %u.%u, %s%s)", vk->props.deviceName,
            VK_API_VERSION_MAJOR(vk->props.apiVersion), VK_API_VERSION_MINOR(vk->props.apiVersion),
            dive__vk_type_str(vk->props.deviceType), vk->validation ? ", validation" : "");
@@ -4852,7 +4855,7 @@ static dive_status dive__vk_run(dive_ctx *ctx, int sh, uint32_t nbuf, const dive
   vk->fn.vkCmdPushConstants(vk->cmd, vk->pipes[sh].layout, VK_SHADER_STAGE_COMPUTE_BIT, 0, pc_size, pc);
   vk->fn.vkCmdDispatch(vk->cmd, gx, gy, 1);
   vk->dispatches++;
-  return DIVE_OK;
+  return vk->sync_each ? dive__vk_flush(ctx) : DIVE_OK;
 }
 
 /* --- op kernels: push-constant structs mirror the shaders' `P` blocks field for field --- */
