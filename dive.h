@@ -31,7 +31,8 @@
      Environment: DIVE_BACKEND=cpu|vulkan overrides the desc; DIVE_VK_DEVICE=i picks a device;
      DIVE_VK_VALIDATION=1 loads the Khronos validation layer and counts its messages;
      DIVE_VK_STAGING=1 forces staging copies even on unified memory; DIVE_VK_WG=n sets the
-     workgroup size; DIVE_VK_SYNC=1 waits for the device after every op (debugging).
+     workgroup size; DIVE_VK_SYNC=1 waits for the device after every op (debugging);
+     DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a mismatch.
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there.
 
@@ -640,6 +641,7 @@ struct dive_ctx {
   char error[512];
   char device_name[256];
   struct dive__vk *vk;  /* NULL on the CPU backend */
+  int check;            /* DIVE_CHECK=1: Vulkan ops are recomputed on the CPU and compared */
 };
 
 static DIVE__TLS char dive__last_error[512];
@@ -5305,6 +5307,8 @@ DIVE_API dive_status dive_ctx_create(dive_ctx **out, const dive_ctx_desc *desc) 
   ctx = (dive_ctx *)dive__calloc(sizeof *ctx);
   if (!ctx) return dive__fail(DIVE_ERR_OOM, "dive_ctx_create: out of memory");
   ctx->verbose = d.verbose;
+  env = getenv("DIVE_CHECK");
+  ctx->check = env && *env && strcmp(env, "0") != 0;
   ctx->log_fn = d.log_fn;
   ctx->log_user = d.log_user;
 #if DIVE__OMP
@@ -5467,6 +5471,265 @@ DIVE_API dive_status dive_tensor_zero(dive_tensor *t) {
   return DIVE_OK;
 }
 
+/* --- DIVE_CHECK=1: cross-check mode. Each Vulkan layer op is recomputed on the CPU from
+   snapshots of its arguments taken just before it runs, and compared; the first output off
+   by a relative L2 error above 1e-4 fails the ctx with the op's name. Slow (every op waits
+   for the device): a debugging aid for new devices and drivers. --- */
+static float *dive__chk_snap(const dive_tensor *t) {
+  float *h;
+  if (!t) return NULL;
+  h = (float *)DIVE_MALLOC((size_t)t->numel * 4 + 4);
+  if (h && dive_tensor_read(t, h, t->numel)) { DIVE_FREE(h); h = NULL; }
+  return h;
+}
+
+static dive_status dive__chk_cmp(dive_ctx *ctx, const char *op, const char *what, const dive_tensor *t,
+                                 const float *ref) {
+  float *got;
+  double num = 0, den = 0, e;
+  int64_t i;
+  if (!t || ctx->status) return ctx->status;
+  if (!ref || !(got = dive__chk_snap(t))) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "DIVE_CHECK %s: out of memory", op);
+  for (i = 0; i < t->numel; i++) {
+    double d = (double)got[i] - ref[i];
+    num += d * d;
+    den += (double)ref[i] * ref[i];
+  }
+  DIVE_FREE(got);
+  e = sqrt(num) / (den > 0 ? sqrt(den) : 1.0);
+  if (!(e <= 1e-4))
+    return dive__ctx_fail(ctx, DIVE_ERR_VULKAN, "DIVE_CHECK: %s %s differs from the CPU: relative error %.3g "
+                          "(%lld elements)", op, what, e, (long long)t->numel);
+  return DIVE_OK;
+}
+
+/* snapshots: up to 8 per op, freed together */
+typedef struct dive__chk { float *h[8]; int n; } dive__chk;
+static float *dive__chk_take(dive__chk *c, const dive_tensor *t) {
+  float *h = dive__chk_snap(t);
+  if (t && !h) return NULL;
+  c->h[c->n++] = h;
+  return h;
+}
+static float *dive__chk_zeros(dive__chk *c, int64_t n) {
+  float *h = (float *)dive__calloc((size_t)n * 4 + 4);
+  c->h[c->n++] = h;
+  return h;
+}
+static void dive__chk_free(dive__chk *c) {
+  int i;
+  for (i = 0; i < c->n; i++) DIVE_FREE(c->h[i]);
+}
+
+static dive_status dive__chk_conv2d_fwd(dive_ctx *ctx, const dive__conv_p *p, dive_tensor *out,
+                                        const dive_tensor *in, const dive_tensor *w, const dive_tensor *b) {
+  dive__chk c;
+  float *hi, *hw, *hb, *ho;
+  dive_status s;
+  c.n = 0;
+  hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w); hb = dive__chk_take(&c, b);
+  ho = dive__chk_zeros(&c, out->numel);
+  if ((s = dive__vk_conv2d_fwd(ctx, p, out, in, w, b)) == DIVE_OK && hi && hw && ho) {
+    dive__cpu_conv2d_fwd(p, ho, hi, hw, hb);
+    s = dive__chk_cmp(ctx, "conv2d_forward", "out", out, ho);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+
+static dive_status dive__chk_conv2d_bwd(dive_ctx *ctx, const dive__conv_p *p, dive_tensor *din, dive_tensor *dw,
+                                        dive_tensor *db, const dive_tensor *dout, const dive_tensor *in,
+                                        const dive_tensor *w) {
+  dive__chk c;
+  float *hdo, *hi, *hw, *hdi, *hdw, *hdb;
+  dive_status s;
+  c.n = 0;
+  hdo = dive__chk_take(&c, dout); hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w);
+  hdi = din ? dive__chk_zeros(&c, din->numel) : NULL;
+  hdw = dive__chk_take(&c, dw); hdb = dive__chk_take(&c, db); /* accumulated into: start from the device */
+  if ((s = dive__vk_conv2d_bwd(ctx, p, din, dw, db, dout, in, w)) == DIVE_OK && hdo && hi && hw) {
+    dive__cpu_conv2d_bwd(p, hdi, hdw, hdb, hdo, hi, hw);
+    if (din) s = dive__chk_cmp(ctx, "conv2d_backward", "din", din, hdi);
+    if (dw && !s) s = dive__chk_cmp(ctx, "conv2d_backward", "dw", dw, hdw);
+    if (db && !s) s = dive__chk_cmp(ctx, "conv2d_backward", "db", db, hdb);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+
+static dive_status dive__chk_bn_fwd(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *out, dive_tensor *mean,
+                                    dive_tensor *rstd, const dive_tensor *in, const dive_tensor *gamma,
+                                    const dive_tensor *beta, dive_tensor *rm, dive_tensor *rv) {
+  dive__chk c;
+  float *hi, *hg, *hb, *hrm, *hrv, *ho, *hm, *hr;
+  dive_status s;
+  c.n = 0;
+  hi = dive__chk_take(&c, in); hg = dive__chk_take(&c, gamma); hb = dive__chk_take(&c, beta);
+  hrm = dive__chk_take(&c, rm); hrv = dive__chk_take(&c, rv);
+  ho = dive__chk_zeros(&c, out->numel); hm = dive__chk_zeros(&c, mean->numel); hr = dive__chk_zeros(&c, rstd->numel);
+  if ((s = dive__vk_bn_fwd(ctx, p, out, mean, rstd, in, gamma, beta, rm, rv)) == DIVE_OK && hi && hg && hb) {
+    dive__cpu_bn_fwd(p, ho, hm, hr, hi, hg, hb, hrm, hrv);
+    s = dive__chk_cmp(ctx, "batchnorm_forward", "out", out, ho);
+    if (!s) s = dive__chk_cmp(ctx, "batchnorm_forward", "mean", mean, hm);
+    if (!s) s = dive__chk_cmp(ctx, "batchnorm_forward", "rstd", rstd, hr);
+    if (!s && rv) s = dive__chk_cmp(ctx, "batchnorm_forward", "running_var", rv, hrv);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+
+static dive_status dive__chk_bn_bwd(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *din, dive_tensor *dgamma,
+                                    dive_tensor *dbeta, const dive_tensor *dout, const dive_tensor *in,
+                                    const dive_tensor *mean, const dive_tensor *rstd, const dive_tensor *gamma) {
+  dive__chk c;
+  float *hdo, *hi, *hm, *hr, *hg, *hdi, *hdg, *hdb;
+  dive_status s;
+  c.n = 0;
+  hdo = dive__chk_take(&c, dout); hi = dive__chk_take(&c, in); hm = dive__chk_take(&c, mean);
+  hr = dive__chk_take(&c, rstd); hg = dive__chk_take(&c, gamma);
+  hdi = din ? dive__chk_zeros(&c, din->numel) : NULL;
+  hdg = dive__chk_take(&c, dgamma); hdb = dive__chk_take(&c, dbeta);
+  if ((s = dive__vk_bn_bwd(ctx, p, din, dgamma, dbeta, dout, in, mean, rstd, gamma)) == DIVE_OK && hdo && hi && hm &&
+      hr && hg) {
+    dive__cpu_bn_bwd(p, hdi, hdg, hdb, hdo, hi, hm, hr, hg);
+    if (din) s = dive__chk_cmp(ctx, "batchnorm_backward", "din", din, hdi);
+    if (dgamma && !s) s = dive__chk_cmp(ctx, "batchnorm_backward", "dgamma", dgamma, hdg);
+    if (dbeta && !s) s = dive__chk_cmp(ctx, "batchnorm_backward", "dbeta", dbeta, hdb);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+
+/* element-wise and pooling ops: one input snapshot or two, one output */
+static dive_status dive__chk_relu_fwd(dive_ctx *ctx, int64_t n, dive_tensor *out, const dive_tensor *in) {
+  dive__chk c;
+  float *hi, *ho;
+  dive_status s;
+  c.n = 0;
+  hi = dive__chk_take(&c, in); ho = dive__chk_zeros(&c, n);
+  if ((s = dive__vk_relu_fwd(ctx, n, out, in)) == DIVE_OK && hi) {
+    dive__cpu_relu_fwd(n, ho, hi);
+    s = dive__chk_cmp(ctx, "relu_forward", "out", out, ho);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_relu_bwd(dive_ctx *ctx, int64_t n, dive_tensor *din, const dive_tensor *dout,
+                                      const dive_tensor *out) {
+  dive__chk c;
+  float *hdo, *ho, *hdi;
+  dive_status s;
+  c.n = 0;
+  hdo = dive__chk_take(&c, dout); ho = dive__chk_take(&c, out); hdi = dive__chk_zeros(&c, n);
+  if ((s = dive__vk_relu_bwd(ctx, n, din, dout, out)) == DIVE_OK && hdo && ho) {
+    dive__cpu_relu_bwd(n, hdi, hdo, ho);
+    s = dive__chk_cmp(ctx, "relu_backward", "din", din, hdi);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_add_fwd(dive_ctx *ctx, int64_t n, dive_tensor *out, const dive_tensor *a,
+                                     const dive_tensor *b) {
+  dive__chk c;
+  float *ha, *hb, *ho;
+  dive_status s;
+  c.n = 0;
+  ha = dive__chk_take(&c, a); hb = dive__chk_take(&c, b); ho = dive__chk_zeros(&c, n);
+  if ((s = dive__vk_add_fwd(ctx, n, out, a, b)) == DIVE_OK && ha && hb) {
+    dive__cpu_add_fwd(n, ho, ha, hb);
+    s = dive__chk_cmp(ctx, "add_forward", "out", out, ho);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_shortcut_fwd(dive_ctx *ctx, const dive__sc_p *p, dive_tensor *out, const dive_tensor *in) {
+  dive__chk c;
+  float *hi, *ho;
+  dive_status s;
+  c.n = 0;
+  hi = dive__chk_take(&c, in); ho = dive__chk_zeros(&c, out->numel);
+  if ((s = dive__vk_shortcut_fwd(ctx, p, out, in)) == DIVE_OK && hi) {
+    dive__cpu_shortcut_fwd(p, ho, hi);
+    s = dive__chk_cmp(ctx, "shortcut_forward", "out", out, ho);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_shortcut_bwd(dive_ctx *ctx, const dive__sc_p *p, dive_tensor *din,
+                                          const dive_tensor *dout) {
+  dive__chk c;
+  float *hdo, *hdi;
+  dive_status s;
+  c.n = 0;
+  hdo = dive__chk_take(&c, dout); hdi = dive__chk_zeros(&c, din->numel);
+  if ((s = dive__vk_shortcut_bwd(ctx, p, din, dout)) == DIVE_OK && hdo) {
+    dive__cpu_shortcut_bwd(p, hdi, hdo);
+    s = dive__chk_cmp(ctx, "shortcut_backward", "din", din, hdi);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_avgpool_fwd(dive_ctx *ctx, int N, int C, int HW, dive_tensor *out, const dive_tensor *in) {
+  dive__chk c;
+  float *hi, *ho;
+  dive_status s;
+  c.n = 0;
+  hi = dive__chk_take(&c, in); ho = dive__chk_zeros(&c, out->numel);
+  if ((s = dive__vk_avgpool_fwd(ctx, N, C, HW, out, in)) == DIVE_OK && hi) {
+    dive__cpu_avgpool_fwd(N, C, HW, ho, hi);
+    s = dive__chk_cmp(ctx, "avgpool_forward", "out", out, ho);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_avgpool_bwd(dive_ctx *ctx, int N, int C, int HW, dive_tensor *din, const dive_tensor *dout) {
+  dive__chk c;
+  float *hdo, *hdi;
+  dive_status s;
+  c.n = 0;
+  hdo = dive__chk_take(&c, dout); hdi = dive__chk_zeros(&c, din->numel);
+  if ((s = dive__vk_avgpool_bwd(ctx, N, C, HW, din, dout)) == DIVE_OK && hdo) {
+    dive__cpu_avgpool_bwd(N, C, HW, hdi, hdo);
+    s = dive__chk_cmp(ctx, "avgpool_backward", "din", din, hdi);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_linear_fwd(dive_ctx *ctx, const dive__lin_p *p, dive_tensor *out, const dive_tensor *in,
+                                        const dive_tensor *w, const dive_tensor *b) {
+  dive__chk c;
+  float *hi, *hw, *hb, *ho;
+  dive_status s;
+  c.n = 0;
+  hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w); hb = dive__chk_take(&c, b);
+  ho = dive__chk_zeros(&c, out->numel);
+  if ((s = dive__vk_linear_fwd(ctx, p, out, in, w, b)) == DIVE_OK && hi && hw) {
+    dive__cpu_linear_fwd(p, ho, hi, hw, hb);
+    s = dive__chk_cmp(ctx, "linear_forward", "out", out, ho);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+static dive_status dive__chk_linear_bwd(dive_ctx *ctx, const dive__lin_p *p, dive_tensor *din, dive_tensor *dw,
+                                        dive_tensor *db, const dive_tensor *dout, const dive_tensor *in,
+                                        const dive_tensor *w) {
+  dive__chk c;
+  float *hdo, *hi, *hw, *hdi, *hdw, *hdb;
+  dive_status s;
+  c.n = 0;
+  hdo = dive__chk_take(&c, dout); hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w);
+  hdi = din ? dive__chk_zeros(&c, din->numel) : NULL;
+  hdw = dive__chk_take(&c, dw); hdb = dive__chk_take(&c, db);
+  if ((s = dive__vk_linear_bwd(ctx, p, din, dw, db, dout, in, w)) == DIVE_OK && hdo && hi && hw) {
+    dive__cpu_linear_bwd(p, hdi, hdw, hdb, hdo, hi, hw);
+    if (din) s = dive__chk_cmp(ctx, "linear_backward", "din", din, hdi);
+    if (dw && !s) s = dive__chk_cmp(ctx, "linear_backward", "dw", dw, hdw);
+    if (db && !s) s = dive__chk_cmp(ctx, "linear_backward", "db", db, hdb);
+  }
+  dive__chk_free(&c);
+  return s;
+}
+
 /* >>dispatch:ops (public op functions: validate, then switch on the backend) */
 
 /* --- argument checks shared by the ops: each records a clear message in the ctx --- */
@@ -5599,7 +5862,8 @@ DIVE_API dive_status dive_conv2d_forward(dive_ctx *ctx, dive_tensor *out, const 
   case DIVE_BACKEND_CPU:
     dive__cpu_conv2d_fwd(&p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_conv2d_fwd(ctx, &p, out, in, w, b);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_conv2d_fwd(ctx, &p, out, in, w, b) : dive__vk_conv2d_fwd(ctx, &p, out, in, w, b);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5633,7 +5897,9 @@ DIVE_API dive_status dive_conv2d_backward(dive_ctx *ctx, dive_tensor *din, dive_
     dive__cpu_conv2d_bwd(&p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout), dive__f(in),
                          dive__f(w));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w)
+                      : dive__vk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5698,7 +5964,9 @@ DIVE_API dive_status dive_batchnorm_forward(dive_ctx *ctx, dive_tensor *out, div
     dive__cpu_bn_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(gamma),
                      dive__f(beta), dive__f(running_mean), dive__f(running_var));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var)
+                      : dive__vk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5735,7 +6003,9 @@ DIVE_API dive_status dive_batchnorm_backward(dive_ctx *ctx, dive_tensor *din, di
     dive__cpu_bn_bwd(&p, dive__f(din), dive__f(dgamma), dive__f(dbeta), dive__f(dout), dive__f(in),
                      dive__f(mean), dive__f(rstd), dive__f(gamma));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma)
+                      : dive__vk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5751,7 +6021,8 @@ DIVE_API dive_status dive_relu_forward(dive_ctx *ctx, dive_tensor *out, const di
     return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: dive__cpu_relu_fwd(in->numel, dive__f(out), dive__f(in)); return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_relu_fwd(ctx, in->numel, out, in);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_relu_fwd(ctx, in->numel, out, in) : dive__vk_relu_fwd(ctx, in->numel, out, in);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5773,7 +6044,9 @@ DIVE_API dive_status dive_relu_backward(dive_ctx *ctx, dive_tensor *din, const d
   case DIVE_BACKEND_CPU:
     dive__cpu_relu_bwd(out->numel, dive__f(din), dive__f(dout), dive__f(out));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_relu_bwd(ctx, out->numel, din, dout, out);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_relu_bwd(ctx, out->numel, din, dout, out)
+                      : dive__vk_relu_bwd(ctx, out->numel, din, dout, out);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5795,7 +6068,8 @@ DIVE_API dive_status dive_add_forward(dive_ctx *ctx, dive_tensor *out, const div
   case DIVE_BACKEND_CPU:
     dive__cpu_add_fwd(a->numel, dive__f(out), dive__f(a), dive__f(b));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_add_fwd(ctx, a->numel, out, a, b);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_add_fwd(ctx, a->numel, out, a, b) : dive__vk_add_fwd(ctx, a->numel, out, a, b);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5857,7 +6131,8 @@ DIVE_API dive_status dive_shortcut_forward(dive_ctx *ctx, dive_tensor *out, cons
   if ((s = dive__sc_setup(ctx, fn, &p, "in", in, "out", out, stride))) return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: dive__cpu_shortcut_fwd(&p, dive__f(out), dive__f(in)); return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_shortcut_fwd(ctx, &p, out, in);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_shortcut_fwd(ctx, &p, out, in) : dive__vk_shortcut_fwd(ctx, &p, out, in);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5871,7 +6146,8 @@ DIVE_API dive_status dive_shortcut_backward(dive_ctx *ctx, dive_tensor *din,
   if ((s = dive__sc_setup(ctx, fn, &p, "din", din, "dout", dout, stride))) return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: dive__cpu_shortcut_bwd(&p, dive__f(din), dive__f(dout)); return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_shortcut_bwd(ctx, &p, din, dout);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_shortcut_bwd(ctx, &p, din, dout) : dive__vk_shortcut_bwd(ctx, &p, din, dout);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5979,7 +6255,9 @@ DIVE_API dive_status dive_avgpool_forward(dive_ctx *ctx, dive_tensor *out, const
   case DIVE_BACKEND_CPU:
     dive__cpu_avgpool_fwd(in->shape[0], in->shape[1], HW, dive__f(out), dive__f(in));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in)
+                      : dive__vk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5995,7 +6273,9 @@ DIVE_API dive_status dive_avgpool_backward(dive_ctx *ctx, dive_tensor *din,
   case DIVE_BACKEND_CPU:
     dive__cpu_avgpool_bwd(din->shape[0], din->shape[1], HW, dive__f(din), dive__f(dout));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout)
+                      : dive__vk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -6038,7 +6318,8 @@ DIVE_API dive_status dive_linear_forward(dive_ctx *ctx, dive_tensor *out, const 
   case DIVE_BACKEND_CPU:
     dive__cpu_linear_fwd(&p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_linear_fwd(ctx, &p, out, in, w, b);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_linear_fwd(ctx, &p, out, in, w, b) : dive__vk_linear_fwd(ctx, &p, out, in, w, b);
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -6071,7 +6352,9 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
     dive__cpu_linear_bwd(&p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout), dive__f(in),
                          dive__f(w));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_linear_bwd(ctx, &p, din, dw, db, dout, in, w);
+  case DIVE_BACKEND_VULKAN:
+    return ctx->check ? dive__chk_linear_bwd(ctx, &p, din, dw, db, dout, in, w)
+                      : dive__vk_linear_bwd(ctx, &p, din, dw, db, dout, in, w);
   default: return dive__bad_backend(ctx, fn);
   }
 }
