@@ -2033,21 +2033,92 @@ static DIVE__UNUSED void dive__cpu_conv2d_bwd(const dive__conv_p *p, float *din,
   DIVE_FREE(ws.base);
 }
 
-/* batchnorm, OpenMP over channels; pairwise float sums (two-pass variance). */
-static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
-                             const float *in, const float *gamma, const float *beta, float *rmean,
-                             float *rvar) {
+/* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
+   they are). They save whole passes over the activations, which at CIFAR sizes cost as
+   much as the convs once those run near the FMA peak. Sums keep 16 independent lanes, so
+   gcc -O2 vectorizes them without reassociating (-ffast-math is never needed), and lanes,
+   rows and halves are combined pairwise. */
+static float dive__lanes(float *s) {
+  int l, g;
+  for (l = 8; l >= 1; l /= 2)
+    for (g = 0; g < l; g++) s[g] += s[g + l];
+  return s[0];
+}
+/* sum of (x[i] - m)^q for q = 1, 2 over one row */
+static float dive__row_moment(const float *DIVE__RESTRICT x, float m, int q, int64_t n) {
+  float s[16];
+  int64_t i = 0;
+  int l;
+  for (l = 0; l < 16; l++) s[l] = 0.0f;
+  if (q == 1)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) s[l] += x[i + l] - m;
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) s[l] += (x[i + l] - m) * (x[i + l] - m);
+  for (l = 0; i < n; i++, l++) s[l] += q == 1 ? x[i] - m : (x[i] - m) * (x[i] - m);
+  return dive__lanes(s);
+}
+/* mean and M2 (sum of squared deviations) of rows [lo, hi) of one channel: each row's two
+   passes run in cache, rows are merged pairwise with Chan et al.'s update. */
+static void dive__bn_stats(const float *x, int64_t stride, int64_t n, int lo, int hi, float *mean,
+                           float *m2) {
+  if (hi - lo == 1) {
+    const float *r = x + lo * stride;
+    *mean = dive__row_moment(r, 0.0f, 1, n) / (float)n;
+    *m2 = dive__row_moment(r, *mean, 2, n);
+  } else {
+    int mid = lo + (hi - lo) / 2;
+    float ma, qa, mb, qb, na = (float)((int64_t)(mid - lo) * n), nb = (float)((int64_t)(hi - mid) * n);
+    float d;
+    dive__bn_stats(x, stride, n, lo, mid, &ma, &qa);
+    dive__bn_stats(x, stride, n, mid, hi, &mb, &qb);
+    d = mb - ma;
+    *mean = ma + d * (nb / (na + nb));
+    *m2 = qa + qb + d * d * (na * nb / (na + nb));
+  }
+}
+
+/* y = [relu](x * scale + shift [+ r]) over one row, in blocks of 16 with a constant trip
+   count (what gcc -O2's cheap vectorizer accepts) plus a scalar tail. */
+static void dive__bn_apply(float *DIVE__RESTRICT y, const float *DIVE__RESTRICT x,
+                           const float *DIVE__RESTRICT r, float scale, float shift, int relu,
+                           int64_t n) {
+  int64_t i = 0;
+  int l;
+  if (r)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = x[i + l] * scale + shift + r[i + l];
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = x[i + l] * scale + shift;
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  for (; i < n; i++) {
+    float v = x[i] * scale + shift + (r ? r[i] : 0.0f);
+    y[i] = relu && !(v > 0.0f) ? 0.0f : v;
+  }
+}
+
+/* out = [relu](bn(in) [+ res]), OpenMP over channels; saves mean/rstd as dive_batchnorm_forward
+   does and updates the running statistics the same way. */
+static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
+                                 const float *in, const float *gamma, const float *beta,
+                                 float *rmean, float *rvar, const float *res, int relu) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
   int c;
   DIVE__OMP_FOR
   for (c = 0; c < p->C; c++) {
-    const float *x = in + (int64_t)c * p->HW;
-    float *y = out + (int64_t)c * p->HW;
     float mu, var, rs, scale, shift;
-    int64_t n, i;
+    int64_t n;
     if (p->training) {
-      mu = dive__pdot_rows(x, 0.0f, NULL, 0.0f, p->N, CHW, p->HW) / (float)M;
-      var = dive__pdot_rows(x, mu, x, mu, p->N, CHW, p->HW) / (float)M;
+      float m2;
+      dive__bn_stats(in + (int64_t)c * p->HW, CHW, p->HW, 0, p->N, &mu, &m2);
+      var = m2 / (float)M;
       if (rmean) rmean[c] = (1.0f - p->momentum) * rmean[c] + p->momentum * mu;
       if (rvar)
         rvar[c] = (1.0f - p->momentum) * rvar[c] + p->momentum * var * ((float)M / (float)(M - 1));
@@ -2060,9 +2131,97 @@ static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float
     rstd[c] = rs;
     scale = rs * gamma[c];
     shift = beta[c] - mu * scale;
-    for (n = 0; n < p->N; n++)
-      for (i = 0; i < p->HW; i++) y[n * CHW + i] = x[n * CHW + i] * scale + shift;
+    for (n = 0; n < p->N; n++) {
+      const int64_t o = n * CHW + (int64_t)c * p->HW;
+      dive__bn_apply(out + o, in + o, res ? res + o : NULL, scale, shift, relu, p->HW);
+    }
   }
+}
+
+/* d = y > 0 ? d : 0 over one row (blocks of 16, as dive__bn_apply) */
+static void dive__relu_mask(float *DIVE__RESTRICT d, const float *DIVE__RESTRICT y, int64_t n) {
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) {
+      float v = d[i + l]; /* loaded unconditionally, so the select vectorizes */
+      d[i + l] = y[i + l] > 0.0f ? v : 0.0f;
+    }
+  for (; i < n; i++) d[i] = y[i] > 0.0f ? d[i] : 0.0f;
+}
+
+/* sums of g and g*(x - mu) over rows [lo, hi) of one channel, where g = y > 0 ? dy : 0 is
+   written back into dy (the ReLU backward, in place) */
+static void dive__relu_bn_sums(float *dy, const float *y, const float *x, float mu, int64_t stride,
+                               int64_t n, int lo, int hi, float *sg, float *sgx) {
+  if (hi - lo == 1) { /* mask the row in place, then its two sums (the row stays in cache) */
+    float s1[16], s2[16];
+    float *DIVE__RESTRICT d = dy + lo * stride;
+    const float *DIVE__RESTRICT yy = y + lo * stride, *DIVE__RESTRICT xx = x + lo * stride;
+    int64_t i;
+    int l;
+    dive__relu_mask(d, yy, n);
+    for (l = 0; l < 16; l++) s1[l] = s2[l] = 0.0f;
+    for (i = 0; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        s1[l] += d[i + l];
+        s2[l] += d[i + l] * (xx[i + l] - mu);
+      }
+    for (l = 0; i < n; i++, l++) {
+      s1[l] += d[i];
+      s2[l] += d[i] * (xx[i] - mu);
+    }
+    *sg = dive__lanes(s1);
+    *sgx = dive__lanes(s2);
+  } else {
+    int mid = lo + (hi - lo) / 2;
+    float a1, a2, b1, b2;
+    dive__relu_bn_sums(dy, y, x, mu, stride, n, lo, mid, &a1, &a2);
+    dive__relu_bn_sums(dy, y, x, mu, stride, n, mid, hi, &b1, &b2);
+    *sg = a1 + b1;
+    *sgx = a2 + b2;
+  }
+}
+
+/* dx = k * (g - a - (x - mu) * b) over one row (blocks of 16, as dive__bn_apply) */
+static void dive__bn_dx(float *DIVE__RESTRICT dx, const float *DIVE__RESTRICT g,
+                        const float *DIVE__RESTRICT x, float k, float a, float mu, float b,
+                        int64_t n) {
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) dx[i + l] = k * (g[i + l] - a - (x[i + l] - mu) * b);
+  for (; i < n; i++) dx[i] = k * (g[i] - a - (x[i] - mu) * b);
+}
+
+/* ReLU backward (y: the ReLU's output) fused with BN backward, OpenMP over channels.
+   dout is overwritten with the masked gradient (the caller's scratch; the shortcut needs
+   it too); din, dgamma += and dbeta += as dive_batchnorm_backward. */
+static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
+                                  float *dout, const float *y, const float *in, const float *mean,
+                                  const float *rstd, const float *gamma) {
+  int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  int c;
+  DIVE__OMP_FOR
+  for (c = 0; c < p->C; c++) {
+    int64_t o = (int64_t)c * p->HW, n;
+    float mu = mean[c], rs = rstd[c], sdy, sdyx, k, a, b;
+    dive__relu_bn_sums(dout + o, y + o, in + o, mu, CHW, p->HW, 0, p->N, &sdy, &sdyx);
+    sdyx *= rs; /* sum dout xhat */
+    if (dbeta) dbeta[c] += sdy;
+    if (dgamma) dgamma[c] += sdyx;
+    k = gamma[c] * rs;
+    a = sdy / (float)M;
+    b = sdyx / (float)M * rs;
+    for (n = 0; n < p->N; n++) dive__bn_dx(din + n * CHW + o, dout + n * CHW + o, in + n * CHW + o, k, a, mu, b, p->HW);
+  }
+}
+
+/* batchnorm forward: the fused kernel without residual or ReLU. */
+static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
+                             const float *in, const float *gamma, const float *beta, float *rmean,
+                             float *rvar) {
+  dive__cpu_bn_act_fwd(p, out, mean, rstd, in, gamma, beta, rmean, rvar, NULL, 0);
 }
 static void dive__cpu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                              const float *dout, const float *in, const float *mean,
@@ -5283,6 +5442,46 @@ static dive_status dive__bn_fwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *
                                 &bn->running_var, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
 }
 
+/* out = relu(bn(in) [+ res]). On the CPU one fused kernel (one pass for the statistics, one
+   for the output); elsewhere the public ops. */
+static dive_status dive__bn_act(dive_resnet *m, dive_bn_layer *bn, dive_tensor *out, dive_tensor *mean,
+                                dive_tensor *rstd, const dive_tensor *in, const dive_tensor *res,
+                                int training) {
+  dive_ctx *ctx = m->ctx;
+  if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
+      (!training || (int64_t)in->shape[0] * in->shape[2] * in->shape[3] >= 2)) {
+    dive__bn_p p;
+    if (training) bn->num_batches_tracked++;
+    p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
+    p.training = training ? 1 : 0; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
+    dive__cpu_bn_act_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(&bn->gamma),
+                         dive__f(&bn->beta), dive__f(&bn->running_mean), dive__f(&bn->running_var),
+                         res ? dive__f(res) : NULL, 1);
+    return DIVE_OK;
+  }
+  dive__bn_fwd(m, bn, out, mean, rstd, in, training);
+  if (res) dive_add_forward(ctx, out, out, res);
+  return dive_relu_forward(ctx, out, out);
+}
+
+/* din = BN backward of (dout masked by y > 0); dout (model scratch) is left masked in place,
+   as dive_relu_backward(dout, dout, y) leaves it. Fused on the CPU. */
+static dive_status dive__relu_bn_bwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *din, dive_tensor *dout,
+                                     const dive_tensor *y, const dive_tensor *in, const dive_tensor *mean,
+                                     const dive_tensor *rstd) {
+  dive_ctx *ctx = m->ctx;
+  if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status) {
+    dive__bn_p p;
+    p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
+    p.training = 1; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
+    dive__cpu_relu_bn_bwd(&p, dive__f(din), dive__f(&bn->dgamma), dive__f(&bn->dbeta), dive__f(dout),
+                          dive__f(y), dive__f(in), dive__f(mean), dive__f(rstd), dive__f(&bn->gamma));
+    return DIVE_OK;
+  }
+  dive_relu_backward(ctx, dout, dout, y);
+  return dive_batchnorm_backward(ctx, din, &bn->dgamma, &bn->dbeta, dout, in, mean, rstd, &bn->gamma);
+}
+
 DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training) {
   dive_ctx *ctx;
   dive_tensor x, c, o, t, tmp;
@@ -5300,26 +5499,22 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
   c = dive__batch(&m->stem_c, n);
   o = dive__batch(&m->stem_out, n);
   dive_conv2d_forward(ctx, &c, &x, &m->conv1.w, NULL, 1, 1, 1);
-  dive__bn_fwd(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, training);
-  dive_relu_forward(ctx, &o, &o);
+  dive__bn_act(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, NULL, training);
   x = o;
   for (i = 0; i < m->nblocks; i++) {
     dive_basic_block *bk = &m->blocks[i];
     dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
     dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
     dive_conv2d_forward(ctx, &c1, &x, &bk->conv1.w, NULL, bk->stride, 1, 1);
-    dive__bn_fwd(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, training);
-    dive_relu_forward(ctx, &r1, &r1);
+    dive__bn_act(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, NULL, training);
     dive_conv2d_forward(ctx, &c2, &r1, &bk->conv2.w, NULL, 1, 1, 1);
-    dive__bn_fwd(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, training);
     if (dive__block_has_proj(bk)) {
       tmp = dive__shaped(&m->gbuf[0], &out, n);
       dive_shortcut_forward(ctx, &tmp, &x, bk->stride);
-      dive_add_forward(ctx, &out, &out, &tmp);
+      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &tmp, training);
     } else {
-      dive_add_forward(ctx, &out, &out, &x);
+      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &x, training);
     }
-    dive_relu_forward(ctx, &out, &out);
     x = out;
   }
   t = dive__batch(&m->pooled, n);
@@ -5353,16 +5548,12 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
     dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
     dive_tensor x = dive__batch(i ? &m->blocks[i - 1].out : &m->stem_out, n);
     g0 = dive__shaped(&m->gbuf[0], &out, n); /* d out */
-    dive_relu_backward(ctx, &g0, &g0, &out);
     g1 = dive__shaped(&m->gbuf[1], &c2, n);
-    dive_batchnorm_backward(ctx, &g1, &bk->bn2.dgamma, &bk->bn2.dbeta, &g0, &c2, &bk->mean2, &bk->rstd2,
-                            &bk->bn2.gamma);
+    dive__relu_bn_bwd(m, &bk->bn2, &g1, &g0, &out, &c2, &bk->mean2, &bk->rstd2);
     g2 = dive__shaped(&m->gbuf[2], &r1, n);
     dive_conv2d_backward(ctx, &g2, &bk->conv2.dw, NULL, &g1, &r1, &bk->conv2.w, 1, 1, 1);
-    dive_relu_backward(ctx, &g2, &g2, &r1);
     g1 = dive__shaped(&m->gbuf[1], &c1, n);
-    dive_batchnorm_backward(ctx, &g1, &bk->bn1.dgamma, &bk->bn1.dbeta, &g2, &c1, &bk->mean1, &bk->rstd1,
-                            &bk->bn1.gamma);
+    dive__relu_bn_bwd(m, &bk->bn1, &g1, &g2, &r1, &c1, &bk->mean1, &bk->rstd1);
     g2 = dive__shaped(&m->gbuf[2], &x, n);
     dive_conv2d_backward(ctx, &g2, &bk->conv1.dw, NULL, &g1, &x, &bk->conv1.w, bk->stride, 1, 1);
     if (dive__block_has_proj(bk)) {
@@ -5377,11 +5568,11 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   /* stem */
   t = dive__batch(&m->stem_out, n);
   g0 = dive__shaped(&m->gbuf[0], &t, n);
-  dive_relu_backward(ctx, &g0, &g0, &t);
-  t = dive__batch(&m->stem_c, n);
-  g1 = dive__shaped(&m->gbuf[1], &t, n);
-  dive_batchnorm_backward(ctx, &g1, &m->bn1.dgamma, &m->bn1.dbeta, &g0, &t, &m->stem_mean, &m->stem_rstd,
-                          &m->bn1.gamma);
+  {
+    dive_tensor c = dive__batch(&m->stem_c, n);
+    g1 = dive__shaped(&m->gbuf[1], &c, n);
+    dive__relu_bn_bwd(m, &m->bn1, &g1, &g0, &t, &c, &m->stem_mean, &m->stem_rstd);
+  }
   t = dive__batch(&m->input, n);
   dive_conv2d_backward(ctx, NULL, &m->conv1.dw, NULL, &g1, &t, &m->conv1.w, 1, 1, 1);
   return ctx->status;
