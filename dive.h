@@ -23,6 +23,8 @@
      DIVE_BACKEND_VULKAN  compute shaders through a run-time loaded Vulkan loader.
      DIVE_BACKEND_AUTO    (default) Vulkan when a GPU is present, else the CPU.
      Environment: DIVE_BACKEND=cpu|vulkan overrides the desc; DIVE_VK_DEVICE=i picks a device.
+     CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no -march
+     needed); DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
