@@ -66,3 +66,12 @@ shaders-check:      # CI: fail when the embedded SPIR-V is stale
 	python3 shaders/embed.py --check
 test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails without a device
 	@. tests/vk_env.sh && DIVE_BACKEND=vulkan DIVE_REQUIRE_VULKAN=1 DIVE_VK_VALIDATION=1 ./$(B)/test_vulkan
+
+# --- CPU benchmarks (docs/perf-cpu.md); not part of `make test` (they need PyTorch / OpenBLAS) ---
+.PHONY: bench-cpu bench-gemm
+bench-cpu: $(B)/bench_resnet   # ResNet-32 dive.h vs PyTorch on all cores; ends "train img/s: ..."
+	@sh bench/cpu.sh
+bench-gemm: $(B)/gemm_openblas # conv GEMM shapes: dive.h kernels vs OpenBLAS vs the FMA peak
+	@env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ./$(B)/gemm_openblas
+$(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS) -lopenblas

@@ -34,7 +34,8 @@
      workgroup size; DIVE_VK_SYNC=1 waits for the device after every op (debugging);
      DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a mismatch.
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
-     there.
+     there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
+     -march needed); DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -588,6 +589,14 @@ DIVE_API void dive_loader_destroy(dive_loader *ld); /* stops and joins the worke
 #include <sys/stat.h>
 #endif
 
+/* x86 SIMD kernels are compiled per function (target attributes) and chosen at run time */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define DIVE__X86 1
+#include <immintrin.h>
+#else
+#define DIVE__X86 0
+#endif
+
 #if defined(_OPENMP) && !defined(DIVE_NO_OPENMP)
 #include <omp.h>
 #define DIVE__OMP 1
@@ -631,6 +640,9 @@ extern "C" {
 
 struct dive__vk; /* Vulkan state, defined in >>vulkan */
 
+/* A scratch buffer that only grows: the CPU kernels' workspace (see dive__ws_get). */
+typedef struct dive__ws { void *base; size_t size; } dive__ws;
+
 struct dive_ctx {
   dive_backend backend;
   int threads;
@@ -642,6 +654,7 @@ struct dive_ctx {
   char device_name[256];
   struct dive__vk *vk;  /* NULL on the CPU backend */
   int check;            /* DIVE_CHECK=1: Vulkan ops are recomputed on the CPU and compared */
+  dive__ws cpu_ws;      /* CPU kernels' scratch, reused across ops and steps */
 };
 
 static DIVE__TLS char dive__last_error[512];
@@ -1336,8 +1349,302 @@ static void dive__sgemm(int ta, int tb, int M, int N, int K, const float *A, int
   }
 }
 
+/* --- run-time ISA choice: AVX-512, AVX2+FMA or portable C.
+   The x86 kernels are compiled with per-function target attributes, so the library builds
+   without -march flags and picks the widest path the CPU (and OS) supports at run time.
+   DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path (tests run all three). */
+enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2 };
+#if DIVE__X86
+#define DIVE__AVX2 __attribute__((target("avx2,fma")))
+#define DIVE__AVX512 __attribute__((target("avx512f")))
+#endif
+static int dive__isa_sel = -1; /* resolved on first use, outside parallel regions */
+
+static int dive__isa_best(void) {
+#if DIVE__X86
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f")) return DIVE__ISA_AVX512;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return DIVE__ISA_AVX2;
+#endif
+  return DIVE__ISA_GENERIC;
+}
+static DIVE__UNUSED const char *dive__isa_name(int isa) {
+  return isa == DIVE__ISA_AVX512 ? "avx512" : isa == DIVE__ISA_AVX2 ? "avx2" : "generic";
+}
+/* Force a path (clamped to what the CPU runs); returns the path now in use. */
+static int dive__isa_set(int isa) {
+  int best = dive__isa_best();
+  dive__isa_sel = isa < 0 ? best : DIVE__MIN(isa, best);
+  return dive__isa_sel;
+}
+static int dive__isa(void) {
+  if (dive__isa_sel < 0) {
+    const char *e = getenv("DIVE_CPU_ISA");
+    int want = -1;
+    if (e && !strcmp(e, "avx512")) want = DIVE__ISA_AVX512;
+    else if (e && !strcmp(e, "avx2")) want = DIVE__ISA_AVX2;
+    else if (e && !strcmp(e, "generic")) want = DIVE__ISA_GENERIC;
+    dive__isa_set(want);
+  }
+  return dive__isa_sel;
+}
+
+/* --- conv GEMM micro-kernels. Both read their "B" operand as rows b + off[p] (contiguous
+   along j), so the same kernel multiplies an im2col matrix (off[p] = p * ld) or a zero-padded
+   image read in place (off[p] = c*Hp*Wp + r*Wp + s, see dive__cgeo).
+
+   NN: c (8 x nr, row stride ldc) [+]= sum_p a[8p + i] * b[off[p] + j], nr = 32 or 16.
+       a is a packed panel (8 output channels interleaved per p); used by forward and by
+       backward-data. 16 (or 8) vector accumulators, one broadcast per row.
+   NT: c (4 x 6, row stride ldc) += sum over images g < ni and j < L (L % 16 == 0) of
+       a[g*as + i*lda + j] * b[g*bs + off[q] + j]; the weight gradient (dout rows times
+       input rows). Dot products along j, reduced across lanes once at the end. */
+#define DIVE__NN_M 8
+#define DIVE__NT_M 4
+#define DIVE__NT_N 6
+typedef void (*dive__nn_fn)(int kc, const float *a, const float *b, const int64_t *off, float *c,
+                            int64_t ldc, int acc, int nr);
+typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
+                            const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc);
+
+static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float *DIVE__RESTRICT b,
+                             const int64_t *off, float *DIVE__RESTRICT c, int64_t ldc, int acc,
+                             int nr) {
+  float t[DIVE__NN_M][32];
+  int i, j, p;
+  memset(t, 0, sizeof t);
+  for (p = 0; p < kc; p++, a += DIVE__NN_M) {
+    const float *bp = b + off[p];
+    for (i = 0; i < DIVE__NN_M; i++) {
+      float ai = a[i];
+      if (nr == 32)
+        for (j = 0; j < 32; j++) t[i][j] += ai * bp[j];
+      else
+        for (j = 0; j < 16; j++) t[i][j] += ai * bp[j];
+    }
+  }
+  for (i = 0; i < DIVE__NN_M; i++)
+    for (j = 0; j < nr; j++) c[i * ldc + j] = acc ? c[i * ldc + j] + t[i][j] : t[i][j];
+}
+
+static void dive__nt_generic(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
+                             const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc) {
+  int i, q, g, l;
+  int64_t j;
+  for (i = 0; i < DIVE__NT_M; i++)
+    for (q = 0; q < DIVE__NT_N; q++) {
+      float s[16];
+      for (l = 0; l < 16; l++) s[l] = 0.0f;
+      for (g = 0; g < ni; g++) {
+        const float *x = a + g * as + i * lda, *y = b + g * bs + off[q];
+        for (j = 0; j < L; j += 16)
+          for (l = 0; l < 16; l++) s[l] += x[j + l] * y[j + l];
+      }
+      for (l = 8; l >= 1; l /= 2) /* pairwise across the lanes */
+        for (g = 0; g < l; g++) s[g] += s[g + l];
+      c[i * ldc + q] += s[0];
+    }
+}
+
+#if DIVE__X86
+DIVE__AVX2 static void dive__nn_avx2(int kc, const float *a, const float *b, const int64_t *off,
+                                     float *c, int64_t ldc, int acc, int nr) {
+  int i0, j0, p;
+  for (i0 = 0; i0 < DIVE__NN_M; i0 += 4) /* 8 x nr as 4 x 16 sub-tiles: 8 accumulators */
+    for (j0 = 0; j0 < nr; j0 += 16) {
+      __m256 c00 = _mm256_setzero_ps(), c01 = c00, c10 = c00, c11 = c00;
+      __m256 c20 = c00, c21 = c00, c30 = c00, c31 = c00, b0, b1, x;
+      const float *ap = a + i0;
+      for (p = 0; p < kc; p++, ap += DIVE__NN_M) {
+        const float *bp = b + off[p] + j0;
+        b0 = _mm256_loadu_ps(bp);
+        b1 = _mm256_loadu_ps(bp + 8);
+        x = _mm256_broadcast_ss(ap);
+        c00 = _mm256_fmadd_ps(x, b0, c00); c01 = _mm256_fmadd_ps(x, b1, c01);
+        x = _mm256_broadcast_ss(ap + 1);
+        c10 = _mm256_fmadd_ps(x, b0, c10); c11 = _mm256_fmadd_ps(x, b1, c11);
+        x = _mm256_broadcast_ss(ap + 2);
+        c20 = _mm256_fmadd_ps(x, b0, c20); c21 = _mm256_fmadd_ps(x, b1, c21);
+        x = _mm256_broadcast_ss(ap + 3);
+        c30 = _mm256_fmadd_ps(x, b0, c30); c31 = _mm256_fmadd_ps(x, b1, c31);
+      }
+#define DIVE__ST2(i, r0, r1)                                                  \
+  {                                                                           \
+    float *cp = c + (i0 + i) * ldc + j0;                                      \
+    if (acc) {                                                                \
+      r0 = _mm256_add_ps(r0, _mm256_loadu_ps(cp));                            \
+      r1 = _mm256_add_ps(r1, _mm256_loadu_ps(cp + 8));                        \
+    }                                                                         \
+    _mm256_storeu_ps(cp, r0);                                                 \
+    _mm256_storeu_ps(cp + 8, r1);                                             \
+  }
+      DIVE__ST2(0, c00, c01) DIVE__ST2(1, c10, c11) DIVE__ST2(2, c20, c21) DIVE__ST2(3, c30, c31)
+#undef DIVE__ST2
+    }
+}
+
+DIVE__AVX2 static float dive__hsum8(__m256 v) {
+  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  s = _mm_add_ss(s, _mm_movehdup_ps(s));
+  return _mm_cvtss_f32(s);
+}
+DIVE__AVX2 static void dive__nt_avx2(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
+                                     const float *b, const int64_t *off, int64_t bs, float *c,
+                                     int64_t ldc) {
+  int i0, g;
+  int64_t j;
+  for (i0 = 0; i0 < DIVE__NT_M; i0 += 2) { /* 2 x 6 at a time: 12 accumulators */
+    __m256 s00 = _mm256_setzero_ps(), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
+    __m256 s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00, x0, x1, y;
+    for (g = 0; g < ni; g++) {
+      const float *a0 = a + g * as + i0 * lda, *a1 = a0 + lda, *bg = b + g * bs;
+      const float *b0 = bg + off[0], *b1 = bg + off[1], *b2 = bg + off[2];
+      const float *b3 = bg + off[3], *b4 = bg + off[4], *b5 = bg + off[5];
+      for (j = 0; j < L; j += 8) {
+        x0 = _mm256_loadu_ps(a0 + j);
+        x1 = _mm256_loadu_ps(a1 + j);
+#define DIVE__NTQ(q)                                                          \
+  y = _mm256_loadu_ps(b##q + j);                                              \
+  s0##q = _mm256_fmadd_ps(x0, y, s0##q);                                      \
+  s1##q = _mm256_fmadd_ps(x1, y, s1##q);
+        DIVE__NTQ(0) DIVE__NTQ(1) DIVE__NTQ(2) DIVE__NTQ(3) DIVE__NTQ(4) DIVE__NTQ(5)
+#undef DIVE__NTQ
+      }
+    }
+    c[i0 * ldc + 0] += dive__hsum8(s00); c[i0 * ldc + 1] += dive__hsum8(s01);
+    c[i0 * ldc + 2] += dive__hsum8(s02); c[i0 * ldc + 3] += dive__hsum8(s03);
+    c[i0 * ldc + 4] += dive__hsum8(s04); c[i0 * ldc + 5] += dive__hsum8(s05);
+    c[(i0 + 1) * ldc + 0] += dive__hsum8(s10); c[(i0 + 1) * ldc + 1] += dive__hsum8(s11);
+    c[(i0 + 1) * ldc + 2] += dive__hsum8(s12); c[(i0 + 1) * ldc + 3] += dive__hsum8(s13);
+    c[(i0 + 1) * ldc + 4] += dive__hsum8(s14); c[(i0 + 1) * ldc + 5] += dive__hsum8(s15);
+  }
+}
+
+DIVE__AVX512 static void dive__nn_avx512(int kc, const float *a, const float *b,
+                                         const int64_t *off, float *c, int64_t ldc, int acc,
+                                         int nr) {
+  int p;
+#define DIVE__ST(i, r, o)                                                     \
+  {                                                                           \
+    float *cp = c + (i) * ldc + (o);                                          \
+    if (acc) r = _mm512_add_ps(r, _mm512_loadu_ps(cp));                       \
+    _mm512_storeu_ps(cp, r);                                                  \
+  }
+  if (nr == 32) { /* 8 x 32: 16 accumulators, 2 loads + 8 broadcasts per 16 FMAs */
+    __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+    __m512 c61 = c00, c70 = c00, c71 = c00, b0, b1, x;
+    for (p = 0; p < kc; p++, a += DIVE__NN_M) {
+      const float *bp = b + off[p];
+      b0 = _mm512_loadu_ps(bp);
+      b1 = _mm512_loadu_ps(bp + 16);
+#define DIVE__R2(i)                                                           \
+  x = _mm512_set1_ps(a[i]);                                                   \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);
+      DIVE__R2(0) DIVE__R2(1) DIVE__R2(2) DIVE__R2(3)
+      DIVE__R2(4) DIVE__R2(5) DIVE__R2(6) DIVE__R2(7)
+#undef DIVE__R2
+    }
+    DIVE__ST(0, c00, 0) DIVE__ST(0, c01, 16) DIVE__ST(1, c10, 0) DIVE__ST(1, c11, 16)
+    DIVE__ST(2, c20, 0) DIVE__ST(2, c21, 16) DIVE__ST(3, c30, 0) DIVE__ST(3, c31, 16)
+    DIVE__ST(4, c40, 0) DIVE__ST(4, c41, 16) DIVE__ST(5, c50, 0) DIVE__ST(5, c51, 16)
+    DIVE__ST(6, c60, 0) DIVE__ST(6, c61, 16) DIVE__ST(7, c70, 0) DIVE__ST(7, c71, 16)
+  } else { /* 8 x 16 tail panel */
+    __m512 c0 = _mm512_setzero_ps(), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
+    __m512 c7 = c0, b0;
+    for (p = 0; p < kc; p++, a += DIVE__NN_M) {
+      b0 = _mm512_loadu_ps(b + off[p]);
+      c0 = _mm512_fmadd_ps(_mm512_set1_ps(a[0]), b0, c0);
+      c1 = _mm512_fmadd_ps(_mm512_set1_ps(a[1]), b0, c1);
+      c2 = _mm512_fmadd_ps(_mm512_set1_ps(a[2]), b0, c2);
+      c3 = _mm512_fmadd_ps(_mm512_set1_ps(a[3]), b0, c3);
+      c4 = _mm512_fmadd_ps(_mm512_set1_ps(a[4]), b0, c4);
+      c5 = _mm512_fmadd_ps(_mm512_set1_ps(a[5]), b0, c5);
+      c6 = _mm512_fmadd_ps(_mm512_set1_ps(a[6]), b0, c6);
+      c7 = _mm512_fmadd_ps(_mm512_set1_ps(a[7]), b0, c7);
+    }
+    DIVE__ST(0, c0, 0) DIVE__ST(1, c1, 0) DIVE__ST(2, c2, 0) DIVE__ST(3, c3, 0)
+    DIVE__ST(4, c4, 0) DIVE__ST(5, c5, 0) DIVE__ST(6, c6, 0) DIVE__ST(7, c7, 0)
+  }
+#undef DIVE__ST
+}
+
+/* lane sum in a fixed order. Through memory: in C++, gcc 12 flags every 512->256-bit
+   extract intrinsic (and _mm512_reduce_add_ps) with -Wuninitialized inside its own header. */
+DIVE__AVX512 static float dive__hsum16(__m512 v) {
+  float t[16];
+  __m256 h;
+  __m128 s;
+  _mm512_storeu_ps(t, v);
+  h = _mm256_add_ps(_mm256_loadu_ps(t), _mm256_loadu_ps(t + 8));
+  s = _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  s = _mm_add_ss(s, _mm_movehdup_ps(s));
+  return _mm_cvtss_f32(s);
+}
+DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int64_t lda,
+                                         int64_t as, const float *b, const int64_t *off,
+                                         int64_t bs, float *c, int64_t ldc) {
+  /* 4 x 6: 24 accumulators, 4 + 6 loads per 24 FMAs */
+  __m512 s00 = _mm512_setzero_ps(), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
+  __m512 s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00;
+  __m512 s20 = s00, s21 = s00, s22 = s00, s23 = s00, s24 = s00, s25 = s00;
+  __m512 s30 = s00, s31 = s00, s32 = s00, s33 = s00, s34 = s00, s35 = s00, x0, x1, x2, x3, y;
+  int g;
+  int64_t j;
+  for (g = 0; g < ni; g++) {
+    const float *a0 = a + g * as, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+    const float *bg = b + g * bs, *b0 = bg + off[0], *b1 = bg + off[1], *b2 = bg + off[2];
+    const float *b3 = bg + off[3], *b4 = bg + off[4], *b5 = bg + off[5];
+    for (j = 0; j < L; j += 16) {
+      x0 = _mm512_loadu_ps(a0 + j);
+      x1 = _mm512_loadu_ps(a1 + j);
+      x2 = _mm512_loadu_ps(a2 + j);
+      x3 = _mm512_loadu_ps(a3 + j);
+#define DIVE__NTQ(q)                                                          \
+  y = _mm512_loadu_ps(b##q + j);                                              \
+  s0##q = _mm512_fmadd_ps(x0, y, s0##q);                                      \
+  s1##q = _mm512_fmadd_ps(x1, y, s1##q);                                      \
+  s2##q = _mm512_fmadd_ps(x2, y, s2##q);                                      \
+  s3##q = _mm512_fmadd_ps(x3, y, s3##q);
+      DIVE__NTQ(0) DIVE__NTQ(1) DIVE__NTQ(2) DIVE__NTQ(3) DIVE__NTQ(4) DIVE__NTQ(5)
+#undef DIVE__NTQ
+    }
+  }
+#define DIVE__RD(i)                                                           \
+  c[i * ldc + 0] += dive__hsum16(s##i##0);                            \
+  c[i * ldc + 1] += dive__hsum16(s##i##1);                            \
+  c[i * ldc + 2] += dive__hsum16(s##i##2);                            \
+  c[i * ldc + 3] += dive__hsum16(s##i##3);                            \
+  c[i * ldc + 4] += dive__hsum16(s##i##4);                            \
+  c[i * ldc + 5] += dive__hsum16(s##i##5);
+  DIVE__RD(0) DIVE__RD(1) DIVE__RD(2) DIVE__RD(3)
+#undef DIVE__RD
+}
+#endif /* DIVE__X86 */
+
+static dive__nn_fn dive__nn_kernel(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return dive__nn_avx512;
+  if (isa == DIVE__ISA_AVX2) return dive__nn_avx2;
+#endif
+  return dive__nn_generic;
+}
+static dive__nt_fn dive__nt_kernel(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return dive__nt_avx512;
+  if (isa == DIVE__ISA_AVX2) return dive__nt_avx2;
+#endif
+  return dive__nt_generic;
+}
+
 /* ceil(a / b) for b > 0 and any sign of a */
 static int dive__cdiv(int a, int b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
+static int64_t dive__rup(int64_t x, int64_t m) { return (x + m - 1) / m * m; }
 
 /* Output columns ow whose input column x = ow*stride - pad + s lies inside [0, W). */
 static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
@@ -1345,16 +1652,18 @@ static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
   *hi = DIVE__MAX(DIVE__MIN(p->Q, dive__cdiv(p->W + p->pad - s, p->stride)), *lo);
 }
 
-/* im2col of one image and group: img (Cg,H,W) -> col (Cg*R*S, P*Q), zero outside. */
+/* im2col of one image and group: img (Cg,H,W) -> col (Cg*R*S, ld >= P*Q), zero outside
+   the image and in the columns past P*Q. */
 static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
-                         float *DIVE__RESTRICT col) {
+                         float *DIVE__RESTRICT col, int64_t ld) {
   int c, r, s, oh, ow, lo, hi;
   int64_t PQ = (int64_t)p->P * p->Q;
   for (c = 0; c < Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++) {
-        float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * PQ;
+        float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
+        memset(dst + PQ, 0, sizeof(float) * (size_t)(ld - PQ));
         dive__conv_cols(p, s, &lo, &hi);
         for (oh = 0; oh < p->P; oh++, dst += p->Q) {
           int h = oh * p->stride - p->pad + r;
@@ -1374,16 +1683,15 @@ static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
       }
 }
 
-/* col2im: img (Cg,H,W) = sum of the col (Cg*R*S, P*Q) entries that read each pixel. */
+/* col2im: img (Cg,H,W) = sum of the col (Cg*R*S, ld) entries that read each pixel. */
 static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT col,
-                         float *DIVE__RESTRICT img) {
+                         int64_t ld, float *DIVE__RESTRICT img) {
   int c, r, s, oh, ow, lo, hi;
-  int64_t PQ = (int64_t)p->P * p->Q;
   memset(img, 0, sizeof(float) * (size_t)((int64_t)Cg * p->H * p->W));
   for (c = 0; c < Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++) {
-        const float *src = col + ((int64_t)(c * p->R + r) * p->S + s) * PQ;
+        const float *src = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
         dive__conv_cols(p, s, &lo, &hi);
         for (oh = 0; oh < p->P; oh++, src += p->Q) {
@@ -1396,120 +1704,435 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
       }
 }
 
-/* A 1x1, stride 1, unpadded conv reads the image itself as its column matrix. */
-static int dive__conv_is_direct(const dive__conv_p *p) {
-  return p->R == 1 && p->S == 1 && p->stride == 1 && p->pad == 0;
+/* --- conv as GEMM. Per image and group, out (Kg, PQ) = w_g (Kg, CgRS) * B (CgRS, PQ),
+   where row (c,r,s) of B is the input shifted by (r,s). Two ways to get B:
+   - stride 1 ("flat"): a zero-padded copy of the image (Cg, Hp, Wp) is read in place. Row
+     (c,r,s) is img_pad + c*Hp*Wp + r*Wp + s, and column j = oh*Wp + ow is output pixel
+     (oh, ow); the columns ow >= Q of each row wrap into the next padded row, are computed
+     and then dropped (6-25% extra FMAs on CIFAR shapes, but no 9x im2col copy).
+   - any stride: an im2col matrix (CgRS, Ln).
+   Either way the kernels see rows src + off[crs], L columns (Ln = L rounded up to 16), and
+   a zero tail after the image so that the rounding and the wrap-around read zeros. */
+typedef struct dive__cgeo {
+  int flat, Cg, Kg, CRS, Hp, Wp;
+  int64_t L, Ln; /* GEMM columns of one image; rounded up to 16 */
+  int64_t img;   /* floats of the padded image / col matrix */
+  int64_t src;   /* floats of one image's source: img + zero tail */
+  int64_t rowl;  /* output row pitch inside the L columns (Wp or Q) */
+} dive__cgeo;
+
+static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
+  g->Cg = p->C / p->groups;
+  g->Kg = p->K / p->groups;
+  g->CRS = g->Cg * p->R * p->S;
+  g->flat = p->stride == 1;
+  g->Hp = p->H + 2 * p->pad;
+  g->Wp = p->W + 2 * p->pad;
+  g->rowl = g->flat ? g->Wp : p->Q;
+  g->L = (int64_t)p->P * g->rowl;
+  g->Ln = dive__rup(g->L, 16);
+  g->img = g->flat ? (int64_t)g->Cg * g->Hp * g->Wp : (int64_t)g->CRS * g->Ln;
+  g->src = g->img + g->Ln + p->S + 32; /* the tail also serves as an all-zero row */
 }
 
-/* conv2d, OpenMP over images: per image and group, out_g (Kg, PQ) = w_g (Kg, CgRS) col.
-   Falls back to the reference kernel when scratch memory cannot be had. */
-static void dive__cpu_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
-                                 const float *w, const float *b) {
-  int Cg = p->C / p->groups, Kg = p->K / p->groups, CRS = Cg * p->R * p->S;
-  int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
-  int direct = dive__conv_is_direct(p), nt = dive__parts(p->N), t;
-  int64_t wsn = dive__sgemm_ws(Kg, (int)PQ, CRS), per = wsn + (direct ? 0 : CRS * PQ);
-  float *scratch = (float *)DIVE_MALLOC(sizeof(float) * (size_t)(per * nt));
-  if (!scratch) {
+/* row offsets of B; the rows past CRS (up to a multiple of 8) point at the zero tail */
+static void dive__cgeo_offsets(const dive__conv_p *p, const dive__cgeo *g, int64_t *off) {
+  int c, r, s, q = 0;
+  for (c = 0; c < g->Cg; c++)
+    for (r = 0; r < p->R; r++)
+      for (s = 0; s < p->S; s++, q++)
+        off[q] = g->flat ? (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp + s : q * g->Ln;
+  for (; q < dive__rup(g->CRS, 8) + DIVE__NT_N; q++) off[q] = g->img;
+}
+
+/* B source of one image and group (Cg channels of img) into src (g->src floats) */
+static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const float *img,
+                           float *src) {
+  if (g->flat) {
+    int c, h;
+    for (c = 0; c < g->Cg; c++)
+      for (h = 0; h < g->Hp; h++) {
+        float *d = src + ((int64_t)c * g->Hp + h) * g->Wp;
+        int y = h - p->pad;
+        if (y < 0 || y >= p->H) {
+          memset(d, 0, sizeof(float) * (size_t)g->Wp);
+          continue;
+        }
+        memset(d, 0, sizeof(float) * (size_t)p->pad);
+        memcpy(d + p->pad, img + ((int64_t)c * p->H + y) * p->W, sizeof(float) * (size_t)p->W);
+        memset(d + p->pad + p->W, 0, sizeof(float) * (size_t)p->pad);
+      }
+  } else {
+    dive__im2col(p, g->Cg, img, src, g->Ln);
+  }
+  memset(src + g->img, 0, sizeof(float) * (size_t)(g->src - g->img));
+}
+
+/* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
+   (q-major, 8 rows interleaved), zero rows past M. */
+static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float *a, int64_t rs,
+                          int64_t cs) {
+  int m0, i, q;
+  for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
+    for (q = 0; q < kc; q++)
+      for (i = 0; i < DIVE__NN_M; i++)
+        *dst++ = m0 + i < M ? a[(int64_t)(m0 + i) * rs + (int64_t)q * cs] : 0.0f;
+}
+
+/* cbuf (rup(M,8), Ln) = packed a (M rows, kc) * B(src, off), panels of 32 (last 16) columns */
+static void dive__nn_gemm(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
+                          const int64_t *off, int64_t Ln, float *cbuf) {
+  int64_t j0;
+  int m0;
+  for (j0 = 0; j0 < Ln; j0 += 32) {
+    int nr = Ln - j0 >= 32 ? 32 : 16;
+    for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
+      nn(kc, apack + (int64_t)m0 * kc, src + j0, off, cbuf + m0 * Ln + j0, Ln, 0, nr);
+  }
+}
+
+/* One image and group of a forward conv: out (Kg, P, Q) = w * img (+ bias). */
+static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
+                               const float *apack, const int64_t *off, const float *img,
+                               const float *bias, float *out, float *src, float *cbuf) {
+  int k, oh, ow;
+  dive__conv_src(p, g, img, src);
+  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, cbuf);
+  for (k = 0; k < g->Kg; k++) /* drop the wrapped columns, add the bias */
+    for (oh = 0; oh < p->P; oh++) {
+      const float *s = cbuf + k * g->Ln + oh * g->rowl;
+      float *d = out + ((int64_t)k * p->P + oh) * p->Q, bk = bias ? bias[k] : 0.0f;
+      if (bias)
+        for (ow = 0; ow < p->Q; ow++) d[ow] = s[ow] + bk;
+      else
+        memcpy(d, s, sizeof(float) * (size_t)p->Q);
+    }
+}
+
+/* floats of scratch for dive__conv_fwd_img: src, then cbuf */
+static int64_t dive__conv_fwd_ws(const dive__cgeo *g) {
+  return dive__rup(g->src, 16) + dive__rup(g->Kg, 8) * g->Ln;
+}
+
+/* Scratch floats come from one buffer, carved in 64-byte steps. */
+static float *dive__take(float **cur, int64_t n) {
+  float *p = *cur;
+  *cur += dive__rup(n, 16);
+  return p;
+}
+/* The buffer: ws (kept by the ctx across calls, so steady-state training allocates and
+   page-faults nothing) grown to n floats, 64-byte aligned; NULL when out of memory. */
+static float *dive__ws_get(dive__ws *ws, int64_t n) {
+  size_t need = sizeof(float) * (size_t)n + 64;
+  if (ws->size < need) {
+    DIVE_FREE(ws->base);
+    ws->base = DIVE_MALLOC(need);
+    ws->size = ws->base ? need : 0;
+    if (!ws->base) return NULL;
+  }
+  return (float *)(((uintptr_t)ws->base + 63) & ~(uintptr_t)63);
+}
+
+#if DIVE__OMP
+#define DIVE__OMP_PARALLEL(n) DIVE__PRAGMA(omp parallel num_threads(n))
+#define DIVE__OMP_BARRIER DIVE__PRAGMA(omp barrier)
+#define DIVE__TID omp_get_thread_num()
+#define DIVE__NTH omp_get_num_threads()
+#else
+#define DIVE__OMP_PARALLEL(n)
+#define DIVE__OMP_BARRIER
+#define DIVE__TID 0
+#define DIVE__NTH 1
+#endif
+
+/* conv2d forward: one parallel region over images (fixed parts, each writes its own
+   images). The packed weights are shared; every part has its own src and cbuf. */
+static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *out,
+                                    const float *in, const float *w, const float *b) {
+  dive__cgeo g;
+  dive__nn_fn nn = dive__nn_kernel();
+  int nt = dive__parts(p->N), grp;
+  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  float *base, *cur, *apack;
+  int64_t *off;
+  dive__cgeo_init(p, &g);
+  na = dive__rup(g.Kg, 8) * g.CRS;
+  noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
+  per = dive__conv_fwd_ws(&g);
+  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(2 * noff, 16) + per * nt);
+  if (!base) {
     dive__ref_conv2d_fwd(p, out, in, w, b);
     return;
   }
-  DIVE__OMP_FOR
-  for (t = 0; t < nt; t++) {
-    float *ws = scratch + per * t, *col = ws + wsn;
+  cur = base;
+  apack = dive__take(&cur, na * p->groups);
+  off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  for (grp = 0; grp < p->groups; grp++)
+    dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
+  dive__cgeo_offsets(p, &g, off);
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t, gi;
     int64_t n;
-    int g, k;
-    for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++)
-      for (g = 0; g < p->groups; g++) {
-        const float *img = in + (n * p->C + (int64_t)g * Cg) * HW;
-        float *o = out + (n * p->K + (int64_t)g * Kg) * PQ;
-        if (!direct) dive__im2col(p, Cg, img, col);
-        dive__sgemm(0, 0, Kg, (int)PQ, CRS, w + (int64_t)g * Kg * CRS, CRS, direct ? img : col, PQ,
-                    0, o, PQ, ws);
-        if (b)
-          for (k = 0; k < Kg; k++) {
-            float bk = b[g * Kg + k];
-            int64_t i;
-            for (i = 0; i < PQ; i++) o[k * PQ + i] += bk;
-          }
-      }
+    for (t = DIVE__TID; t < nt; t += DIVE__NTH) {
+      float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
+      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++)
+        for (gi = 0; gi < p->groups; gi++)
+          dive__conv_fwd_img(nn, p, &g, apack + na * gi, off,
+                             in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
+                             out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
+    }
   }
-  DIVE_FREE(scratch);
 }
-/* backward, OpenMP over images. Per image and group:
-   din: dcol (CgRS, PQ) = w_g^T dout_g, then col2im (each image is one part's own output);
-   dw: part t accumulates its images' dout_g col^T into a private (K, CgRS) partial; the
-   partials are then summed in part order, so dw is deterministic for a thread count.
-   db: per channel pairwise sums, OpenMP over K. */
-static void dive__cpu_conv2d_bwd(const dive__conv_p *p, float *din, float *dw, float *db,
-                                 const float *dout, const float *in, const float *w) {
-  int Cg = p->C / p->groups, Kg = p->K / p->groups, CRS = Cg * p->R * p->S;
-  int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, nw = (int64_t)p->K * CRS;
-  int direct = dive__conv_is_direct(p), nt = dive__parts(p->N), t, k;
-  int64_t wsn = DIVE__MAX(dive__sgemm_ws(Kg, CRS, (int)PQ), dive__sgemm_ws(CRS, (int)PQ, Kg));
-  int64_t per = wsn + (direct ? 0 : CRS * PQ) + (dw ? nw : 0), i;
-  float *scratch = (din || dw) ? (float *)DIVE_MALLOC(sizeof(float) * (size_t)(per * nt)) : NULL;
-  if ((din || dw) && !scratch) {
+/* the same with a scratch buffer of its own (tests and benches call the kernels directly) */
+static DIVE__UNUSED void dive__cpu_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
+                                              const float *w, const float *b) {
+  dive__ws ws = {NULL, 0};
+  dive__cpu_conv2d_fwd_ws(&ws, p, out, in, w, b);
+  DIVE_FREE(ws.base);
+}
+
+/* Backward data as a forward conv: for stride 1 and a square kernel with pad <= R-1,
+   din = conv(dout, w flipped in r,s with C and K swapped, pad R-1-pad). */
+static int dive__conv_bwd_as_fwd(const dive__conv_p *p, dive__conv_p *q) {
+  if (p->stride != 1 || p->R != p->S || p->pad > p->R - 1) return 0;
+  *q = *p;
+  q->C = p->K; q->H = p->P; q->W = p->Q;
+  q->K = p->C; q->P = p->H; q->Q = p->W;
+  q->pad = p->R - 1 - p->pad;
+  return 1;
+}
+
+/* conv2d backward, one parallel region over images (fixed parts):
+   dw: part t accumulates its images' dout_g * B^T into a private (Kg, CgRS) partial per
+       group (the NT kernel, several images at a time when an image is small); after a
+       barrier the partials are summed in part order into dw, so dw is deterministic for a
+       thread count.
+   din: each image is one part's own output: a forward conv of dout with the flipped
+       weights (stride 1), else w_g^T dout_g into a col matrix and col2im.
+   db: per channel pairwise sums. */
+static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *din, float *dw,
+                                    float *db, const float *dout, const float *in,
+                                    const float *w) {
+  dive__cgeo g, gq;
+  dive__conv_p q;
+  dive__nn_fn nn = dive__nn_kernel();
+  dive__nt_fn nt_k = dive__nt_kernel();
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp;
+  int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part;
+  float *base, *cur, *apack = NULL, *parts;
+  int64_t *off, *offq;
+  dive__cgeo_init(p, &g);
+  if (asfwd) dive__cgeo_init(&q, &gq);
+  Kr4 = dive__rup(g.Kg, DIVE__NT_M);
+  CRSr = dive__rup(g.CRS, DIVE__NT_N);
+  nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
+  nb = DIVE__MIN(nb, (p->N + nt - 1) / nt);
+  part = (int64_t)p->groups * Kr4 * CRSr;
+  per_dw = dw ? nb * (dive__rup(g.src, 16) + Kr4 * g.Ln) : 0;
+  na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
+  per_din = !din ? 0 : asfwd ? dive__conv_fwd_ws(&gq)
+                             : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
+  per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
+  noff = dive__rup(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), 8) + DIVE__NT_N;
+  base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(2 * noff, 16) +
+                                             per * nt) : NULL;
+  if ((din || dw) && !base) {
     dive__ref_conv2d_bwd(p, din, dw, db, dout, in, w);
     return;
   }
-  if (din || dw) {
-    DIVE__OMP_FOR
-    for (t = 0; t < nt; t++) {
-      float *ws = scratch + per * t, *col = ws + wsn, *dwp = col + (direct ? 0 : CRS * PQ);
-      int64_t n;
-      int g;
-      if (dw) memset(dwp, 0, sizeof(float) * (size_t)nw);
-      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++)
-        for (g = 0; g < p->groups; g++) {
-          const float *img = in + (n * p->C + (int64_t)g * Cg) * HW;
-          const float *dy = dout + (n * p->K + (int64_t)g * Kg) * PQ;
-          const float *wg = w + (int64_t)g * Kg * CRS;
-          float *dimg = din ? din + (n * p->C + (int64_t)g * Cg) * HW : NULL;
-          if (dw) {
-            if (!direct) dive__im2col(p, Cg, img, col);
-            dive__sgemm(0, 1, Kg, CRS, (int)PQ, dy, PQ, direct ? img : col, PQ, 1,
-                        dwp + (int64_t)g * Kg * CRS, CRS, ws);
-          }
-          if (din) {
-            dive__sgemm(1, 0, CRS, (int)PQ, Kg, wg, CRS, dy, PQ, 0, direct ? dimg : col, PQ, ws);
-            if (!direct) dive__col2im(p, Cg, col, dimg);
-          }
-        }
+  cur = base;
+  if (din) {
+    apack = dive__take(&cur, na * p->groups);
+    for (grp = 0; grp < p->groups; grp++) {
+      const float *wg = w + (int64_t)grp * g.Kg * g.CRS;
+      float *ag = apack + na * grp;
+      if (asfwd) { /* a'(c, (k,r,s)) = w(k, c, R-1-r, S-1-s): pack through the flip */
+        int RS = p->R * p->S, c0, i, k, rs;
+        for (c0 = 0; c0 < g.Cg; c0 += DIVE__NN_M)
+          for (k = 0; k < g.Kg; k++)
+            for (rs = 0; rs < RS; rs++)
+              for (i = 0; i < DIVE__NN_M; i++)
+                *ag++ = c0 + i < g.Cg ? wg[((int64_t)k * g.Cg + c0 + i) * RS + RS - 1 - rs] : 0.0f;
+      } else { /* a(crs, k) = w(k, crs) */
+        dive__pack_nn(ag, g.CRS, g.Kg, wg, 1, g.CRS);
+      }
     }
   }
-  if (dw) {
-    DIVE__OMP_FOR
-    for (i = 0; i < nw; i++) {
-      float s = 0.0f;
-      int u;
-      for (u = 0; u < nt; u++) s += scratch[per * u + per - nw + i]; /* fixed order */
-      dw[i] += s;
+  off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  offq = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  if (dw) dive__cgeo_offsets(p, &g, off);
+  if (din && asfwd) dive__cgeo_offsets(&q, &gq, offq);
+  if (din && !asfwd) { /* rows of the dout copy: k * Ln */
+    int k;
+    for (k = 0; k < g.Kg; k++) offq[k] = (int64_t)k * g.Ln;
+  }
+  parts = cur;
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t, gi, k, oh;
+    int64_t n, i, n0, n1;
+    for (t = DIVE__TID; t < nt && (din || dw); t += DIVE__NTH) {
+      float *mine = parts + per * t, *dwp = mine + DIVE__MAX(per_dw, per_din);
+      n0 = DIVE__PART_LO(p->N, t, nt);
+      n1 = DIVE__PART_LO(p->N, t + 1, nt);
+      if (dw) {
+        memset(dwp, 0, sizeof(float) * (size_t)part);
+        for (gi = 0; gi < p->groups; gi++)
+          for (n = n0; n < n1; n += nb) {
+            int ni = (int)DIVE__MIN(nb, n1 - n), u;
+            int64_t ss = dive__rup(g.src, 16), as = Kr4 * g.Ln;
+            float *srcs = mine, *dys = mine + nb * ss;
+            for (u = 0; u < ni; u++) { /* B sources, and dout laid out on the same columns */
+              const float *dy = dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ;
+              float *a = dys + u * as;
+              dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
+              memset(a, 0, sizeof(float) * (size_t)as);
+              for (k = 0; k < g.Kg; k++)
+                for (oh = 0; oh < p->P; oh++)
+                  memcpy(a + k * g.Ln + oh * g.rowl, dy + ((int64_t)k * p->P + oh) * p->Q,
+                         sizeof(float) * (size_t)p->Q);
+            }
+            for (k = 0; k < Kr4; k += DIVE__NT_M)
+              for (i = 0; i < CRSr; i += DIVE__NT_N)
+                nt_k(g.Ln, ni, dys + k * g.Ln, g.Ln, as, srcs, off + i, ss,
+                     dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
+          }
+      }
+      if (din)
+        for (n = n0; n < n1; n++)
+          for (gi = 0; gi < p->groups; gi++) {
+            const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
+            float *dx = din + (n * p->C + (int64_t)gi * g.Cg) * HW;
+            if (asfwd) {
+              float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
+              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy, NULL, dx, src, cbuf);
+            } else { /* col (CRS, Ln) = w_g^T dout_g, then col2im */
+              float *src = mine, *cbuf = src + dive__rup(g.Kg * g.Ln + g.Ln + 32, 16);
+              for (k = 0; k < g.Kg; k++) {
+                memcpy(src + k * g.Ln, dy + k * PQ, sizeof(float) * (size_t)PQ);
+                memset(src + k * g.Ln + PQ, 0, sizeof(float) * (size_t)(g.Ln - PQ));
+              }
+              memset(src + g.Kg * g.Ln, 0, sizeof(float) * (size_t)(g.Ln + 32));
+              dive__nn_gemm(nn, g.CRS, g.Kg, apack + na * gi, src, offq, g.Ln, cbuf);
+              dive__col2im(p, g.Cg, cbuf, g.Ln, dx);
+            }
+          }
+    }
+    DIVE__OMP_BARRIER
+    if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
+      int64_t nw = (int64_t)p->K * g.CRS, lo = nw * DIVE__TID / DIVE__NTH;
+      int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH;
+      for (i = lo; i < hi; i++) {
+        int64_t kk = i / g.CRS, c = i % g.CRS, at = ((kk / g.Kg) * Kr4 + kk % g.Kg) * CRSr + c;
+        float s = 0.0f;
+        int u;
+        for (u = 0; u < nt; u++) s += parts[per * u + DIVE__MAX(per_dw, per_din) + at];
+        dw[i] += s;
+      }
+    }
+    if (db) {
+      int lo = p->K * DIVE__TID / DIVE__NTH, hi = p->K * (DIVE__TID + 1) / DIVE__NTH;
+      for (k = lo; k < hi; k++)
+        db[k] += dive__pdot_rows(dout + k * PQ, 0.0f, NULL, 0.0f, p->N, (int64_t)p->K * PQ, PQ);
     }
   }
-  if (db) {
-    DIVE__OMP_FOR
-    for (k = 0; k < p->K; k++) db[k] += dive__pdot_rows(dout + k * PQ, 0.0f, NULL, 0.0f, p->N,
-                                                        (int64_t)p->K * PQ, PQ);
-  }
-  DIVE_FREE(scratch);
+}
+static DIVE__UNUSED void dive__cpu_conv2d_bwd(const dive__conv_p *p, float *din, float *dw,
+                                              float *db, const float *dout, const float *in,
+                                              const float *w) {
+  dive__ws ws = {NULL, 0};
+  dive__cpu_conv2d_bwd_ws(&ws, p, din, dw, db, dout, in, w);
+  DIVE_FREE(ws.base);
 }
 
-/* batchnorm, OpenMP over channels; pairwise float sums (two-pass variance). */
-static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
-                             const float *in, const float *gamma, const float *beta, float *rmean,
-                             float *rvar) {
+/* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
+   they are). They save whole passes over the activations, which at CIFAR sizes cost as
+   much as the convs once those run near the FMA peak. Sums keep 16 independent lanes, so
+   gcc -O2 vectorizes them without reassociating (-ffast-math is never needed), and lanes,
+   rows and halves are combined pairwise. */
+static float dive__lanes(float *s) {
+  int l, g;
+  for (l = 8; l >= 1; l /= 2)
+    for (g = 0; g < l; g++) s[g] += s[g + l];
+  return s[0];
+}
+/* sum of (x[i] - m)^q for q = 1, 2 over one row */
+static float dive__row_moment(const float *DIVE__RESTRICT x, float m, int q, int64_t n) {
+  float s[16];
+  int64_t i = 0;
+  int l;
+  for (l = 0; l < 16; l++) s[l] = 0.0f;
+  if (q == 1)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) s[l] += x[i + l] - m;
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) s[l] += (x[i + l] - m) * (x[i + l] - m);
+  for (l = 0; i < n; i++, l++) s[l] += q == 1 ? x[i] - m : (x[i] - m) * (x[i] - m);
+  return dive__lanes(s);
+}
+/* mean and M2 (sum of squared deviations) of rows [lo, hi) of one channel: each row's two
+   passes run in cache, rows are merged pairwise with Chan et al.'s update. */
+static void dive__bn_stats(const float *x, int64_t stride, int64_t n, int lo, int hi, float *mean,
+                           float *m2) {
+  if (hi - lo == 1) {
+    const float *r = x + lo * stride;
+    *mean = dive__row_moment(r, 0.0f, 1, n) / (float)n;
+    *m2 = dive__row_moment(r, *mean, 2, n);
+  } else {
+    int mid = lo + (hi - lo) / 2;
+    float ma, qa, mb, qb, na = (float)((int64_t)(mid - lo) * n), nb = (float)((int64_t)(hi - mid) * n);
+    float d;
+    dive__bn_stats(x, stride, n, lo, mid, &ma, &qa);
+    dive__bn_stats(x, stride, n, mid, hi, &mb, &qb);
+    d = mb - ma;
+    *mean = ma + d * (nb / (na + nb));
+    *m2 = qa + qb + d * d * (na * nb / (na + nb));
+  }
+}
+
+/* y = [relu](x * scale + shift [+ r]) over one row, in blocks of 16 with a constant trip
+   count (what gcc -O2's cheap vectorizer accepts) plus a scalar tail. */
+static void dive__bn_apply(float *DIVE__RESTRICT y, const float *DIVE__RESTRICT x,
+                           const float *DIVE__RESTRICT r, float scale, float shift, int relu,
+                           int64_t n) {
+  int64_t i = 0;
+  int l;
+  if (r)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = x[i + l] * scale + shift + r[i + l];
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = x[i + l] * scale + shift;
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  for (; i < n; i++) {
+    float v = x[i] * scale + shift + (r ? r[i] : 0.0f);
+    y[i] = relu && !(v > 0.0f) ? 0.0f : v;
+  }
+}
+
+/* out = [relu](bn(in) [+ res]), OpenMP over channels; saves mean/rstd as dive_batchnorm_forward
+   does and updates the running statistics the same way. */
+static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
+                                 const float *in, const float *gamma, const float *beta,
+                                 float *rmean, float *rvar, const float *res, int relu) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
   int c;
   DIVE__OMP_FOR
   for (c = 0; c < p->C; c++) {
-    const float *x = in + (int64_t)c * p->HW;
-    float *y = out + (int64_t)c * p->HW;
     float mu, var, rs, scale, shift;
-    int64_t n, i;
+    int64_t n;
     if (p->training) {
-      mu = dive__pdot_rows(x, 0.0f, NULL, 0.0f, p->N, CHW, p->HW) / (float)M;
-      var = dive__pdot_rows(x, mu, x, mu, p->N, CHW, p->HW) / (float)M;
+      float m2;
+      dive__bn_stats(in + (int64_t)c * p->HW, CHW, p->HW, 0, p->N, &mu, &m2);
+      var = m2 / (float)M;
       if (rmean) rmean[c] = (1.0f - p->momentum) * rmean[c] + p->momentum * mu;
       if (rvar)
         rvar[c] = (1.0f - p->momentum) * rvar[c] + p->momentum * var * ((float)M / (float)(M - 1));
@@ -1522,9 +2145,97 @@ static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float
     rstd[c] = rs;
     scale = rs * gamma[c];
     shift = beta[c] - mu * scale;
-    for (n = 0; n < p->N; n++)
-      for (i = 0; i < p->HW; i++) y[n * CHW + i] = x[n * CHW + i] * scale + shift;
+    for (n = 0; n < p->N; n++) {
+      const int64_t o = n * CHW + (int64_t)c * p->HW;
+      dive__bn_apply(out + o, in + o, res ? res + o : NULL, scale, shift, relu, p->HW);
+    }
   }
+}
+
+/* d = y > 0 ? d : 0 over one row (blocks of 16, as dive__bn_apply) */
+static void dive__relu_mask(float *DIVE__RESTRICT d, const float *DIVE__RESTRICT y, int64_t n) {
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) {
+      float v = d[i + l]; /* loaded unconditionally, so the select vectorizes */
+      d[i + l] = y[i + l] > 0.0f ? v : 0.0f;
+    }
+  for (; i < n; i++) d[i] = y[i] > 0.0f ? d[i] : 0.0f;
+}
+
+/* sums of g and g*(x - mu) over rows [lo, hi) of one channel, where g = y > 0 ? dy : 0 is
+   written back into dy (the ReLU backward, in place) */
+static void dive__relu_bn_sums(float *dy, const float *y, const float *x, float mu, int64_t stride,
+                               int64_t n, int lo, int hi, float *sg, float *sgx) {
+  if (hi - lo == 1) { /* mask the row in place, then its two sums (the row stays in cache) */
+    float s1[16], s2[16];
+    float *DIVE__RESTRICT d = dy + lo * stride;
+    const float *DIVE__RESTRICT yy = y + lo * stride, *DIVE__RESTRICT xx = x + lo * stride;
+    int64_t i;
+    int l;
+    dive__relu_mask(d, yy, n);
+    for (l = 0; l < 16; l++) s1[l] = s2[l] = 0.0f;
+    for (i = 0; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        s1[l] += d[i + l];
+        s2[l] += d[i + l] * (xx[i + l] - mu);
+      }
+    for (l = 0; i < n; i++, l++) {
+      s1[l] += d[i];
+      s2[l] += d[i] * (xx[i] - mu);
+    }
+    *sg = dive__lanes(s1);
+    *sgx = dive__lanes(s2);
+  } else {
+    int mid = lo + (hi - lo) / 2;
+    float a1, a2, b1, b2;
+    dive__relu_bn_sums(dy, y, x, mu, stride, n, lo, mid, &a1, &a2);
+    dive__relu_bn_sums(dy, y, x, mu, stride, n, mid, hi, &b1, &b2);
+    *sg = a1 + b1;
+    *sgx = a2 + b2;
+  }
+}
+
+/* dx = k * (g - a - (x - mu) * b) over one row (blocks of 16, as dive__bn_apply) */
+static void dive__bn_dx(float *DIVE__RESTRICT dx, const float *DIVE__RESTRICT g,
+                        const float *DIVE__RESTRICT x, float k, float a, float mu, float b,
+                        int64_t n) {
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) dx[i + l] = k * (g[i + l] - a - (x[i + l] - mu) * b);
+  for (; i < n; i++) dx[i] = k * (g[i] - a - (x[i] - mu) * b);
+}
+
+/* ReLU backward (y: the ReLU's output) fused with BN backward, OpenMP over channels.
+   dout is overwritten with the masked gradient (the caller's scratch; the shortcut needs
+   it too); din, dgamma += and dbeta += as dive_batchnorm_backward. */
+static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
+                                  float *dout, const float *y, const float *in, const float *mean,
+                                  const float *rstd, const float *gamma) {
+  int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  int c;
+  DIVE__OMP_FOR
+  for (c = 0; c < p->C; c++) {
+    int64_t o = (int64_t)c * p->HW, n;
+    float mu = mean[c], rs = rstd[c], sdy, sdyx, k, a, b;
+    dive__relu_bn_sums(dout + o, y + o, in + o, mu, CHW, p->HW, 0, p->N, &sdy, &sdyx);
+    sdyx *= rs; /* sum dout xhat */
+    if (dbeta) dbeta[c] += sdy;
+    if (dgamma) dgamma[c] += sdyx;
+    k = gamma[c] * rs;
+    a = sdy / (float)M;
+    b = sdyx / (float)M * rs;
+    for (n = 0; n < p->N; n++) dive__bn_dx(din + n * CHW + o, dout + n * CHW + o, in + n * CHW + o, k, a, mu, b, p->HW);
+  }
+}
+
+/* batchnorm forward: the fused kernel without residual or ReLU. */
+static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
+                             const float *in, const float *gamma, const float *beta, float *rmean,
+                             float *rvar) {
+  dive__cpu_bn_act_fwd(p, out, mean, rstd, in, gamma, beta, rmean, rvar, NULL, 0);
 }
 static void dive__cpu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                              const float *dout, const float *in, const float *mean,
@@ -5346,6 +6057,7 @@ DIVE_API dive_status dive_ctx_create(dive_ctx **out, const dive_ctx_desc *desc) 
 DIVE_API void dive_ctx_destroy(dive_ctx *ctx) {
   if (!ctx) return;
   dive__vk_shutdown(ctx);
+  DIVE_FREE(ctx->cpu_ws.base);
   DIVE_FREE(ctx);
 }
 
@@ -5860,7 +6572,7 @@ DIVE_API dive_status dive_conv2d_forward(dive_ctx *ctx, dive_tensor *out, const 
     return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU:
-    dive__cpu_conv2d_fwd(&p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
+    dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
     return DIVE_OK;
   case DIVE_BACKEND_VULKAN:
     return ctx->check ? dive__chk_conv2d_fwd(ctx, &p, out, in, w, b) : dive__vk_conv2d_fwd(ctx, &p, out, in, w, b);
@@ -5894,8 +6606,8 @@ DIVE_API dive_status dive_conv2d_backward(dive_ctx *ctx, dive_tensor *din, dive_
     return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU:
-    dive__cpu_conv2d_bwd(&p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout), dive__f(in),
-                         dive__f(w));
+    dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout),
+                            dive__f(in), dive__f(w));
     return DIVE_OK;
   case DIVE_BACKEND_VULKAN:
     return ctx->check ? dive__chk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w)
@@ -6863,6 +7575,46 @@ static dive_status dive__bn_fwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *
                                 &bn->running_var, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
 }
 
+/* out = relu(bn(in) [+ res]). On the CPU one fused kernel (one pass for the statistics, one
+   for the output); elsewhere the public ops. */
+static dive_status dive__bn_act(dive_resnet *m, dive_bn_layer *bn, dive_tensor *out, dive_tensor *mean,
+                                dive_tensor *rstd, const dive_tensor *in, const dive_tensor *res,
+                                int training) {
+  dive_ctx *ctx = m->ctx;
+  if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
+      (!training || (int64_t)in->shape[0] * in->shape[2] * in->shape[3] >= 2)) {
+    dive__bn_p p;
+    if (training) bn->num_batches_tracked++;
+    p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
+    p.training = training ? 1 : 0; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
+    dive__cpu_bn_act_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(&bn->gamma),
+                         dive__f(&bn->beta), dive__f(&bn->running_mean), dive__f(&bn->running_var),
+                         res ? dive__f(res) : NULL, 1);
+    return DIVE_OK;
+  }
+  dive__bn_fwd(m, bn, out, mean, rstd, in, training);
+  if (res) dive_add_forward(ctx, out, out, res);
+  return dive_relu_forward(ctx, out, out);
+}
+
+/* din = BN backward of (dout masked by y > 0); dout (model scratch) is left masked in place,
+   as dive_relu_backward(dout, dout, y) leaves it. Fused on the CPU. */
+static dive_status dive__relu_bn_bwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *din, dive_tensor *dout,
+                                     const dive_tensor *y, const dive_tensor *in, const dive_tensor *mean,
+                                     const dive_tensor *rstd) {
+  dive_ctx *ctx = m->ctx;
+  if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status) {
+    dive__bn_p p;
+    p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
+    p.training = 1; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
+    dive__cpu_relu_bn_bwd(&p, dive__f(din), dive__f(&bn->dgamma), dive__f(&bn->dbeta), dive__f(dout),
+                          dive__f(y), dive__f(in), dive__f(mean), dive__f(rstd), dive__f(&bn->gamma));
+    return DIVE_OK;
+  }
+  dive_relu_backward(ctx, dout, dout, y);
+  return dive_batchnorm_backward(ctx, din, &bn->dgamma, &bn->dbeta, dout, in, mean, rstd, &bn->gamma);
+}
+
 DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training) {
   dive_ctx *ctx;
   dive_tensor x, c, o, t, tmp;
@@ -6880,26 +7632,22 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
   c = dive__batch(&m->stem_c, n);
   o = dive__batch(&m->stem_out, n);
   dive_conv2d_forward(ctx, &c, &x, &m->conv1.w, NULL, 1, 1, 1);
-  dive__bn_fwd(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, training);
-  dive_relu_forward(ctx, &o, &o);
+  dive__bn_act(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, NULL, training);
   x = o;
   for (i = 0; i < m->nblocks; i++) {
     dive_basic_block *bk = &m->blocks[i];
     dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
     dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
     dive_conv2d_forward(ctx, &c1, &x, &bk->conv1.w, NULL, bk->stride, 1, 1);
-    dive__bn_fwd(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, training);
-    dive_relu_forward(ctx, &r1, &r1);
+    dive__bn_act(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, NULL, training);
     dive_conv2d_forward(ctx, &c2, &r1, &bk->conv2.w, NULL, 1, 1, 1);
-    dive__bn_fwd(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, training);
     if (dive__block_has_proj(bk)) {
       tmp = dive__shaped(&m->gbuf[0], &out, n);
       dive_shortcut_forward(ctx, &tmp, &x, bk->stride);
-      dive_add_forward(ctx, &out, &out, &tmp);
+      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &tmp, training);
     } else {
-      dive_add_forward(ctx, &out, &out, &x);
+      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &x, training);
     }
-    dive_relu_forward(ctx, &out, &out);
     x = out;
   }
   t = dive__batch(&m->pooled, n);
@@ -6933,16 +7681,12 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
     dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
     dive_tensor x = dive__batch(i ? &m->blocks[i - 1].out : &m->stem_out, n);
     g0 = dive__shaped(&m->gbuf[0], &out, n); /* d out */
-    dive_relu_backward(ctx, &g0, &g0, &out);
     g1 = dive__shaped(&m->gbuf[1], &c2, n);
-    dive_batchnorm_backward(ctx, &g1, &bk->bn2.dgamma, &bk->bn2.dbeta, &g0, &c2, &bk->mean2, &bk->rstd2,
-                            &bk->bn2.gamma);
+    dive__relu_bn_bwd(m, &bk->bn2, &g1, &g0, &out, &c2, &bk->mean2, &bk->rstd2);
     g2 = dive__shaped(&m->gbuf[2], &r1, n);
     dive_conv2d_backward(ctx, &g2, &bk->conv2.dw, NULL, &g1, &r1, &bk->conv2.w, 1, 1, 1);
-    dive_relu_backward(ctx, &g2, &g2, &r1);
     g1 = dive__shaped(&m->gbuf[1], &c1, n);
-    dive_batchnorm_backward(ctx, &g1, &bk->bn1.dgamma, &bk->bn1.dbeta, &g2, &c1, &bk->mean1, &bk->rstd1,
-                            &bk->bn1.gamma);
+    dive__relu_bn_bwd(m, &bk->bn1, &g1, &g2, &r1, &c1, &bk->mean1, &bk->rstd1);
     g2 = dive__shaped(&m->gbuf[2], &x, n);
     dive_conv2d_backward(ctx, &g2, &bk->conv1.dw, NULL, &g1, &x, &bk->conv1.w, bk->stride, 1, 1);
     if (dive__block_has_proj(bk)) {
@@ -6957,11 +7701,11 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   /* stem */
   t = dive__batch(&m->stem_out, n);
   g0 = dive__shaped(&m->gbuf[0], &t, n);
-  dive_relu_backward(ctx, &g0, &g0, &t);
-  t = dive__batch(&m->stem_c, n);
-  g1 = dive__shaped(&m->gbuf[1], &t, n);
-  dive_batchnorm_backward(ctx, &g1, &m->bn1.dgamma, &m->bn1.dbeta, &g0, &t, &m->stem_mean, &m->stem_rstd,
-                          &m->bn1.gamma);
+  {
+    dive_tensor c = dive__batch(&m->stem_c, n);
+    g1 = dive__shaped(&m->gbuf[1], &c, n);
+    dive__relu_bn_bwd(m, &m->bn1, &g1, &g0, &t, &c, &m->stem_mean, &m->stem_rstd);
+  }
   t = dive__batch(&m->input, n);
   dive_conv2d_backward(ctx, NULL, &m->conv1.dw, NULL, &g1, &t, &m->conv1.w, 1, 1, 1);
   return ctx->status;

@@ -60,6 +60,8 @@ typedef struct tcase {
 } tcase;
 
 static int g_pass, g_fail, g_skip;
+static const char *g_cpu_label = "cpu"; /* "cpu-avx2" etc. while a narrower ISA is forced */
+static int g_no_grad;                   /* set for those reruns: grad checks only the ref */
 
 static void def(slot *s, const char *name, int role, int ndim, int d0, int d1, int d2, int d3) {
   int i;
@@ -475,6 +477,14 @@ static const tcase cases[] = {
   {"linear", 128, 64, 0, 0, 10, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"linear", 33, 300, 0, 0, 70, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0}, /* crosses the GEMM blocks */
   {"linear", 5, 7, 0, 0, 3, 0, 0, 0, 0, 1, 1, 0, "din", 0, 0},
+  /* the ResNet-32 (CIFAR) shapes at batch 2: stem, the three stages, both downsamples */
+  {"conv2d", 2, 3, 32, 32, 16, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 16, 32, 32, 16, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 16, 32, 32, 32, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 32, 16, 16, 32, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 32, 16, 16, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 64, 8, 8, 64, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"batchnorm", 2, 16, 32, 32, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -599,7 +609,7 @@ static void run_case(const tcase *c, int do_cpu, dive_ctx *cpu_ctx, dive_ctx *vk
 
   if (do_cpu) {
     double nmse = 0.0, maxd = 0.0;
-    if (c->grad) {
+    if (c->grad && !g_no_grad) {
       double worst = 0.0;
       int coords = 0;
       ok = grad_check(op, c, s, ns, init, o, x, &worst, &coords);
@@ -635,7 +645,7 @@ static void run_case(const tcase *c, int do_cpu, dive_ctx *cpu_ctx, dive_ctx *vk
         ok = compare(s, ns, o, x, tol, &nmse, &maxd, why, sizeof why);
       }
     }
-    report(c->op, desc, "cpu", ok, "nmse=%.1e maxdiff=%.1e%s%s", nmse, maxd, ok ? "" : "  ", why);
+    report(c->op, desc, g_cpu_label, ok, "nmse=%.1e maxdiff=%.1e%s%s", nmse, maxd, ok ? "" : "  ", why);
   }
   if (vk_ctx) {
     double nmse = 0.0, maxd = 0.0;
@@ -957,11 +967,29 @@ int main(int argc, char **argv) {
       printf("vulkan device: %s\n", dive_query_device_name(vk_ctx));
     }
   }
-  printf("cpu: %s\n", dive_query_device_name(cpu_ctx));
+  printf("cpu: %s, kernels %s\n", dive_query_device_name(cpu_ctx), dive__isa_name(dive__isa()));
 
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
     if (!only_op || !strcmp(only_op, cases[k].op))
       run_case(&cases[k], do_cpu, cpu_ctx, vk_ctx, req_vk);
+
+  /* The conv kernels have AVX-512, AVX2+FMA and portable C paths chosen at run time: run
+     the conv rows again on every narrower path this CPU has (DIVE_CPU_ISA sets the first). */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int best = dive__isa(), isa;
+    for (isa = best - 1; isa >= DIVE__ISA_GENERIC; isa--) {
+      static char label[32];
+      dive__isa_set(isa);
+      snprintf(label, sizeof label, "cpu-%s", dive__isa_name(isa));
+      g_cpu_label = label;
+      g_no_grad = 1;
+      for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        if (!strcmp(cases[k].op, "conv2d")) run_case(&cases[k], 1, cpu_ctx, NULL, 0);
+    }
+    dive__isa_set(best);
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
 
   if (!only_op || !strcmp(only_op, "known"))
     for (k = 0; k < sizeof knowns / sizeof knowns[0]; k++) {

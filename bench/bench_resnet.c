@@ -1,0 +1,79 @@
+/* bench_resnet.c - ResNet-32 (CIFAR, 10 classes) training and inference speed of dive.h on
+   the CPU, with peak RSS. The PyTorch side is bench/pytorch_resnet32.py; bench/cpu.sh runs
+   both and prints the comparison (make bench-cpu).
+     make build/bench_resnet && OMP_NUM_THREADS=2 ./build/bench_resnet [--batch 128] [--steps 10]
+   Prints one line:  dive train_img_s X infer_img_s Y peak_rss_mb Z threads T isa I
+   (medians over the timed steps, after 2 warm-up steps; random data, SGD with momentum). */
+#define DIVE_IMPLEMENTATION
+#include "../dive.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#define CHECK(x) do { dive_status s_ = (x); if (s_) { \
+  fprintf(stderr, "error: %s: %s\n", dive_status_str(s_), ctx ? dive_ctx_error(ctx) : dive_last_error()); \
+  return 1; } } while (0)
+
+static int cmp_d(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv) {
+  dive_ctx *ctx = NULL;
+  dive_ctx_desc cd;
+  dive_resnet *net;
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  dive_rng rng;
+  struct rusage ru;
+  int batch = 128, steps = 10, i;
+  float *x, *logits, loss;
+  int32_t *y;
+  double *tt, *ti;
+  for (i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--batch") && i + 1 < argc) batch = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--steps") && i + 1 < argc) steps = atoi(argv[++i]);
+    else { fprintf(stderr, "usage: %s [--batch B] [--steps N]\n", argv[0]); return 2; }
+  }
+  memset(&cd, 0, sizeof cd);
+  cd.backend = DIVE_BACKEND_CPU;
+  CHECK(dive_ctx_create(&ctx, &cd));
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 32; rd.in_channels = 3; rd.num_classes = 10; rd.max_batch = batch; rd.seed = 1;
+  CHECK(dive_resnet_create(ctx, &net, &rd));
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
+  x = (float *)malloc(sizeof(float) * (size_t)batch * 3 * 32 * 32);
+  logits = (float *)malloc(sizeof(float) * (size_t)batch * 10);
+  y = (int32_t *)malloc(sizeof(int32_t) * (size_t)batch);
+  tt = (double *)malloc(sizeof(double) * (size_t)steps);
+  ti = (double *)malloc(sizeof(double) * (size_t)steps);
+  dive_rng_seed(&rng, 7);
+  for (i = 0; i < batch * 3 * 32 * 32; i++) x[i] = dive_rng_normal(&rng);
+  for (i = 0; i < batch; i++) y[i] = (int32_t)(dive_rng_u32(&rng) % 10);
+  for (i = -2; i < steps; i++) {
+    double t = dive_time_sec();
+    CHECK(dive_resnet_train_step(net, NULL, x, y, batch, &ld, &sd, &loss));
+    if (i >= 0) tt[i] = dive_time_sec() - t;
+  }
+  for (i = -2; i < steps; i++) {
+    double t = dive_time_sec();
+    CHECK(dive_resnet_predict(net, x, batch, logits));
+    if (i >= 0) ti[i] = dive_time_sec() - t;
+  }
+  qsort(tt, (size_t)steps, sizeof *tt, cmp_d);
+  qsort(ti, (size_t)steps, sizeof *ti, cmp_d);
+  getrusage(RUSAGE_SELF, &ru);
+  printf("dive train_img_s %.1f infer_img_s %.1f peak_rss_mb %.1f threads %d isa %s\n",
+         batch / tt[steps / 2], batch / ti[steps / 2], ru.ru_maxrss / 1024.0,
+         dive_query_threads(ctx), dive__isa_name(dive__isa()));
+  free(x); free(logits); free(y); free(tt); free(ti);
+  dive_resnet_destroy(net);
+  dive_ctx_destroy(ctx);
+  return 0;
+}

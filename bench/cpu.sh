@@ -1,0 +1,42 @@
+#!/bin/sh
+# cpu.sh - ResNet-32 training/inference on the CPU: dive.h against PyTorch, same machine,
+# same thread count, measured in one run (make bench-cpu runs it on all cores).
+#   sh bench/cpu.sh [threads...]        e.g. sh bench/cpu.sh 1 2   (default: all cores)
+# PyTorch runs twice: as installed, and at its best (jemalloc preloaded and told never to
+# give memory back, so steps stop page-faulting; OPENBLAS_NUM_THREADS=1). OPENBLAS_CORETYPE
+# and OPENBLAS_L2_SIZE are unset: they slow OpenBLAS several-fold. dive.h runs 3 times per
+# thread count (median); PyTorch once (it takes the best of 4 variants already).
+# Ends with:  train img/s: dive X, pytorch Y, ratio Z   (Y: as installed, last thread count)
+set -e
+cd "$(dirname "$0")/.."
+make -s build/bench_resnet
+THREADS=${*:-$(nproc)}
+JEMALLOC=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+PY=${PYTHON:-/usr/bin/python3}
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i + 1)}'; }
+median3() { printf '%s\n%s\n%s\n' "$1" "$2" "$3" | sort -g | sed -n 2p; }
+printf '%-7s %-22s %10s %10s %12s\n' threads who train_img/s infer_img/s peak_rss_MB
+for t in $THREADS; do
+  d1=$(OMP_NUM_THREADS=$t ./build/bench_resnet); d2=$(OMP_NUM_THREADS=$t ./build/bench_resnet)
+  d3=$(OMP_NUM_THREADS=$t ./build/bench_resnet)
+  dt=$(median3 "$(field "$d1" train_img_s)" "$(field "$d2" train_img_s)" "$(field "$d3" train_img_s)")
+  di=$(median3 "$(field "$d1" infer_img_s)" "$(field "$d2" infer_img_s)" "$(field "$d3" infer_img_s)")
+  dr=$(field "$d1" peak_rss_mb)
+  p=$($PY bench/pytorch_resnet32.py --threads "$t" | tail -1)
+  pt=$(field "$p" train_img_s); pi=$(field "$p" infer_img_s); pr=$(field "$p" peak_rss_mb)
+  if [ -e "$JEMALLOC" ]; then
+    q=$(LD_PRELOAD=$JEMALLOC MALLOC_CONF="retain:true,dirty_decay_ms:-1,muzzy_decay_ms:-1" \
+        OPENBLAS_NUM_THREADS=1 $PY bench/pytorch_resnet32.py --threads "$t" | tail -1)
+    qt=$(field "$q" train_img_s); qi=$(field "$q" infer_img_s); qr=$(field "$q" peak_rss_mb)
+  else
+    qt=0; qi=0; qr=0; echo "(no $JEMALLOC: apt-get install libjemalloc2)"
+  fi
+  printf '%-7s %-22s %10s %10s %12s  (%s)\n' "$t" "dive.h" "$dt" "$di" "$dr" "$(field "$d1" isa)"
+  printf '%-7s %-22s %10s %10s %12s\n' "$t" "pytorch (installed)" "$pt" "$pi" "$pr"
+  printf '%-7s %-22s %10s %10s %12s\n' "$t" "pytorch (jemalloc)" "$qt" "$qi" "$qr"
+  awk -v t="$t" -v d="$dt" -v p="$pt" -v q="$qt" -v a="$di" -v b="$pi" -v c="$qi" 'BEGIN {
+    printf "%-7s ratios dive/pytorch: train %.2fx (installed) %.2fx (jemalloc); infer %.2fx %.2fx\n",
+           t, d / p, (q > 0 ? d / q : 0), a / b, (c > 0 ? a / c : 0) }'
+done
+awk -v d="$dt" -v p="$pt" 'BEGIN { printf "train img/s: dive %.1f, pytorch %.1f, ratio %.2f\n", d, p, d / p }'
