@@ -27,6 +27,9 @@ for t in test_vulkan test_loss test_ops test_ref test_train; do
   echo "$t: rc=$rc $(tail -1 "$OUT/$t.log") ($(( $(date +%s) - s )) s)"
   [ $rc -ne 0 ] && grep -E "FAIL" "$OUT/$t.log" | head -8
 done
+echo "== cross-check: ResNet-32 step at batch 128, CPU vs Vulkan, tensor by tensor"
+./build/cross_check 32 128 100 > "$OUT/cross_check.log" 2>&1; echo "rc=$? $(tail -1 "$OUT/cross_check.log")"
+grep -- "<--" "$OUT/cross_check.log" | head -5
 echo "== ResNet-32 (100 classes) training step, batch 128"
 ./build/resnet32_synthetic --backend vulkan --steps 40 --batch 128 --classes 100 2>&1 | tail -3 | tee "$OUT/dive_step.log"
 python3 bench/gpu_torch.py --classes 100 --batch 128 --steps 200 2>&1 | tail -3 | tee "$OUT/torch_step.log"
