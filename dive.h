@@ -6224,6 +6224,30 @@ static DIVE__UNUSED void dive__jitter(float *img, int n, float j, dive_rng *r) {
 
 /* torchvision RandomResizedCrop.get_params: 10 tries at area in [0.08, 1] and
    log-uniform aspect in [3/4, 4/3], then the center crop fallback. */
+/* stb_image 2.27 (Debian 12's libstb) writes past its Huffman size table when a JPEG's DHT
+   declares more than 256 codes (stb_image 2.28 refuses them). Walk the markers as stb_image
+   does (segments by length, entropy data byte by byte) and refuse such files first. */
+static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
+  size_t i = 2;
+  if (n < 2 || p[0] != 0xFF || p[1] != 0xD8) return 1; /* not a JPEG */
+  while (i + 4 <= n) {
+    size_t len, q, end;
+    int m = p[i + 1];
+    if (p[i] != 0xFF || m == 0xFF) { i++; continue; } /* entropy data, fill bytes */
+    if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD8)) { i += 2; continue; } /* no length */
+    len = (size_t)p[i + 2] << 8 | p[i + 3];
+    if (m == 0xC4)
+      for (q = i + 4, end = DIVE__MIN(i + 2 + len, n); q + 17 <= end;) {
+        int k, codes = 0;
+        for (k = 1; k <= 16; k++) codes += p[q + (size_t)k];
+        if (codes > 256) return 0;
+        q += 17 + (size_t)codes;
+      }
+    i += 2 + len;
+  }
+  return 1;
+}
+
 static DIVE__UNUSED void dive__rrc_box(int W, int H, dive_rng *r, int *bx, int *by, int *bw, int *bh) {
   double area = (double)W * H, lr0 = log(3.0 / 4.0), lr1 = log(4.0 / 3.0), ratio = (double)W / H;
   int t, w, h;
@@ -6345,6 +6369,11 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     if (s) { /* the reason was formatted into this thread's dive_last_error */
       snprintf(msg, msz, "%s", dive__last_error);
       return s;
+    }
+    if (!dive__jpeg_dht_ok(file, flen)) {
+      DIVE_FREE(file);
+      snprintf(msg, msz, "dive_loader_next: %.300s: corrupt JPEG (a Huffman table of more than 256 codes)", path);
+      return DIVE_ERR_FORMAT;
     }
     px = flen > 0x7FFFFFFF ? NULL : stbi_load_from_memory(file, (int)flen, &w, &h, &comp, 3);
     DIVE_FREE(file);
