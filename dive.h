@@ -6248,6 +6248,20 @@ static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
   return 1;
 }
 
+/* stb_image 2.27 grows its IDAT buffer to a chunk's declared length before reading it:
+   a PNG claiming a 2 GB chunk in a 100-byte file allocates 2 GB. Every chunk must fit. */
+static DIVE__UNUSED int dive__png_chunks_ok(const uint8_t *p, size_t n) {
+  size_t i = 8;
+  if (n < 8 || memcmp(p, "\x89PNG\r\n\x1a\n", 8)) return 1; /* not a PNG */
+  while (i + 8 <= n) {
+    uint64_t len = dive__be32(p + i);
+    if (len + 12 > n - i) return 0;
+    if (!memcmp(p + i + 4, "IEND", 4)) break;
+    i += 12 + (size_t)len;
+  }
+  return 1;
+}
+
 static DIVE__UNUSED void dive__rrc_box(int W, int H, dive_rng *r, int *bx, int *by, int *bw, int *bh) {
   double area = (double)W * H, lr0 = log(3.0 / 4.0), lr1 = log(4.0 / 3.0), ratio = (double)W / H;
   int t, w, h;
@@ -6373,6 +6387,11 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     if (!dive__jpeg_dht_ok(file, flen)) {
       DIVE_FREE(file);
       snprintf(msg, msz, "dive_loader_next: %.300s: corrupt JPEG (a Huffman table of more than 256 codes)", path);
+      return DIVE_ERR_FORMAT;
+    }
+    if (!dive__png_chunks_ok(file, flen)) {
+      DIVE_FREE(file);
+      snprintf(msg, msz, "dive_loader_next: %.300s: truncated PNG (a chunk runs past the end of the file)", path);
       return DIVE_ERR_FORMAT;
     }
     px = flen > 0x7FFFFFFF ? NULL : stbi_load_from_memory(file, (int)flen, &w, &h, &comp, 3);
