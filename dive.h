@@ -6231,18 +6231,23 @@ static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
   size_t i = 2;
   if (n < 2 || p[0] != 0xFF || p[1] != 0xD8) return 1; /* not a JPEG */
   while (i + 4 <= n) {
-    size_t len, q, end;
+    size_t len, q;
     int m = p[i + 1];
     if (p[i] != 0xFF || m == 0xFF) { i++; continue; } /* entropy data, fill bytes */
     if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD8)) { i += 2; continue; } /* no length */
     len = (size_t)p[i + 2] << 8 | p[i + 3];
-    if (m == 0xC4)
-      for (q = i + 4, end = DIVE__MIN(i + 2 + len, n); q + 17 <= end;) {
+    if (m == 0xC4) { /* as stb_image: tables while the length left is > 0, even past the
+                        segment; bytes past the end of the file read as 0 */
+      long left = (long)len - 2;
+      for (q = i + 4; left > 0 && q < n;) {
         int k, codes = 0;
-        for (k = 1; k <= 16; k++) codes += p[q + (size_t)k];
+        for (k = 1; k <= 16 && q + (size_t)k < n; k++) codes += p[q + (size_t)k];
         if (codes > 256) return 0;
         q += 17 + (size_t)codes;
+        left -= 17 + codes;
       }
+      if (left != 0) return 1; /* stb_image stops at this segment */
+    }
     i += 2 + len;
   }
   return 1;
