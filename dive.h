@@ -21,6 +21,8 @@
      DIVE_NO_THREADS       impl        data loaders build batches on the calling thread
      DIVE_NO_STB_IMAGE     impl        no stb_image: .gz, JPEG and PNG report UNSUPPORTED
      DIVE_STB_IMAGE_EXTERN impl        stb_image's implementation is compiled elsewhere
+     DIVE_MAX_IMAGE_PIXELS impl        JPEG/PNG images of more pixels are refused before they
+                                       are decoded (default 1 << 26, 64 Mpixel)
      (stb_image.h is found with __has_include as "stb_image.h" or <stb/stb_image.h>; one
      included before dive.h is used as it is.)
 
@@ -6224,6 +6226,10 @@ static DIVE__UNUSED void dive__jitter(float *img, int n, float j, dive_rng *r) {
 
 /* torchvision RandomResizedCrop.get_params: 10 tries at area in [0.08, 1] and
    log-uniform aspect in [3/4, 4/3], then the center crop fallback. */
+#ifndef DIVE_MAX_IMAGE_PIXELS
+#define DIVE_MAX_IMAGE_PIXELS (1 << 26) /* larger JPEG/PNG images are refused before decoding */
+#endif
+
 /* stb_image 2.27 (Debian 12's libstb) writes past its Huffman size table when a JPEG's DHT
    declares more than 256 codes (stb_image 2.28 refuses them). Walk the markers as stb_image
    does (segments by length, entropy data byte by byte) and refuse such files first. */
@@ -6397,6 +6403,13 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     if (!dive__png_chunks_ok(file, flen)) {
       DIVE_FREE(file);
       snprintf(msg, msz, "dive_loader_next: %.300s: truncated PNG (a chunk runs past the end of the file)", path);
+      return DIVE_ERR_FORMAT;
+    }
+    if (flen <= 0x7FFFFFFF && stbi_info_from_memory(file, (int)flen, &w, &h, &comp) &&
+        (int64_t)w * h > (int64_t)(DIVE_MAX_IMAGE_PIXELS)) { /* a 700-byte JPEG may claim 18000 x 18000 */
+      DIVE_FREE(file);
+      snprintf(msg, msz, "dive_loader_next: %.300s: image %d x %d is over DIVE_MAX_IMAGE_PIXELS (%lld)", path, w, h,
+               (long long)(DIVE_MAX_IMAGE_PIXELS));
       return DIVE_ERR_FORMAT;
     }
     px = flen > 0x7FFFFFFF ? NULL : stbi_load_from_memory(file, (int)flen, &w, &h, &comp, 3);
