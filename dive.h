@@ -6230,11 +6230,16 @@ static DIVE__UNUSED void dive__jitter(float *img, int n, float j, dive_rng *r) {
 #define DIVE_MAX_IMAGE_PIXELS (1 << 26) /* larger JPEG/PNG images are refused before decoding */
 #endif
 
-/* stb_image 2.27 (Debian 12's libstb) writes past its Huffman size table when a JPEG's DHT
-   declares more than 256 codes (stb_image 2.28 refuses them). Walk the markers as stb_image
-   does (segments by length, entropy data byte by byte) and refuse such files first. */
+/* stb_image 2.27 (Debian 12's libstb) trusts a JPEG's Huffman tables: it writes past its
+   size table when a DHT declares more than 256 codes, and a scan that selects a table no
+   DHT defined decodes with uninitialized memory (out-of-bounds symbol ids; stb_image 2.28
+   refuses the first). Walk the markers as stb_image does (segments by length, entropy data
+   byte by byte, bytes past the end of the file read as 0) and refuse such files first. */
+#define DIVE__AT(i) ((i) < n ? p[i] : 0)
 static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
   size_t i = 2;
+  unsigned defined = 0; /* bit 4 * class + id: the DHT tables seen so far */
+  int prog = 0;
   if (n < 2 || p[0] != 0xFF || p[1] != 0xD8) return 1; /* not a JPEG */
   while (i + 4 <= n) {
     size_t len, q;
@@ -6242,22 +6247,33 @@ static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
     if (p[i] != 0xFF || m == 0xFF) { i++; continue; } /* entropy data, fill bytes */
     if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD8)) { i += 2; continue; } /* no length */
     len = (size_t)p[i + 2] << 8 | p[i + 3];
-    if (m == 0xC4) { /* as stb_image: tables while the length left is > 0, even past the
-                        segment; bytes past the end of the file read as 0 */
+    if (m == 0xC2) prog = 1;
+    if (m == 0xC4) { /* as stb_image: tables while the length left is > 0, even past the segment */
       long left = (long)len - 2;
       for (q = i + 4; left > 0 && q < n;) {
         int k, codes = 0;
-        for (k = 1; k <= 16 && q + (size_t)k < n; k++) codes += p[q + (size_t)k];
+        for (k = 1; k <= 16; k++) codes += DIVE__AT(q + (size_t)k);
         if (codes > 256) return 0;
+        if (p[q] >> 4 <= 1 && (p[q] & 15) <= 3) defined |= 1u << ((p[q] >> 4) * 4 + (p[q] & 15));
         q += 17 + (size_t)codes;
         left -= 17 + codes;
       }
       if (left != 0) return 1; /* stb_image stops at this segment */
     }
+    if (m == 0xDA) { /* scan: every table it decodes with must be defined */
+      int k, ns = DIVE__AT(i + 4), ss = DIVE__AT(i + 5 + 2 * (size_t)ns), ah = DIVE__AT(i + 7 + 2 * (size_t)ns) >> 4;
+      for (k = 0; k < ns && k < 4; k++) {
+        int sel = DIVE__AT(i + 6 + 2 * (size_t)k), td = sel >> 4, ta = sel & 15;
+        if (td > 3 || ta > 3) return 1; /* stb_image refuses these */
+        if ((!prog || (ss == 0 && ah == 0)) && !(defined & (1u << td))) return 0;
+        if ((!prog || ss != 0) && !(defined & (1u << (4 + ta)))) return 0;
+      }
+    }
     i += 2 + len;
   }
   return 1;
 }
+#undef DIVE__AT
 
 /* stb_image 2.27 grows its IDAT buffer to a chunk's declared length before reading it:
    a PNG claiming a 2 GB chunk in a 100-byte file allocates 2 GB. Every chunk must fit. */
@@ -6397,7 +6413,7 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     }
     if (!dive__jpeg_dht_ok(file, flen)) {
       DIVE_FREE(file);
-      snprintf(msg, msz, "dive_loader_next: %.300s: corrupt JPEG (a Huffman table of more than 256 codes)", path);
+      snprintf(msg, msz, "dive_loader_next: %.300s: corrupt JPEG (bad or missing Huffman table)", path);
       return DIVE_ERR_FORMAT;
     }
     if (!dive__png_chunks_ok(file, flen)) {
