@@ -60,3 +60,24 @@ shaders-check:      # CI: fail when the embedded SPIR-V is stale
 	python3 shaders/embed.py --check
 test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails without a device
 	@. tests/vk_env.sh && DIVE_BACKEND=vulkan DIVE_REQUIRE_VULKAN=1 DIVE_VK_VALIDATION=1 ./$(B)/test_vulkan
+
+# --- Reliability (docs/reliability.md) ---
+# make fuzz          libFuzzer + ASan + UBSan on every file reader, FUZZ_SECONDS each (clang)
+# make test-asan     the test suite built with ASan + UBSan into build-asan/ (CPU backend)
+# make test-reliability  kill -9 + --resume, full disk, non-finite loss (tests/test_reliability.sh)
+# make soak          SOAK_STEPS training steps with RSS sampled (tests/test_soak.c)
+.PHONY: fuzz test-asan test-reliability soak
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BINS    := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS  := -std=c99 -g -O1 -I. -DDIVE_NO_VULKAN -DDIVE_MAX_IMAGE_PIXELS='(1 << 22)' -Wno-parentheses \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+                -fsanitize-ignorelist=tests/fuzz/ubsan_ignore.txt
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/ubsan_ignore.txt dive.h
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $< -o $@ -lm -lpthread
+build-fuzz/make_seeds: tests/fuzz/make_seeds.c dive.h
+	@mkdir -p build-fuzz
+	$(CC) -std=c99 -O1 -g -I. $< -o $@ -lm -lpthread
+fuzz: $(FUZZ_BINS) build-fuzz/make_seeds
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
