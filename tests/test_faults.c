@@ -189,6 +189,7 @@ static void test_full_disk(void) {
   dive_resnet_save(m, copy);
   free(slurp(good, &n));
   dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
   ctx_and_model(&ctx, &m, 2); /* different weights: the save below would change the file */
   getrlimit(RLIMIT_FSIZE, &old);
   lim = old;
