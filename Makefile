@@ -65,7 +65,7 @@ test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails
 # make fuzz          libFuzzer + ASan + UBSan on every file reader, FUZZ_SECONDS each (clang)
 # make test-asan     the test suite built with ASan + UBSan into build-asan/ (CPU backend)
 # make test-reliability  kill -9 + --resume, full disk, non-finite loss (tests/test_reliability.sh)
-# make soak          SOAK_STEPS training steps with RSS sampled (tests/test_soak.c)
+# make soak          SOAK_STEPS (20000) training steps with RSS sampled (tests/test_soak.c)
 .PHONY: fuzz test-asan asan-run test-reliability soak
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
@@ -95,4 +95,4 @@ asan-run: $(TESTS)
 	@DIVE_BACKEND=cpu SOAK_STEPS=150 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=tests/ubsan.supp sh tests/run.sh $(TESTS)
 soak: $(B)/test_soak
-	SOAK_STEPS=$(or $(SOAK_STEPS),2000) SOAK_EVERY=250 ./$(B)/test_soak
+	SOAK_STEPS=$(or $(SOAK_STEPS),20000) SOAK_EVERY=2500 ./$(B)/test_soak

@@ -2,7 +2,7 @@
    checkpoint and an evaluation every 100 steps) for SOAK_STEPS steps (default 300) on
    generated data, sampling VmRSS from /proc/self/status. After a warm-up of the first
    third, RSS must not grow by more than 2 MB (memory is allocated once; nothing per step).
-     make build/test_soak && ./build/test_soak         (make soak: SOAK_STEPS=2000) */
+     make build/test_soak && ./build/test_soak         (make soak: SOAK_STEPS=20000) */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #if defined(__SSE__) || defined(__x86_64__)
