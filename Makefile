@@ -75,3 +75,39 @@ bench-gemm: $(B)/gemm_openblas # conv GEMM shapes: dive.h kernels vs OpenBLAS vs
 	@env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ./$(B)/gemm_openblas
 $(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS) -lopenblas
+
+# --- Reliability (docs/reliability.md) ---
+# make fuzz          libFuzzer + ASan + UBSan on every file reader, FUZZ_SECONDS each (clang)
+# make test-asan     the test suite built with ASan + UBSan into build-asan/ (CPU backend)
+# make test-reliability  kill -9 + --resume, full disk, non-finite loss (tests/test_reliability.sh)
+# make soak          SOAK_STEPS (20000) training steps with RSS sampled (tests/test_soak.c)
+.PHONY: fuzz test-asan asan-run test-reliability soak
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_BINS    := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS  := -std=c99 -g -O1 -I. -DDIVE_NO_VULKAN -DDIVE_MAX_IMAGE_PIXELS='(1 << 22)' -Wno-parentheses \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+                -fsanitize-ignorelist=tests/fuzz/ubsan_ignore.txt
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/ubsan_ignore.txt dive.h
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $< -o $@ -lm -lpthread
+build-fuzz/make_seeds: tests/fuzz/make_seeds.c dive.h
+	@mkdir -p build-fuzz
+	$(CC) -std=c99 -O1 -g -I. $< -o $@ -lm -lpthread
+fuzz: $(FUZZ_BINS) build-fuzz/make_seeds
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+$(B)/ckpt_check: tests/ckpt_check.c dive.h | $(B)
+	$(CC) $(CFLAGS) $< -o $@ -lm -lpthread
+test-reliability: $(B)/fashion_mnist_lt $(B)/ckpt_check $(B)/test_faults
+	@./$(B)/test_faults && sh tests/test_reliability.sh
+# One build of every test with ASan + UBSan (+ LeakSanitizer). Every report is fatal
+# (halt_on_error); tests/ubsan.supp lists the one accepted report, in a test-only header.
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+test-asan:
+	$(MAKE) B=build-asan OPT=-O1 CFLAGS="-std=c99 -O1 -g -Wall -Wextra -I. $(ASAN_FLAGS)" \
+	  CXXFLAGS="-std=c++11 -O1 -g -Wall -Wextra -I. $(ASAN_FLAGS)" asan-run
+asan-run: $(TESTS)
+	@VK_DRIVER_FILES=/dev/null VK_ICD_FILENAMES=/dev/null SOAK_STEPS=150 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=tests/ubsan.supp sh tests/run.sh $(TESTS)
+soak: $(B)/test_soak
+	SOAK_STEPS=$(or $(SOAK_STEPS),20000) SOAK_EVERY=2500 ./$(B)/test_soak

@@ -21,6 +21,8 @@
      DIVE_NO_THREADS       impl        data loaders build batches on the calling thread
      DIVE_NO_STB_IMAGE     impl        no stb_image: .gz, JPEG and PNG report UNSUPPORTED
      DIVE_STB_IMAGE_EXTERN impl        stb_image's implementation is compiled elsewhere
+     DIVE_MAX_IMAGE_PIXELS impl        JPEG/PNG images of more pixels are refused before they
+                                       are decoded (default 1 << 26, 64 Mpixel)
      (stb_image.h is found with __has_include as "stb_image.h" or <stb/stb_image.h>; one
      included before dive.h is used as it is.)
 
@@ -9095,6 +9097,69 @@ static DIVE__UNUSED void dive__jitter(float *img, int n, float j, dive_rng *r) {
 
 /* torchvision RandomResizedCrop.get_params: 10 tries at area in [0.08, 1] and
    log-uniform aspect in [3/4, 4/3], then the center crop fallback. */
+#ifndef DIVE_MAX_IMAGE_PIXELS
+#define DIVE_MAX_IMAGE_PIXELS (1 << 26) /* larger JPEG/PNG images are refused before decoding */
+#endif
+
+/* stb_image 2.27 (Debian 12's libstb) trusts a JPEG's Huffman tables: it writes past its
+   size table when a DHT declares more than 256 codes, and a scan that selects a table no
+   DHT defined decodes with uninitialized memory (out-of-bounds symbol ids; stb_image 2.28
+   refuses the first). Walk the markers as stb_image does (segments by length, entropy data
+   byte by byte, bytes past the end of the file read as 0) and refuse such files first. */
+#define DIVE__AT(i) ((i) < n ? p[i] : 0)
+static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
+  size_t i = 2;
+  unsigned defined = 0; /* bit 4 * class + id: the DHT tables seen so far */
+  int prog = 0;
+  if (n < 2 || p[0] != 0xFF || p[1] != 0xD8) return 1; /* not a JPEG */
+  while (i + 4 <= n) {
+    size_t len, q;
+    int m = p[i + 1];
+    if (p[i] != 0xFF || m == 0xFF) { i++; continue; } /* entropy data, fill bytes */
+    if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD8)) { i += 2; continue; } /* no length */
+    len = (size_t)p[i + 2] << 8 | p[i + 3];
+    if (m == 0xC2) prog = 1;
+    if (m == 0xC4) { /* as stb_image: tables while the length left is > 0, even past the segment */
+      long left = (long)len - 2;
+      for (q = i + 4; left > 0 && q < n;) {
+        int k, codes = 0;
+        for (k = 1; k <= 16; k++) codes += DIVE__AT(q + (size_t)k);
+        if (codes > 256) return 0;
+        if (p[q] >> 4 <= 1 && (p[q] & 15) <= 3) defined |= 1u << ((p[q] >> 4) * 4 + (p[q] & 15));
+        q += 17 + (size_t)codes;
+        left -= 17 + codes;
+      }
+      if (left != 0) return 1; /* stb_image stops at this segment */
+    }
+    if (m == 0xDA) { /* scan: every table it decodes with must be defined */
+      int k, ns = DIVE__AT(i + 4), ss = DIVE__AT(i + 5 + 2 * (size_t)ns), ah = DIVE__AT(i + 7 + 2 * (size_t)ns) >> 4;
+      for (k = 0; k < ns && k < 4; k++) {
+        int sel = DIVE__AT(i + 6 + 2 * (size_t)k), td = sel >> 4, ta = sel & 15;
+        if (td > 3 || ta > 3) return 1; /* stb_image refuses these */
+        if ((!prog || (ss == 0 && ah == 0)) && !(defined & (1u << td))) return 0;
+        if ((!prog || ss != 0) && !(defined & (1u << (4 + ta)))) return 0;
+      }
+    }
+    i += 2 + len;
+  }
+  return 1;
+}
+#undef DIVE__AT
+
+/* stb_image 2.27 grows its IDAT buffer to a chunk's declared length before reading it:
+   a PNG claiming a 2 GB chunk in a 100-byte file allocates 2 GB. Every chunk must fit. */
+static DIVE__UNUSED int dive__png_chunks_ok(const uint8_t *p, size_t n) {
+  size_t i = 8;
+  if (n < 8 || memcmp(p, "\x89PNG\r\n\x1a\n", 8)) return 1; /* not a PNG */
+  while (i + 8 <= n) {
+    uint64_t len = dive__be32(p + i);
+    if (len + 12 > n - i) return 0;
+    if (!memcmp(p + i + 4, "IEND", 4)) break;
+    i += 12 + (size_t)len;
+  }
+  return 1;
+}
+
 static DIVE__UNUSED void dive__rrc_box(int W, int H, dive_rng *r, int *bx, int *by, int *bw, int *bh) {
   double area = (double)W * H, lr0 = log(3.0 / 4.0), lr1 = log(4.0 / 3.0), ratio = (double)W / H;
   int t, w, h;
@@ -9216,6 +9281,23 @@ static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, 
     if (s) { /* the reason was formatted into this thread's dive_last_error */
       snprintf(msg, msz, "%s", dive__last_error);
       return s;
+    }
+    if (!dive__jpeg_dht_ok(file, flen)) {
+      DIVE_FREE(file);
+      snprintf(msg, msz, "dive_loader_next: %.300s: corrupt JPEG (bad or missing Huffman table)", path);
+      return DIVE_ERR_FORMAT;
+    }
+    if (!dive__png_chunks_ok(file, flen)) {
+      DIVE_FREE(file);
+      snprintf(msg, msz, "dive_loader_next: %.300s: truncated PNG (a chunk runs past the end of the file)", path);
+      return DIVE_ERR_FORMAT;
+    }
+    if (flen <= 0x7FFFFFFF && stbi_info_from_memory(file, (int)flen, &w, &h, &comp) &&
+        (int64_t)w * h > (int64_t)(DIVE_MAX_IMAGE_PIXELS)) { /* a 700-byte JPEG may claim 18000 x 18000 */
+      DIVE_FREE(file);
+      snprintf(msg, msz, "dive_loader_next: %.300s: image %d x %d is over DIVE_MAX_IMAGE_PIXELS (%lld)", path, w, h,
+               (long long)(DIVE_MAX_IMAGE_PIXELS));
+      return DIVE_ERR_FORMAT;
     }
     px = flen > 0x7FFFFFFF ? NULL : stbi_load_from_memory(file, (int)flen, &w, &h, &comp, 3);
     DIVE_FREE(file);
