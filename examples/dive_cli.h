@@ -14,6 +14,7 @@
 #include <string.h>
 #include <errno.h>
 #include <sys/stat.h>
+#include <dirent.h>
 #include <unistd.h>
 
 typedef struct cli_opts {
@@ -380,6 +381,17 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   sch.lr = (float)o->lr;
   sch.epochs = o->epochs;
 
+  { /* a run killed inside a checkpoint write leaves FILE.tmpPID: the rename never came */
+    DIR *dd = opendir(dir);
+    struct dirent *de;
+    char p[1200];
+    while (dd && (de = readdir(dd)))
+      if ((!strncmp(de->d_name, "state.safetensors.tmp", 21) || !strncmp(de->d_name, "model.safetensors.tmp", 21))) {
+        snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+        remove(p);
+      }
+    if (dd) closedir(dd);
+  }
   if (o->resume && cli_exists(state)) {
     CLI_CHECK(dive_resnet_load_state(m, state, &start), "resuming");
     start++;
@@ -436,6 +448,20 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     }
     ips = (double)imgs / (dive_time_sec() - te);
     seen += (double)imgs;
+    { /* the CPU step checks its gradients; this catches the rest before anything is saved */
+      float *wt = (float *)malloc(sizeof(float) * (size_t)m->params.numel);
+      int64_t j, bad = 0;
+      if (!wt) { fprintf(stderr, "error: out of memory\n"); return 1; }
+      CLI_CHECK(dive_tensor_read(&m->params, wt, m->params.numel), "reading the weights");
+      for (j = 0; j < m->params.numel; j++) bad += !(wt[j] - wt[j] == 0);
+      free(wt);
+      if (bad) {
+        fprintf(stderr, "error: %s: after epoch %d, %lld weights are NaN or infinite (lower --lr?)\n", method,
+                epoch + 1, (long long)bad);
+        if (cli_exists(state)) fprintf(stderr, "the last good checkpoint is %s (use --resume)\n", state);
+        return 1;
+      }
+    }
     CLI_CHECK(dive_eval_begin(&ev, classes, train->class_counts), "evaluation");
     if (cli_sweep(m, tl, classes, x, &ev, NULL)) return 1;
     CLI_CHECK(dive_eval_end(&ev), "evaluation");
