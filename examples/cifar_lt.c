@@ -34,26 +34,10 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
 
 int main(int argc, char **argv) {
   cli_dataset d;
-  memset(&d, 0, sizeof d);
-  d.name = "cifar_lt";
-  d.about = "DiVE on CIFAR-10-LT / CIFAR-100-LT with ResNet-32 (BBN recipe)";
-  d.in_channels = 3;
-  d.size = 32;
+  cli_dataset_init(&d, "cifar_lt", "DiVE on CIFAR-10-LT / CIFAR-100-LT with ResNet-32 (BBN recipe)", "out/cifar_lt");
   d.mean[0] = 0.4914f; d.mean[1] = 0.4822f; d.mean[2] = 0.4465f;
   d.std[0] = 0.2023f; d.std[1] = 0.1994f; d.std[2] = 0.2010f;
   d.load = load;
-  d.defaults.method = "ce";
-  d.defaults.out = "out/cifar_lt";
-  d.defaults.backend = "auto";
-  d.defaults.sched = "multistep";
-  d.defaults.epochs = 200;
-  d.defaults.batch = 128;
-  d.defaults.lr = 0.1;
-  d.defaults.wd = 2e-4;
-  d.defaults.imb = 100;
-  d.defaults.depth = 32;
-  d.defaults.width = 16;
   d.defaults.classes = 100;
-  d.defaults.alpha = 0.5;
   return cli_main(&d, argc, argv);
 }

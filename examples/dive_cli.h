@@ -50,6 +50,47 @@ typedef struct cli_dataset {
 
 static dive_ctx *g_ctx;
 
+/* The defaults every example shares (the CIFAR recipe); each example then sets its own. */
+static void cli_dataset_init(cli_dataset *d, const char *name, const char *about, const char *out) {
+  memset(d, 0, sizeof *d);
+  d->name = name;
+  d->about = about;
+  d->in_channels = 3;
+  d->size = 32;
+  d->defaults.method = "ce";
+  d->defaults.out = out;
+  d->defaults.backend = "auto";
+  d->defaults.sched = "multistep";
+  d->defaults.epochs = 200;
+  d->defaults.batch = 128;
+  d->defaults.lr = 0.1;
+  d->defaults.wd = 2e-4;
+  d->defaults.imb = 100;
+  d->defaults.depth = 32;
+  d->defaults.width = 16;
+  d->defaults.alpha = 0.5;
+}
+
+/* ImageNet-LT / iNaturalist: the training and test lists in --data (or given alone). */
+static inline int cli_load_lists(const cli_opts *o, const char *train_name, const char *test_name, dive_dataset *train,
+                          dive_dataset *test) {
+  char tr[1100], te[1100];
+  const char *root = o->root ? o->root : o->data;
+  if (!o->data && !(o->train_list && o->test_list && o->root)) {
+    fprintf(stderr, "error: no --data\nHINT: pass --data DIR with DIR/%s, DIR/%s and the images under DIR "
+                    "(or --train-list, --test-list and --root)\n", train_name, test_name);
+    return 1;
+  }
+  snprintf(tr, sizeof tr, "%s/%s", o->data ? o->data : ".", train_name);
+  snprintf(te, sizeof te, "%s/%s", o->data ? o->data : ".", test_name);
+  if (dive_dataset_load_list(train, o->train_list ? o->train_list : tr, root, o->classes) ||
+      dive_dataset_load_list(test, o->test_list ? o->test_list : te, root, o->classes)) {
+    fprintf(stderr, "error: %s\nHINT: the list files are \"relative/path.jpg label\" per line\n", dive_last_error());
+    return 1;
+  }
+  return 0;
+}
+
 /* ---------------------------------------------------------------- flags */
 static void cli_usage(const cli_dataset *d, FILE *f) {
   const cli_opts *o = &d->defaults;

@@ -30,26 +30,14 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
 
 int main(int argc, char **argv) {
   cli_dataset d;
-  memset(&d, 0, sizeof d);
-  d.name = "fashion_mnist_lt";
-  d.about = "DiVE on Fashion-MNIST-LT with a CIFAR ResNet (1-channel stem, 28x28 input)";
+  cli_dataset_init(&d, "fashion_mnist_lt", "DiVE on Fashion-MNIST-LT with a CIFAR ResNet (1-channel stem, 28x28 input)",
+                   "out/fashion_mnist_lt");
   d.in_channels = 1;
   d.size = 28;
   d.mean[0] = 0.2860f;
   d.std[0] = 0.3530f;
   d.load = load;
-  d.defaults.method = "ce";
-  d.defaults.out = "out/fashion_mnist_lt";
-  d.defaults.backend = "auto";
-  d.defaults.sched = "multistep";
   d.defaults.epochs = 60; /* the CIFAR recipe compressed to 60 epochs (METHOD.md) */
-  d.defaults.batch = 128;
-  d.defaults.lr = 0.1;
-  d.defaults.wd = 2e-4;
-  d.defaults.imb = 100;
-  d.defaults.depth = 32;
-  d.defaults.width = 16;
   d.defaults.classes = 10;
-  d.defaults.alpha = 0.5;
   return cli_main(&d, argc, argv);
 }
