@@ -53,7 +53,7 @@ $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 test: deps
 	$(MAKE) $(TESTS) $(EXAMPLES)
 	@python3 shaders/embed.py --check
-	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh
+	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_compile.sh
 
 clean:
 	rm -rf $(B)
