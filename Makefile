@@ -83,6 +83,7 @@ $(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)
 # make soak          SOAK_STEPS (20000) training steps with RSS sampled (tests/test_soak.c)
 .PHONY: fuzz test-asan asan-run test-reliability soak
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?=
 FUZZ_CC      ?= clang
 FUZZ_BINS    := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_CFLAGS  := -std=c99 -g -O1 -I. -DDIVE_NO_VULKAN -DDIVE_MAX_IMAGE_PIXELS='(1 << 22)' -Wno-parentheses \
@@ -95,7 +96,7 @@ build-fuzz/make_seeds: tests/fuzz/make_seeds.c dive.h
 	@mkdir -p build-fuzz
 	$(CC) -std=c99 -O1 -g -I. $< -o $@ -lm -lpthread
 fuzz: $(FUZZ_BINS) build-fuzz/make_seeds
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh
 $(B)/ckpt_check: tests/ckpt_check.c dive.h | $(B)
 	$(CC) $(CFLAGS) $< -o $@ -lm -lpthread
 test-reliability: $(B)/fashion_mnist_lt $(B)/ckpt_check $(B)/test_faults
