@@ -430,7 +430,7 @@ typedef struct dive_ve_report {
   int group_size[3];
   int pick_T;              /* the rule's choice: train the student with T = pick_T, */
   float pick_power;        /*   power = pick_power */
-  int pick_flat;           /* 0: no setting was flat; the flattest (largest tail/head) was taken */
+  int pick_flat;           /* 0: no setting was flat; the paper's default T=3, p=0.5 was taken */
 } dive_ve_report;
 DIVE_API dive_status dive_ve_begin(dive_ve_report *r, int num_classes, const int *train_counts,
                                    int max_T /* 0 = 10 */);
@@ -9728,12 +9728,16 @@ DIVE_API dive_status dive_ve_end(dive_ve_report *r) {
         r->pick_power = pi ? 0.5f : 1.0f;
         r->pick_flat = 1;
       }
-      if (!r->pick_flat && ratio > best_ratio) {
-        best_ratio = ratio;
-        r->pick_T = T;
-        r->pick_power = pi ? 0.5f : 1.0f;
-      }
+      if (ratio > best_ratio) best_ratio = ratio;
     }
+  /* No flat setting within T <= max_T (a weak teacher, or an imbalance so steep that
+     only a near-uniform teacher would level it): the flattest setting would distill
+     almost nothing, so fall back to the paper's default, T = 3 with p = 0.5. */
+  if (!r->pick_flat) {
+    r->pick_T = DIVE__MIN(3, r->max_T);
+    r->pick_power = 0.5f;
+  }
+  (void)best_ratio;
   return DIVE_OK;
 }
 
@@ -9778,7 +9782,7 @@ DIVE_API dive_status dive_ve_write_table(const dive_ve_report *r, const char *pa
     }
   fprintf(f, "rule of thumb: T=%d, power=%g (teacher effective T %g)%s\n", r->pick_T, (double)r->pick_power,
           r->pick_T / (double)r->pick_power,
-          r->pick_flat ? "" : " - no setting was flat; the flattest was taken");
+          r->pick_flat ? "" : " - no setting was flat: the paper's default T=3, p=0.5");
   return dive__close_out(f, path, fn);
 }
 
