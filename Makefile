@@ -19,8 +19,9 @@ BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC)) $(B)/cross_check
 
 # The demo: the whole DiVE pipeline (CE baseline, BSCE teacher, VE analysis, DiVE
-# student) on Fashion-MNIST-LT IF 100, sized to end in about 10 minutes on 2 CPU cores:
-# a ResNet-8 (the recipe's ResNet-32 is `make accuracy`-sized) and DEMO_EPOCHS epochs.
+# student) on Fashion-MNIST-LT IF 100, sized to end in minutes on 2 CPU cores (about 3
+# here): a ResNet-8 (the recipe's ResNet-32 is what `sh bench/accuracy` runs) and
+# DEMO_EPOCHS epochs per stage.
 DEMO_EPOCHS ?= 10
 DEMO_FLAGS  ?= --pipeline --baseline --depth 8 --epochs $(DEMO_EPOCHS) --out out/demo
 
