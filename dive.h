@@ -8229,21 +8229,17 @@ DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path) {
 /* Keys a model file may hold beyond the model's own state (training state). */
 static int dive__st_extra_ok(const char *name) { return !strncmp(name, "optim.", 6) || !strncmp(name, "train.", 6); }
 
-DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
-  dive__st_file f;
-  dive_status s;
+/* Load the model's state from a parsed file (the caller opens and closes it). */
+static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file *f, const char *path) {
+  dive_status s = DIVE_OK;
   float *tmp = NULL;
   int i, d;
-  if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_load: model or path is NULL");
-  if (m->ctx->status) return m->ctx->status;
-  if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
   /* check everything before changing anything, so a bad file leaves the model intact */
   for (i = 0; i < m->nplist; i++) {
     const dive_param *p = &m->plist[i];
-    const dive__st_entry *e = dive__st_find(&f, p->name);
+    const dive__st_entry *e = dive__st_find(f, p->name);
     int ok;
     if (!e) {
-      dive__st_close(&f);
       return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing tensor \"%s\"", path, p->name);
     }
     if (p->kind == DIVE_PARAM_COUNTER) {
@@ -8260,28 +8256,24 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
         n += snprintf(want + n, sizeof want - (size_t)n, "%s%d", d ? "," : "", p->value.shape[d]);
       for (n = 0, d = 0; d < e->ndim; d++)
         n += snprintf(got + n, sizeof got - (size_t)n, "%s%lld", d ? "," : "", (long long)e->shape[d]);
-      s = dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path, p->name,
-                         e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
-      dive__st_close(&f);
-      return s;
+      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path, p->name,
+                            e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
     }
   }
-  for (i = 0; i < f.n; i++) {
-    const char *k = f.e[i].name;
+  for (i = 0; i < f->n; i++) {
+    const char *k = f->e[i].name;
     int found = 0, j;
     if (!strncmp(k, "module.", 7)) k += 7;
     for (j = 0; j < m->nplist && !found; j++) found = !strcmp(k, m->plist[j].name);
     if (!found && !dive__st_extra_ok(k)) {
-      s = dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of resnet-%d)", path,
-                         f.e[i].name, m->desc.depth);
-      dive__st_close(&f);
-      return s;
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of resnet-%d)", path,
+                            f->e[i].name, m->desc.depth);
     }
   }
   for (i = 0; i < m->nplist && !s; i++) {
     dive_param *p = &m->plist[i];
-    const dive__st_entry *e = dive__st_find(&f, p->name);
-    const unsigned char *src = f.data + e->begin;
+    const dive__st_entry *e = dive__st_find(f, p->name);
+    const unsigned char *src = f->data + e->begin;
     if (p->kind == DIVE_PARAM_COUNTER) {
       uint64_t v = 0;
       for (d = 0; d < 8; d++) v |= (uint64_t)src[d] << (8 * d);
@@ -8295,6 +8287,16 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
     s = dive_tensor_write(&p->value, tmp, p->value.numel);
     DIVE_FREE(tmp);
   }
+  return s;
+}
+
+DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
+  dive__st_file f;
+  dive_status s;
+  if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_load: model or path is NULL");
+  if (m->ctx->status) return m->ctx->status;
+  if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+  s = dive__resnet_load_parsed(m, &f, path);
   dive__st_close(&f);
   return s;
 }
@@ -10032,9 +10034,10 @@ DIVE_API dive_status dive_resnet_load_state(dive_resnet *m, const char *path, in
       return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing or mis-shaped \"%s\"", path, name);
     }
   }
-  dive__st_close(&f);
-  if ((s = dive_resnet_load(m, path))) return s;
-  if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
+  if ((s = dive__resnet_load_parsed(m, &f, path))) {
+    dive__st_close(&f);
+    return s;
+  }
   mom = (float *)DIVE_MALLOC((size_t)m->momentum.numel * 4);
   if (!mom) { dive__st_close(&f); return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_load_state: out of memory"); }
   for (i = 0; i < m->nplist; i++) {
