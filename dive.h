@@ -9128,10 +9128,12 @@ static DIVE__UNUSED void dive__jitter(float *img, int n, float j, dive_rng *r) {
    byte by byte, bytes past the end of the file read as 0) and refuse such files first. */
 #define DIVE__AT(i) ((i) < n ? p[i] : 0)
 static DIVE__UNUSED int dive__jpeg_dht_ok(const uint8_t *p, size_t n) {
-  size_t i = 2;
+  size_t i = 0;
   unsigned defined = 0; /* bit 4 * class + id: the DHT tables seen so far */
   int prog = 0;
-  if (n < 2 || p[0] != 0xFF || p[1] != 0xD8) return 1; /* not a JPEG */
+  while (i < n && p[i] == 0xFF) i++; /* stb_image takes FF FF .. FF D8 as the start marker */
+  if (i == 0 || i >= n || p[i] != 0xD8) return 1; /* not a JPEG */
+  i++;
   while (i + 4 <= n) {
     size_t len, q;
     int m = p[i + 1];
