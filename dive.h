@@ -1793,14 +1793,11 @@ static void dive__nn_gemm(dive__nn_fn nn, int M, int kc, const float *apack, con
   }
 }
 
-/* One image and group of a forward conv: out (Kg, P, Q) = w * img (+ bias). */
-static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
-                               const float *apack, const int64_t *off, const float *img,
-                               const float *bias, float *out, float *src, float *cbuf) {
+/* out (Kg, P, Q) = the GEMM result cbuf (Kg, Ln) without its wrapped columns (+ bias) */
+static void dive__conv_out(const dive__conv_p *p, const dive__cgeo *g, const float *cbuf,
+                           const float *bias, float *out) {
   int k, oh, ow;
-  dive__conv_src(p, g, img, src);
-  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, cbuf);
-  for (k = 0; k < g->Kg; k++) /* drop the wrapped columns, add the bias */
+  for (k = 0; k < g->Kg; k++)
     for (oh = 0; oh < p->P; oh++) {
       const float *s = cbuf + k * g->Ln + oh * g->rowl;
       float *d = out + ((int64_t)k * p->P + oh) * p->Q, bk = bias ? bias[k] : 0.0f;
@@ -1809,6 +1806,15 @@ static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive
       else
         memcpy(d, s, sizeof(float) * (size_t)p->Q);
     }
+}
+
+/* One image and group of a forward conv: out (Kg, P, Q) = w * img (+ bias). */
+static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
+                               const float *apack, const int64_t *off, const float *img,
+                               const float *bias, float *out, float *src, float *cbuf) {
+  dive__conv_src(p, g, img, src);
+  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, cbuf);
+  dive__conv_out(p, g, cbuf, bias, out);
 }
 
 /* floats of scratch for dive__conv_fwd_img: src, then cbuf */
@@ -1920,9 +1926,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   dive__conv_p q;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
-  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp;
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
-  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part;
+  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, dpo = 0, dch = 0;
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
   dive__cgeo_init(p, &g);
@@ -1932,7 +1938,19 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
   nb = DIVE__MIN(nb, (p->N + nt - 1) / nt);
   part = (int64_t)p->groups * Kr4 * CRSr;
-  per_dw = dw ? nb * (dive__rup(g.src, 16) + Kr4 * g.Ln) : 0;
+  /* "same" padding (2 pad = R - 1), stride 1: the padded copy of dout that backward-data
+     convolves also serves backward-weights, read in place from pixel (0,0) at dpo, channel
+     pitch dch: dout's columns j = oh*Wp + ow then line up with the input's, and the wrapped
+     columns and the rounding past L read pad zeros (the bottom pad rows, the next channel's
+     top pad rows, or the zero tail), so dout needs no second copy. */
+  if (asfwd && din && dw && 2 * p->pad == p->R - 1 && g.Kg % DIVE__NT_M == 0 && gq.Wp == g.Wp &&
+      gq.Ln == g.Ln) {
+    dpo = (int64_t)q.pad * gq.Wp + q.pad;
+    dch = (int64_t)gq.Hp * gq.Wp;
+    shared = dpo + g.Ln <= dch + (int64_t)q.pad * gq.Wp;
+  }
+  per_dw = !dw ? 0 : shared ? nb * (dive__rup(g.src, 16) + dive__rup(gq.src, 16)) + dive__rup(g.Cg, 8) * gq.Ln
+                            : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   per_din = !din ? 0 : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
@@ -1979,8 +1997,27 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       float *mine = parts + per * t, *dwp = mine + DIVE__MAX(per_dw, per_din);
       n0 = DIVE__PART_LO(p->N, t, nt);
       n1 = DIVE__PART_LO(p->N, t + 1, nt);
-      if (dw) {
-        memset(dwp, 0, sizeof(float) * (size_t)part);
+      if (dw) memset(dwp, 0, sizeof(float) * (size_t)part);
+      if (shared) { /* both passes per chunk of nb images, from one padded copy of dout each */
+        int64_t ss = dive__rup(g.src, 16), sq = dive__rup(gq.src, 16);
+        float *srcs = mine, *dps = mine + nb * ss, *cbuf = dps + nb * sq;
+        for (gi = 0; gi < p->groups; gi++)
+          for (n = n0; n < n1; n += nb) {
+            int ni = (int)DIVE__MIN(nb, n1 - n), u;
+            for (u = 0; u < ni; u++) {
+              dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
+              dive__conv_src(&q, &gq, dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ, dps + u * sq);
+            }
+            for (k = 0; k < g.Kg; k += DIVE__NT_M)
+              for (i = 0; i < CRSr; i += DIVE__NT_N)
+                nt_k(g.Ln, ni, dps + dpo + k * dch, dch, sq, srcs, off + i, ss,
+                     dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
+            for (u = 0; u < ni; u++) {
+              dive__nn_gemm(nn, g.Cg, gq.CRS, apack + na * gi, dps + u * sq, offq, gq.Ln, cbuf);
+              dive__conv_out(&q, &gq, cbuf, NULL, din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW);
+            }
+          }
+      } else if (dw) {
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
             int ni = (int)DIVE__MIN(nb, n1 - n), u;
@@ -2002,7 +2039,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                      dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
           }
       }
-      if (din)
+      if (din && !shared)
         for (n = n0; n < n1; n++)
           for (gi = 0; gi < p->groups; gi++) {
             const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
