@@ -13,7 +13,7 @@ T=$(mktemp -d /tmp/dive_vkcli.XXXXXX)
 pass=0; fail=0
 ok() { echo "OK    $1"; pass=$((pass + 1)); }
 no() { echo "FAIL  $1"; fail=$((fail + 1)); }
-skip() { echo "SKIP: $1"; echo "0 passed, 0 failed"; rm -rf "$T"; [ "$DIVE_REQUIRE_VULKAN" = 1 ] && exit 1; exit 0; }
+skip() { r=0; [ "$DIVE_REQUIRE_VULKAN" = 1 ] && r=1; echo "SKIP: $1"; echo "0 passed, $r failed"; rm -rf "$T"; exit $r; }
 [ "$DIVE_BACKEND" = cpu ] && skip "DIVE_BACKEND=cpu"
 # CIFAR-10 binaries (records of 1 label byte + 3072 pixels): 8 images per class in each
 # of the 5 training files, 4 per class in the test file
