@@ -43,6 +43,9 @@ $(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
 	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)
 $(B)/%: examples/%.c examples/dive_cli.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+# with the Vulkan fault-injection hook (DIVE_VK_FAULT=oom:N|lost:N), for tests/test_vkfaults_cli.sh
+$(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) -DDIVE_VK_FAULTS $< -o $@ $(LDLIBS)
 $(B)/cross_check: bench/cross_check.c dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 $(B)/bench_%: bench/bench_%.c dive.h | $(B)
@@ -52,9 +55,10 @@ $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 # Vulkan cases with the Khronos validation layer on: any validation message fails.
 # DIVE_REQUIRE_VULKAN=1 turns a missing device into a failure.
 test: deps
-	$(MAKE) $(TESTS) $(EXAMPLES)
+	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check
 	@python3 shaders/embed.py --check
-	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_compile.sh
+	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_vkfaults_cli.sh \
+	  tests/test_compile.sh
 
 clean:
 	rm -rf $(B)

@@ -18,6 +18,8 @@
      DIVE_MALLOC(n), DIVE_REALLOC(p,n), DIVE_FREE(p)
                            impl        allocator; define all three or none
      DIVE_VK_LINKED        impl        link -lvulkan instead of loading it at run time
+     DIVE_VK_FAULTS        impl        tests only: env DIVE_VK_FAULT=oom:N|lost:N injects a device
+                                       out-of-memory / device lost (docs/reliability.md)
      DIVE_NO_THREADS       impl        data loaders build batches on the calling thread
      DIVE_NO_STB_IMAGE     impl        no stb_image: .gz, JPEG and PNG report UNSUPPORTED
      DIVE_STB_IMAGE_EXTERN impl        stb_image's implementation is compiled elsewhere
@@ -43,7 +45,9 @@
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
      context are sticky: the first one is kept with its message (dive_ctx_error) and later
      calls on that ctx return it at once, so a loop may check dive_ctx_status() once a step.
-     Failures before a ctx exists are described by dive_last_error().
+     Failures before a ctx exists are described by dive_last_error(). After
+     DIVE_ERR_DEVICE_LOST the ctx runs no device work again (clearing the error does not
+     help): free its tensors, destroy it and resume from the last checkpoint.
 
    QUICK START
      dive_ctx *ctx; dive_resnet *net;
@@ -105,7 +109,8 @@ extern "C" {
   X(ERR_NO_DEVICE, -6, "no device")                            \
   X(ERR_VULKAN, -7, "vulkan call failed")                      \
   X(ERR_NONFINITE, -8, "non-finite value")                     \
-  X(ERR_UNSUPPORTED, -9, "unsupported")
+  X(ERR_UNSUPPORTED, -9, "unsupported")                        \
+  X(ERR_DEVICE_LOST, -10, "device lost")
 
 typedef enum dive_status {
 #define DIVE__X(name, val, str) DIVE_##name = val,
@@ -262,6 +267,9 @@ DIVE_API dive_status dive_ctx_sync(dive_ctx *ctx); /* wait for all recorded devi
 DIVE_API dive_backend dive_query_backend(const dive_ctx *ctx);
 DIVE_API const char *dive_query_device_name(const dive_ctx *ctx);
 DIVE_API int dive_query_threads(const dive_ctx *ctx);
+/* bytes of device memory the ctx holds (Vulkan: live VkDeviceMemory, tensors + staging);
+   0 on the CPU backend */
+DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx);
 
 /* --- tensors --- */
 DIVE_API dive_status dive_tensor_alloc(dive_ctx *ctx, dive_tensor *t, dive_dtype dtype, int ndim,
@@ -4750,7 +4758,11 @@ static const uint32_t dive__spv_sgd_step[] = { /* sgd_step.comp, 666 words */
      are bound at an offset aligned down to minStorageBufferOffsetAlignment; the element
      remainder is passed as the first push constants (one uint per binding).
    - Validation: DIVE_VK_VALIDATION=1 enables VK_LAYER_KHRONOS_validation (+ synchronization
-     validation) and a debug-utils messenger that prints and counts warnings and errors. */
+     validation) and a debug-utils messenger that prints and counts warnings and errors.
+   - Faults: VK_ERROR_OUT_OF_*_MEMORY -> DIVE_ERR_OOM; VK_ERROR_DEVICE_LOST ->
+     DIVE_ERR_DEVICE_LOST and the ctx never submits or waits again (every later call fails
+     at once; objects are still destroyed, as the spec allows after a loss). Test builds
+     (DIVE_VK_FAULTS) inject both: see dive__vk_fault. */
 #if !defined(DIVE_VK_LINKED) && !defined(VK_NO_PROTOTYPES)
 #define VK_NO_PROTOTYPES
 #endif
@@ -4818,6 +4830,7 @@ typedef struct dive__vk_buf {
   VkBuffer buf;
   VkDeviceMemory mem;
   VkDeviceSize size;
+  VkDeviceSize mem_size; /* bytes of mem (the driver's requirement, >= size) */
   void *map; /* persistent mapping (UMA and staging), else NULL */
 } dive__vk_buf;
 
@@ -4856,7 +4869,13 @@ struct dive__vk {
   dive__vk_buf staging;
   dive_tensor scratch; /* per-example losses when the caller passes none */
   int live_buffers; /* tensor allocations not yet freed */
+  int64_t mem_bytes; /* live VkDeviceMemory, tensors + staging (dive_query_device_memory) */
+  int lost;          /* VK_ERROR_DEVICE_LOST seen: nothing is submitted or waited for again */
   int64_t dispatches, submits;
+#ifdef DIVE_VK_FAULTS
+  char fault;                  /* 'o' (oom) or 'l' (lost) from DIVE_VK_FAULT, else 0 */
+  long fault_at, fault_count;  /* the N of oom:N / lost:N, and the calls counted so far */
+#endif
 };
 
 static int dive__vk_msg_total; /* validation messages over every ctx, destroyed ones too */
@@ -4877,12 +4896,50 @@ static const char *dive__vk_result_str(VkResult r) {
   }
 }
 
-/* A failed Vulkan call -> sticky ctx error; out-of-memory results map to DIVE_ERR_OOM. */
+/* A failed Vulkan call -> sticky ctx error; out-of-memory results map to DIVE_ERR_OOM, a
+   lost device to DIVE_ERR_DEVICE_LOST (and marks the device lost for good). */
 static dive_status dive__vk_fail(dive_ctx *ctx, const char *call, VkResult r) {
   dive_status s = (r == VK_ERROR_OUT_OF_HOST_MEMORY || r == VK_ERROR_OUT_OF_DEVICE_MEMORY)
                       ? DIVE_ERR_OOM : DIVE_ERR_VULKAN;
+  if (r == VK_ERROR_DEVICE_LOST) {
+    ctx->vk->lost = 1;
+    return dive__ctx_fail(ctx, DIVE_ERR_DEVICE_LOST, "%s: VK_ERROR_DEVICE_LOST: the Vulkan device was lost "
+                          "(GPU reset, hang or driver failure); work since the last sync is gone and this "
+                          "ctx can run nothing more", call);
+  }
   return dive__ctx_fail(ctx, s, "%s: %s", call, dive__vk_result_str(r));
 }
+
+/* After a loss every device call fails at once, even when the caller cleared the error. */
+static dive_status dive__vk_alive(dive_ctx *ctx) {
+  if (!ctx->vk->lost) return DIVE_OK;
+  return dive__ctx_fail(ctx, DIVE_ERR_DEVICE_LOST, "the Vulkan device was lost earlier; destroy this ctx");
+}
+
+#ifdef DIVE_VK_FAULTS
+/* Fault injection (test builds only). DIVE_VK_FAULT=oom:N: the ctx's N-th vkAllocateMemory
+   returns VK_ERROR_OUT_OF_DEVICE_MEMORY. lost:N: its N-th queue submit or fence wait (each
+   flush makes one of each) and every later one return VK_ERROR_DEVICE_LOST. Read when the
+   ctx is created; counted per ctx. */
+static dive_status dive__vk_fault_init(dive_ctx *ctx, struct dive__vk *vk) {
+  const char *e = getenv("DIVE_VK_FAULT");
+  char *end;
+  if (!e || !*e) return DIVE_OK;
+  vk->fault = !strncmp(e, "oom:", 4) ? 'o' : !strncmp(e, "lost:", 5) ? 'l' : 0;
+  vk->fault_at = vk->fault ? strtol(strchr(e, ':') + 1, &end, 10) : 0;
+  if (!vk->fault || vk->fault_at < 1 || *end)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "DIVE_VK_FAULT=%s: expected oom:N or lost:N, N >= 1", e);
+  return DIVE_OK;
+}
+static int dive__vk_fault(struct dive__vk *vk, char kind) {
+  if (vk->fault != kind) return 0;
+  vk->fault_count++;
+  return kind == 'o' ? vk->fault_count == vk->fault_at : vk->fault_count >= vk->fault_at;
+}
+#define DIVE__VK_FAULT(vk, kind) dive__vk_fault(vk, kind)
+#else
+#define DIVE__VK_FAULT(vk, kind) 0
+#endif
 #define DIVE__VK_CHECK(ctx, call)                                          \
   do {                                                                     \
     VkResult dive__r = (call);                                             \
@@ -5188,6 +5245,9 @@ static dive_status dive__vk_init(dive_ctx *ctx, int device_index) {
   }
   vk->wg = wg;
   vk->sync_each = dive__vk_env_flag("DIVE_VK_SYNC");
+#ifdef DIVE_VK_FAULTS
+  if ((s = dive__vk_fault_init(ctx, vk))) return s;
+#endif
   snprintf(ctx->device_name, sizeof ctx->device_name, "%.200s (Vulkan %u.%u, %s%s)", vk->props.deviceName,
            VK_API_VERSION_MAJOR(vk->props.apiVersion), VK_API_VERSION_MINOR(vk->props.apiVersion),
            dive__vk_type_str(vk->props.deviceType), vk->validation ? ", validation" : "");
@@ -5200,6 +5260,7 @@ static void dive__vk_buf_destroy(struct dive__vk *vk, dive__vk_buf *b) {
   if (b->map) vk->fn.vkUnmapMemory(vk->dev, b->mem);
   if (b->buf) vk->fn.vkDestroyBuffer(vk->dev, b->buf, NULL);
   if (b->mem) vk->fn.vkFreeMemory(vk->dev, b->mem, NULL);
+  vk->mem_bytes -= (int64_t)b->mem_size;
   memset(b, 0, sizeof *b);
 }
 
@@ -5276,15 +5337,19 @@ static dive_status dive__vk_buf_create(dive_ctx *ctx, dive__vk_buf *b, VkDeviceS
   mai.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
   mai.allocationSize = req.size;
   mai.memoryTypeIndex = (uint32_t)type;
-  r = vk->fn.vkAllocateMemory(vk->dev, &mai, NULL, &b->mem);
+  r = DIVE__VK_FAULT(vk, 'o') ? VK_ERROR_OUT_OF_DEVICE_MEMORY : vk->fn.vkAllocateMemory(vk->dev, &mai, NULL, &b->mem);
   if (r != VK_SUCCESS) {
     b->mem = VK_NULL_HANDLE;
     dive__vk_buf_destroy(vk, b);
+    if (r == VK_ERROR_DEVICE_LOST) return dive__vk_fail(ctx, "vkAllocateMemory", r);
     return dive__ctx_fail(ctx, r == VK_ERROR_OUT_OF_DEVICE_MEMORY || r == VK_ERROR_OUT_OF_HOST_MEMORY
                                    ? DIVE_ERR_OOM : DIVE_ERR_VULKAN,
-                          "vkAllocateMemory: %s (%.1f MiB)", dive__vk_result_str(r),
-                          (double)req.size / (1024.0 * 1024.0));
+                          "vkAllocateMemory: %s (%.2f MiB for a %s buffer; the ctx holds %.2f MiB)",
+                          dive__vk_result_str(r), (double)req.size / (1024.0 * 1024.0),
+                          host ? "host-visible" : "device", (double)vk->mem_bytes / (1024.0 * 1024.0));
   }
+  b->mem_size = req.size;
+  vk->mem_bytes += (int64_t)req.size;
   r = vk->fn.vkBindBufferMemory(vk->dev, b->buf, b->mem, 0);
   if (r == VK_SUCCESS && host) r = vk->fn.vkMapMemory(vk->dev, b->mem, 0, VK_WHOLE_SIZE, 0, &b->map);
   if (r != VK_SUCCESS) {
@@ -5313,6 +5378,8 @@ static void dive__vk_barrier(struct dive__vk *vk, VkPipelineStageFlags dst_stage
 /* Open the command buffer if needed and order the next command after everything before. */
 static dive_status dive__vk_record(dive_ctx *ctx) {
   struct dive__vk *vk = ctx->vk;
+  dive_status s;
+  if ((s = dive__vk_alive(ctx))) return s;
   if (!vk->recording) {
     VkCommandBufferBeginInfo bi;
     memset(&bi, 0, sizeof bi);
@@ -5333,6 +5400,10 @@ static dive_status dive__vk_flush(dive_ctx *ctx) {
   VkSubmitInfo si;
   VkResult r;
   int i;
+  if (vk->lost) { /* the recording is dropped: destroying the command pool frees it */
+    vk->recording = 0;
+    return dive__vk_alive(ctx);
+  }
   if (!vk->recording) return DIVE_OK;
   dive__vk_barrier(vk, VK_PIPELINE_STAGE_HOST_BIT, VK_ACCESS_HOST_READ_BIT); /* for mapped reads */
   vk->recording = 0;
@@ -5342,9 +5413,14 @@ static dive_status dive__vk_flush(dive_ctx *ctx) {
   si.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
   si.commandBufferCount = 1;
   si.pCommandBuffers = &vk->cmd;
-  DIVE__VK_CHECK(ctx, vk->fn.vkQueueSubmit(vk->queue, 1, &si, vk->fence));
+  r = DIVE__VK_FAULT(vk, 'l') ? VK_ERROR_DEVICE_LOST : vk->fn.vkQueueSubmit(vk->queue, 1, &si, vk->fence);
+  if (r != VK_SUCCESS) return dive__vk_fail(ctx, "vkQueueSubmit", r);
   vk->submits++;
-  DIVE__VK_CHECK(ctx, vk->fn.vkWaitForFences(vk->dev, 1, &vk->fence, VK_TRUE, UINT64_MAX));
+  /* A lost device ends this wait in finite time with VK_ERROR_DEVICE_LOST (the spec); the
+     injected loss comes after the real wait, so no work stays pending on the device. */
+  r = vk->fn.vkWaitForFences(vk->dev, 1, &vk->fence, VK_TRUE, UINT64_MAX);
+  if (r == VK_SUCCESS && DIVE__VK_FAULT(vk, 'l')) r = VK_ERROR_DEVICE_LOST;
+  if (r != VK_SUCCESS) return dive__vk_fail(ctx, "vkWaitForFences", r);
   DIVE__VK_CHECK(ctx, vk->fn.vkResetFences(vk->dev, 1, &vk->fence));
   DIVE__VK_CHECK(ctx, vk->fn.vkResetCommandBuffer(vk->cmd, 0));
   for (i = 0; i <= vk->cur_dpool && i < vk->ndpools; i++)
@@ -5355,6 +5431,7 @@ static dive_status dive__vk_flush(dive_ctx *ctx) {
 }
 
 static dive_status dive__vk_sync(dive_ctx *ctx) { return dive__vk_flush(ctx); }
+static int64_t dive__vk_mem_bytes(const dive_ctx *ctx) { return ctx->vk ? ctx->vk->mem_bytes : 0; }
 
 static void dive__vk_buffer_free(dive_ctx *ctx, dive_tensor *t) {
   dive__vk_buf *b = (dive__vk_buf *)t->impl.dev;
@@ -5367,8 +5444,10 @@ static void dive__vk_buffer_free(dive_ctx *ctx, dive_tensor *t) {
 }
 
 static dive_status dive__vk_buffer_alloc(dive_ctx *ctx, dive_tensor *t, size_t bytes) {
-  dive__vk_buf *b = (dive__vk_buf *)dive__calloc(sizeof *b);
+  dive__vk_buf *b;
   dive_status s;
+  if ((s = dive__vk_alive(ctx))) return s;
+  b = (dive__vk_buf *)dive__calloc(sizeof *b);
   if (!b) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_tensor_alloc: out of host memory");
   if ((s = dive__vk_buf_create(ctx, b, (VkDeviceSize)DIVE__MAX(bytes, 4), ctx->vk->uma))) {
     DIVE_FREE(b);
@@ -6004,6 +6083,7 @@ static dive_status dive__vk_fill_zero(dive_ctx *ctx, const dive_tensor *t) {
   return dive__ctx_fail(ctx, DIVE_ERR_NO_DEVICE, "dive.h was built with DIVE_NO_VULKAN");
 }
 static dive_status dive__vk_sync(dive_ctx *ctx) { (void)ctx; return DIVE_OK; }
+static int64_t dive__vk_mem_bytes(const dive_ctx *ctx) { (void)ctx; return 0; }
 static DIVE__UNUSED int dive__vk_validation_errors(const dive_ctx *ctx) { (void)ctx; return 0; }
 static DIVE__UNUSED int dive__vk_validation_active(const dive_ctx *ctx) { (void)ctx; return 0; }
 /* op kernels: unreachable (the backend is never VULKAN), but the dispatch must compile */
@@ -6102,6 +6182,8 @@ DIVE_API void dive_ctx_destroy(dive_ctx *ctx) {
   DIVE_FREE(ctx->cpu_ws.base);
   DIVE_FREE(ctx);
 }
+
+DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx) { return ctx ? dive__vk_mem_bytes(ctx) : 0; }
 
 DIVE_API dive_status dive_ctx_sync(dive_ctx *ctx) {
   if (!ctx) return dive__fail(DIVE_ERR_ARG, "dive_ctx_sync: ctx is NULL");

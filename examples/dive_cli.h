@@ -44,11 +44,20 @@ typedef struct cli_dataset {
     if (s_) {                                                                               \
       fprintf(stderr, "error: %s: %s: %s\n", what, dive_status_str(s_),                     \
               g_ctx && dive_ctx_status(g_ctx) ? dive_ctx_error(g_ctx) : dive_last_error()); \
+      cli_last_good();                                                                      \
       return 1;                                                                             \
     }                                                                                       \
   } while (0)
 
 static dive_ctx *g_ctx;
+static char g_state[1100]; /* the training state of the run in progress, "" before one */
+
+/* after a failure: name the checkpoint a --resume would start from (a device lost or out
+   of memory can strike in any call, not only in the training step) */
+static void cli_last_good(void) {
+  struct stat st;
+  if (g_state[0] && stat(g_state, &st) == 0) fprintf(stderr, "the last good checkpoint is %s (use --resume)\n", g_state);
+}
 
 /* The defaults every example shares (the CIFAR recipe); each example then sets its own. */
 static void cli_dataset_init(cli_dataset *d, const char *name, const char *about, const char *out) {
@@ -401,6 +410,7 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   snprintf(res->method, sizeof res->method, "%s", method);
   if (!cli_mkdir(dir)) return 1;
   snprintf(state, sizeof state, "%s/state.safetensors", dir);
+  snprintf(g_state, sizeof g_state, "%s", state);
   snprintf(model, sizeof model, "%s/model.safetensors", dir);
   snprintf(csv, sizeof csv, "%s/train.csv", dir);
   snprintf(json, sizeof json, "%s/results.json", dir);
@@ -475,9 +485,9 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
       sgd.lr = dive_schedule_lr(&sch, epoch + (double)step / (double)steps);
       s = dive_resnet_train_step(m, teacher, x, y, n, &loss, &sgd, &l);
       if (s) {
-        fprintf(stderr, "%serror: %s: epoch %d, step %d: %s\n", isatty(2) && !o->quiet ? "\n" : "", method,
-                epoch + 1, step + 1, dive_ctx_error(g_ctx));
-        if (cli_exists(state)) fprintf(stderr, "the last good checkpoint is %s (use --resume)\n", state);
+        fprintf(stderr, "%serror: %s: epoch %d, step %d: %s: %s\n", isatty(2) && !o->quiet ? "\n" : "", method,
+                epoch + 1, step + 1, dive_status_str(s), dive_ctx_error(g_ctx));
+        cli_last_good();
         return 1;
       }
       sum += l;
@@ -499,7 +509,7 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
       if (bad) {
         fprintf(stderr, "error: %s: after epoch %d, %lld weights are NaN or infinite (lower --lr?)\n", method,
                 epoch + 1, (long long)bad);
-        if (cli_exists(state)) fprintf(stderr, "the last good checkpoint is %s (use --resume)\n", state);
+        cli_last_good();
         return 1;
       }
     }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_compile: dive.h instantiates cleanly (-Wall -Wextra -Werror) as C99 with gcc and
-# clang, with and without -fopenmp and DIVE_NO_VULKAN, and as C++11 with g++.
+# clang, with and without -fopenmp and DIVE_NO_VULKAN, and as C++11 with g++; also with
+# DIVE_VK_FAULTS.
 T=$(mktemp -d /tmp/dive_compile.XXXXXX)
 printf '#define DIVE_IMPLEMENTATION\n#include "dive.h"\nint main(void){return 0;}\n' > "$T/u.c"
 cp "$T/u.c" "$T/u.cpp"
@@ -20,6 +21,9 @@ for cc in gcc clang; do
 done
 for omp in "" -fopenmp; do try g++ -std=c++11 $omp "$T/u.cpp"; done
 try g++ -std=c++11 -DDIVE_NO_VULKAN "$T/u.cpp"
+# the Vulkan fault-injection hook of the tests (DIVE_VK_FAULTS)
+try gcc -std=c99 -DDIVE_VK_FAULTS "$T/u.c"
+try g++ -std=c++11 -DDIVE_VK_FAULTS "$T/u.cpp"
 rm -rf "$T"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
