@@ -928,6 +928,70 @@ static void run_known(int row, dive_ctx *ctx, const char *backend, int req_vk) {
 
 /* ====================================================================== main */
 
+/* ============================================================ fused BN + ReLU (CPU) */
+/* The model driver's fused kernels on every ISA path this CPU has, against the serial
+   reference composed op by op: out = relu(bn(x) + res), then the ReLU-masked BN backward
+   (dout masked in place). Row lengths with and without a tail past the 16-lane blocks. */
+static double max_rel(const float *a, const float *b, int64_t n) {
+  double m = 0, s = 1e-6;
+  int64_t i;
+  for (i = 0; i < n; i++) s = fabs(b[i]) > s ? fabs(b[i]) : s;
+  for (i = 0; i < n; i++) m = fabs((double)a[i] - b[i]) / s > m ? fabs((double)a[i] - b[i]) / s : m;
+  return m;
+}
+static void run_fused(void) {
+  static const int shapes[][3] = {{3, 5, 49}, {4, 16, 64}, {2, 3, 1029}, {1, 2, 16}};
+  int best = dive__isa(), isa;
+  size_t k;
+  dive_rng r;
+  dive_rng_seed(&r, 7);
+  for (isa = best; isa >= DIVE__ISA_GENERIC; isa--) {
+    dive__isa_set(isa);
+    for (k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+      dive__bn_p p;
+      int64_t n = (int64_t)shapes[k][0] * shapes[k][1] * shapes[k][2], i;
+      int C = shapes[k][1], c;
+      float *buf = (float *)calloc((size_t)(9 * n + 12 * C), sizeof(float));
+      float *x = buf, *res = x + n, *y = res + n, *yr = y + n, *dy = yr + n, *g = dy + n, *dx = g + n;
+      float *dxr = dx + n, *dym = dxr + n, *pc = dym + n;
+      float *gam = pc, *bet = pc + C, *rm = pc + 2 * C, *rv = pc + 3 * C, *rmr = pc + 4 * C, *rvr = pc + 5 * C;
+      float *mu = pc + 6 * C, *rs = pc + 7 * C, *mur = pc + 8 * C, *rsr = pc + 9 * C, *dg = pc + 10 * C;
+      float *db = pc + 11 * C, dgr[64], dbr[64];
+      double e1, e2, e3, e4;
+      char desc[64];
+      p.N = shapes[k][0]; p.C = C; p.HW = shapes[k][2]; p.training = 1; p.momentum = 0.1f; p.eps = 1e-5f;
+      for (i = 0; i < n; i++) {
+        x[i] = 2.0f * dive_rng_uniform(&r) - 0.7f;
+        res[i] = dive_rng_uniform(&r) - 0.5f;
+        dy[i] = dive_rng_normal(&r);
+      }
+      for (c = 0; c < C; c++) {
+        gam[c] = 0.5f + dive_rng_uniform(&r);
+        bet[c] = dive_rng_uniform(&r) - 0.5f;
+        rm[c] = rmr[c] = 0.1f;
+        rv[c] = rvr[c] = 0.9f;
+        dgr[c] = dbr[c] = 0.0f;
+      }
+      dive__cpu_bn_act_fwd(&p, y, mu, rs, x, gam, bet, rm, rv, res, 1);
+      dive__ref_bn_fwd(&p, yr, mur, rsr, x, gam, bet, rmr, rvr);
+      for (i = 0; i < n; i++) yr[i] = yr[i] + res[i] > 0.0f ? yr[i] + res[i] : 0.0f;
+      e1 = max_rel(y, yr, n);
+      e2 = DIVE__MAX(max_rel(mu, mur, C), DIVE__MAX(max_rel(rs, rsr, C), max_rel(rv, rvr, C)));
+      memcpy(dym, dy, sizeof(float) * (size_t)n);
+      dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam);
+      for (i = 0; i < n; i++) g[i] = yr[i] > 0.0f ? dy[i] : 0.0f;
+      dive__ref_bn_bwd(&p, dxr, dgr, dbr, g, x, mur, rsr, gam);
+      e3 = DIVE__MAX(max_rel(dx, dxr, n), max_rel(dym, g, n));
+      e4 = DIVE__MAX(max_rel(dg, dgr, C), max_rel(db, dbr, C));
+      snprintf(desc, sizeof desc, "N=%d C=%d HW=%d", p.N, C, p.HW);
+      report("bn_relu", desc, dive__isa_name(isa), e1 < 1e-5 && e2 < 1e-5 && e3 < 1e-4 && e4 < 1e-4,
+             "fwd %.1e stats %.1e bwd %.1e dgamma/dbeta %.1e", e1, e2, e3, e4);
+      free(buf);
+    }
+  }
+  dive__isa_set(best);
+}
+
 int main(int argc, char **argv) {
   const char *only_op = NULL, *only_be = getenv("DIVE_BACKEND"), *req = getenv("DIVE_REQUIRE_VULKAN");
   int req_vk = req && !strcmp(req, "1"), i, do_cpu, do_vk;
@@ -990,6 +1054,8 @@ int main(int argc, char **argv) {
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
+
+  if (do_cpu && (!only_op || !strcmp(only_op, "bn_relu"))) run_fused();
 
   if (!only_op || !strcmp(only_op, "known"))
     for (k = 0; k < sizeof knowns / sizeof knowns[0]; k++) {
