@@ -1720,29 +1720,45 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
      (c,r,s) is img_pad + c*Hp*Wp + r*Wp + s, and column j = oh*Wp + ow is output pixel
      (oh, ow); the columns ow >= Q of each row wrap into the next padded row, are computed
      and then dropped (6-25% extra FMAs on CIFAR shapes, but no 9x im2col copy).
+   - stride 1 and Q == W ("same" padding, "shifted"): no wrapped columns at all. The image
+     is copied once per kernel column s with only vertical pad rows (Hp, W), and in copy s
+     the |s - pad| columns that a row's shifted read would wrap into are zeroed. Row
+     (c,r,s) is copy s at c*Hp*W + r*W + s - pad; column j = oh*W + ow is pixel (oh, ow),
+     so the GEMM writes the output tensor itself (when PQ % 16 == 0 and Kg % 8 == 0): no
+     dropped FMAs, no compaction copy, and backward-weights reads dout in place.
    - any stride: an im2col matrix (CgRS, Ln).
    Either way the kernels see rows src + off[crs], L columns (Ln = L rounded up to 16), and
    a zero tail after the image so that the rounding and the wrap-around read zeros. */
+enum { DIVE__COLS = 0, DIVE__FLAT = 1, DIVE__SHIFTED = 2 };
+#define DIVE__SG 32 /* zero guard (floats) around each shifted copy */
 typedef struct dive__cgeo {
   int flat, Cg, Kg, CRS, Hp, Wp;
   int64_t L, Ln; /* GEMM columns of one image; rounded up to 16 */
-  int64_t img;   /* floats of the padded image / col matrix */
+  int64_t img;   /* floats of the padded image / col matrix / shifted copies */
   int64_t src;   /* floats of one image's source: img + zero tail */
   int64_t rowl;  /* output row pitch inside the L columns (Wp or Q) */
+  int64_t vs;    /* floats per shifted copy, guards included */
 } dive__cgeo;
 
 static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
   g->Cg = p->C / p->groups;
   g->Kg = p->K / p->groups;
   g->CRS = g->Cg * p->R * p->S;
-  g->flat = p->stride == 1;
+  g->flat = p->stride != 1 ? DIVE__COLS
+            : (p->Q == p->W && p->pad < p->W && p->pad <= DIVE__SG / 2) ? DIVE__SHIFTED : DIVE__FLAT;
   g->Hp = p->H + 2 * p->pad;
-  g->Wp = p->W + 2 * p->pad;
+  g->Wp = g->flat == DIVE__SHIFTED ? p->W : p->W + 2 * p->pad;
   g->rowl = g->flat ? g->Wp : p->Q;
   g->L = (int64_t)p->P * g->rowl;
   g->Ln = dive__rup(g->L, 16);
-  g->img = g->flat ? (int64_t)g->Cg * g->Hp * g->Wp : (int64_t)g->CRS * g->Ln;
+  g->vs = (int64_t)g->Cg * g->Hp * g->Wp + 2 * DIVE__SG;
+  g->img = g->flat == DIVE__SHIFTED ? p->S * g->vs
+           : g->flat ? (int64_t)g->Cg * g->Hp * g->Wp : (int64_t)g->CRS * g->Ln;
   g->src = g->img + g->Ln + p->S + 32; /* the tail also serves as an all-zero row */
+}
+/* the GEMM can store into the output tensor: its columns are the output pixels */
+static int dive__cgeo_direct(const dive__cgeo *g) {
+  return g->flat == DIVE__SHIFTED && g->Ln == g->L && g->Kg % DIVE__NN_M == 0;
 }
 
 /* row offsets of B; the rows past CRS (up to a multiple of 8) point at the zero tail */
@@ -1751,14 +1767,33 @@ static void dive__cgeo_offsets(const dive__conv_p *p, const dive__cgeo *g, int64
   for (c = 0; c < g->Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++, q++)
-        off[q] = g->flat ? (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp + s : q * g->Ln;
+        off[q] = g->flat == DIVE__SHIFTED ? s * g->vs + DIVE__SG + (int64_t)c * g->Hp * g->Wp +
+                                                (int64_t)r * g->Wp + s - p->pad
+                 : g->flat ? (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp + s : q * g->Ln;
   for (; q < dive__rup(g->CRS, 8) + DIVE__NT_N; q++) off[q] = g->img;
 }
 
 /* B source of one image and group (Cg channels of img) into src (g->src floats) */
 static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const float *img,
                            float *src) {
-  if (g->flat) {
+  if (g->flat == DIVE__SHIFTED) {
+    int c, h, s, w;
+    int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
+    for (s = 0; s < p->S; s++) {
+      float *v = src + s * g->vs;
+      int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
+      memset(v, 0, sizeof(float) * DIVE__SG);
+      for (c = 0; c < g->Cg; c++) {
+        float *d = v + DIVE__SG + (int64_t)c * g->Hp * p->W;
+        memset(d, 0, sizeof(float) * (size_t)pr);
+        memcpy(d + pr, img + c * HW, sizeof(float) * (size_t)HW);
+        memset(d + pr + HW, 0, sizeof(float) * (size_t)((int64_t)(g->Hp - p->H) * p->W - pr));
+        for (h = 0; h < p->H && z1 > z0; h++) /* the columns a shifted read wraps into */
+          for (w = z0; w < z1; w++) d[pr + (int64_t)h * p->W + w] = 0.0f;
+      }
+      memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
+    }
+  } else if (g->flat) {
     int c, h;
     for (c = 0; c < g->Cg; c++)
       for (h = 0; h < g->Hp; h++) {
@@ -1805,6 +1840,12 @@ static void dive__nn_gemm(dive__nn_fn nn, int M, int kc, const float *apack, con
 static void dive__conv_out(const dive__conv_p *p, const dive__cgeo *g, const float *cbuf,
                            const float *bias, float *out) {
   int k, oh, ow;
+  if (dive__cgeo_direct(g)) { /* the GEMM wrote out itself */
+    int64_t PQ = (int64_t)p->P * p->Q, i;
+    for (k = 0; k < g->Kg && bias; k++)
+      for (i = 0; i < PQ; i++) out[k * PQ + i] += bias[k];
+    return;
+  }
   for (k = 0; k < g->Kg; k++)
     for (oh = 0; oh < p->P; oh++) {
       const float *s = cbuf + k * g->Ln + oh * g->rowl;
@@ -1821,7 +1862,7 @@ static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive
                                const float *apack, const int64_t *off, const float *img,
                                const float *bias, float *out, float *src, float *cbuf) {
   dive__conv_src(p, g, img, src);
-  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, cbuf);
+  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, dive__cgeo_direct(g) ? out : cbuf);
   dive__conv_out(p, g, cbuf, bias, out);
 }
 
@@ -1936,7 +1977,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   dive__nt_fn nt_k = dive__nt_kernel();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
-  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, dpo = 0, dch = 0;
+  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part;
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
   dive__cgeo_init(p, &g);
@@ -1946,18 +1987,12 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
   nb = DIVE__MIN(nb, (p->N + nt - 1) / nt);
   part = (int64_t)p->groups * Kr4 * CRSr;
-  /* "same" padding (2 pad = R - 1), stride 1: the padded copy of dout that backward-data
-     convolves also serves backward-weights, read in place from pixel (0,0) at dpo, channel
-     pitch dch: dout's columns j = oh*Wp + ow then line up with the input's, and the wrapped
-     columns and the rounding past L read pad zeros (the bottom pad rows, the next channel's
-     top pad rows, or the zero tail), so dout needs no second copy. */
-  if (asfwd && din && dw && 2 * p->pad == p->R - 1 && g.Kg % DIVE__NT_M == 0 && gq.Wp == g.Wp &&
-      gq.Ln == g.Ln) {
-    dpo = (int64_t)q.pad * gq.Wp + q.pad;
-    dch = (int64_t)gq.Hp * gq.Wp;
-    shared = dpo + g.Ln <= dch + (int64_t)q.pad * gq.Wp;
-  }
-  per_dw = !dw ? 0 : shared ? nb * (dive__rup(g.src, 16) + dive__rup(gq.src, 16)) + dive__rup(g.Cg, 8) * gq.Ln
+  /* shifted geometry with PQ % 16 == 0: backward-weights reads dout's rows in place (its
+     columns are the input copies' columns), and backward-data convolves shifted copies of
+     dout, per chunk of nb images */
+  shared = asfwd && din && dw && g.flat == DIVE__SHIFTED && gq.flat == DIVE__SHIFTED && g.Ln == g.L &&
+           g.Kg % DIVE__NT_M == 0;
+  per_dw = !dw ? 0 : shared ? nb * dive__rup(g.src, 16) + dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   per_din = !din ? 0 : asfwd ? dive__conv_fwd_ws(&gq)
@@ -2006,24 +2041,22 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       n0 = DIVE__PART_LO(p->N, t, nt);
       n1 = DIVE__PART_LO(p->N, t + 1, nt);
       if (dw) memset(dwp, 0, sizeof(float) * (size_t)part);
-      if (shared) { /* both passes per chunk of nb images, from one padded copy of dout each */
-        int64_t ss = dive__rup(g.src, 16), sq = dive__rup(gq.src, 16);
-        float *srcs = mine, *dps = mine + nb * ss, *cbuf = dps + nb * sq;
+      if (shared) {
+        int64_t ss = dive__rup(g.src, 16);
+        float *srcs = mine, *dps = mine + nb * ss, *cbuf = dps + dive__rup(gq.src, 16);
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
             int ni = (int)DIVE__MIN(nb, n1 - n), u;
-            for (u = 0; u < ni; u++) {
+            const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
+            for (u = 0; u < ni; u++)
               dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
-              dive__conv_src(&q, &gq, dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ, dps + u * sq);
-            }
             for (k = 0; k < g.Kg; k += DIVE__NT_M)
               for (i = 0; i < CRSr; i += DIVE__NT_N)
-                nt_k(g.Ln, ni, dps + dpo + k * dch, dch, sq, srcs, off + i, ss,
+                nt_k(g.Ln, ni, dy + k * PQ, PQ, (int64_t)p->K * PQ, srcs, off + i, ss,
                      dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
-            for (u = 0; u < ni; u++) {
-              dive__nn_gemm(nn, g.Cg, gq.CRS, apack + na * gi, dps + u * sq, offq, gq.Ln, cbuf);
-              dive__conv_out(&q, &gq, cbuf, NULL, din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW);
-            }
+            for (u = 0; u < ni; u++)
+              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy + (int64_t)u * p->K * PQ, NULL,
+                                 din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, dps, cbuf);
           }
       } else if (dw) {
         for (gi = 0; gi < p->groups; gi++)

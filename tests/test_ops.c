@@ -485,6 +485,11 @@ static const tcase cases[] = {
   {"conv2d", 2, 32, 16, 16, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 2, 64, 8, 8, 64, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"batchnorm", 2, 16, 32, 32, 0, 0, 0, 0, 0, 1, 0, 0, NULL, 0, 0},
+  /* "same" padding, PQ % 16 == 0, Kg % 8 == 0: the GEMM writes the output tensor itself */
+  {"conv2d", 2, 8, 8, 8, 16, 3, 1, 1, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 8, 4, 8, 16, 3, 1, 1, 2, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 1, 4, 8, 8, 8, 5, 1, 2, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 3, 8, 4, 4, 8, 3, 1, 1, 1, 0, 1, 0, "din", 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
