@@ -5,29 +5,9 @@
    (an input batch and our eval logits) for tests/ref/check_torch_load.py. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "test_util.h"
 
-static int g_pass, g_fail;
-static void check(int ok, const char *what, const char *detail) {
-  printf("%-50s %s  %s\n", what, ok ? "OK  " : "FAIL", detail ? detail : "");
-  if (ok) g_pass++; else g_fail++;
-}
 
-static unsigned char *slurp(const char *path, long *n) {
-  FILE *f = fopen(path, "rb");
-  unsigned char *b;
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  *n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  b = (unsigned char *)malloc((size_t)*n + 1);
-  if (fread(b, 1, (size_t)*n, f) != (size_t)*n) { free(b); b = NULL; }
-  fclose(f);
-  return b;
-}
-static void spit(const char *path, const unsigned char *b, long n) {
-  FILE *f = fopen(path, "wb");
-  if (f) { fwrite(b, 1, (size_t)n, f); fclose(f); }
-}
 
 static dive_resnet *make(dive_ctx *ctx, int depth, int classes, uint64_t seed) {
   dive_resnet_desc rd;

@@ -45,25 +45,10 @@ static void t_free(void *p) {
 #define DIVE_FREE(p) t_free(p)
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "test_util.h"
 
-static int g_pass, g_fail;
-static void check(int ok, const char *what, const char *detail) {
-  printf("%-58s %s  %s\n", what, ok ? "OK  " : "FAIL", detail ? detail : "");
-  if (ok) g_pass++; else g_fail++;
-}
 
-static char g_dir[64];
-static void path(char *out, const char *name) { snprintf(out, 256, "%s/%s", g_dir, name); }
 
-/* temp files a failed write left behind (name.tmpPID) */
-static int temp_files(void) {
-  DIR *d = opendir(g_dir);
-  struct dirent *e;
-  int n = 0;
-  while (d && (e = readdir(d))) n += strstr(e->d_name, ".tmp") != NULL;
-  if (d) closedir(d);
-  return n;
-}
 
 static dive_status ctx_and_model(dive_ctx **ctx, dive_resnet **m, uint64_t seed) {
   dive_ctx_desc cd;
@@ -151,22 +136,6 @@ static void test_oom(void) {
   check(total - bad_ok > total / 2 && !bad_msg && !leaks && !temps, "oom: fail allocation k, for every k", detail);
 }
 
-static unsigned char *slurp(const char *p, long *n) {
-  FILE *f = fopen(p, "rb");
-  unsigned char *b = NULL;
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  *n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  b = (unsigned char *)malloc((size_t)*n + 1);
-  if (fread(b, 1, (size_t)*n, f) != (size_t)*n) { free(b); b = NULL; }
-  fclose(f);
-  return b;
-}
-static void spit(const char *p, const unsigned char *b, long n) {
-  FILE *f = fopen(p, "wb");
-  if (f) { if (fwrite(b, 1, (size_t)n, f)) {} fclose(f); }
-}
 static int same_file(const char *a, const char *b) {
   long na = 0, nb = 0;
   unsigned char *x = slurp(a, &na), *y = slurp(b, &nb);
