@@ -248,6 +248,7 @@ typedef struct dive_resnet {
   dive_tensor input, stem_c, stem_out, stem_mean, stem_rstd, pooled, logits, dlogits;
   dive_tensor labels, teacher_logits, log_prior, per_example; /* loss buffers */
   dive_tensor gbuf[4];           /* scratch gradient buffers for backward */
+  dive_tensor rowstats;          /* CPU: a conv's per-(image, channel) mean and M2 for its BN */
   dive_param *plist;             /* state_dict order */
   int nplist;
   int cur_batch;                 /* batch of the last forward */
@@ -1652,6 +1653,149 @@ static dive__nt_fn dive__nt_kernel(void) {
   return dive__nt_generic;
 }
 
+/* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
+   they are). They save whole passes over the activations, which at CIFAR sizes cost as
+   much as the convs once those run near the FMA peak. Sums keep 16 independent lanes, so
+   the compiler vectorizes them without reassociating (-ffast-math is never needed), and
+   lanes, rows and halves are combined pairwise. The row loops are compiled once per ISA
+   (the DIVE__ROWFNS wrappers below): with the baseline x86-64 target they run on 4-wide
+   SSE and take twice as long as the same loops on AVX-512. Every ISA does the same
+   lane-wise arithmetic. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DIVE__INLINE static inline __attribute__((always_inline))
+#else
+#define DIVE__INLINE static
+#endif
+DIVE__INLINE float dive__lanes(float *s) {
+  int l, g;
+  for (l = 8; l >= 1; l /= 2)
+    for (g = 0; g < l; g++) s[g] += s[g + l];
+  return s[0];
+}
+/* sum of (x[i] - m)^q for q = 1, 2 over one row */
+DIVE__INLINE float dive__row_moment(const float *DIVE__RESTRICT x, float m, int q, int64_t n) {
+  float s[16];
+  int64_t i = 0;
+  int l;
+  for (l = 0; l < 16; l++) s[l] = 0.0f;
+  if (q == 1)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) s[l] += x[i + l] - m;
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) s[l] += (x[i + l] - m) * (x[i + l] - m);
+  for (l = 0; i < n; i++, l++) s[l] += q == 1 ? x[i] - m : (x[i] - m) * (x[i] - m);
+  return dive__lanes(s);
+}
+/* mean and M2 of one row: two passes, the second in cache */
+DIVE__INLINE void dive__row_stats(const float *x, int64_t n, float *mean, float *m2) {
+  *mean = dive__row_moment(x, 0.0f, 1, n) / (float)n;
+  *m2 = dive__row_moment(x, *mean, 2, n);
+}
+
+/* y = [relu](x * scale + shift [+ r]) over one row, in blocks of 16 with a constant trip
+   count (what gcc -O2's cheap vectorizer accepts) plus a scalar tail. */
+DIVE__INLINE void dive__row_apply(float *DIVE__RESTRICT y, const float *DIVE__RESTRICT x,
+                                  const float *DIVE__RESTRICT r, float scale, float shift, int relu,
+                                  int64_t n) {
+  int64_t i = 0;
+  int l;
+  if (r)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = x[i + l] * scale + shift + r[i + l];
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = x[i + l] * scale + shift;
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  for (; i < n; i++) {
+    float v = x[i] * scale + shift + (r ? r[i] : 0.0f);
+    y[i] = relu && !(v > 0.0f) ? 0.0f : v;
+  }
+}
+
+/* d = y > 0 ? d : 0 over one row, then the sums of d and d*(x - mu) (the row stays in
+   cache): the ReLU backward in place and BN backward's two reductions */
+DIVE__INLINE void dive__row_relu_sums(float *DIVE__RESTRICT d, const float *DIVE__RESTRICT y,
+                                      const float *DIVE__RESTRICT xx, float mu, int64_t n, float *sg,
+                                      float *sgx) {
+  float s1[16], s2[16];
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) {
+      float v = d[i + l]; /* loaded unconditionally, so the select vectorizes */
+      d[i + l] = y[i + l] > 0.0f ? v : 0.0f;
+    }
+  for (; i < n; i++) d[i] = y[i] > 0.0f ? d[i] : 0.0f;
+  for (l = 0; l < 16; l++) s1[l] = s2[l] = 0.0f;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) {
+      s1[l] += d[i + l];
+      s2[l] += d[i + l] * (xx[i + l] - mu);
+    }
+  for (l = 0; i < n; i++, l++) {
+    s1[l] += d[i];
+    s2[l] += d[i] * (xx[i] - mu);
+  }
+  *sg = dive__lanes(s1);
+  *sgx = dive__lanes(s2);
+}
+
+/* dx = k * (g - a - (x - mu) * b) over one row */
+DIVE__INLINE void dive__row_dx(float *DIVE__RESTRICT dx, const float *DIVE__RESTRICT g,
+                               const float *DIVE__RESTRICT x, float k, float a, float mu, float b,
+                               int64_t n) {
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) dx[i + l] = k * (g[i + l] - a - (x[i + l] - mu) * b);
+  for (; i < n; i++) dx[i] = k * (g[i] - a - (x[i] - mu) * b);
+}
+
+/* The row functions of one ISA; the inlined bodies take the wrapper's target. */
+typedef struct dive__rowfns {
+  void (*stats)(const float *x, int64_t n, float *mean, float *m2);
+  void (*apply)(float *y, const float *x, const float *r, float scale, float shift, int relu, int64_t n);
+  void (*relu_sums)(float *d, const float *y, const float *x, float mu, int64_t n, float *sg, float *sgx);
+  void (*dx)(float *dx, const float *g, const float *x, float k, float a, float mu, float b, int64_t n);
+} dive__rowfns;
+#define DIVE__ROWFNS(SFX, ATTR)                                                                        \
+  ATTR static void dive__rs_##SFX(const float *x, int64_t n, float *mean, float *m2) {                 \
+    dive__row_stats(x, n, mean, m2);                                                                   \
+  }                                                                                                    \
+  ATTR static void dive__ra_##SFX(float *y, const float *x, const float *r, float scale, float shift,  \
+                                  int relu, int64_t n) {                                               \
+    dive__row_apply(y, x, r, scale, shift, relu, n);                                                   \
+  }                                                                                                    \
+  ATTR static void dive__rr_##SFX(float *d, const float *y, const float *x, float mu, int64_t n,       \
+                                  float *sg, float *sgx) {                                             \
+    dive__row_relu_sums(d, y, x, mu, n, sg, sgx);                                                      \
+  }                                                                                                    \
+  ATTR static void dive__rd_##SFX(float *dx, const float *g, const float *x, float k, float a,         \
+                                  float mu, float b, int64_t n) {                                      \
+    dive__row_dx(dx, g, x, k, a, mu, b, n);                                                            \
+  }                                                                                                    \
+  static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
+                                                  dive__rd_##SFX};
+DIVE__ROWFNS(generic, )
+#if DIVE__X86
+DIVE__ROWFNS(avx2, DIVE__AVX2)
+DIVE__ROWFNS(avx512, DIVE__AVX512)
+#endif
+static const dive__rowfns *dive__rowfns_get(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return &dive__rowfns_avx512;
+  if (isa == DIVE__ISA_AVX2) return &dive__rowfns_avx2;
+#endif
+  return &dive__rowfns_generic;
+}
+
 /* ceil(a / b) for b > 0 and any sign of a */
 static int dive__cdiv(int a, int b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
 static int64_t dive__rup(int64_t x, int64_t m) { return (x + m - 1) / m * m; }
@@ -1903,11 +2047,14 @@ static float *dive__ws_get(dive__ws *ws, int64_t n) {
 #endif
 
 /* conv2d forward: one parallel region over images (fixed parts, each writes its own
-   images). The packed weights are shared; every part has its own src and cbuf. */
+   images). The packed weights are shared; every part has its own src and cbuf.
+   rstats (optional, 2 N K floats): the mean and M2 of each output row (n, k), taken while
+   the image's output is still in cache, for the batch norm that follows (the model). */
 static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *out,
-                                    const float *in, const float *w, const float *b) {
+                                    const float *in, const float *w, const float *b, float *rstats) {
   dive__cgeo g;
   dive__nn_fn nn = dive__nn_kernel();
+  const dive__rowfns *f = dive__rowfns_get();
   int nt = dive__parts(p->N), grp;
   int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   float *base, *cur, *apack;
@@ -1918,7 +2065,9 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   per = dive__conv_fwd_ws(&g);
   base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(2 * noff, 16) + per * nt);
   if (!base) {
+    int64_t k;
     dive__ref_conv2d_fwd(p, out, in, w, b);
+    for (k = 0; rstats && k < (int64_t)p->N * p->K; k++) f->stats(out + k * PQ, PQ, rstats + 2 * k, rstats + 2 * k + 1);
     return;
   }
   cur = base;
@@ -1930,14 +2079,17 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
-    int64_t n;
+    int64_t n, k;
     for (t = DIVE__TID; t < nt; t += DIVE__NTH) {
       float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
-      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++)
+      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
         for (gi = 0; gi < p->groups; gi++)
           dive__conv_fwd_img(nn, p, &g, apack + na * gi, off,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
+        for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
+          f->stats(out + k * PQ, PQ, rstats + 2 * k, rstats + 2 * k + 1);
+      }
     }
   }
 }
@@ -1945,7 +2097,7 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
 static DIVE__UNUSED void dive__cpu_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
                                               const float *w, const float *b) {
   dive__ws ws = {NULL, 0};
-  dive__cpu_conv2d_fwd_ws(&ws, p, out, in, w, b);
+  dive__cpu_conv2d_fwd_ws(&ws, p, out, in, w, b, NULL);
   DIVE_FREE(ws.base);
 }
 
@@ -2127,161 +2279,24 @@ static DIVE__UNUSED void dive__cpu_conv2d_bwd(const dive__conv_p *p, float *din,
   DIVE_FREE(ws.base);
 }
 
-/* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
-   they are). They save whole passes over the activations, which at CIFAR sizes cost as
-   much as the convs once those run near the FMA peak. Sums keep 16 independent lanes, so
-   the compiler vectorizes them without reassociating (-ffast-math is never needed), and
-   lanes, rows and halves are combined pairwise. The row loops are compiled once per ISA
-   (the DIVE__ROWFNS wrappers below): with the baseline x86-64 target they run on 4-wide
-   SSE and take twice as long as the same loops on AVX-512. Every ISA does the same
-   lane-wise arithmetic. */
-#if defined(__GNUC__) || defined(__clang__)
-#define DIVE__INLINE static inline __attribute__((always_inline))
-#else
-#define DIVE__INLINE static
-#endif
-DIVE__INLINE float dive__lanes(float *s) {
-  int l, g;
-  for (l = 8; l >= 1; l /= 2)
-    for (g = 0; g < l; g++) s[g] += s[g + l];
-  return s[0];
-}
-/* sum of (x[i] - m)^q for q = 1, 2 over one row */
-DIVE__INLINE float dive__row_moment(const float *DIVE__RESTRICT x, float m, int q, int64_t n) {
-  float s[16];
-  int64_t i = 0;
-  int l;
-  for (l = 0; l < 16; l++) s[l] = 0.0f;
-  if (q == 1)
-    for (; i + 16 <= n; i += 16)
-      for (l = 0; l < 16; l++) s[l] += x[i + l] - m;
-  else
-    for (; i + 16 <= n; i += 16)
-      for (l = 0; l < 16; l++) s[l] += (x[i + l] - m) * (x[i + l] - m);
-  for (l = 0; i < n; i++, l++) s[l] += q == 1 ? x[i] - m : (x[i] - m) * (x[i] - m);
-  return dive__lanes(s);
-}
-/* mean and M2 of one row: two passes, the second in cache */
-DIVE__INLINE void dive__row_stats(const float *x, int64_t n, float *mean, float *m2) {
-  *mean = dive__row_moment(x, 0.0f, 1, n) / (float)n;
-  *m2 = dive__row_moment(x, *mean, 2, n);
-}
-
-/* y = [relu](x * scale + shift [+ r]) over one row, in blocks of 16 with a constant trip
-   count (what gcc -O2's cheap vectorizer accepts) plus a scalar tail. */
-DIVE__INLINE void dive__row_apply(float *DIVE__RESTRICT y, const float *DIVE__RESTRICT x,
-                                  const float *DIVE__RESTRICT r, float scale, float shift, int relu,
-                                  int64_t n) {
-  int64_t i = 0;
-  int l;
-  if (r)
-    for (; i + 16 <= n; i += 16)
-      for (l = 0; l < 16; l++) {
-        float v = x[i + l] * scale + shift + r[i + l];
-        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
-      }
-  else
-    for (; i + 16 <= n; i += 16)
-      for (l = 0; l < 16; l++) {
-        float v = x[i + l] * scale + shift;
-        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
-      }
-  for (; i < n; i++) {
-    float v = x[i] * scale + shift + (r ? r[i] : 0.0f);
-    y[i] = relu && !(v > 0.0f) ? 0.0f : v;
-  }
-}
-
-/* d = y > 0 ? d : 0 over one row, then the sums of d and d*(x - mu) (the row stays in
-   cache): the ReLU backward in place and BN backward's two reductions */
-DIVE__INLINE void dive__row_relu_sums(float *DIVE__RESTRICT d, const float *DIVE__RESTRICT y,
-                                      const float *DIVE__RESTRICT xx, float mu, int64_t n, float *sg,
-                                      float *sgx) {
-  float s1[16], s2[16];
-  int64_t i;
-  int l;
-  for (i = 0; i + 16 <= n; i += 16)
-    for (l = 0; l < 16; l++) {
-      float v = d[i + l]; /* loaded unconditionally, so the select vectorizes */
-      d[i + l] = y[i + l] > 0.0f ? v : 0.0f;
-    }
-  for (; i < n; i++) d[i] = y[i] > 0.0f ? d[i] : 0.0f;
-  for (l = 0; l < 16; l++) s1[l] = s2[l] = 0.0f;
-  for (i = 0; i + 16 <= n; i += 16)
-    for (l = 0; l < 16; l++) {
-      s1[l] += d[i + l];
-      s2[l] += d[i + l] * (xx[i + l] - mu);
-    }
-  for (l = 0; i < n; i++, l++) {
-    s1[l] += d[i];
-    s2[l] += d[i] * (xx[i] - mu);
-  }
-  *sg = dive__lanes(s1);
-  *sgx = dive__lanes(s2);
-}
-
-/* dx = k * (g - a - (x - mu) * b) over one row */
-DIVE__INLINE void dive__row_dx(float *DIVE__RESTRICT dx, const float *DIVE__RESTRICT g,
-                               const float *DIVE__RESTRICT x, float k, float a, float mu, float b,
-                               int64_t n) {
-  int64_t i;
-  int l;
-  for (i = 0; i + 16 <= n; i += 16)
-    for (l = 0; l < 16; l++) dx[i + l] = k * (g[i + l] - a - (x[i + l] - mu) * b);
-  for (; i < n; i++) dx[i] = k * (g[i] - a - (x[i] - mu) * b);
-}
-
-/* The row functions of one ISA; the inlined bodies take the wrapper's target. */
-typedef struct dive__rowfns {
-  void (*stats)(const float *x, int64_t n, float *mean, float *m2);
-  void (*apply)(float *y, const float *x, const float *r, float scale, float shift, int relu, int64_t n);
-  void (*relu_sums)(float *d, const float *y, const float *x, float mu, int64_t n, float *sg, float *sgx);
-  void (*dx)(float *dx, const float *g, const float *x, float k, float a, float mu, float b, int64_t n);
-} dive__rowfns;
-#define DIVE__ROWFNS(SFX, ATTR)                                                                        \
-  ATTR static void dive__rs_##SFX(const float *x, int64_t n, float *mean, float *m2) {                 \
-    dive__row_stats(x, n, mean, m2);                                                                   \
-  }                                                                                                    \
-  ATTR static void dive__ra_##SFX(float *y, const float *x, const float *r, float scale, float shift,  \
-                                  int relu, int64_t n) {                                               \
-    dive__row_apply(y, x, r, scale, shift, relu, n);                                                   \
-  }                                                                                                    \
-  ATTR static void dive__rr_##SFX(float *d, const float *y, const float *x, float mu, int64_t n,       \
-                                  float *sg, float *sgx) {                                             \
-    dive__row_relu_sums(d, y, x, mu, n, sg, sgx);                                                      \
-  }                                                                                                    \
-  ATTR static void dive__rd_##SFX(float *dx, const float *g, const float *x, float k, float a,         \
-                                  float mu, float b, int64_t n) {                                      \
-    dive__row_dx(dx, g, x, k, a, mu, b, n);                                                            \
-  }                                                                                                    \
-  static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
-                                                  dive__rd_##SFX};
-DIVE__ROWFNS(generic, )
-#if DIVE__X86
-DIVE__ROWFNS(avx2, DIVE__AVX2)
-DIVE__ROWFNS(avx512, DIVE__AVX512)
-#endif
-static const dive__rowfns *dive__rowfns_get(void) {
-#if DIVE__X86
-  int isa = dive__isa();
-  if (isa == DIVE__ISA_AVX512) return &dive__rowfns_avx512;
-  if (isa == DIVE__ISA_AVX2) return &dive__rowfns_avx2;
-#endif
-  return &dive__rowfns_generic;
-}
-
+/* --- fused BN + ReLU (the row functions are above, with the GEMM kernels). */
 /* mean and M2 (sum of squared deviations) of rows [lo, hi) of one channel: each row's two
    passes run in cache, rows are merged pairwise with Chan et al.'s update. */
 static void dive__bn_stats(const dive__rowfns *f, const float *x, int64_t stride, int64_t n, int lo,
-                           int hi, float *mean, float *m2) {
+                           int hi, const float *rs, int64_t rstride, float *mean, float *m2) {
   if (hi - lo == 1) {
-    f->stats(x + lo * stride, n, mean, m2);
+    if (rs) { /* this row's stats, taken by the conv that wrote it */
+      *mean = rs[lo * rstride];
+      *m2 = rs[lo * rstride + 1];
+    } else {
+      f->stats(x + lo * stride, n, mean, m2);
+    }
   } else {
     int mid = lo + (hi - lo) / 2;
     float ma, qa, mb, qb, na = (float)((int64_t)(mid - lo) * n), nb = (float)((int64_t)(hi - mid) * n);
     float d;
-    dive__bn_stats(f, x, stride, n, lo, mid, &ma, &qa);
-    dive__bn_stats(f, x, stride, n, mid, hi, &mb, &qb);
+    dive__bn_stats(f, x, stride, n, lo, mid, rs, rstride, &ma, &qa);
+    dive__bn_stats(f, x, stride, n, mid, hi, rs, rstride, &mb, &qb);
     d = mb - ma;
     *mean = ma + d * (nb / (na + nb));
     *m2 = qa + qb + d * d * (na * nb / (na + nb));
@@ -2289,10 +2304,12 @@ static void dive__bn_stats(const dive__rowfns *f, const float *x, int64_t stride
 }
 
 /* out = [relu](bn(in) [+ res]), OpenMP over channels; saves mean/rstd as dive_batchnorm_forward
-   does and updates the running statistics the same way. */
+   does and updates the running statistics the same way. rstats: the rows' mean and M2 from
+   dive__cpu_conv2d_fwd_ws (2 N C floats), or NULL to take them here. */
 static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
                                  const float *in, const float *gamma, const float *beta,
-                                 float *rmean, float *rvar, const float *res, int relu) {
+                                 float *rmean, float *rvar, const float *res, int relu,
+                                 const float *rstats) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
   const dive__rowfns *f = dive__rowfns_get();
   int c;
@@ -2302,7 +2319,8 @@ static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, f
     int64_t n;
     if (p->training) {
       float m2;
-      dive__bn_stats(f, in + (int64_t)c * p->HW, CHW, p->HW, 0, p->N, &mu, &m2);
+      dive__bn_stats(f, in + (int64_t)c * p->HW, CHW, p->HW, 0, p->N, rstats ? rstats + 2 * c : NULL,
+                     2 * (int64_t)p->C, &mu, &m2);
       var = m2 / (float)M;
       if (rmean) rmean[c] = (1.0f - p->momentum) * rmean[c] + p->momentum * mu;
       if (rvar)
@@ -2368,7 +2386,7 @@ static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma
 static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float *rstd,
                              const float *in, const float *gamma, const float *beta, float *rmean,
                              float *rvar) {
-  dive__cpu_bn_act_fwd(p, out, mean, rstd, in, gamma, beta, rmean, rvar, NULL, 0);
+  dive__cpu_bn_act_fwd(p, out, mean, rstd, in, gamma, beta, rmean, rvar, NULL, 0, NULL);
 }
 static void dive__cpu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                              const float *dout, const float *in, const float *mean,
@@ -6784,7 +6802,7 @@ DIVE_API dive_status dive_conv2d_forward(dive_ctx *ctx, dive_tensor *out, const 
     return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU:
-    dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
+    dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(out), dive__f(in), dive__f(w), dive__f(b), NULL);
     return DIVE_OK;
   case DIVE_BACKEND_VULKAN:
     return ctx->check ? dive__chk_conv2d_fwd(ctx, &p, out, in, w, b) : dive__vk_conv2d_fwd(ctx, &p, out, in, w, b);
@@ -7597,6 +7615,7 @@ static dive_status dive__resnet_layout(dive__plan *pl) {
   if ((s = dive__carve(pl, DIVE__A_ACTS, &m->log_prior, 1, d->num_classes, 1, 1, 1))) return s;
   for (i = 0; i < 4; i++)
     if ((s = dive__carve(pl, DIVE__A_ACTS, &m->gbuf[i], 1, N * maxact, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->rowstats, 1, 2 * N * DIVE__MAX(c, w0), 1, 1, 1))) return s;
   return DIVE_OK;
 }
 
@@ -7787,11 +7806,30 @@ static dive_status dive__bn_fwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *
                                 &bn->running_var, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
 }
 
-/* out = relu(bn(in) [+ res]). On the CPU one fused kernel (one pass for the statistics, one
-   for the output); elsewhere the public ops. */
+/* out = conv3x3(in, w), pad 1, no bias. On the CPU in training the conv also takes each
+   output row's mean and M2 while the row is in cache (into m->rowstats), and returns them
+   for the dive__bn_act that follows; otherwise NULL. */
+static const float *dive__conv_fwd(dive_resnet *m, dive_tensor *out, const dive_tensor *in,
+                                   const dive_tensor *w, int stride, int training) {
+  dive_ctx *ctx = m->ctx;
+  dive__conv_p p;
+  if (training && ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
+      (int64_t)in->shape[0] * out->shape[2] * out->shape[3] >= 2 &&
+      !dive__conv_setup(ctx, "dive_resnet_forward", &p, in, w, stride, 1, 1)) {
+    float *rs = dive__f(&m->rowstats);
+    dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(out), dive__f(in), dive__f(w), NULL, rs);
+    return rs;
+  }
+  dive_conv2d_forward(ctx, out, in, w, NULL, stride, 1, 1);
+  return NULL;
+}
+
+/* out = relu(bn(in) [+ res]). On the CPU one fused kernel (the statistics from rstats when
+   the conv took them, else one pass for them; one pass for the output); elsewhere the
+   public ops. */
 static dive_status dive__bn_act(dive_resnet *m, dive_bn_layer *bn, dive_tensor *out, dive_tensor *mean,
                                 dive_tensor *rstd, const dive_tensor *in, const dive_tensor *res,
-                                int training) {
+                                int training, const float *rstats) {
   dive_ctx *ctx = m->ctx;
   if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
       (!training || (int64_t)in->shape[0] * in->shape[2] * in->shape[3] >= 2)) {
@@ -7801,7 +7839,7 @@ static dive_status dive__bn_act(dive_resnet *m, dive_bn_layer *bn, dive_tensor *
     p.training = training ? 1 : 0; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
     dive__cpu_bn_act_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(&bn->gamma),
                          dive__f(&bn->beta), dive__f(&bn->running_mean), dive__f(&bn->running_var),
-                         res ? dive__f(res) : NULL, 1);
+                         res ? dive__f(res) : NULL, 1, training ? rstats : NULL);
     return DIVE_OK;
   }
   dive__bn_fwd(m, bn, out, mean, rstd, in, training);
@@ -7830,6 +7868,7 @@ static dive_status dive__relu_bn_bwd(dive_resnet *m, dive_bn_layer *bn, dive_ten
 DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training) {
   dive_ctx *ctx;
   dive_tensor x, c, o, t, tmp;
+  const float *rs;
   dive_status s;
   int i;
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_forward: model is NULL");
@@ -7843,22 +7882,22 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
   if (x_host && (s = dive_tensor_write(&x, x_host, x.numel))) return s;
   c = dive__batch(&m->stem_c, n);
   o = dive__batch(&m->stem_out, n);
-  dive_conv2d_forward(ctx, &c, &x, &m->conv1.w, NULL, 1, 1, 1);
-  dive__bn_act(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, NULL, training);
+  rs = dive__conv_fwd(m, &c, &x, &m->conv1.w, 1, training);
+  dive__bn_act(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, NULL, training, rs);
   x = o;
   for (i = 0; i < m->nblocks; i++) {
     dive_basic_block *bk = &m->blocks[i];
     dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
     dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
-    dive_conv2d_forward(ctx, &c1, &x, &bk->conv1.w, NULL, bk->stride, 1, 1);
-    dive__bn_act(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, NULL, training);
-    dive_conv2d_forward(ctx, &c2, &r1, &bk->conv2.w, NULL, 1, 1, 1);
+    rs = dive__conv_fwd(m, &c1, &x, &bk->conv1.w, bk->stride, training);
+    dive__bn_act(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, NULL, training, rs);
+    rs = dive__conv_fwd(m, &c2, &r1, &bk->conv2.w, 1, training);
     if (dive__block_has_proj(bk)) {
       tmp = dive__shaped(&m->gbuf[0], &out, n);
       dive_shortcut_forward(ctx, &tmp, &x, bk->stride);
-      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &tmp, training);
+      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &tmp, training, rs);
     } else {
-      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &x, training);
+      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &x, training, rs);
     }
     x = out;
   }

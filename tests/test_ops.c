@@ -977,7 +977,7 @@ static void run_fused(void) {
         rv[c] = rvr[c] = 0.9f;
         dgr[c] = dbr[c] = 0.0f;
       }
-      dive__cpu_bn_act_fwd(&p, y, mu, rs, x, gam, bet, rm, rv, res, 1);
+      dive__cpu_bn_act_fwd(&p, y, mu, rs, x, gam, bet, rm, rv, res, 1, NULL);
       dive__ref_bn_fwd(&p, yr, mur, rsr, x, gam, bet, rmr, rvr);
       for (i = 0; i < n; i++) yr[i] = yr[i] + res[i] > 0.0f ? yr[i] + res[i] : 0.0f;
       e1 = max_rel(y, yr, n);
@@ -991,10 +991,54 @@ static void run_fused(void) {
       snprintf(desc, sizeof desc, "N=%d C=%d HW=%d", p.N, C, p.HW);
       report("bn_relu", desc, dive__isa_name(isa), e1 < 1e-5 && e2 < 1e-5 && e3 < 1e-4 && e4 < 1e-4,
              "fwd %.1e stats %.1e bwd %.1e dgamma/dbeta %.1e", e1, e2, e3, e4);
+      { /* with the rows' statistics handed in (as the model's conv does): the same bits */
+        float *rst = (float *)malloc(sizeof(float) * 2 * (size_t)(p.N * C)), *y2 = dxr;
+        const dive__rowfns *f = dive__rowfns_get();
+        int same;
+        for (i = 0; i < (int64_t)p.N * C; i++) f->stats(x + i * p.HW, p.HW, rst + 2 * i, rst + 2 * i + 1);
+        for (c = 0; c < C; c++) rm[c] = rmr[c];
+        dive__cpu_bn_act_fwd(&p, y2, mur, rsr, x, gam, bet, rmr, rvr, res, 1, rst);
+        dive__cpu_bn_act_fwd(&p, y, mu, rs, x, gam, bet, rm, rv, res, 1, NULL);
+        same = !memcmp(y, y2, sizeof(float) * (size_t)n) && !memcmp(mu, mur, sizeof(float) * (size_t)C) &&
+               !memcmp(rs, rsr, sizeof(float) * (size_t)C);
+        report("bn_relu", desc, dive__isa_name(isa), same, "row statistics handed in: %s",
+               same ? "identical" : "differ");
+        free(rst);
+      }
       free(buf);
     }
   }
   dive__isa_set(best);
+  { /* the conv's row statistics (rstats) are those of the rows it wrote */
+    static const int cs[][4] = {{3, 8, 8, 16}, {2, 4, 7, 6}}; /* N, C, H=W, K: direct and not */
+    for (k = 0; k < 2; k++) {
+      dive__conv_p p;
+      const dive__rowfns *f = dive__rowfns_get();
+      int64_t ni = (int64_t)cs[k][0] * cs[k][1] * cs[k][2] * cs[k][2], no = (int64_t)cs[k][0] * cs[k][3] * cs[k][2] * cs[k][2], i;
+      int64_t nw = (int64_t)cs[k][3] * cs[k][1] * 9, rows = (int64_t)cs[k][0] * cs[k][3];
+      float *in = (float *)malloc(sizeof(float) * (size_t)(ni + no + nw + 4 * rows)), *out = in + ni, *w = out + no;
+      float *rst = w + nw, *want = rst + 2 * rows, m2;
+      int bad = 0;
+      char desc[64];
+      p.N = cs[k][0]; p.C = cs[k][1]; p.H = p.W = p.P = p.Q = cs[k][2]; p.K = cs[k][3];
+      p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+      for (i = 0; i < ni; i++) in[i] = dive_rng_normal(&r);
+      for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(&r);
+      {
+        dive__ws ws = {NULL, 0};
+        dive__cpu_conv2d_fwd_ws(&ws, &p, out, in, w, NULL, rst);
+        DIVE_FREE(ws.base);
+      }
+      for (i = 0; i < rows; i++) {
+        f->stats(out + i * p.P * p.Q, (int64_t)p.P * p.Q, want + 2 * i, &m2);
+        want[2 * i + 1] = m2;
+        bad += memcmp(rst + 2 * i, want + 2 * i, 2 * sizeof(float)) != 0;
+      }
+      snprintf(desc, sizeof desc, "conv N=%d C=%d H=W=%d K=%d row stats", p.N, p.C, p.H, p.K);
+      report("bn_relu", desc, "cpu", !bad, "%d of %lld rows differ", bad, (long long)rows);
+      free(in);
+    }
+  }
 }
 
 int main(int argc, char **argv) {
