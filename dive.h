@@ -1902,7 +1902,7 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
 }
 /* the GEMM can store into the output tensor: its columns are the output pixels */
 static int dive__cgeo_direct(const dive__cgeo *g) {
-  return g->flat == DIVE__SHIFTED && g->Ln == g->L && g->Kg % DIVE__NN_M == 0;
+  return g->flat != DIVE__FLAT && g->Ln == g->L && g->Kg % DIVE__NN_M == 0;
 }
 
 /* row offsets of B; the rows past CRS (up to a multiple of 8) point at the zero tail */
@@ -2211,15 +2211,21 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                                  din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, dps, cbuf);
           }
       } else if (dw) {
+        /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
+           read them in place; else copy them onto the columns, zeros elsewhere */
+        int inplace = g.flat != DIVE__FLAT && g.Ln == g.L && g.Kg % DIVE__NT_M == 0;
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
             int ni = (int)DIVE__MIN(nb, n1 - n), u;
-            int64_t ss = dive__rup(g.src, 16), as = Kr4 * g.Ln;
+            int64_t ss = dive__rup(g.src, 16), as = inplace ? (int64_t)p->K * PQ : Kr4 * g.Ln;
+            int64_t lda = inplace ? PQ : g.Ln;
             float *srcs = mine, *dys = mine + nb * ss;
+            const float *a0 = inplace ? dout + (n * p->K + (int64_t)gi * g.Kg) * PQ : dys;
             for (u = 0; u < ni; u++) { /* B sources, and dout laid out on the same columns */
               const float *dy = dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ;
               float *a = dys + u * as;
               dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
+              if (inplace) continue;
               memset(a, 0, sizeof(float) * (size_t)as);
               for (k = 0; k < g.Kg; k++)
                 for (oh = 0; oh < p->P; oh++)
@@ -2228,7 +2234,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             }
             for (k = 0; k < Kr4; k += DIVE__NT_M)
               for (i = 0; i < CRSr; i += DIVE__NT_N)
-                nt_k(g.Ln, ni, dys + k * g.Ln, g.Ln, as, srcs, off + i, ss,
+                nt_k(g.Ln, ni, a0 + k * lda, lda, as, srcs, off + i, ss,
                      dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
           }
       }
