@@ -1932,8 +1932,12 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
         memset(d, 0, sizeof(float) * (size_t)pr);
         memcpy(d + pr, img + c * HW, sizeof(float) * (size_t)HW);
         memset(d + pr + HW, 0, sizeof(float) * (size_t)((int64_t)(g->Hp - p->H) * p->W - pr));
-        for (h = 0; h < p->H && z1 > z0; h++) /* the columns a shifted read wraps into */
-          for (w = z0; w < z1; w++) d[pr + (int64_t)h * p->W + w] = 0.0f;
+        /* the columns a shifted read wraps into: usually one per row, zeroed with strided
+           stores (a loop over the band becomes a memset call per row) */
+        for (w = z0; w < z1; w++) {
+          float *b = d + pr + w;
+          for (h = 0; h < p->H; h++) b[(int64_t)h * p->W] = 0.0f;
+        }
       }
       memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
     }
