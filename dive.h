@@ -1757,12 +1757,22 @@ DIVE__INLINE void dive__row_dx(float *DIVE__RESTRICT dx, const float *DIVE__REST
   for (; i < n; i++) dx[i] = k * (g[i] - a - (x[i] - mu) * b);
 }
 
+/* d += a over one row */
+DIVE__INLINE void dive__row_add(float *DIVE__RESTRICT d, const float *DIVE__RESTRICT a, int64_t n) {
+  int64_t i;
+  int l;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) d[i + l] += a[i + l];
+  for (; i < n; i++) d[i] += a[i];
+}
+
 /* The row functions of one ISA; the inlined bodies take the wrapper's target. */
 typedef struct dive__rowfns {
   void (*stats)(const float *x, int64_t n, float *mean, float *m2);
   void (*apply)(float *y, const float *x, const float *r, float scale, float shift, int relu, int64_t n);
   void (*relu_sums)(float *d, const float *y, const float *x, float mu, int64_t n, float *sg, float *sgx);
   void (*dx)(float *dx, const float *g, const float *x, float k, float a, float mu, float b, int64_t n);
+  void (*add)(float *d, const float *a, int64_t n);
 } dive__rowfns;
 #define DIVE__ROWFNS(SFX, ATTR)                                                                        \
   ATTR static void dive__rs_##SFX(const float *x, int64_t n, float *mean, float *m2) {                 \
@@ -1780,8 +1790,9 @@ typedef struct dive__rowfns {
                                   float mu, float b, int64_t n) {                                      \
     dive__row_dx(dx, g, x, k, a, mu, b, n);                                                            \
   }                                                                                                    \
+  ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
-                                                  dive__rd_##SFX};
+                                                  dive__rd_##SFX, dive__rp_##SFX};
 DIVE__ROWFNS(generic, )
 #if DIVE__X86
 DIVE__ROWFNS(avx2, DIVE__AVX2)
@@ -2116,6 +2127,24 @@ static int dive__conv_bwd_as_fwd(const dive__conv_p *p, dive__conv_p *q) {
   return 1;
 }
 
+/* What the model's backward does to each image's din right after backward-data wrote it
+   (still in cache): din += add (the shortcut's gradient), then the ReLU mask (y > 0) and
+   the two batch-norm sums of each row, sum(g) and sum(g (x - mean)), into sums (2 N C),
+   for the dive__cpu_relu_bn_bwd that follows. */
+typedef struct dive__dgrad_epi {
+  const float *add, *y, *x, *mean;
+  float *sums;
+} dive__dgrad_epi;
+static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *e, const dive__conv_p *p,
+                                  float *din, int64_t n, int c0, int c1) {
+  int64_t HW = (int64_t)p->H * p->W, r;
+  for (r = n * p->C + c0; r < n * p->C + c1; r++) {
+    if (e->add) f->add(din + r * HW, e->add + r * HW, HW);
+    f->relu_sums(din + r * HW, e->y + r * HW, e->x + r * HW, e->mean[r % p->C], HW, e->sums + 2 * r,
+                 e->sums + 2 * r + 1);
+  }
+}
+
 /* conv2d backward, one parallel region over images (fixed parts):
    dw: part t accumulates its images' dout_g * B^T into a private (Kg, CgRS) partial per
        group (the NT kernel, several images at a time when an image is small); after a
@@ -2126,11 +2155,12 @@ static int dive__conv_bwd_as_fwd(const dive__conv_p *p, dive__conv_p *q) {
    db: per channel pairwise sums. */
 static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *din, float *dw,
                                     float *db, const float *dout, const float *in,
-                                    const float *w) {
+                                    const float *w, const dive__dgrad_epi *epi) {
   dive__cgeo g, gq;
   dive__conv_p q;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
+  const dive__rowfns *f = dive__rowfns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part;
@@ -2158,7 +2188,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(2 * noff, 16) +
                                              per * nt) : NULL;
   if ((din || dw) && !base) {
+    int64_t n;
     dive__ref_conv2d_bwd(p, din, dw, db, dout, in, w);
+    for (n = 0; epi && din && n < p->N; n++) dive__dgrad_epi_apply(f, epi, p, din, n, 0, p->C);
     return;
   }
   cur = base;
@@ -2210,9 +2242,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               for (i = 0; i < CRSr; i += DIVE__NT_N)
                 nt_k(g.Ln, ni, dy + k * PQ, PQ, (int64_t)p->K * PQ, srcs, off + i, ss,
                      dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
-            for (u = 0; u < ni; u++)
+            for (u = 0; u < ni; u++) {
               dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy + (int64_t)u * p->K * PQ, NULL,
                                  din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, dps, cbuf);
+              if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
+            }
           }
       } else if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
@@ -2260,6 +2294,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               dive__nn_gemm(nn, g.CRS, g.Kg, apack + na * gi, src, offq, g.Ln, cbuf);
               dive__col2im(p, g.Cg, cbuf, g.Ln, dx);
             }
+            if (epi) dive__dgrad_epi_apply(f, epi, p, din, n, gi * g.Cg, (gi + 1) * g.Cg);
           }
     }
     DIVE__OMP_BARRIER
@@ -2285,7 +2320,7 @@ static DIVE__UNUSED void dive__cpu_conv2d_bwd(const dive__conv_p *p, float *din,
                                               float *db, const float *dout, const float *in,
                                               const float *w) {
   dive__ws ws = {NULL, 0};
-  dive__cpu_conv2d_bwd_ws(&ws, p, din, dw, db, dout, in, w);
+  dive__cpu_conv2d_bwd_ws(&ws, p, din, dw, db, dout, in, w, NULL);
   DIVE_FREE(ws.base);
 }
 
@@ -2354,15 +2389,20 @@ static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, f
 /* sums of g and g*(x - mu) over rows [lo, hi) of one channel, where g = y > 0 ? dy : 0 is
    written back into dy (the ReLU backward, in place) */
 static void dive__relu_bn_sums(const dive__rowfns *f, float *dy, const float *y, const float *x,
-                               float mu, int64_t stride, int64_t n, int lo, int hi, float *sg,
-                               float *sgx) {
+                               float mu, int64_t stride, int64_t n, int lo, int hi, const float *rs,
+                               int64_t rstride, float *sg, float *sgx) {
   if (hi - lo == 1) {
-    f->relu_sums(dy + lo * stride, y + lo * stride, x + lo * stride, mu, n, sg, sgx);
+    if (rs) { /* masked and summed already, by the backward-data that wrote the row */
+      *sg = rs[lo * rstride];
+      *sgx = rs[lo * rstride + 1];
+    } else {
+      f->relu_sums(dy + lo * stride, y + lo * stride, x + lo * stride, mu, n, sg, sgx);
+    }
   } else {
     int mid = lo + (hi - lo) / 2;
     float a1, a2, b1, b2;
-    dive__relu_bn_sums(f, dy, y, x, mu, stride, n, lo, mid, &a1, &a2);
-    dive__relu_bn_sums(f, dy, y, x, mu, stride, n, mid, hi, &b1, &b2);
+    dive__relu_bn_sums(f, dy, y, x, mu, stride, n, lo, mid, rs, rstride, &a1, &a2);
+    dive__relu_bn_sums(f, dy, y, x, mu, stride, n, mid, hi, rs, rstride, &b1, &b2);
     *sg = a1 + b1;
     *sgx = a2 + b2;
   }
@@ -2370,10 +2410,11 @@ static void dive__relu_bn_sums(const dive__rowfns *f, float *dy, const float *y,
 
 /* ReLU backward (y: the ReLU's output) fused with BN backward, OpenMP over channels.
    dout is overwritten with the masked gradient (the caller's scratch; the shortcut needs
-   it too); din, dgamma += and dbeta += as dive_batchnorm_backward. */
+   it too); din, dgamma += and dbeta += as dive_batchnorm_backward. rsums: dout is masked
+   already and these are its rows' two sums (dive__dgrad_epi), or NULL. */
 static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                                   float *dout, const float *y, const float *in, const float *mean,
-                                  const float *rstd, const float *gamma) {
+                                  const float *rstd, const float *gamma, const float *rsums) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
   const dive__rowfns *f = dive__rowfns_get();
   int c;
@@ -2381,7 +2422,8 @@ static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma
   for (c = 0; c < p->C; c++) {
     int64_t o = (int64_t)c * p->HW, n;
     float mu = mean[c], rs = rstd[c], sdy, sdyx, k, a, b;
-    dive__relu_bn_sums(f, dout + o, y + o, in + o, mu, CHW, p->HW, 0, p->N, &sdy, &sdyx);
+    dive__relu_bn_sums(f, dout + o, y + o, in + o, mu, CHW, p->HW, 0, p->N, rsums ? rsums + 2 * c : NULL,
+                       2 * (int64_t)p->C, &sdy, &sdyx);
     sdyx *= rs; /* sum dout xhat */
     if (dbeta) dbeta[c] += sdy;
     if (dgamma) dgamma[c] += sdyx;
@@ -6847,7 +6889,7 @@ DIVE_API dive_status dive_conv2d_backward(dive_ctx *ctx, dive_tensor *din, dive_
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU:
     dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout),
-                            dive__f(in), dive__f(w));
+                            dive__f(in), dive__f(w), NULL);
     return DIVE_OK;
   case DIVE_BACKEND_VULKAN:
     return ctx->check ? dive__chk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w)
@@ -7858,17 +7900,18 @@ static dive_status dive__bn_act(dive_resnet *m, dive_bn_layer *bn, dive_tensor *
 }
 
 /* din = BN backward of (dout masked by y > 0); dout (model scratch) is left masked in place,
-   as dive_relu_backward(dout, dout, y) leaves it. Fused on the CPU. */
+   as dive_relu_backward(dout, dout, y) leaves it. Fused on the CPU, where rsums (from
+   dive__conv_bwd) says dout is masked and summed already. */
 static dive_status dive__relu_bn_bwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *din, dive_tensor *dout,
                                      const dive_tensor *y, const dive_tensor *in, const dive_tensor *mean,
-                                     const dive_tensor *rstd) {
+                                     const dive_tensor *rstd, const float *rsums) {
   dive_ctx *ctx = m->ctx;
   if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status) {
     dive__bn_p p;
     p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
     p.training = 1; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
     dive__cpu_relu_bn_bwd(&p, dive__f(din), dive__f(&bn->dgamma), dive__f(&bn->dbeta), dive__f(dout),
-                          dive__f(y), dive__f(in), dive__f(mean), dive__f(rstd), dive__f(&bn->gamma));
+                          dive__f(y), dive__f(in), dive__f(mean), dive__f(rstd), dive__f(&bn->gamma), rsums);
     return DIVE_OK;
   }
   dive_relu_backward(ctx, dout, dout, y);
@@ -7918,10 +7961,36 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
   return ctx->status;
 }
 
+/* conv3x3 backward (pad 1, no bias) into din and dw +=. On the CPU with `epi`, din also gets
+   the shortcut's gradient added, the ReLU mask and the next BN's row sums while each image
+   is in cache; returns those sums (m->rowstats) for dive__relu_bn_bwd, else NULL. */
+static const float *dive__conv_bwd(dive_resnet *m, dive_tensor *din, dive_tensor *dw, const dive_tensor *dout,
+                                   const dive_tensor *in, const dive_tensor *w, int stride, const dive_tensor *add,
+                                   const dive_tensor *y, const dive_tensor *x, const dive_tensor *mean) {
+  dive_ctx *ctx = m->ctx;
+  dive__conv_p p;
+  if (y && ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
+      !dive__conv_setup(ctx, "dive_resnet_backward", &p, in, w, stride, 1, 1)) {
+    dive__dgrad_epi e;
+    e.add = add ? dive__f(add) : NULL;
+    e.y = dive__f(y);
+    e.x = dive__f(x);
+    e.mean = dive__f(mean);
+    e.sums = dive__f(&m->rowstats);
+    dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(din), dive__f(dw), NULL, dive__f(dout), dive__f(in),
+                            dive__f(w), &e);
+    return e.sums;
+  }
+  dive_conv2d_backward(ctx, din, dw, NULL, dout, in, w, stride, 1, 1);
+  if (add) dive_add_forward(ctx, din, din, add);
+  return NULL;
+}
+
 DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   dive_ctx *ctx;
   dive_tensor g0, g1, g2, g3, t;
-  int i, n;
+  const float *rs = NULL;
+  int i, n, go = 0, gx = 2;
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_backward: model is NULL");
   ctx = m->ctx;
   if (ctx->status) return ctx->status;
@@ -7936,36 +8005,41 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
     g0 = dive__shaped(&m->gbuf[0], last, n);
     dive_avgpool_backward(ctx, &g0, &g1);
   }
+  /* d out of the current block lives in gbuf[go]; gbuf[gx] takes d x, and the two swap
+     after each block. rs: the row sums that came with d out (see dive__conv_bwd). */
   for (i = m->nblocks - 1; i >= 0; i--) {
     dive_basic_block *bk = &m->blocks[i];
     dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
     dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
     dive_tensor x = dive__batch(i ? &m->blocks[i - 1].out : &m->stem_out, n);
-    g0 = dive__shaped(&m->gbuf[0], &out, n); /* d out */
+    dive_tensor xc = dive__batch(i ? &m->blocks[i - 1].c2 : &m->stem_c, n);
+    const dive_tensor *xm = i ? &m->blocks[i - 1].mean2 : &m->stem_mean;
+    g0 = dive__shaped(&m->gbuf[go], &out, n); /* d out */
     g1 = dive__shaped(&m->gbuf[1], &c2, n);
-    dive__relu_bn_bwd(m, &bk->bn2, &g1, &g0, &out, &c2, &bk->mean2, &bk->rstd2);
-    g2 = dive__shaped(&m->gbuf[2], &r1, n);
-    dive_conv2d_backward(ctx, &g2, &bk->conv2.dw, NULL, &g1, &r1, &bk->conv2.w, 1, 1, 1);
+    dive__relu_bn_bwd(m, &bk->bn2, &g1, &g0, &out, &c2, &bk->mean2, &bk->rstd2, rs);
+    g2 = dive__shaped(&m->gbuf[gx], &r1, n);
+    rs = dive__conv_bwd(m, &g2, &bk->conv2.dw, &g1, &r1, &bk->conv2.w, 1, NULL, &r1, &c1, &bk->mean1);
     g1 = dive__shaped(&m->gbuf[1], &c1, n);
-    dive__relu_bn_bwd(m, &bk->bn1, &g1, &g2, &r1, &c1, &bk->mean1, &bk->rstd1);
-    g2 = dive__shaped(&m->gbuf[2], &x, n);
-    dive_conv2d_backward(ctx, &g2, &bk->conv1.dw, NULL, &g1, &x, &bk->conv1.w, bk->stride, 1, 1);
+    dive__relu_bn_bwd(m, &bk->bn1, &g1, &g2, &r1, &c1, &bk->mean1, &bk->rstd1, rs);
+    g2 = dive__shaped(&m->gbuf[gx], &x, n);
     if (dive__block_has_proj(bk)) {
+      dive_conv2d_backward(ctx, &g2, &bk->conv1.dw, NULL, &g1, &x, &bk->conv1.w, bk->stride, 1, 1);
       g3 = dive__shaped(&m->gbuf[3], &x, n);
       dive_shortcut_backward(ctx, &g3, &g0, bk->stride);
-      g0 = dive__shaped(&m->gbuf[0], &x, n);
-      dive_add_forward(ctx, &g0, &g2, &g3);
-    } else {
-      dive_add_forward(ctx, &g0, &g2, &g0);
+      dive_add_forward(ctx, &g2, &g2, &g3);
+      rs = NULL;
+    } else { /* d x = conv1's backward-data + d out (identity shortcut), masked and summed */
+      rs = dive__conv_bwd(m, &g2, &bk->conv1.dw, &g1, &x, &bk->conv1.w, 1, &g0, &x, &xc, xm);
     }
+    go ^= gx; gx ^= go; go ^= gx; /* swap */
   }
   /* stem */
   t = dive__batch(&m->stem_out, n);
-  g0 = dive__shaped(&m->gbuf[0], &t, n);
+  g0 = dive__shaped(&m->gbuf[go], &t, n);
   {
     dive_tensor c = dive__batch(&m->stem_c, n);
     g1 = dive__shaped(&m->gbuf[1], &c, n);
-    dive__relu_bn_bwd(m, &m->bn1, &g1, &g0, &t, &c, &m->stem_mean, &m->stem_rstd);
+    dive__relu_bn_bwd(m, &m->bn1, &g1, &g0, &t, &c, &m->stem_mean, &m->stem_rstd, rs);
   }
   t = dive__batch(&m->input, n);
   dive_conv2d_backward(ctx, NULL, &m->conv1.dw, NULL, &g1, &t, &m->conv1.w, 1, 1, 1);

@@ -983,7 +983,7 @@ static void run_fused(void) {
       e1 = max_rel(y, yr, n);
       e2 = DIVE__MAX(max_rel(mu, mur, C), DIVE__MAX(max_rel(rs, rsr, C), max_rel(rv, rvr, C)));
       memcpy(dym, dy, sizeof(float) * (size_t)n);
-      dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam);
+      dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam, NULL);
       for (i = 0; i < n; i++) g[i] = yr[i] > 0.0f ? dy[i] : 0.0f;
       dive__ref_bn_bwd(&p, dxr, dgr, dbr, g, x, mur, rsr, gam);
       e3 = DIVE__MAX(max_rel(dx, dxr, n), max_rel(dym, g, n));
@@ -1003,6 +1003,16 @@ static void run_fused(void) {
                !memcmp(rs, rsr, sizeof(float) * (size_t)C);
         report("bn_relu", desc, dive__isa_name(isa), same, "row statistics handed in: %s",
                same ? "identical" : "differ");
+        /* backward with the rows masked and summed beforehand (as the model's
+           backward-data epilogue does): the same bits */
+        memcpy(dym, dy, sizeof(float) * (size_t)n);
+        dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam, NULL);
+        memcpy(g, dy, sizeof(float) * (size_t)n);
+        for (i = 0; i < (int64_t)p.N * C; i++)
+          f->relu_sums(g + i * p.HW, y + i * p.HW, x + i * p.HW, mu[i % C], p.HW, rst + 2 * i, rst + 2 * i + 1);
+        dive__cpu_relu_bn_bwd(&p, y2, dgr, dbr, g, y, x, mu, rs, gam, rst);
+        same = !memcmp(dx, y2, sizeof(float) * (size_t)n) && !memcmp(dym, g, sizeof(float) * (size_t)n);
+        report("bn_relu", desc, dive__isa_name(isa), same, "row sums handed in: %s", same ? "identical" : "differ");
         free(rst);
       }
       free(buf);
@@ -1036,6 +1046,33 @@ static void run_fused(void) {
       }
       snprintf(desc, sizeof desc, "conv N=%d C=%d H=W=%d K=%d row stats", p.N, p.C, p.H, p.K);
       report("bn_relu", desc, "cpu", !bad, "%d of %lld rows differ", bad, (long long)rows);
+      { /* backward-data's epilogue (din += add, ReLU mask, row sums) equals the separate passes */
+        int64_t nin = ni, j;
+        float *buf = (float *)malloc(sizeof(float) * (size_t)(6 * nin + nw + 4 * p.N * p.C + 2 * p.C));
+        float *d1 = buf, *d2 = d1 + nin, *add = d2 + nin, *yv = add + nin, *xv = yv + nin, *dw = xv + nin;
+        float *s1 = dw + nw, *s2 = s1 + 2 * p.N * p.C, *mean = s2 + 2 * p.N * p.C;
+        dive__dgrad_epi e;
+        dive__ws ws = {NULL, 0};
+        for (j = 0; j < nin; j++) {
+          add[j] = dive_rng_normal(&r);
+          yv[j] = dive_rng_uniform(&r) - 0.3f;
+          xv[j] = dive_rng_normal(&r);
+        }
+        for (j = 0; j < p.C; j++) mean[j] = 0.1f * (float)j;
+        e.add = add; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
+        dive__cpu_conv2d_bwd_ws(&ws, &p, d1, dw, NULL, out, in, w, &e);
+        dive__cpu_conv2d_bwd_ws(&ws, &p, d2, dw, NULL, out, in, w, NULL);
+        DIVE_FREE(ws.base);
+        for (j = 0; j < (int64_t)p.N * p.C; j++) {
+          int64_t HW = (int64_t)p.H * p.W, q;
+          for (q = 0; q < HW; q++) d2[j * HW + q] += add[j * HW + q];
+          f->relu_sums(d2 + j * HW, yv + j * HW, xv + j * HW, mean[j % p.C], HW, s2 + 2 * j, s2 + 2 * j + 1);
+        }
+        bad = memcmp(d1, d2, sizeof(float) * (size_t)nin) || memcmp(s1, s2, sizeof(float) * 2 * (size_t)(p.N * p.C));
+        snprintf(desc, sizeof desc, "conv N=%d C=%d H=W=%d K=%d dgrad epilogue", p.N, p.C, p.H, p.K);
+        report("bn_relu", desc, "cpu", !bad, "%s", bad ? "differs from the separate passes" : "identical");
+        free(buf);
+      }
       free(in);
     }
   }
