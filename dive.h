@@ -1653,6 +1653,67 @@ static dive__nt_fn dive__nt_kernel(void) {
   return dive__nt_generic;
 }
 
+/* --- blocks of zeros and copies: for each of C channels, `top` zeros, the channel's hw
+   values (x is (C, hw)), `bot` zeros, all contiguous in d. The shifted conv sources are made
+   of these; at 8x8 images libc's memcpy/memset calls (64-256 bytes each) cost more than the
+   copying, so the x86 paths do it inline. */
+typedef void (*dive__zcz_fn)(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot);
+static void dive__zcz_generic(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot) {
+  int c;
+  for (c = 0; c < C; c++, x += hw) {
+    memset(d, 0, sizeof(float) * (size_t)top);
+    memcpy(d + top, x, sizeof(float) * (size_t)hw);
+    memset(d + top + hw, 0, sizeof(float) * (size_t)bot);
+    d += top + hw + bot;
+  }
+}
+#if DIVE__X86
+DIVE__AVX512 static void dive__zcz_avx512(float *d, const float *x, int C, int64_t top, int64_t hw,
+                                          int64_t bot) {
+  const __m512 z = _mm512_setzero_ps();
+  int c;
+  for (c = 0; c < C; c++, x += hw) {
+    int64_t i;
+    for (i = 0; i + 16 <= top; i += 16) _mm512_storeu_ps(d + i, z);
+    if (i < top) _mm512_mask_storeu_ps(d + i, (__mmask16)((1u << (top - i)) - 1), z);
+    d += top;
+    for (i = 0; i + 16 <= hw; i += 16) _mm512_storeu_ps(d + i, _mm512_loadu_ps(x + i));
+    if (i < hw) {
+      __mmask16 m = (__mmask16)((1u << (hw - i)) - 1);
+      _mm512_mask_storeu_ps(d + i, m, _mm512_maskz_loadu_ps(m, x + i));
+    }
+    d += hw;
+    for (i = 0; i + 16 <= bot; i += 16) _mm512_storeu_ps(d + i, z);
+    if (i < bot) _mm512_mask_storeu_ps(d + i, (__mmask16)((1u << (bot - i)) - 1), z);
+    d += bot;
+  }
+}
+DIVE__AVX2 static void dive__zcz_avx2(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot) {
+  const __m256 z = _mm256_setzero_ps();
+  int c;
+  for (c = 0; c < C; c++, x += hw) {
+    int64_t i;
+    for (i = 0; i + 8 <= top; i += 8) _mm256_storeu_ps(d + i, z);
+    for (; i < top; i++) d[i] = 0.0f;
+    d += top;
+    for (i = 0; i + 8 <= hw; i += 8) _mm256_storeu_ps(d + i, _mm256_loadu_ps(x + i));
+    for (; i < hw; i++) d[i] = x[i];
+    d += hw;
+    for (i = 0; i + 8 <= bot; i += 8) _mm256_storeu_ps(d + i, z);
+    for (; i < bot; i++) d[i] = 0.0f;
+    d += bot;
+  }
+}
+#endif
+static dive__zcz_fn dive__zcz_kernel(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return dive__zcz_avx512;
+  if (isa == DIVE__ISA_AVX2) return dive__zcz_avx2;
+#endif
+  return dive__zcz_generic;
+}
+
 /* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
    they are). They save whole passes over the activations, which at CIFAR sizes cost as
    much as the convs once those run near the FMA peak. Sums keep 16 independent lanes, so
@@ -1934,22 +1995,19 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
   if (g->flat == DIVE__SHIFTED) {
     int c, h, s, w;
     int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
+    dive__zcz_fn zcz = dive__zcz_kernel();
     for (s = 0; s < p->S; s++) {
       float *v = src + s * g->vs;
       int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
       memset(v, 0, sizeof(float) * DIVE__SG);
-      for (c = 0; c < g->Cg; c++) {
-        float *d = v + DIVE__SG + (int64_t)c * g->Hp * p->W;
-        memset(d, 0, sizeof(float) * (size_t)pr);
-        memcpy(d + pr, img + c * HW, sizeof(float) * (size_t)HW);
-        memset(d + pr + HW, 0, sizeof(float) * (size_t)((int64_t)(g->Hp - p->H) * p->W - pr));
-        /* the columns a shifted read wraps into: usually one per row, zeroed with strided
-           stores (a loop over the band becomes a memset call per row) */
+      zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+      /* the columns a shifted read wraps into: usually one per row, zeroed with strided
+         stores (a loop over the band becomes a memset call per row) */
+      for (c = 0; c < g->Cg && z1 > z0; c++)
         for (w = z0; w < z1; w++) {
-          float *b = d + pr + w;
+          float *b = v + DIVE__SG + (int64_t)c * g->Hp * p->W + pr + w;
           for (h = 0; h < p->H; h++) b[(int64_t)h * p->W] = 0.0f;
         }
-      }
       memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
     }
   } else if (g->flat) {
