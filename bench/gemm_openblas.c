@@ -96,9 +96,9 @@ int main(void) {
       double td = 1e9, tb = 1e9, t;
       for (r = 0; r < reps + 1; r++) {
         t = now();
-        if (pass == 0) dive__cpu_conv2d_fwd_ws(&ws, &p, out, in, w, NULL);
-        else if (pass == 1) dive__cpu_conv2d_bwd_ws(&ws, &p, din, NULL, NULL, out, in, w);
-        else dive__cpu_conv2d_bwd_ws(&ws, &p, NULL, dw, NULL, out, in, w);
+        if (pass == 0) dive__cpu_conv2d_fwd_ws(&ws, &p, out, in, w, NULL, NULL);
+        else if (pass == 1) dive__cpu_conv2d_bwd_ws(&ws, &p, din, NULL, NULL, out, in, w, NULL);
+        else dive__cpu_conv2d_bwd_ws(&ws, &p, NULL, dw, NULL, out, in, w, NULL);
         if (r) td = best(td, now() - t);
         t = now();
         if (pass == 0) /* out (K, L) = w (K, CRS) col (CRS, L) */
