@@ -2287,38 +2287,20 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       n0 = DIVE__PART_LO(p->N, t, nt);
       n1 = DIVE__PART_LO(p->N, t + 1, nt);
       if (dw) memset(dwp, 0, sizeof(float) * (size_t)part);
-      if (shared) {
-        int64_t ss = dive__rup(g.src, 16);
-        float *srcs = mine, *dps = mine + nb * ss, *cbuf = dps + dive__rup(gq.src, 16);
-        for (gi = 0; gi < p->groups; gi++)
-          for (n = n0; n < n1; n += nb) {
-            int ni = (int)DIVE__MIN(nb, n1 - n), u;
-            const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
-            for (u = 0; u < ni; u++)
-              dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
-            for (k = 0; k < g.Kg; k += DIVE__NT_M)
-              for (i = 0; i < CRSr; i += DIVE__NT_N)
-                nt_k(g.Ln, ni, dy + k * PQ, PQ, (int64_t)p->K * PQ, srcs, off + i, ss,
-                     dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
-            for (u = 0; u < ni; u++) {
-              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy + (int64_t)u * p->K * PQ, NULL,
-                                 din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, dps, cbuf);
-              if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
-            }
-          }
-      } else if (dw) {
+      if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
-           read them in place; else copy them onto the columns, zeros elsewhere */
+           read them in place; else copy them onto the columns, zeros elsewhere. When shared,
+           backward-data follows for the same chunk (dps: its source, then cbuf) */
         int inplace = g.flat != DIVE__FLAT && g.Ln == g.L && g.Kg % DIVE__NT_M == 0;
+        int64_t ss = dive__rup(g.src, 16), as = inplace ? (int64_t)p->K * PQ : Kr4 * g.Ln;
+        int64_t lda = inplace ? PQ : g.Ln;
+        float *srcs = mine, *dys = mine + nb * ss, *dps = dys, *cbuf = dps + dive__rup(gq.src, 16);
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
             int ni = (int)DIVE__MIN(nb, n1 - n), u;
-            int64_t ss = dive__rup(g.src, 16), as = inplace ? (int64_t)p->K * PQ : Kr4 * g.Ln;
-            int64_t lda = inplace ? PQ : g.Ln;
-            float *srcs = mine, *dys = mine + nb * ss;
-            const float *a0 = inplace ? dout + (n * p->K + (int64_t)gi * g.Kg) * PQ : dys;
+            const float *dy0 = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ, *a0 = inplace ? dy0 : dys;
             for (u = 0; u < ni; u++) { /* B sources, and dout laid out on the same columns */
-              const float *dy = dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ;
+              const float *dy = dy0 + (int64_t)u * p->K * PQ;
               float *a = dys + u * as;
               dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
               if (inplace) continue;
@@ -2332,6 +2314,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               for (i = 0; i < CRSr; i += DIVE__NT_N)
                 nt_k(g.Ln, ni, a0 + k * lda, lda, as, srcs, off + i, ss,
                      dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
+            for (u = 0; shared && u < ni; u++) {
+              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy0 + (int64_t)u * p->K * PQ, NULL,
+                                 din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, dps, cbuf);
+              if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
+            }
           }
       }
       if (din && !shared)
