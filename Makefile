@@ -37,7 +37,7 @@ demo: deps
 
 $(B):
 	mkdir -p $(B)
-$(B)/test_%: tests/test_%.c tests/test_util.h dive.h | $(B)
+$(B)/test_%: tests/test_%.c tests/test_util.h tests/test_alloc.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 $(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
 	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)

@@ -20,29 +20,7 @@
 #include <dirent.h>
 #include <unistd.h>
 
-/* the allocator: fails allocation number g_fail_at (1-based; 0 = never), counts live blocks */
-static long g_allocs, g_fail_at, g_live;
-static void *t_malloc(size_t n) {
-  void *p;
-  if (++g_allocs == g_fail_at) return NULL;
-  p = malloc(n ? n : 1);
-  if (p) g_live++;
-  return p;
-}
-static void *t_realloc(void *q, size_t n) {
-  void *p;
-  if (++g_allocs == g_fail_at) return NULL;
-  p = realloc(q, n ? n : 1);
-  if (p && !q) g_live++;
-  return p;
-}
-static void t_free(void *p) {
-  if (p) g_live--;
-  free(p);
-}
-#define DIVE_MALLOC(n) t_malloc(n)
-#define DIVE_REALLOC(p, n) t_realloc(p, n)
-#define DIVE_FREE(p) t_free(p)
+#include "test_alloc.h"
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include "test_util.h"

@@ -20,25 +20,7 @@
 #include <dirent.h>
 #include <unistd.h>
 
-/* host allocations through dive.h, counted: every block must be freed after each run */
-static long g_live;
-static void *t_malloc(size_t n) {
-  void *p = malloc(n ? n : 1);
-  if (p) g_live++;
-  return p;
-}
-static void *t_realloc(void *q, size_t n) {
-  void *p = realloc(q, n ? n : 1);
-  if (p && !q) g_live++;
-  return p;
-}
-static void t_free(void *p) {
-  if (p) g_live--;
-  free(p);
-}
-#define DIVE_MALLOC(n) t_malloc(n)
-#define DIVE_REALLOC(p, n) t_realloc(p, n)
-#define DIVE_FREE(p) t_free(p)
+#include "test_alloc.h"
 #define DIVE_VK_FAULTS
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
