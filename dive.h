@@ -2207,7 +2207,11 @@ static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *
    dw: part t accumulates its images' dout_g * B^T into a private (Kg, CgRS) partial per
        group (the NT kernel, several images at a time when an image is small); after a
        barrier the partials are summed in part order into dw, so dw is deterministic for a
-       thread count.
+       thread count. When backward-data convolves shifted copies of dout ("shared"), the
+       same copies serve backward-weights, with the roles swapped:
+         dw(k,c,r,s) = sum_(h,w) x(c,h,w) dout(k, h+pad-r, w+pad-s),
+       the dot of x's row c (read in place) with row (k, R-1-r, S-1-s) of the copies, into a
+       (Cg, KgRS) partial: the input is never copied in the backward pass.
    din: each image is one part's own output: a forward conv of dout with the flipped
        weights (stride 1), else w_g^T dout_g into a col matrix and col2im.
    db: per channel pairwise sums. */
@@ -2221,7 +2225,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
-  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part;
+  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
   dive__cgeo_init(p, &g);
@@ -2230,13 +2234,14 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   CRSr = dive__rup(g.CRS, DIVE__NT_N);
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
   nb = DIVE__MIN(nb, (p->N + nt - 1) / nt);
-  part = (int64_t)p->groups * Kr4 * CRSr;
-  /* shifted geometry with PQ % 16 == 0: backward-weights reads dout's rows in place (its
-     columns are the input copies' columns), and backward-data convolves shifted copies of
-     dout, per chunk of nb images */
-  shared = asfwd && din && dw && g.flat == DIVE__SHIFTED && gq.flat == DIVE__SHIFTED && g.Ln == g.L &&
-           g.Kg % DIVE__NT_M == 0;
-  per_dw = !dw ? 0 : shared ? nb * dive__rup(g.src, 16) + dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
+  /* shifted geometry for backward-data with HW % 16 == 0: backward-weights reads x's rows
+     in place against backward-data's copies of dout (their columns are x's pixels), per
+     chunk of nb images */
+  shared = asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
+  prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : Kr4; /* partial per group: (prow, pcol) */
+  pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : CRSr;
+  part = (int64_t)p->groups * prow * pcol;
+  per_dw = !dw ? 0 : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   per_din = !din ? 0 : asfwd ? dive__conv_fwd_ws(&gq)
@@ -2271,7 +2276,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   }
   off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
   offq = (int64_t *)(void *)dive__take(&cur, 2 * noff);
-  if (dw) dive__cgeo_offsets(p, &g, off);
+  if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (din && asfwd) dive__cgeo_offsets(&q, &gq, offq);
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
@@ -2287,14 +2292,33 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       n0 = DIVE__PART_LO(p->N, t, nt);
       n1 = DIVE__PART_LO(p->N, t + 1, nt);
       if (dw) memset(dwp, 0, sizeof(float) * (size_t)part);
-      if (dw) {
+      if (shared) { /* dout copies (dps, nb of them), then backward-weights, backward-data */
+        int64_t sq = dive__rup(gq.src, 16), CHW = (int64_t)p->C * HW;
+        float *dps = mine, *cbuf = dps + nb * sq;
+        for (gi = 0; gi < p->groups; gi++)
+          for (n = n0; n < n1; n += nb) {
+            int ni = (int)DIVE__MIN(nb, n1 - n), u;
+            const float *x0 = in + (n * p->C + (int64_t)gi * g.Cg) * HW;
+            for (u = 0; u < ni; u++)
+              dive__conv_src(&q, &gq, dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ, dps + u * sq);
+            for (k = 0; k < g.Cg; k += DIVE__NT_M)
+              for (i = 0; i < pcol; i += DIVE__NT_N)
+                nt_k(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
+            for (u = 0; u < ni; u++) {
+              float *dx = din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW;
+              dive__nn_gemm(nn, gq.Kg, gq.CRS, apack + na * gi, dps + u * sq, offq, gq.Ln,
+                            dive__cgeo_direct(&gq) ? dx : cbuf);
+              dive__conv_out(&q, &gq, cbuf, NULL, dx);
+              if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
+            }
+          }
+      } else if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
-           read them in place; else copy them onto the columns, zeros elsewhere. When shared,
-           backward-data follows for the same chunk (dps: its source, then cbuf) */
+           read them in place; else copy them onto the columns, zeros elsewhere */
         int inplace = g.flat != DIVE__FLAT && g.Ln == g.L && g.Kg % DIVE__NT_M == 0;
         int64_t ss = dive__rup(g.src, 16), as = inplace ? (int64_t)p->K * PQ : Kr4 * g.Ln;
         int64_t lda = inplace ? PQ : g.Ln;
-        float *srcs = mine, *dys = mine + nb * ss, *dps = dys, *cbuf = dps + dive__rup(gq.src, 16);
+        float *srcs = mine, *dys = mine + nb * ss;
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
             int ni = (int)DIVE__MIN(nb, n1 - n), u;
@@ -2314,11 +2338,6 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               for (i = 0; i < CRSr; i += DIVE__NT_N)
                 nt_k(g.Ln, ni, a0 + k * lda, lda, as, srcs, off + i, ss,
                      dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
-            for (u = 0; shared && u < ni; u++) {
-              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy0 + (int64_t)u * p->K * PQ, NULL,
-                                 din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, dps, cbuf);
-              if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
-            }
           }
       }
       if (din && !shared)
@@ -2346,8 +2365,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
       int64_t nw = (int64_t)p->K * g.CRS, lo = nw * DIVE__TID / DIVE__NTH;
       int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH;
-      for (i = lo; i < hi; i++) {
-        int64_t kk = i / g.CRS, c = i % g.CRS, at = ((kk / g.Kg) * Kr4 + kk % g.Kg) * CRSr + c;
+      int64_t RS = (int64_t)p->R * p->S;
+      for (i = lo; i < hi; i++) { /* shared: (c, (k, R-1-r, S-1-s)), else (k, (c, r, s)) */
+        int64_t kk = i / g.CRS, c = i % g.CRS, gk = (kk / g.Kg) * prow;
+        int64_t at = shared ? (gk + c / RS) * pcol + (kk % g.Kg) * RS + RS - 1 - c % RS
+                            : (gk + kk % g.Kg) * pcol + c;
         float s = 0.0f;
         int u;
         for (u = 0; u < nt; u++) s += parts[per * u + DIVE__MAX(per_dw, per_din) + at];
