@@ -5259,6 +5259,40 @@ static dive_status dive__vk_load(dive_ctx *ctx, struct dive__vk *vk) {
   return DIVE_OK;
 }
 
+/* NVIDIA's driver (580.159 seen) takes static TLS each time the loader dlopens it, which
+   happens at a process's first live instance, and does not give it back at dlclose, when
+   the last instance is destroyed: after about 30 contexts made and destroyed in turn,
+   vkCreateInstance fails with VK_ERROR_INCOMPATIBLE_DRIVER (VK_LOADER_DEBUG=error says
+   "libnvidia-tls.so: cannot allocate memory in static TLS block"). A bare instance, made
+   once at the first context and never destroyed, with a loader reference of its own, keeps
+   the loader and its drivers loaded for the life of the process. */
+static void dive__vk_anchor(struct dive__vk *vk) {
+#if !defined(_WIN32) && !defined(__APPLE__)
+  static int made;
+  VkApplicationInfo app;
+  VkInstanceCreateInfo ci;
+  VkInstance inst;
+#if defined(__GNUC__) || defined(__clang__)
+  if (__atomic_exchange_n(&made, 1, __ATOMIC_ACQ_REL)) return;
+#else
+  if (made) return;
+  made = 1;
+#endif
+#if !defined(DIVE_VK_LINKED)
+  if (!dlopen("libvulkan.so.1", RTLD_NOW | RTLD_LOCAL) && !dlopen("libvulkan.so", RTLD_NOW | RTLD_LOCAL)) return;
+#endif
+  memset(&app, 0, sizeof app);
+  app.sType = VK_STRUCTURE_TYPE_APPLICATION_INFO;
+  app.apiVersion = VK_API_VERSION_1_1;
+  memset(&ci, 0, sizeof ci);
+  ci.sType = VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO;
+  ci.pApplicationInfo = &app;
+  if (vk->fn.vkCreateInstance(&ci, NULL, &inst) != VK_SUCCESS) return; /* no driver: the ctx will say so */
+#else
+  (void)vk;
+#endif
+}
+
 static dive_status dive__vk_create_instance(dive_ctx *ctx, struct dive__vk *vk) {
   PFN_vkGetInstanceProcAddr gipa = vk->gipa;
   VkApplicationInfo app;
@@ -5311,6 +5345,7 @@ static dive_status dive__vk_create_instance(dive_ctx *ctx, struct dive__vk *vk) 
       ci.ppEnabledExtensionNames = exts;
     }
   }
+  dive__vk_anchor(vk);
   r = vk->fn.vkCreateInstance(&ci, NULL, &vk->inst);
   if (r != VK_SUCCESS) {
     vk->inst = VK_NULL_HANDLE;

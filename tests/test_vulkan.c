@@ -808,6 +808,31 @@ static int check_big_grid(void) {
   return 0;
 }
 
+/* contexts made and destroyed one after another, each running an op: NVIDIA's driver
+   (580) ran out of static TLS after 29 of them when every last instance unloaded it */
+static int check_many_ctx(void) {
+  int i, n = 1000, sh[1];
+  float x[1000], y[1000];
+  sh[0] = n;
+  for (i = 0; i < n; i++) x[i] = (float)(i % 7) - 3.0f;
+  for (i = 0; i < 64; i++) {
+    dive_ctx *ctx = NULL;
+    dive_tensor t, o;
+    int j;
+    CHECK(vk_ctx(&ctx) == DIVE_OK, "ctx %d of 64: %s", i + 1, dive_last_error());
+    CHECK_OK(ctx, dive_tensor_alloc(ctx, &t, DIVE_F32, 1, sh));
+    CHECK_OK(ctx, dive_tensor_alloc(ctx, &o, DIVE_F32, 1, sh));
+    CHECK_OK(ctx, dive_tensor_write(&t, x, n));
+    CHECK_OK(ctx, dive_relu_forward(ctx, &o, &t));
+    CHECK_OK(ctx, dive_tensor_read(&o, y, n));
+    for (j = 0; j < n; j++) CHECK(y[j] == (x[j] > 0 ? x[j] : 0), "ctx %d: relu element %d wrong", i + 1, j);
+    dive_tensor_free(&t);
+    dive_tensor_free(&o);
+    dive_ctx_destroy(ctx);
+  }
+  return 0;
+}
+
 /* ================================================================= main */
 static void report_op(const char *name, int failed) {
   char buf[96];
@@ -880,6 +905,7 @@ int main(void) {
   run_mode("wg=1", 0, "1");
   g_mode = "-";
   report("more than 65535 work groups", check_big_grid());
+  report("64 contexts made and destroyed in turn", check_many_ctx());
   /* counted over every ctx, including messages at device/instance destruction */
   printf("validation messages: %d\n", dive__vk_validation_errors(NULL));
   report("no validation messages (process)", dive__vk_validation_errors(NULL) != 0);
