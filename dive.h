@@ -2171,13 +2171,19 @@ static void dive__conv_out(const dive__conv_p *p, const dive__cgeo *g, const flo
     }
 }
 
-/* One image and group of a forward conv: out (Kg, P, Q) = w * img (+ bias). */
+/* One image and group of a forward conv from its B source: out (Kg, P, Q) = w * B (+ bias) */
+static void dive__conv_gemm(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
+                            const float *apack, const int64_t *off, const float *src,
+                            const float *bias, float *out, float *cbuf) {
+  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, dive__cgeo_direct(g) ? out : cbuf);
+  dive__conv_out(p, g, cbuf, bias, out);
+}
+/* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src */
 static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
                                const float *apack, const int64_t *off, const float *img,
                                const float *bias, float *out, float *src, float *cbuf) {
   dive__conv_src(p, g, img, src);
-  dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, dive__cgeo_direct(g) ? out : cbuf);
-  dive__conv_out(p, g, cbuf, bias, out);
+  dive__conv_gemm(nn, p, g, apack, off, src, bias, out, cbuf);
 }
 
 /* floats of scratch for dive__conv_fwd_img: src, then cbuf */
@@ -2402,10 +2408,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               for (i = 0; i < pcol; i += DIVE__NT_N)
                 nt_k(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
             for (u = 0; u < ni; u++) {
-              float *dx = din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW;
-              dive__nn_gemm(nn, gq.Kg, gq.CRS, apack + na * gi, dps + u * sq, offq, gq.Ln,
-                            dive__cgeo_direct(&gq) ? dx : cbuf);
-              dive__conv_out(&q, &gq, cbuf, NULL, dx);
+              dive__conv_gemm(nn, &q, &gq, apack + na * gi, offq, dps + u * sq, NULL,
+                              din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, cbuf);
               if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
             }
           }
