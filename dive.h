@@ -1657,7 +1657,6 @@ static dive__nt_fn dive__nt_kernel(void) {
    values (x is (C, hw)), `bot` zeros, all contiguous in d. The shifted conv sources are made
    of these; at 8x8 images libc's memcpy/memset calls (64-256 bytes each) cost more than the
    copying, so the x86 paths do it inline. */
-typedef void (*dive__zcz_fn)(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot);
 static void dive__zcz_generic(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot) {
   int c;
   for (c = 0; c < C; c++, x += hw) {
@@ -1705,23 +1704,11 @@ DIVE__AVX2 static void dive__zcz_avx2(float *d, const float *x, int C, int64_t t
   }
 }
 #endif
-static dive__zcz_fn dive__zcz_kernel(void) {
-#if DIVE__X86
-  int isa = dive__isa();
-  if (isa == DIVE__ISA_AVX512) return dive__zcz_avx512;
-  if (isa == DIVE__ISA_AVX2) return dive__zcz_avx2;
-#endif
-  return dive__zcz_generic;
-}
 
 /* --- one (c, r, s) plane of a stride-2 im2col / col2im: element (oh, i) of the plane is
    input pixel (2 oh + dr, 2 i + dc), zero (or skipped) outside the (H, W) image. Scalar
    gathers and scatters held the stride-2 convs of a CIFAR ResNet at a third of the others'
    speed; AVX-512 takes 16 outputs from two loads and a permute. */
-typedef struct dive__s2fns {
-  void (*get)(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W);
-  void (*add)(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W);
-} dive__s2fns;
 static void dive__s2get_generic(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W) {
   int oh, i;
   for (oh = 0; oh < P; oh++, d += Q) {
@@ -1757,7 +1744,7 @@ DIVE__AVX512 static void dive__s2get_avx512(float *d, const float *x, int dr, in
   for (i = 0; i < Q; i += 16) { /* a column block, then its rows: the masks are per block */
     int c = dc + 2 * i;
     __mmask16 m0 = dive__s2mask(c, W), m1 = dive__s2mask(c + 16, W);
-    __mmask16 mq = Q - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (Q - i)) - 1);
+    __mmask16 mq = dive__s2mask(i, Q); /* the plane's columns i.. */
     for (oh = 0; oh < P; oh++) {
       int h = 2 * oh + dr;
       __m512 v = _mm512_setzero_ps();
@@ -1778,7 +1765,7 @@ DIVE__AVX512 static void dive__s2add_avx512(float *x, const float *d, int dr, in
   for (i = 0; i < Q; i += 16) {
     int c = dc + 2 * i;
     __mmask16 m0 = dive__s2mask(c, W), m1 = dive__s2mask(c + 16, W);
-    __mmask16 mq = Q - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (Q - i)) - 1);
+    __mmask16 mq = dive__s2mask(i, Q); /* the plane's columns i.. */
     for (oh = 0; oh < P; oh++) {
       int h = 2 * oh + dr;
       float *row = x + (int64_t)h * W + c;
@@ -1792,14 +1779,6 @@ DIVE__AVX512 static void dive__s2add_avx512(float *x, const float *d, int dr, in
   }
 }
 #endif
-static const dive__s2fns *dive__s2fns_get(void) {
-  static const dive__s2fns generic = {dive__s2get_generic, dive__s2add_generic};
-#if DIVE__X86
-  static const dive__s2fns avx512 = {dive__s2get_avx512, dive__s2add_avx512};
-  if (dive__isa() == DIVE__ISA_AVX512) return &avx512;
-#endif
-  return &generic;
-}
 
 /* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
    they are). They save whole passes over the activations, which at CIFAR sizes cost as
@@ -1921,8 +1900,12 @@ typedef struct dive__rowfns {
   void (*relu_sums)(float *d, const float *y, const float *x, float mu, int64_t n, float *sg, float *sgx);
   void (*dx)(float *dx, const float *g, const float *x, float k, float a, float mu, float b, int64_t n);
   void (*add)(float *d, const float *a, int64_t n);
+  /* the conv sources' zero/copy blocks, and the stride-2 im2col / col2im planes */
+  void (*zcz)(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot);
+  void (*s2get)(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W);
+  void (*s2add)(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W);
 } dive__rowfns;
-#define DIVE__ROWFNS(SFX, ATTR)                                                                        \
+#define DIVE__ROWFNS(SFX, ATTR, ZCZ, S2)                                                               \
   ATTR static void dive__rs_##SFX(const float *x, int64_t n, float *mean, float *m2) {                 \
     dive__row_stats(x, n, mean, m2);                                                                   \
   }                                                                                                    \
@@ -1940,11 +1923,12 @@ typedef struct dive__rowfns {
   }                                                                                                    \
   ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
-                                                  dive__rd_##SFX, dive__rp_##SFX};
-DIVE__ROWFNS(generic, )
+                                                  dive__rd_##SFX, dive__rp_##SFX, dive__zcz_##ZCZ,     \
+                                                  dive__s2get_##S2, dive__s2add_##S2};
+DIVE__ROWFNS(generic, , generic, generic)
 #if DIVE__X86
-DIVE__ROWFNS(avx2, DIVE__AVX2)
-DIVE__ROWFNS(avx512, DIVE__AVX512)
+DIVE__ROWFNS(avx2, DIVE__AVX2, avx2, generic)
+DIVE__ROWFNS(avx512, DIVE__AVX512, avx512, avx512)
 #endif
 static const dive__rowfns *dive__rowfns_get(void) {
 #if DIVE__X86
@@ -1969,7 +1953,7 @@ static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
    the image and in the columns past P*Q. */
 static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
                          float *DIVE__RESTRICT col, int64_t ld) {
-  const dive__s2fns *s2 = dive__s2fns_get();
+  const dive__rowfns *f = dive__rowfns_get();
   int c, r, s, oh, ow, lo, hi;
   int64_t PQ = (int64_t)p->P * p->Q;
   for (c = 0; c < Cg; c++)
@@ -1979,7 +1963,7 @@ static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
         int off = s - p->pad;
         memset(dst + PQ, 0, sizeof(float) * (size_t)(ld - PQ));
         if (p->stride == 2) {
-          s2->get(dst, img + (int64_t)c * p->H * p->W, r - p->pad, off, p->P, p->Q, p->H, p->W);
+          f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad, off, p->P, p->Q, p->H, p->W);
           continue;
         }
         dive__conv_cols(p, s, &lo, &hi);
@@ -2004,7 +1988,7 @@ static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
 /* col2im: img (Cg,H,W) = sum of the col (Cg*R*S, ld) entries that read each pixel. */
 static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT col,
                          int64_t ld, float *DIVE__RESTRICT img) {
-  const dive__s2fns *s2 = dive__s2fns_get();
+  const dive__rowfns *f = dive__rowfns_get();
   int c, r, s, oh, ow, lo, hi;
   memset(img, 0, sizeof(float) * (size_t)((int64_t)Cg * p->H * p->W));
   for (c = 0; c < Cg; c++)
@@ -2013,7 +1997,7 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
         const float *src = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
         if (p->stride == 2) {
-          s2->add(img + (int64_t)c * p->H * p->W, src, r - p->pad, off, p->P, p->Q, p->H, p->W);
+          f->s2add(img + (int64_t)c * p->H * p->W, src, r - p->pad, off, p->P, p->Q, p->H, p->W);
           continue;
         }
         dive__conv_cols(p, s, &lo, &hi);
@@ -2092,12 +2076,12 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
   if (g->flat == DIVE__SHIFTED) {
     int c, h, s, w;
     int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
-    dive__zcz_fn zcz = dive__zcz_kernel();
+    const dive__rowfns *f = dive__rowfns_get();
     for (s = 0; s < p->S; s++) {
       float *v = src + s * g->vs;
       int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
       memset(v, 0, sizeof(float) * DIVE__SG);
-      zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+      f->zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
       /* the columns a shifted read wraps into: usually one per row, zeroed with strided
          stores (a loop over the band becomes a memset call per row) */
       for (c = 0; c < g->Cg && z1 > z0; c++)
