@@ -1,22 +1,33 @@
 # dive.h - build everything into build/, `make test` runs the suite.
-#   make            build tests, examples and benchmarks
+#   make            build tests, examples and benchmarks (in parallel: -j nproc by default)
 #   make test       run every tests/test_*.c program (CPU; Vulkan where a device exists)
 #   make demo       install what is missing, build, run the DiVE pipeline on Fashion-MNIST-LT
+# The implementation is compiled once into build/dive.o; every program that uses only the
+# public API (examples, most benchmarks, the tests that do not define DIVE_IMPLEMENTATION
+# themselves) links it. Tests that reach into the internals define DIVE_IMPLEMENTATION in
+# their own file and build alone. CI adds WERROR=-Werror.
 CC      ?= cc
 CXX     ?= c++
 OPT     ?= -O2
-CFLAGS  ?= -std=c99 $(OPT) -g -Wall -Wextra -I.
-CXXFLAGS?= -std=c++11 $(OPT) -g -Wall -Wextra -I.
+WARN    ?= -Wall -Wextra -Wshadow
+WERROR  ?=
+CFLAGS  ?= -std=c99 $(OPT) -g $(WARN) $(WERROR) -I.
+CXXFLAGS?= -std=c++11 $(OPT) -g $(WARN) $(WERROR) -I.
 OMP     ?= -fopenmp
 LDLIBS  ?= -lm -ldl -lpthread
 B       := build
+NPROC   := $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS += -j$(NPROC)
 
 TEST_SRC  := $(wildcard tests/test_*.c)
 TESTS     := $(patsubst tests/%.c,$(B)/%,$(TEST_SRC)) $(B)/test_compile_cpp
+# tests/test_*.c that do not define DIVE_IMPLEMENTATION link build/dive.o
+LINKED_TESTS := $(patsubst tests/%.c,$(B)/%,$(shell grep -L '^\#define DIVE_IMPLEMENTATION' $(TEST_SRC)))
 EX_SRC    := $(wildcard examples/*.c)
 EXAMPLES  := $(patsubst examples/%.c,$(B)/%,$(EX_SRC))
 BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC)) $(B)/cross_check
+LINKED_BENCH := $(patsubst bench/%.c,$(B)/%,$(shell grep -L '^\#define DIVE_IMPLEMENTATION' $(BENCH_SRC) bench/cross_check.c))
 
 # The demo: the whole DiVE pipeline (CE baseline, BSCE teacher, VE analysis, DiVE
 # student) on Fashion-MNIST-LT IF 100, sized to end in minutes on 2 CPU cores (about 3
@@ -37,17 +48,26 @@ demo: deps
 
 $(B):
 	mkdir -p $(B)
+# the implementation, once (and once more with the Vulkan fault-injection hook)
+$(B)/dive.o: dive.h | $(B)
+	printf '#define DIVE_IMPLEMENTATION\n#include "dive.h"\n' > $(B)/dive_impl.c
+	$(CC) $(CFLAGS) $(OMP) -c $(B)/dive_impl.c -o $@
+$(B)/dive_vkfaults.o: dive.h | $(B)
+	printf '#define DIVE_VK_FAULTS\n#define DIVE_IMPLEMENTATION\n#include "dive.h"\n' > $(B)/dive_vkfaults_impl.c
+	$(CC) $(CFLAGS) $(OMP) -c $(B)/dive_vkfaults_impl.c -o $@
+$(LINKED_TESTS): $(B)/test_%: tests/test_%.c tests/test_util.h dive.h $(B)/dive.o | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
 $(B)/test_%: tests/test_%.c tests/test_util.h tests/test_alloc.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 $(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
 	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)
-$(B)/%: examples/%.c examples/dive_cli.h dive.h | $(B)
-	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+$(B)/%: examples/%.c examples/dive_cli.h dive.h $(B)/dive.o | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
 # with the Vulkan fault-injection hook (DIVE_VK_FAULT=oom:N|lost:N), for tests/test_vkfaults_cli.sh
-$(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h dive.h | $(B)
-	$(CC) $(CFLAGS) $(OMP) -DDIVE_VK_FAULTS $< -o $@ $(LDLIBS)
-$(B)/cross_check: bench/cross_check.c dive.h | $(B)
-	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+$(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h dive.h $(B)/dive_vkfaults.o | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive_vkfaults.o -o $@ $(LDLIBS)
+$(LINKED_BENCH): $(B)/%: bench/%.c dive.h $(B)/dive.o | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
 $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 
@@ -110,8 +130,8 @@ test-reliability: $(B)/fashion_mnist_lt $(B)/ckpt_check $(B)/test_faults
 # (halt_on_error); tests/ubsan.supp lists the one accepted report, in a test-only header.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 test-asan:
-	$(MAKE) B=build-asan OPT=-O1 CFLAGS="-std=c99 -O1 -g -Wall -Wextra -I. $(ASAN_FLAGS)" \
-	  CXXFLAGS="-std=c++11 -O1 -g -Wall -Wextra -I. $(ASAN_FLAGS)" asan-run
+	$(MAKE) B=build-asan OPT=-O1 CFLAGS="-std=c99 -O1 -g $(WARN) $(WERROR) -I. $(ASAN_FLAGS)" \
+	  CXXFLAGS="-std=c++11 -O1 -g $(WARN) $(WERROR) -I. $(ASAN_FLAGS)" asan-run
 asan-run: $(TESTS)
 	@VK_DRIVER_FILES=/dev/null VK_ICD_FILENAMES=/dev/null SOAK_STEPS=150 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=tests/ubsan.supp sh tests/run.sh $(TESTS)

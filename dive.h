@@ -271,6 +271,11 @@ DIVE_API int dive_query_threads(const dive_ctx *ctx);
 /* bytes of device memory the ctx holds (Vulkan: live VkDeviceMemory, tensors + staging);
    0 on the CPU backend */
 DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx);
+/* Vulkan validation-layer messages counted under DIVE_VK_VALIDATION=1: those of ctx, or of
+   every ctx the process made (destroyed ones too) when ctx is NULL; 0 without Vulkan */
+DIVE_API int dive_query_validation_messages(const dive_ctx *ctx);
+/* the CPU kernels' instruction set: "avx512", "avx2" or "generic" (DIVE_CPU_ISA narrows it) */
+DIVE_API const char *dive_query_cpu_isa(void);
 
 /* --- tensors --- */
 DIVE_API dive_status dive_tensor_alloc(dive_ctx *ctx, dive_tensor *t, dive_dtype dtype, int ndim,
@@ -4325,6 +4330,8 @@ DIVE_API void dive_ctx_destroy(dive_ctx *ctx) {
 }
 
 DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx) { return ctx ? dive__vk_mem_bytes(ctx) : 0; }
+DIVE_API int dive_query_validation_messages(const dive_ctx *ctx) { return dive__vk_validation_errors(ctx); }
+DIVE_API const char *dive_query_cpu_isa(void) { return dive__isa_name(dive__isa()); }
 
 DIVE_API dive_status dive_ctx_sync(dive_ctx *ctx) {
   if (!ctx) return dive__fail(DIVE_ERR_ARG, "dive_ctx_sync: ctx is NULL");
@@ -6117,8 +6124,8 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
      reach the weights. */
   if (ctx->backend == DIVE_BACKEND_CPU) {
     const float *g = dive__f(&m->grads);
-    int64_t j, n = m->grads.numel, bad = -1;
-    for (j = 0; j < n && bad < 0; j++)
+    int64_t j, ng = m->grads.numel, bad = -1;
+    for (j = 0; j < ng && bad < 0; j++)
       if (!(g[j] - g[j] == 0.0f)) bad = j;
     if (bad >= 0) {
       const char *name = "?";

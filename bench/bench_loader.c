@@ -7,7 +7,7 @@
    The JPEGs (500x375, quality 90, like a typical ImageNet photo) are written with
    stb_image_write into a temp dir first. Each row times whole epochs after one warm-up
    batch; threads -1 = batches built on the calling thread. */
-#define DIVE_IMPLEMENTATION
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include "../dive.h"
 #include <stdio.h>
 #include <sys/stat.h>

@@ -4,7 +4,6 @@
      make build/bench_resnet && OMP_NUM_THREADS=2 ./build/bench_resnet [--batch 128] [--steps 10]
    Prints one line:  dive train_img_s X infer_img_s Y peak_rss_mb Z threads T isa I
    (medians over the timed steps, after 2 warm-up steps; random data, SGD with momentum). */
-#define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +70,7 @@ int main(int argc, char **argv) {
   getrusage(RUSAGE_SELF, &ru);
   printf("dive train_img_s %.1f infer_img_s %.1f peak_rss_mb %.1f threads %d isa %s\n",
          batch / tt[steps / 2], batch / ti[steps / 2], ru.ru_maxrss / 1024.0,
-         dive_query_threads(ctx), dive__isa_name(dive__isa()));
+         dive_query_threads(ctx), dive_query_cpu_isa());
   free(x); free(logits); free(y); free(tt); free(ti);
   dive_resnet_destroy(net);
   dive_ctx_destroy(ctx);

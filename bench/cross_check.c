@@ -4,7 +4,10 @@
    aid for a new device (no PyTorch needed).
      make build/cross_check && ./build/cross_check [depth] [batch] [classes]
                                ./build/cross_check ops [batch] */
-#define DIVE_IMPLEMENTATION
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "../dive.h"
 
 static double relerr(const float *a, const float *b, int64_t n) {

@@ -4,8 +4,10 @@
    Data: the CIFAR binary version, extracted (cifar-10-batches-bin/ or cifar-100-binary/),
    passed with --data (the folder itself or the one that holds it).
      make build/cifar_lt
-     ./build/cifar_lt --data ~/data --classes 100 --imb 100 --pipeline */
-#define DIVE_IMPLEMENTATION
+     ./build/cifar_lt --data ~/data --classes 100 --imb 100 --pipeline
+   (make links build/dive.o, the implementation compiled once; on its own:
+     cc -O2 -fopenmp -DDIVE_IMPLEMENTATION -I. examples/cifar_lt.c -o prog -lm -ldl) */
+#define _POSIX_C_SOURCE 200809L /* truncate (dive_cli.h) */
 #include "../dive.h"
 #include "dive_cli.h"
 

@@ -6,7 +6,7 @@
    Many/Medium/Few, train.csv, results.json, checkpoints every epoch, --resume), the VE
    analysis and the --pipeline (BSCE teacher -> VE analysis -> DiVE student, with a CE
    baseline on request) that ends with one results table.
-   Include it after dive.h in the one file that defines DIVE_IMPLEMENTATION. */
+   Include it after dive.h, in one file of the program. */
 #ifndef DIVE_CLI_H
 #define DIVE_CLI_H
 #include <stdio.h>

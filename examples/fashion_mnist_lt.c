@@ -4,8 +4,10 @@
    Data: Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist) or --data DIR.
      make build/fashion_mnist_lt
      ./build/fashion_mnist_lt --pipeline --baseline --epochs 15     (CE, BSCE, DiVE table)
-     ./build/fashion_mnist_lt --help */
-#define DIVE_IMPLEMENTATION
+     ./build/fashion_mnist_lt --help
+   (make links build/dive.o, the implementation compiled once; on its own:
+     cc -O2 -fopenmp -DDIVE_IMPLEMENTATION -I. examples/fashion_mnist_lt.c -o prog -lm -ldl) */
+#define _POSIX_C_SOURCE 200809L /* truncate (dive_cli.h) */
 #include "../dive.h"
 #include "dive_cli.h"
 

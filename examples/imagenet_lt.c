@@ -6,8 +6,10 @@
    method at a smaller scale. Recipe defaults: cosine schedule, batch 512, lr 0.2, weight decay
    5e-4, 90 epochs.
      make build/imagenet_lt
-     ./build/imagenet_lt --data DIR --pipeline        (DIR holds the lists and the images) */
-#define DIVE_IMPLEMENTATION
+     ./build/imagenet_lt --data DIR --pipeline        (DIR holds the lists and the images)
+   (make links build/dive.o, the implementation compiled once; on its own:
+     cc -O2 -fopenmp -DDIVE_IMPLEMENTATION -I. examples/imagenet_lt.c -o prog -lm -ldl) */
+#define _POSIX_C_SOURCE 200809L /* truncate (dive_cli.h) */
 #include "../dive.h"
 #include "dive_cli.h"
 

@@ -6,8 +6,10 @@
    method at a smaller scale. Recipe defaults: cosine schedule, batch 256, lr 0.1, weight decay
    5e-4, 90 epochs.
      make build/inat2018
-     ./build/inat2018 --data DIR --pipeline        (DIR holds the lists and the images) */
-#define DIVE_IMPLEMENTATION
+     ./build/inat2018 --data DIR --pipeline        (DIR holds the lists and the images)
+   (make links build/dive.o, the implementation compiled once; on its own:
+     cc -O2 -fopenmp -DDIVE_IMPLEMENTATION -I. examples/inat2018.c -o prog -lm -ldl) */
+#define _POSIX_C_SOURCE 200809L /* truncate (dive_cli.h) */
 #include "../dive.h"
 #include "dive_cli.h"
 

@@ -1,8 +1,10 @@
 /* resnet32_synthetic: train a ResNet-32 on generated 32x32 images for a few steps and
    print the loss falling and the speed. No data files needed.
      make build/resnet32_synthetic && ./build/resnet32_synthetic [--steps N] [--batch B] [--classes C]
-                                                                 [--backend auto|cpu|vulkan] */
-#define DIVE_IMPLEMENTATION
+                                                                 [--backend auto|cpu|vulkan]
+   (make links build/dive.o, the implementation compiled once; on its own:
+     cc -O2 -fopenmp -DDIVE_IMPLEMENTATION -I. examples/resnet32_synthetic.c -o prog -lm -ldl) */
+#include <math.h>
 #include "../dive.h"
 #include <stdio.h>
 #include <stdlib.h>

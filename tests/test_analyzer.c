@@ -1,7 +1,12 @@
 /* test_analyzer: class groups, the evaluation (top-1/top-5, Many/Medium/Few), the VE
    analyzer and its rule of thumb, the lr schedules, and the training-state file.
      make build/test_analyzer && ./build/test_analyzer */
-#define DIVE_IMPLEMENTATION
+#define _POSIX_C_SOURCE 200809L /* mkstemp, close */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "../dive.h"
 
 static int g_pass, g_fail;

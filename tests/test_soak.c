@@ -7,12 +7,16 @@
    exists a second, smaller one (SOAK_VK_STEPS, default 150; batch 8 of 8x8 images, a
    checkpoint every 50 steps) runs on it, lavapipe included.
      make build/test_soak && ./build/test_soak         (make soak: SOAK_STEPS=20000) */
-#define DIVE_IMPLEMENTATION
+#define _POSIX_C_SOURCE 200809L /* getpid, access */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include "../dive.h"
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
 #endif
 
+static int g_pass, g_fail; /* OK / FAIL lines */
 static long rss_kb(void) {
   char line[256];
   long kb = -1;
@@ -46,7 +50,8 @@ static int soak(dive_backend be, long steps, int batch, int size, int ckpt_every
   memset(&rd, 0, sizeof rd);
   rd.depth = 8; rd.base_width = 4; rd.num_classes = 10; rd.height = rd.width = size; rd.max_batch = batch;
   if (dive_ctx_create(&ctx, &cd) || dive_resnet_create(ctx, &m, &rd) || dive_dataset_alloc(&ds, 1000, 3, size, size, 10)) {
-    printf("SKIP setup: %s\n", dive_last_error());
+    printf("FAIL setup: %s\n", dive_last_error());
+    g_fail++;
     return 1;
   }
   printf("soak on %s: %ld steps, batch %d of %dx%d\n", dive_query_device_name(ctx), steps, batch, size, size);
@@ -55,7 +60,7 @@ static int soak(dive_backend be, long steps, int batch, int size, int ckpt_every
   dive_dataset_recount(&ds);
   memset(&ldd, 0, sizeof ldd);
   ldd.batch_size = batch; ldd.shuffle = 1; ldd.augment = DIVE_AUG_CROP_FLIP; ldd.threads = getenv("SOAK_THREADS") ? atoi(getenv("SOAK_THREADS")) : 2; ldd.pad = 2;
-  if (dive_loader_create(&ld, &ds, &ldd)) { printf("FAIL loader: %s\n", dive_last_error()); return 1; }
+  if (dive_loader_create(&ld, &ds, &ldd)) { printf("FAIL loader: %s\n", dive_last_error()); g_fail++; return 1; }
   memset(&loss, 0, sizeof loss);
   loss.kind = DIVE_LOSS_BSCE;
   loss.class_counts = ds.class_counts;
@@ -68,14 +73,15 @@ static int soak(dive_backend be, long steps, int batch, int size, int ckpt_every
     int64_t d;
     if (dive_loader_next(ld, x, y, &n) || n == 0) { /* epoch end: the next one */
       dive_loader_reset(ld, ++epoch);
-      if (dive_loader_next(ld, x, y, &n)) { printf("FAIL loader: %s\n", dive_last_error()); return 1; }
+      if (dive_loader_next(ld, x, y, &n)) { printf("FAIL loader: %s\n", dive_last_error()); g_fail++; return 1; }
     }
-    if (dive_resnet_train_step(m, NULL, x, y, n, &loss, &sgd, &l)) { printf("FAIL step %ld: %s\n", step, dive_ctx_error(ctx)); return 1; }
+    if (dive_resnet_train_step(m, NULL, x, y, n, &loss, &sgd, &l)) { printf("FAIL step %ld: %s\n", step, dive_ctx_error(ctx)); g_fail++; return 1; }
     if (step % ckpt_every == ckpt_every - 1) {
       int64_t ep;
       float logits[32 * 10];
       if (dive_resnet_save_state(m, ck, epoch) || dive_resnet_load_state(m, ck, &ep) || dive_resnet_predict(m, x, n, logits)) {
         printf("FAIL checkpoint at step %ld: %s\n", step, dive_ctx_error(ctx));
+        g_fail++;
         return 1;
       }
     }
@@ -95,6 +101,8 @@ static int soak(dive_backend be, long steps, int batch, int size, int ckpt_every
   growth = 0; /* ASan's quarantine holds freed blocks: RSS says nothing; LeakSanitizer checks */
   printf("(ASan build: RSS growth %ld kB not judged)\n", peak - base);
 #endif
+  g_pass += growth <= 2048; g_fail += growth > 2048;
+  g_pass += dgrowth == 0; g_fail += dgrowth != 0;
   printf("%s  %ld steps (%d epochs of 1000 images): RSS %ld kB after warm-up (step %ld), peak %ld kB, growth %ld kB\n",
          growth <= 2048 ? "OK  " : "FAIL", steps, epoch + 1, base, warm, peak, growth);
   printf("%s  device memory %lld kB after warm-up, peak %lld kB, growth %lld bytes\n", dgrowth == 0 ? "OK  " : "FAIL",
@@ -124,8 +132,11 @@ int main(void) {
   if ((be && *be) || dive_ctx_create(&ctx, &cd) != DIVE_OK) {
     int require = req && !strcmp(req, "1") && !(be && !strcmp(be, "cpu"));
     printf("%s: Vulkan soak: %s\n", require ? "FAIL" : "SKIP", be && *be ? "DIVE_BACKEND is set" : dive_last_error());
+    printf("%d passed, %d failed, %d skipped\n", g_pass, g_fail + require, require ? 0 : 2);
     return fail || require;
   }
   dive_ctx_destroy(ctx);
-  return soak(DIVE_BACKEND_VULKAN, vsteps ? atol(vsteps) : 150, 8, 8, 50) || fail;
+  fail = soak(DIVE_BACKEND_VULKAN, vsteps ? atol(vsteps) : 150, 8, 8, 50) || fail;
+  printf("%d passed, %d failed, 0 skipped\n", g_pass, g_fail);
+  return fail;
 }

@@ -2,7 +2,10 @@
    loss falls by a set factor, training is bit-identical for the same seed, and the CPU
    and Vulkan losses agree step by step.
      make build/test_train && ./build/test_train */
-#define DIVE_IMPLEMENTATION
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "../dive.h"
 
 #define NCLS 4
@@ -103,8 +106,8 @@ int main(void) {
   }
   free(p1);
   free(p2);
-  if (dive__vk_validation_errors(NULL)) { /* DIVE_VK_VALIDATION=1: any message fails */
-    printf("FAIL: %d Vulkan validation messages\n", dive__vk_validation_errors(NULL));
+  if (dive_query_validation_messages(NULL)) { /* DIVE_VK_VALIDATION=1: any message fails */
+    printf("FAIL: %d Vulkan validation messages\n", dive_query_validation_messages(NULL));
     g_fail++;
   }
   printf("%d passed, %d failed\n", g_pass, g_fail);
