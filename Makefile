@@ -104,9 +104,10 @@ $(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)
 # --- Reliability (docs/reliability.md) ---
 # make fuzz          libFuzzer + ASan + UBSan on every file reader, FUZZ_SECONDS each (clang)
 # make test-asan     the test suite built with ASan + UBSan into build-asan/ (CPU backend)
+# make test-tsan     ThreadSanitizer over the loaders and tests/test_threads.c (build-tsan/)
 # make test-reliability  kill -9 + --resume, full disk, non-finite loss (tests/test_reliability.sh)
 # make soak          SOAK_STEPS (20000) training steps with RSS sampled (tests/test_soak.c)
-.PHONY: fuzz test-asan asan-run test-reliability soak
+.PHONY: fuzz test-asan asan-run test-tsan tsan-run test-reliability soak
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS    ?=
 FUZZ_CC      ?= clang
@@ -135,5 +136,13 @@ test-asan:
 asan-run: $(TESTS)
 	@VK_DRIVER_FILES=/dev/null VK_ICD_FILENAMES=/dev/null SOAK_STEPS=150 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=tests/ubsan.supp sh tests/run.sh $(TESTS)
+# ThreadSanitizer over the data loaders' worker threads and the THREADING promises
+# (test_data, test_threads), built without OpenMP (libgomp is not instrumented)
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+test-tsan:
+	$(MAKE) B=build-tsan OPT=-O1 OMP= CFLAGS="-std=c99 -O1 -g $(WARN) $(WERROR) -I. $(TSAN_FLAGS)" tsan-run
+tsan-run: $(B)/test_data $(B)/test_threads
+	@VK_DRIVER_FILES=/dev/null VK_ICD_FILENAMES=/dev/null TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  sh tests/run.sh $(B)/test_data $(B)/test_threads
 soak: $(B)/test_soak
 	SOAK_STEPS=$(or $(SOAK_STEPS),20000) SOAK_EVERY=2500 ./$(B)/test_soak

@@ -49,6 +49,19 @@
      DIVE_ERR_DEVICE_LOST the ctx runs no device work again (clearing the error does not
      help): free its tensors, destroy it and resume from the last checkpoint.
 
+   THREADING
+     A ctx and everything made from it (tensors, models, evaluations, analyzer reports) is
+     used by one thread at a time: calls on one ctx must not overlap (nothing inside locks).
+     Different ctxs may be used from different threads at the same moment. Each ctx runs its
+     CPU kernels on desc.threads OpenMP threads (0: OpenMP's default when the ctx is made);
+     the library never changes the application's own OpenMP settings. A dive_loader builds
+     batches on its own worker threads; call its functions from one thread at a time; several
+     loaders may read one dataset at once (the dataset must not change while they run).
+     dive_last_error() is per thread. Process-wide and safe from any thread: the choice of
+     CPU kernels (made once, at first use), the Vulkan loader kept loaded for the process,
+     and the validation-message count. `make test-tsan` checks the loaders and these promises
+     under ThreadSanitizer (tests/test_threads.c).
+
    QUICK START
      dive_ctx *ctx; dive_resnet *net;
      dive_ctx_desc cd; memset(&cd, 0, sizeof cd);                 // zero = defaults
@@ -134,7 +147,7 @@ typedef struct dive_ctx dive_ctx; /* opaque: backend state, pipeline cache, stic
 typedef struct dive_ctx_desc {
   dive_backend backend; /* AUTO (default), CPU or VULKAN; env DIVE_BACKEND overrides */
   int vk_device;        /* 0 = auto (discrete, then integrated, then first); N = device N-1 */
-  int threads;          /* OpenMP threads; 0 = leave OpenMP's default */
+  int threads;          /* OpenMP threads of this ctx's CPU kernels; 0 = OpenMP's default */
   int verbose;          /* 1: info messages and per-layer summaries on stderr */
   void (*log_fn)(int level, const char *msg, void *user); /* NULL: stderr when verbose */
   void *log_user;
@@ -605,6 +618,20 @@ DIVE_API void dive_loader_destroy(dive_loader *ld); /* stops and joins the worke
 #include <sys/stat.h>
 #endif
 
+/* pthreads: the data loaders' workers (DIVE_NO_THREADS builds batches on the calling
+   thread) and the one-time choice of the CPU kernels */
+#if !defined(_WIN32)
+#include <pthread.h>
+#define DIVE__PTHREADS 1
+#else
+#define DIVE__PTHREADS 0
+#endif
+#if !defined(DIVE_NO_THREADS) && DIVE__PTHREADS
+#define DIVE__THREADS 1
+#else
+#define DIVE__THREADS 0
+#endif
+
 /* x86 SIMD kernels are compiled per function (target attributes) and chosen at run time */
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define DIVE__X86 1
@@ -617,8 +644,8 @@ DIVE_API void dive_loader_destroy(dive_loader *ld); /* stops and joins the worke
 #include <omp.h>
 #define DIVE__OMP 1
 #define DIVE__PRAGMA(x) _Pragma(#x)
-#define DIVE__OMP_FOR DIVE__PRAGMA(omp parallel for schedule(static))
-#define DIVE__OMP_FOR2 DIVE__PRAGMA(omp parallel for collapse(2) schedule(static))
+#define DIVE__OMP_FOR DIVE__PRAGMA(omp parallel for num_threads(dive__nthreads()) schedule(static))
+#define DIVE__OMP_FOR2 DIVE__PRAGMA(omp parallel for collapse(2) num_threads(dive__nthreads()) schedule(static))
 #else
 #define DIVE__OMP 0
 #define DIVE__OMP_FOR
@@ -674,6 +701,13 @@ struct dive_ctx {
 };
 
 static DIVE__TLS char dive__last_error[512];
+
+/* The thread count of the ctx whose call runs on this thread: every entry point that may
+   run CPU kernels calls dive__enter(ctx) first, and the kernels' parallel regions ask for
+   that many threads. So each ctx keeps its desc.threads, two ctxs used from two threads do
+   not disturb each other, and the application's own OpenMP settings are left alone. */
+static DIVE__TLS int dive__cur_threads; /* 0: OpenMP's default */
+static void dive__enter(const dive_ctx *ctx) { dive__cur_threads = ctx->threads; }
 
 DIVE_API const char *dive_status_str(dive_status s) {
   switch (s) {
@@ -1228,9 +1262,11 @@ static void dive__ref_sgd_step(const dive__sgd_p *p, float *param, float *mom, c
 
 /* >>cpu:layers */
 
+/* Threads for the CPU kernels: those of the ctx whose call runs on this thread (see
+   dive__enter). Read outside parallel regions only. */
 static int dive__nthreads(void) {
 #if DIVE__OMP
-  return omp_get_max_threads();
+  return dive__cur_threads > 0 ? dive__cur_threads : omp_get_max_threads();
 #else
   return 1;
 #endif
@@ -1374,7 +1410,7 @@ enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2 };
 #define DIVE__AVX2 __attribute__((target("avx2,fma")))
 #define DIVE__AVX512 __attribute__((target("avx512f")))
 #endif
-static int dive__isa_sel = -1; /* resolved on first use, outside parallel regions */
+static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
 
 static int dive__isa_best(void) {
 #if DIVE__X86
@@ -1387,21 +1423,31 @@ static int dive__isa_best(void) {
 static DIVE__UNUSED const char *dive__isa_name(int isa) {
   return isa == DIVE__ISA_AVX512 ? "avx512" : isa == DIVE__ISA_AVX2 ? "avx2" : "generic";
 }
-/* Force a path (clamped to what the CPU runs); returns the path now in use. */
-static int dive__isa_set(int isa) {
-  int best = dive__isa_best();
-  dive__isa_sel = isa < 0 ? best : DIVE__MIN(isa, best);
+/* The best path the CPU runs, narrowed by DIVE_CPU_ISA=avx512|avx2|generic. */
+static void dive__isa_init(void) {
+  const char *e = getenv("DIVE_CPU_ISA");
+  int want = -1, best = dive__isa_best();
+  if (e && !strcmp(e, "avx512")) want = DIVE__ISA_AVX512;
+  else if (e && !strcmp(e, "avx2")) want = DIVE__ISA_AVX2;
+  else if (e && !strcmp(e, "generic")) want = DIVE__ISA_GENERIC;
+  dive__isa_sel = want < 0 ? best : DIVE__MIN(want, best);
+}
+/* The path in use, chosen exactly once per process (any thread may ask first). */
+static int dive__isa(void) {
+#if DIVE__PTHREADS
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, dive__isa_init);
+#else
+  if (dive__isa_sel < 0) dive__isa_init();
+#endif
   return dive__isa_sel;
 }
-static int dive__isa(void) {
-  if (dive__isa_sel < 0) {
-    const char *e = getenv("DIVE_CPU_ISA");
-    int want = -1;
-    if (e && !strcmp(e, "avx512")) want = DIVE__ISA_AVX512;
-    else if (e && !strcmp(e, "avx2")) want = DIVE__ISA_AVX2;
-    else if (e && !strcmp(e, "generic")) want = DIVE__ISA_GENERIC;
-    dive__isa_set(want);
-  }
+/* Tests only: force a path (clamped to what the CPU runs) while no other thread runs
+   kernels; returns the path now in use. */
+static DIVE__UNUSED int dive__isa_set(int isa) {
+  int best = dive__isa_best();
+  dive__isa();
+  dive__isa_sel = isa < 0 ? best : DIVE__MIN(isa, best);
   return dive__isa_sel;
 }
 
@@ -3064,7 +3110,11 @@ static VKAPI_ATTR VkBool32 VKAPI_CALL dive__vk_on_message(
   int err = (sev & VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT) != 0;
   (void)type;
   if (vk) { if (err) vk->msg_errors++; else vk->msg_warnings++; }
+#if defined(__GNUC__) || defined(__clang__)
+  __atomic_add_fetch(&dive__vk_msg_total, 1, __ATOMIC_RELAXED); /* any thread's ctx may report */
+#else
   dive__vk_msg_total++;
+#endif
   fprintf(stderr, "dive: vulkan validation %s: %s\n", err ? "error" : "warning",
           data && data->pMessage ? data->pMessage : "(no message)");
   return VK_FALSE;
@@ -3074,7 +3124,11 @@ static VKAPI_ATTR VkBool32 VKAPI_CALL dive__vk_on_message(
    or not on Vulkan. Tests fail on any. */
 static DIVE__UNUSED int dive__vk_validation_errors(const dive_ctx *ctx) {
   if (ctx && ctx->vk) return ctx->vk->msg_errors + ctx->vk->msg_warnings;
+#if defined(__GNUC__) || defined(__clang__)
+  return __atomic_load_n(&dive__vk_msg_total, __ATOMIC_RELAXED);
+#else
   return dive__vk_msg_total;
+#endif
 }
 static DIVE__UNUSED int dive__vk_validation_active(const dive_ctx *ctx) {
   return ctx && ctx->vk && ctx->vk->validation && ctx->vk->messenger != VK_NULL_HANDLE;
@@ -4291,8 +4345,7 @@ DIVE_API dive_status dive_ctx_create(dive_ctx **out, const dive_ctx_desc *desc) 
   ctx->log_fn = d.log_fn;
   ctx->log_user = d.log_user;
 #if DIVE__OMP
-  if (d.threads > 0) omp_set_num_threads(d.threads);
-  ctx->threads = omp_get_max_threads();
+  ctx->threads = d.threads > 0 ? d.threads : omp_get_max_threads(); /* per ctx, see dive__enter */
 #else
   ctx->threads = 1;
 #endif
@@ -4783,6 +4836,7 @@ static dive_status dive__chk_alias(dive_ctx *ctx, const char *fn, const char *na
   do {                                                                           \
     if (!(ctx)) return dive__fail(DIVE_ERR_ARG, "%s: ctx is NULL", fn);         \
     if ((ctx)->status) return (ctx)->status;                                     \
+    dive__enter(ctx);                                                            \
   } while (0)
 
 /* the backend switch's default arm */
@@ -5403,8 +5457,7 @@ static dive_status dive__loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_
   dive__loss_p p;
   dive_status s;
   int B, C;
-  if (!ctx) return dive__fail(DIVE_ERR_ARG, "%s: ctx is NULL", fn);
-  if (ctx->status) return ctx->status;
+  DIVE__OP_BEGIN(ctx, fn);
   if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
   if ((s = dive__check_tensor(ctx, fn, "logits", logits, DIVE_F32, -1))) return s;
   B = logits->shape[0];
@@ -5474,8 +5527,7 @@ DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive
   static const char *fn = "dive_sgd_step";
   dive__sgd_p p;
   dive_status s;
-  if (!ctx) return dive__fail(DIVE_ERR_ARG, "%s: ctx is NULL", fn);
-  if (ctx->status) return ctx->status;
+  DIVE__OP_BEGIN(ctx, fn);
   if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
   if ((s = dive__check_tensor(ctx, fn, "param", param, DIVE_F32, -1))) return s;
   if ((s = dive__check_tensor(ctx, fn, "grad", grad, DIVE_F32, param->numel))) return s;
@@ -5919,6 +5971,7 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_forward: model is NULL");
   ctx = m->ctx;
   if (ctx->status) return ctx->status;
+  dive__enter(ctx);
   if (n < 1 || n > m->desc.max_batch)
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_forward: batch %d outside 1..%d (max_batch)", n,
                           m->desc.max_batch);
@@ -5986,6 +6039,7 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_backward: model is NULL");
   ctx = m->ctx;
   if (ctx->status) return ctx->status;
+  dive__enter(ctx);
   n = m->cur_batch;
   if (n < 1) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_backward: no forward pass before it");
   /* linear and pool: dlogits -> g1 (n, C) -> g0 (n, C, h, w) */
@@ -6691,19 +6745,6 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
 extern "C" {
 #endif
 #endif /* stb_image */
-
-#if !defined(DIVE_NO_THREADS) && !defined(_WIN32)
-#define DIVE__THREADS 1
-#ifdef __cplusplus
-}
-#endif
-#include <pthread.h>
-#ifdef __cplusplus
-extern "C" {
-#endif
-#else
-#define DIVE__THREADS 0
-#endif
 
 /* --- files --- */
 
