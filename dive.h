@@ -173,7 +173,7 @@ typedef struct dive_tensor {
 /* Deterministic random numbers (xoshiro128+-style, seeded by splitmix64). */
 typedef struct dive_rng { uint64_t s[2]; } dive_rng;
 
-/* Loss family (METHOD.md §2). B = batch, C = classes. */
+/* Loss family (docs/method.md, "Losses"). B = batch, C = classes. */
 typedef enum dive_loss_kind {
   DIVE_LOSS_CE = 0,   /* mean -log softmax(s)_y */
   DIVE_LOSS_BSCE = 1, /* CE on s + log n_j (balanced softmax) */
@@ -442,7 +442,7 @@ DIVE_API void dive_eval_free(dive_eval *e);
 DIVE_API dive_status dive_resnet_save_state(dive_resnet *m, const char *path, int64_t epoch);
 DIVE_API dive_status dive_resnet_load_state(dive_resnet *m, const char *path, int64_t *epoch);
 
-/* --- the virtual-example (VE) analyzer (METHOD.md §3-4) ---
+/* --- the virtual-example (VE) analyzer (docs/method.md, "The VE analyzer") ---
    v_j = sum over training images of t_j, t = softmax(z p / T), for T = 1..max_T and
    p = 1 and 0.5; group means (Many/Medium/Few or head/middle/tail thirds) for the VE
    counts and for the input counts n_j; and the rule of thumb: the smallest effective
@@ -474,8 +474,6 @@ DIVE_API uint32_t dive_rng_u32(dive_rng *r);
 DIVE_API float dive_rng_uniform(dive_rng *r); /* [0, 1) */
 DIVE_API float dive_rng_normal(dive_rng *r);  /* N(0, 1) */
 DIVE_API double dive_time_sec(void);          /* monotonic clock */
-
-/* >>api-data (declarations of the data section go here) */
 
 /* --- data: datasets in host memory (uint8 pixels), long-tailed subsets, batch loaders.
        Loaders turn a dataset into float NCHW batches, (x/255 - mean[c]) / std[c], with
@@ -4508,10 +4506,15 @@ DIVE_API dive_status dive_tensor_zero(dive_tensor *t) {
   return DIVE_OK;
 }
 
-/* --- DIVE_CHECK=1: cross-check mode. Each Vulkan layer op is recomputed on the CPU from
-   snapshots of its arguments taken just before it runs, and compared; the first output off
-   by a relative L2 error above 1e-4 fails the ctx with the op's name. Slow (every op waits
-   for the device): a debugging aid for new devices and drivers. --- */
+/* --- DIVE_CHECK=1: cross-check mode. Each Vulkan op is recomputed on the CPU from
+   snapshots of its tensors taken just before it runs, and its outputs are compared: the
+   first one off by a relative L2 error above 1e-4 fails the ctx with the op's name. Slow
+   (every op waits for the device): a debugging aid for new devices and drivers.
+   An op lists its tensors in the order of its CPU kernel's arguments, each with its role:
+   ">din +dw dout in w" = din an output (the CPU starts from zeros), dw accumulated into
+   (the CPU starts from the device's values), dout, in and w inputs. dive__ck_begin takes
+   the snapshots, the op runs on the device, the CPU kernel runs on ck.h[0..] (same order),
+   and dive__ck_end compares every output and accumulated tensor. --- */
 static float *dive__chk_snap(const dive_tensor *t) {
   float *h;
   if (!t) return NULL;
@@ -4542,230 +4545,44 @@ static dive_status dive__chk_cmp(dive_ctx *ctx, const char *op, const char *what
   return DIVE_OK;
 }
 
-/* snapshots: up to 8 per op, freed together */
-typedef struct dive__chk { float *h[8]; int n; } dive__chk;
-static float *dive__chk_take(dive__chk *c, const dive_tensor *t) {
-  float *h = dive__chk_snap(t);
-  if (t && !h) return NULL;
-  c->h[c->n++] = h;
-  return h;
+typedef struct dive__ck {
+  const char *op;
+  int n, ok;            /* ok: every snapshot was taken */
+  char name[8][16], role[8];
+  const dive_tensor *t[8];
+  float *h[8];          /* host copies in the listed order (NULL for a NULL tensor) */
+} dive__ck;
+
+static void dive__ck_begin(dive__ck *c, const char *op, const char *args, ...) {
+  const char *a = args;
+  va_list ap;
+  memset(c, 0, sizeof *c);
+  c->op = op;
+  c->ok = 1;
+  va_start(ap, args);
+  while (*a && c->n < 8) {
+    const dive_tensor *t = va_arg(ap, const dive_tensor *);
+    char r = (*a == '>' || *a == '+') ? *a++ : 0;
+    int k = 0;
+    while (*a && *a != ' ') {
+      if (k < 15) c->name[c->n][k++] = *a;
+      a++;
+    }
+    while (*a == ' ') a++;
+    c->role[c->n] = r;
+    c->t[c->n] = t;
+    if (t && !(c->h[c->n] = r == '>' ? (float *)dive__calloc((size_t)t->numel * 4) : dive__chk_snap(t))) c->ok = 0;
+    c->n++;
+  }
+  va_end(ap);
 }
-static float *dive__chk_zeros(dive__chk *c, int64_t n) {
-  float *h = (float *)dive__calloc((size_t)n * 4 + 4);
-  c->h[c->n++] = h;
-  return h;
-}
-static void dive__chk_free(dive__chk *c) {
+/* s: the device op's status; returns the first failure */
+static dive_status dive__ck_end(dive_ctx *ctx, dive__ck *c, dive_status s) {
   int i;
+  if (!s && !c->ok) s = dive__ctx_fail(ctx, DIVE_ERR_OOM, "DIVE_CHECK %s: out of memory", c->op);
+  for (i = 0; i < c->n && !s; i++)
+    if (c->role[i] && c->t[i]) s = dive__chk_cmp(ctx, c->op, c->name[i], c->t[i], c->h[i]);
   for (i = 0; i < c->n; i++) DIVE_FREE(c->h[i]);
-}
-
-static dive_status dive__chk_conv2d_fwd(dive_ctx *ctx, const dive__conv_p *p, dive_tensor *out,
-                                        const dive_tensor *in, const dive_tensor *w, const dive_tensor *b) {
-  dive__chk c;
-  float *hi, *hw, *hb, *ho;
-  dive_status s;
-  c.n = 0;
-  hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w); hb = dive__chk_take(&c, b);
-  ho = dive__chk_zeros(&c, out->numel);
-  if ((s = dive__vk_conv2d_fwd(ctx, p, out, in, w, b)) == DIVE_OK && hi && hw && ho) {
-    dive__cpu_conv2d_fwd(p, ho, hi, hw, hb);
-    s = dive__chk_cmp(ctx, "conv2d_forward", "out", out, ho);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-
-static dive_status dive__chk_conv2d_bwd(dive_ctx *ctx, const dive__conv_p *p, dive_tensor *din, dive_tensor *dw,
-                                        dive_tensor *db, const dive_tensor *dout, const dive_tensor *in,
-                                        const dive_tensor *w) {
-  dive__chk c;
-  float *hdo, *hi, *hw, *hdi, *hdw, *hdb;
-  dive_status s;
-  c.n = 0;
-  hdo = dive__chk_take(&c, dout); hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w);
-  hdi = din ? dive__chk_zeros(&c, din->numel) : NULL;
-  hdw = dive__chk_take(&c, dw); hdb = dive__chk_take(&c, db); /* accumulated into: start from the device */
-  if ((s = dive__vk_conv2d_bwd(ctx, p, din, dw, db, dout, in, w)) == DIVE_OK && hdo && hi && hw) {
-    dive__cpu_conv2d_bwd(p, hdi, hdw, hdb, hdo, hi, hw);
-    if (din) s = dive__chk_cmp(ctx, "conv2d_backward", "din", din, hdi);
-    if (dw && !s) s = dive__chk_cmp(ctx, "conv2d_backward", "dw", dw, hdw);
-    if (db && !s) s = dive__chk_cmp(ctx, "conv2d_backward", "db", db, hdb);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-
-static dive_status dive__chk_bn_fwd(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *out, dive_tensor *mean,
-                                    dive_tensor *rstd, const dive_tensor *in, const dive_tensor *gamma,
-                                    const dive_tensor *beta, dive_tensor *rm, dive_tensor *rv) {
-  dive__chk c;
-  float *hi, *hg, *hb, *hrm, *hrv, *ho, *hm, *hr;
-  dive_status s;
-  c.n = 0;
-  hi = dive__chk_take(&c, in); hg = dive__chk_take(&c, gamma); hb = dive__chk_take(&c, beta);
-  hrm = dive__chk_take(&c, rm); hrv = dive__chk_take(&c, rv);
-  ho = dive__chk_zeros(&c, out->numel); hm = dive__chk_zeros(&c, mean->numel); hr = dive__chk_zeros(&c, rstd->numel);
-  if ((s = dive__vk_bn_fwd(ctx, p, out, mean, rstd, in, gamma, beta, rm, rv)) == DIVE_OK && hi && hg && hb) {
-    dive__cpu_bn_fwd(p, ho, hm, hr, hi, hg, hb, hrm, hrv);
-    s = dive__chk_cmp(ctx, "batchnorm_forward", "out", out, ho);
-    if (!s) s = dive__chk_cmp(ctx, "batchnorm_forward", "mean", mean, hm);
-    if (!s) s = dive__chk_cmp(ctx, "batchnorm_forward", "rstd", rstd, hr);
-    if (!s && rv) s = dive__chk_cmp(ctx, "batchnorm_forward", "running_var", rv, hrv);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-
-static dive_status dive__chk_bn_bwd(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *din, dive_tensor *dgamma,
-                                    dive_tensor *dbeta, const dive_tensor *dout, const dive_tensor *in,
-                                    const dive_tensor *mean, const dive_tensor *rstd, const dive_tensor *gamma) {
-  dive__chk c;
-  float *hdo, *hi, *hm, *hr, *hg, *hdi, *hdg, *hdb;
-  dive_status s;
-  c.n = 0;
-  hdo = dive__chk_take(&c, dout); hi = dive__chk_take(&c, in); hm = dive__chk_take(&c, mean);
-  hr = dive__chk_take(&c, rstd); hg = dive__chk_take(&c, gamma);
-  hdi = din ? dive__chk_zeros(&c, din->numel) : NULL;
-  hdg = dive__chk_take(&c, dgamma); hdb = dive__chk_take(&c, dbeta);
-  if ((s = dive__vk_bn_bwd(ctx, p, din, dgamma, dbeta, dout, in, mean, rstd, gamma)) == DIVE_OK && hdo && hi && hm &&
-      hr && hg) {
-    dive__cpu_bn_bwd(p, hdi, hdg, hdb, hdo, hi, hm, hr, hg);
-    if (din) s = dive__chk_cmp(ctx, "batchnorm_backward", "din", din, hdi);
-    if (dgamma && !s) s = dive__chk_cmp(ctx, "batchnorm_backward", "dgamma", dgamma, hdg);
-    if (dbeta && !s) s = dive__chk_cmp(ctx, "batchnorm_backward", "dbeta", dbeta, hdb);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-
-/* element-wise and pooling ops: one input snapshot or two, one output */
-static dive_status dive__chk_relu_fwd(dive_ctx *ctx, int64_t n, dive_tensor *out, const dive_tensor *in) {
-  dive__chk c;
-  float *hi, *ho;
-  dive_status s;
-  c.n = 0;
-  hi = dive__chk_take(&c, in); ho = dive__chk_zeros(&c, n);
-  if ((s = dive__vk_relu_fwd(ctx, n, out, in)) == DIVE_OK && hi) {
-    dive__cpu_relu_fwd(n, ho, hi);
-    s = dive__chk_cmp(ctx, "relu_forward", "out", out, ho);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_relu_bwd(dive_ctx *ctx, int64_t n, dive_tensor *din, const dive_tensor *dout,
-                                      const dive_tensor *out) {
-  dive__chk c;
-  float *hdo, *ho, *hdi;
-  dive_status s;
-  c.n = 0;
-  hdo = dive__chk_take(&c, dout); ho = dive__chk_take(&c, out); hdi = dive__chk_zeros(&c, n);
-  if ((s = dive__vk_relu_bwd(ctx, n, din, dout, out)) == DIVE_OK && hdo && ho) {
-    dive__cpu_relu_bwd(n, hdi, hdo, ho);
-    s = dive__chk_cmp(ctx, "relu_backward", "din", din, hdi);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_add_fwd(dive_ctx *ctx, int64_t n, dive_tensor *out, const dive_tensor *a,
-                                     const dive_tensor *b) {
-  dive__chk c;
-  float *ha, *hb, *ho;
-  dive_status s;
-  c.n = 0;
-  ha = dive__chk_take(&c, a); hb = dive__chk_take(&c, b); ho = dive__chk_zeros(&c, n);
-  if ((s = dive__vk_add_fwd(ctx, n, out, a, b)) == DIVE_OK && ha && hb) {
-    dive__cpu_add_fwd(n, ho, ha, hb);
-    s = dive__chk_cmp(ctx, "add_forward", "out", out, ho);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_shortcut_fwd(dive_ctx *ctx, const dive__sc_p *p, dive_tensor *out, const dive_tensor *in) {
-  dive__chk c;
-  float *hi, *ho;
-  dive_status s;
-  c.n = 0;
-  hi = dive__chk_take(&c, in); ho = dive__chk_zeros(&c, out->numel);
-  if ((s = dive__vk_shortcut_fwd(ctx, p, out, in)) == DIVE_OK && hi) {
-    dive__cpu_shortcut_fwd(p, ho, hi);
-    s = dive__chk_cmp(ctx, "shortcut_forward", "out", out, ho);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_shortcut_bwd(dive_ctx *ctx, const dive__sc_p *p, dive_tensor *din,
-                                          const dive_tensor *dout) {
-  dive__chk c;
-  float *hdo, *hdi;
-  dive_status s;
-  c.n = 0;
-  hdo = dive__chk_take(&c, dout); hdi = dive__chk_zeros(&c, din->numel);
-  if ((s = dive__vk_shortcut_bwd(ctx, p, din, dout)) == DIVE_OK && hdo) {
-    dive__cpu_shortcut_bwd(p, hdi, hdo);
-    s = dive__chk_cmp(ctx, "shortcut_backward", "din", din, hdi);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_avgpool_fwd(dive_ctx *ctx, int N, int C, int HW, dive_tensor *out, const dive_tensor *in) {
-  dive__chk c;
-  float *hi, *ho;
-  dive_status s;
-  c.n = 0;
-  hi = dive__chk_take(&c, in); ho = dive__chk_zeros(&c, out->numel);
-  if ((s = dive__vk_avgpool_fwd(ctx, N, C, HW, out, in)) == DIVE_OK && hi) {
-    dive__cpu_avgpool_fwd(N, C, HW, ho, hi);
-    s = dive__chk_cmp(ctx, "avgpool_forward", "out", out, ho);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_avgpool_bwd(dive_ctx *ctx, int N, int C, int HW, dive_tensor *din, const dive_tensor *dout) {
-  dive__chk c;
-  float *hdo, *hdi;
-  dive_status s;
-  c.n = 0;
-  hdo = dive__chk_take(&c, dout); hdi = dive__chk_zeros(&c, din->numel);
-  if ((s = dive__vk_avgpool_bwd(ctx, N, C, HW, din, dout)) == DIVE_OK && hdo) {
-    dive__cpu_avgpool_bwd(N, C, HW, hdi, hdo);
-    s = dive__chk_cmp(ctx, "avgpool_backward", "din", din, hdi);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_linear_fwd(dive_ctx *ctx, const dive__lin_p *p, dive_tensor *out, const dive_tensor *in,
-                                        const dive_tensor *w, const dive_tensor *b) {
-  dive__chk c;
-  float *hi, *hw, *hb, *ho;
-  dive_status s;
-  c.n = 0;
-  hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w); hb = dive__chk_take(&c, b);
-  ho = dive__chk_zeros(&c, out->numel);
-  if ((s = dive__vk_linear_fwd(ctx, p, out, in, w, b)) == DIVE_OK && hi && hw) {
-    dive__cpu_linear_fwd(p, ho, hi, hw, hb);
-    s = dive__chk_cmp(ctx, "linear_forward", "out", out, ho);
-  }
-  dive__chk_free(&c);
-  return s;
-}
-static dive_status dive__chk_linear_bwd(dive_ctx *ctx, const dive__lin_p *p, dive_tensor *din, dive_tensor *dw,
-                                        dive_tensor *db, const dive_tensor *dout, const dive_tensor *in,
-                                        const dive_tensor *w) {
-  dive__chk c;
-  float *hdo, *hi, *hw, *hdi, *hdw, *hdb;
-  dive_status s;
-  c.n = 0;
-  hdo = dive__chk_take(&c, dout); hi = dive__chk_take(&c, in); hw = dive__chk_take(&c, w);
-  hdi = din ? dive__chk_zeros(&c, din->numel) : NULL;
-  hdw = dive__chk_take(&c, dw); hdb = dive__chk_take(&c, db);
-  if ((s = dive__vk_linear_bwd(ctx, p, din, dw, db, dout, in, w)) == DIVE_OK && hdo && hi && hw) {
-    dive__cpu_linear_bwd(p, hdi, hdw, hdb, hdo, hi, hw);
-    if (din) s = dive__chk_cmp(ctx, "linear_backward", "din", din, hdi);
-    if (dw && !s) s = dive__chk_cmp(ctx, "linear_backward", "dw", dw, hdw);
-    if (db && !s) s = dive__chk_cmp(ctx, "linear_backward", "db", db, hdb);
-  }
-  dive__chk_free(&c);
   return s;
 }
 
@@ -4792,6 +4609,14 @@ static dive_status dive__chk_tensor(dive_ctx *ctx, const char *fn, const char *n
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s has dtype %s, expected %s", fn, name,
                           t->dtype == DIVE_I32 ? "I32" : "F32", dt == DIVE_I32 ? "I32" : "F32");
   return DIVE_OK;
+}
+
+/* t (when not NULL) has numel elements (any shape) */
+static dive_status dive__chk_numel(dive_ctx *ctx, const char *fn, const char *name, const dive_tensor *t,
+                                   int64_t numel) {
+  if (!t || t->numel == numel) return DIVE_OK;
+  return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s has %lld elements, expected %lld", fn, name,
+                        (long long)t->numel, (long long)numel);
 }
 
 /* t (when not NULL) has exactly the shape (d0..d[ndim-1]) */
@@ -4902,8 +4727,13 @@ DIVE_API dive_status dive_conv2d_forward(dive_ctx *ctx, dive_tensor *out, const 
   case DIVE_BACKEND_CPU:
     dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(out), dive__f(in), dive__f(w), dive__f(b), NULL);
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_conv2d_fwd(ctx, &p, out, in, w, b) : dive__vk_conv2d_fwd(ctx, &p, out, in, w, b);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_conv2d_fwd(ctx, &p, out, in, w, b);
+    dive__ck_begin(&ck, "conv2d_forward", ">out in w b", out, in, w, b);
+    if (!(s = dive__vk_conv2d_fwd(ctx, &p, out, in, w, b)) && ck.ok) dive__cpu_conv2d_fwd(&p, ck.h[0], ck.h[1], ck.h[2], ck.h[3]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -4937,9 +4767,13 @@ DIVE_API dive_status dive_conv2d_backward(dive_ctx *ctx, dive_tensor *din, dive_
     dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout),
                             dive__f(in), dive__f(w), NULL);
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w)
-                      : dive__vk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w);
+    dive__ck_begin(&ck, "conv2d_backward", ">din +dw +db dout in w", din, dw, db, dout, in, w);
+    if (!(s = dive__vk_conv2d_bwd(ctx, &p, din, dw, db, dout, in, w)) && ck.ok) dive__cpu_conv2d_bwd(&p, ck.h[0], ck.h[1], ck.h[2], ck.h[3], ck.h[4], ck.h[5]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5004,9 +4838,13 @@ DIVE_API dive_status dive_batchnorm_forward(dive_ctx *ctx, dive_tensor *out, div
     dive__cpu_bn_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(gamma),
                      dive__f(beta), dive__f(running_mean), dive__f(running_var));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var)
-                      : dive__vk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var);
+    dive__ck_begin(&ck, "batchnorm_forward", ">out >mean >rstd in gamma beta +running_mean +running_var", out, mean, rstd, in, gamma, beta, running_mean, running_var);
+    if (!(s = dive__vk_bn_fwd(ctx, &p, out, mean, rstd, in, gamma, beta, running_mean, running_var)) && ck.ok) dive__cpu_bn_fwd(&p, ck.h[0], ck.h[1], ck.h[2], ck.h[3], ck.h[4], ck.h[5], ck.h[6], ck.h[7]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5043,9 +4881,13 @@ DIVE_API dive_status dive_batchnorm_backward(dive_ctx *ctx, dive_tensor *din, di
     dive__cpu_bn_bwd(&p, dive__f(din), dive__f(dgamma), dive__f(dbeta), dive__f(dout), dive__f(in),
                      dive__f(mean), dive__f(rstd), dive__f(gamma));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma)
-                      : dive__vk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma);
+    dive__ck_begin(&ck, "batchnorm_backward", ">din +dgamma +dbeta dout in mean rstd gamma", din, dgamma, dbeta, dout, in, mean, rstd, gamma);
+    if (!(s = dive__vk_bn_bwd(ctx, &p, din, dgamma, dbeta, dout, in, mean, rstd, gamma)) && ck.ok) dive__cpu_bn_bwd(&p, ck.h[0], ck.h[1], ck.h[2], ck.h[3], ck.h[4], ck.h[5], ck.h[6], ck.h[7]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5061,8 +4903,13 @@ DIVE_API dive_status dive_relu_forward(dive_ctx *ctx, dive_tensor *out, const di
     return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: dive__cpu_relu_fwd(in->numel, dive__f(out), dive__f(in)); return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_relu_fwd(ctx, in->numel, out, in) : dive__vk_relu_fwd(ctx, in->numel, out, in);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_relu_fwd(ctx, in->numel, out, in);
+    dive__ck_begin(&ck, "relu_forward", ">out in", out, in);
+    if (!(s = dive__vk_relu_fwd(ctx, in->numel, out, in)) && ck.ok) dive__cpu_relu_fwd(in->numel, ck.h[0], ck.h[1]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5084,9 +4931,13 @@ DIVE_API dive_status dive_relu_backward(dive_ctx *ctx, dive_tensor *din, const d
   case DIVE_BACKEND_CPU:
     dive__cpu_relu_bwd(out->numel, dive__f(din), dive__f(dout), dive__f(out));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_relu_bwd(ctx, out->numel, din, dout, out)
-                      : dive__vk_relu_bwd(ctx, out->numel, din, dout, out);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_relu_bwd(ctx, out->numel, din, dout, out);
+    dive__ck_begin(&ck, "relu_backward", ">din dout out", din, dout, out);
+    if (!(s = dive__vk_relu_bwd(ctx, out->numel, din, dout, out)) && ck.ok) dive__cpu_relu_bwd(out->numel, ck.h[0], ck.h[1], ck.h[2]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5108,8 +4959,13 @@ DIVE_API dive_status dive_add_forward(dive_ctx *ctx, dive_tensor *out, const div
   case DIVE_BACKEND_CPU:
     dive__cpu_add_fwd(a->numel, dive__f(out), dive__f(a), dive__f(b));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_add_fwd(ctx, a->numel, out, a, b) : dive__vk_add_fwd(ctx, a->numel, out, a, b);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_add_fwd(ctx, a->numel, out, a, b);
+    dive__ck_begin(&ck, "add_forward", ">out a b", out, a, b);
+    if (!(s = dive__vk_add_fwd(ctx, a->numel, out, a, b)) && ck.ok) dive__cpu_add_fwd(a->numel, ck.h[0], ck.h[1], ck.h[2]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5132,7 +4988,13 @@ DIVE_API dive_status dive_add_backward(dive_ctx *ctx, dive_tensor *da, dive_tens
   case DIVE_BACKEND_CPU:
     dive__cpu_add_bwd(dout->numel, dive__f(da), dive__f(db), dive__f(dout));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN: return dive__vk_add_bwd(ctx, dout->numel, da, db, dout);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_add_bwd(ctx, dout->numel, da, db, dout);
+    dive__ck_begin(&ck, "add_backward", ">da >db dout", da, db, dout);
+    if (!(s = dive__vk_add_bwd(ctx, dout->numel, da, db, dout)) && ck.ok) dive__cpu_add_bwd(dout->numel, ck.h[0], ck.h[1], ck.h[2]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5171,8 +5033,13 @@ DIVE_API dive_status dive_shortcut_forward(dive_ctx *ctx, dive_tensor *out, cons
   if ((s = dive__sc_setup(ctx, fn, &p, "in", in, "out", out, stride))) return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: dive__cpu_shortcut_fwd(&p, dive__f(out), dive__f(in)); return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_shortcut_fwd(ctx, &p, out, in) : dive__vk_shortcut_fwd(ctx, &p, out, in);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_shortcut_fwd(ctx, &p, out, in);
+    dive__ck_begin(&ck, "shortcut_forward", ">out in", out, in);
+    if (!(s = dive__vk_shortcut_fwd(ctx, &p, out, in)) && ck.ok) dive__cpu_shortcut_fwd(&p, ck.h[0], ck.h[1]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5186,8 +5053,13 @@ DIVE_API dive_status dive_shortcut_backward(dive_ctx *ctx, dive_tensor *din,
   if ((s = dive__sc_setup(ctx, fn, &p, "din", din, "dout", dout, stride))) return s;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: dive__cpu_shortcut_bwd(&p, dive__f(din), dive__f(dout)); return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_shortcut_bwd(ctx, &p, din, dout) : dive__vk_shortcut_bwd(ctx, &p, din, dout);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_shortcut_bwd(ctx, &p, din, dout);
+    dive__ck_begin(&ck, "shortcut_backward", ">din dout", din, dout);
+    if (!(s = dive__vk_shortcut_bwd(ctx, &p, din, dout)) && ck.ok) dive__cpu_shortcut_bwd(&p, ck.h[0], ck.h[1]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5295,9 +5167,13 @@ DIVE_API dive_status dive_avgpool_forward(dive_ctx *ctx, dive_tensor *out, const
   case DIVE_BACKEND_CPU:
     dive__cpu_avgpool_fwd(in->shape[0], in->shape[1], HW, dive__f(out), dive__f(in));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in)
-                      : dive__vk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in);
+    dive__ck_begin(&ck, "avgpool_forward", ">out in", out, in);
+    if (!(s = dive__vk_avgpool_fwd(ctx, in->shape[0], in->shape[1], HW, out, in)) && ck.ok) dive__cpu_avgpool_fwd(in->shape[0], in->shape[1], HW, ck.h[0], ck.h[1]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5313,9 +5189,13 @@ DIVE_API dive_status dive_avgpool_backward(dive_ctx *ctx, dive_tensor *din,
   case DIVE_BACKEND_CPU:
     dive__cpu_avgpool_bwd(din->shape[0], din->shape[1], HW, dive__f(din), dive__f(dout));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout)
-                      : dive__vk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout);
+    dive__ck_begin(&ck, "avgpool_backward", ">din dout", din, dout);
+    if (!(s = dive__vk_avgpool_bwd(ctx, din->shape[0], din->shape[1], HW, din, dout)) && ck.ok) dive__cpu_avgpool_bwd(din->shape[0], din->shape[1], HW, ck.h[0], ck.h[1]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5358,8 +5238,13 @@ DIVE_API dive_status dive_linear_forward(dive_ctx *ctx, dive_tensor *out, const 
   case DIVE_BACKEND_CPU:
     dive__cpu_linear_fwd(&p, dive__f(out), dive__f(in), dive__f(w), dive__f(b));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_linear_fwd(ctx, &p, out, in, w, b) : dive__vk_linear_fwd(ctx, &p, out, in, w, b);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_linear_fwd(ctx, &p, out, in, w, b);
+    dive__ck_begin(&ck, "linear_forward", ">out in w b", out, in, w, b);
+    if (!(s = dive__vk_linear_fwd(ctx, &p, out, in, w, b)) && ck.ok) dive__cpu_linear_fwd(&p, ck.h[0], ck.h[1], ck.h[2], ck.h[3]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5392,9 +5277,13 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
     dive__cpu_linear_bwd(&p, dive__f(din), dive__f(dw), dive__f(db), dive__f(dout), dive__f(in),
                          dive__f(w));
     return DIVE_OK;
-  case DIVE_BACKEND_VULKAN:
-    return ctx->check ? dive__chk_linear_bwd(ctx, &p, din, dw, db, dout, in, w)
-                      : dive__vk_linear_bwd(ctx, &p, din, dw, db, dout, in, w);
+  case DIVE_BACKEND_VULKAN: {
+    dive__ck ck;
+    if (!ctx->check) return dive__vk_linear_bwd(ctx, &p, din, dw, db, dout, in, w);
+    dive__ck_begin(&ck, "linear_backward", ">din +dw +db dout in w", din, dw, db, dout, in, w);
+    if (!(s = dive__vk_linear_bwd(ctx, &p, din, dw, db, dout, in, w)) && ck.ok) dive__cpu_linear_bwd(&p, ck.h[0], ck.h[1], ck.h[2], ck.h[3], ck.h[4], ck.h[5]);
+    return dive__ck_end(ctx, &ck, s);
+  }
   default: return dive__bad_backend(ctx, fn);
   }
 }
@@ -5432,20 +5321,6 @@ static int dive__loss_needs_prior(const dive__loss_p *p) {
   return p->kind == DIVE_LOSS_BSCE || (p->kind == DIVE_LOSS_DIVE && !p->no_bsce);
 }
 
-static dive_status dive__check_tensor(dive_ctx *ctx, const char *fn, const char *name,
-                                      const dive_tensor *t, dive_dtype dtype, int64_t numel) {
-  if (!t || !t->ctx)
-    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s is NULL or unallocated", fn, name);
-  if (t->ctx != ctx) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s belongs to another ctx", fn, name);
-  if (t->dtype != dtype)
-    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: %s has dtype %s, expected %s", fn, name,
-                          t->dtype == DIVE_F32 ? "f32" : "i32", dtype == DIVE_F32 ? "f32" : "i32");
-  if (numel >= 0 && t->numel != numel)
-    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: %s has %lld elements, expected %lld", fn, name,
-                          (long long)t->numel, (long long)numel);
-  return DIVE_OK;
-}
-
 /* labels_checked: the caller validated the labels on the host (the model's training
    step does), so the Vulkan path need not read them back. */
 static dive_status dive__loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_tensor *per_example,
@@ -5459,20 +5334,29 @@ static dive_status dive__loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_
   int B, C;
   DIVE__OP_BEGIN(ctx, fn);
   if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
-  if ((s = dive__check_tensor(ctx, fn, "logits", logits, DIVE_F32, -1))) return s;
+  if ((s = dive__chk_tensor(ctx, fn, "logits", logits, DIVE_F32, 0))) return s;
   B = logits->shape[0];
   C = (int)(logits->numel / B);
   if ((s = dive__loss_params(ctx, &p, desc, B, C))) return s;
-  if ((s = dive__check_tensor(ctx, fn, "labels", labels, DIVE_I32, B))) return s;
-  if (dlogits && (s = dive__check_tensor(ctx, fn, "dlogits", dlogits, DIVE_F32, logits->numel))) return s;
-  if (per_example && (s = dive__check_tensor(ctx, fn, "per_example", per_example, DIVE_F32, B))) return s;
+  if ((s = dive__chk_tensor(ctx, fn, "labels", labels, DIVE_I32, 0)) ||
+      (s = dive__chk_numel(ctx, fn, "labels", labels, B)))
+    return s;
+  if ((s = dive__chk_tensor(ctx, fn, "dlogits", dlogits, DIVE_F32, 1)) ||
+      (s = dive__chk_numel(ctx, fn, "dlogits", dlogits, logits->numel)) ||
+      (s = dive__chk_tensor(ctx, fn, "per_example", per_example, DIVE_F32, 1)) ||
+      (s = dive__chk_numel(ctx, fn, "per_example", per_example, B)))
+    return s;
   if (dive__loss_needs_teacher(&p)) {
     if (!teacher) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: this loss needs teacher logits", fn);
-    if ((s = dive__check_tensor(ctx, fn, "teacher", teacher, DIVE_F32, logits->numel))) return s;
+    if ((s = dive__chk_tensor(ctx, fn, "teacher", teacher, DIVE_F32, 0)) ||
+        (s = dive__chk_numel(ctx, fn, "teacher", teacher, logits->numel)))
+      return s;
   }
   if (dive__loss_needs_prior(&p)) {
     if (!log_prior) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: BSCE needs log_prior (log n_j)", fn);
-    if ((s = dive__check_tensor(ctx, fn, "log_prior", log_prior, DIVE_F32, C))) return s;
+    if ((s = dive__chk_tensor(ctx, fn, "log_prior", log_prior, DIVE_F32, 0)) ||
+        (s = dive__chk_numel(ctx, fn, "log_prior", log_prior, C)))
+      return s;
   }
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: {
@@ -5529,8 +5413,10 @@ DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive
   dive_status s;
   DIVE__OP_BEGIN(ctx, fn);
   if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
-  if ((s = dive__check_tensor(ctx, fn, "param", param, DIVE_F32, -1))) return s;
-  if ((s = dive__check_tensor(ctx, fn, "grad", grad, DIVE_F32, param->numel))) return s;
+  if ((s = dive__chk_tensor(ctx, fn, "param", param, DIVE_F32, 0)) ||
+      (s = dive__chk_tensor(ctx, fn, "grad", grad, DIVE_F32, 0)) ||
+      (s = dive__chk_numel(ctx, fn, "grad", grad, param->numel)))
+    return s;
   if (!(desc->lr >= 0.0f && desc->lr < 1e6f))
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: lr %g is not a finite value >= 0", fn, (double)desc->lr);
   if (!(desc->momentum >= 0.0f && desc->momentum < 1.0f))
@@ -5540,8 +5426,8 @@ DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive
                           (double)desc->weight_decay);
   if (desc->nesterov && desc->momentum == 0.0f)
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: nesterov needs momentum > 0", fn);
-  if (desc->momentum != 0.0f &&
-      (s = dive__check_tensor(ctx, fn, "momentum", momentum, DIVE_F32, param->numel)))
+  if (desc->momentum != 0.0f && ((s = dive__chk_tensor(ctx, fn, "momentum", momentum, DIVE_F32, 0)) ||
+                                  (s = dive__chk_numel(ctx, fn, "momentum", momentum, param->numel))))
     return s;
   p.n = param->numel;
   p.lr = desc->lr;
@@ -10639,8 +10525,11 @@ static const dive__vk_shader *dive__vk_shader_get(int sh) { return &dive__vk_sha
 
 /*
 REVISION HISTORY
-  0.1.0  first release: CPU (OpenMP) backend, ResNet (CIFAR), CE/BSCE/KD/DiVE losses, SGD,
-         safetensors checkpoints
+  0.1.0  first release: CPU backend (OpenMP; AVX-512 / AVX2 kernels chosen at run time) and
+         Vulkan backend (every op as a compute shader, SPIR-V embedded), CIFAR ResNets,
+         CE / BSCE / KD / DiVE losses, SGD, the virtual-example analyzer, evaluation by
+         Many / Medium / Few, safetensors checkpoints that PyTorch loads, data loaders (IDX,
+         CIFAR binary, image lists via stb_image), exact resume of training
 
 ------------------------------------------------------------------------------
 MIT License

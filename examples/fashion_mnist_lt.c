@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
   d.mean[0] = 0.2860f;
   d.std[0] = 0.3530f;
   d.load = load;
-  d.defaults.epochs = 60; /* the CIFAR recipe compressed to 60 epochs (METHOD.md) */
+  d.defaults.epochs = 60; /* the CIFAR recipe compressed to 60 epochs (docs/results.md, the accuracy protocol) */
   d.defaults.classes = 10;
   return cli_main(&d, argc, argv);
 }

@@ -1,5 +1,5 @@
 /* dive.h instantiates cleanly as C99 (the C++11 twin is test_compile_cpp.cpp).
-   The Makefile builds this with -fopenmp; tests/compile.sh also tries -Werror variants. */
+   The Makefile builds this with -fopenmp; tests/test_compile.sh also tries -Werror variants. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <stdio.h>

@@ -834,6 +834,41 @@ static int check_many_ctx(void) {
 }
 
 /* ================================================================= main */
+/* DIVE_CHECK's cross-check catches a device result that differs from the CPU's: an op
+   whose output is overwritten with garbage between the device run and the comparison
+   (standing in for a wrong kernel) fails the ctx with the op's name and the tensor's */
+static int check_crosscheck_catches(void) {
+  dive_ctx *ctx = NULL;
+  dive_tensor in, out;
+  dive__ck ck;
+  float x[64], junk[64];
+  int shape[1] = {64}, i, bad = 0;
+  dive_status s;
+  if (vk_ctx(&ctx)) return 1;
+  for (i = 0; i < 64; i++) { x[i] = (float)(i % 7) - 3.0f; junk[i] = 0.5f; }
+  if (dive_tensor_alloc(ctx, &in, DIVE_F32, 1, shape) || dive_tensor_alloc(ctx, &out, DIVE_F32, 1, shape) ||
+      dive_tensor_write(&in, x, 64)) { dive_ctx_destroy(ctx); return 1; }
+  /* the honest run passes */
+  dive__ck_begin(&ck, "relu_forward", ">out in", &out, &in);
+  s = dive__vk_relu_fwd(ctx, 64, &out, &in);
+  if (!s && ck.ok) dive__cpu_relu_fwd(64, ck.h[0], ck.h[1]);
+  bad |= dive__ck_end(ctx, &ck, s) != DIVE_OK;
+  /* a wrong result is caught */
+  dive__ck_begin(&ck, "relu_forward", ">out in", &out, &in);
+  s = dive__vk_relu_fwd(ctx, 64, &out, &in);
+  if (!s) s = dive_tensor_write(&out, junk, 64);
+  if (!s && ck.ok) dive__cpu_relu_fwd(64, ck.h[0], ck.h[1]);
+  s = dive__ck_end(ctx, &ck, s);
+  if (s != DIVE_ERR_VULKAN || !strstr(dive_ctx_error(ctx), "relu_forward out differs from the CPU")) {
+    printf("  cross-check of a wrong result: status %d, \"%s\"\n", (int)s, dive_ctx_error(ctx));
+    bad = 1;
+  }
+  dive_tensor_free(&in);
+  dive_tensor_free(&out);
+  dive_ctx_destroy(ctx);
+  return bad;
+}
+
 static void report_op(const char *name, int failed) {
   char buf[96];
   snprintf(buf, sizeof buf, "%s (nmse %.0e)", name, g_worst);
@@ -843,11 +878,12 @@ static void report_op(const char *name, int failed) {
 
 /* the checks on one ctx; wg = NULL keeps the default work-group size (all checks), else
    DIVE_VK_WG = wg (the op checks only) */
-static void run_mode(const char *mode, int staging, const char *wg) {
+static void run_mode(const char *mode, int staging, const char *wg, int crosscheck) {
   dive_ctx *ctx = NULL;
   g_mode = mode;
   set_env("DIVE_VK_STAGING", staging ? "1" : NULL);
   set_env("DIVE_VK_WG", wg);
+  set_env("DIVE_CHECK", crosscheck ? "1" : NULL);
   if (vk_ctx(&ctx) != DIVE_OK) {
     printf("ctx (%s): %s\n", mode, dive_last_error());
     report("ctx", 1);
@@ -855,11 +891,13 @@ static void run_mode(const char *mode, int staging, const char *wg) {
   }
   set_env("DIVE_VK_STAGING", NULL);
   set_env("DIVE_VK_WG", NULL);
+  set_env("DIVE_CHECK", NULL);
+  if (crosscheck && !ctx->check) report("DIVE_CHECK=1 took effect", 1);
   if (!wg && (ctx->vk->uma != 0) == (staging != 0)) {
     /* lavapipe is UMA, so "mapped" and "staging" differ; a discrete GPU is never UMA */
     printf("  note: %s mode runs with uma=%d on this device\n", mode, ctx->vk->uma);
   }
-  if (!wg) {
+  if (!wg && !crosscheck) {
     report("tensor write/read + views", check_roundtrip(ctx));
     report("zero fill + ordering", check_zero(ctx));
     report("400 ops recorded, one submit", check_recording(ctx));
@@ -870,7 +908,7 @@ static void run_mode(const char *mode, int staging, const char *wg) {
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
-  if (!wg) {
+  if (!wg && !crosscheck) {
     report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
     report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
   }
@@ -896,14 +934,17 @@ int main(void) {
   dive_ctx_destroy(ctx);
   g_mode = "-";
   report("backend choice (forced, AUTO, env)", check_backend());
-  run_mode("mapped", 0, NULL);
-  run_mode("staging", 1, NULL);
+  run_mode("mapped", 0, NULL, 0);
+  run_mode("staging", 1, NULL, 0);
   /* work groups of 256 (the GPU default; a CPU-type device defaults to 64), of 100 (not
      a power of two: the reduction tree folds the top 36 first) and of 1 (no tree) */
-  run_mode("wg=256", 0, "256");
-  run_mode("wg=100", 0, "100");
-  run_mode("wg=1", 0, "1");
+  run_mode("wg=256", 0, "256", 0);
+  run_mode("wg=100", 0, "100", 0);
+  run_mode("wg=1", 0, "1", 0);
+  /* DIVE_CHECK=1: every op also recomputed on the CPU and compared, inside the op */
+  run_mode("check", 0, NULL, 1);
   g_mode = "-";
+  report("DIVE_CHECK catches a wrong device result", check_crosscheck_catches());
   report("more than 65535 work groups", check_big_grid());
   report("64 contexts made and destroyed in turn", check_many_ctx());
   /* counted over every ctx, including messages at device/instance destruction */
