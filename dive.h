@@ -527,6 +527,9 @@ typedef struct dive_loader_desc {
                            (ImageNet-LT uses 0.4) */
   int skip_bad;         /* lists: leave out images that fail to load (dive_loader_skipped
                            counts them) instead of failing the batch */
+  int shards, shard;    /* data parallelism: batch_size is the global batch, split into
+                           `shards` parts (0 = 1); this loader yields part `shard`. See
+                           dive_loader_create. */
 } dive_loader_desc;
 
 typedef struct dive_loader dive_loader; /* opaque: permutation, worker threads, ring of batches */
@@ -564,6 +567,13 @@ DIVE_API dive_status dive_dataset_subset(dive_dataset *ds, const int64_t *keep, 
 DIVE_API dive_status dive_dataset_write_indices(const dive_dataset *ds, const char *path);
 DIVE_API void dive_dataset_free(dive_dataset *ds); /* zeroes *ds; NULL or zeroed: no-op */
 
+/* Sharded loaders (shards > 1, one per replica): batch_size must be a multiple of shards.
+   Batch k of shard r is the r-th of `shards` contiguous parts of global batch k, the batch a
+   single loader with the same seed would give; the last, partial batch (no drop_last) is
+   split as evenly as possible (parts differ by at most one image, a part may be empty, so
+   loop over dive_loader_batches rather than stopping at n = 0). Augmentation is drawn per
+   (seed, epoch, position in the epoch), so the images of a global batch and their
+   augmentation do not depend on the number of shards. */
 DIVE_API dive_status dive_loader_create(dive_loader **out, const dive_dataset *ds,
                                         const dive_loader_desc *desc);
 /* the shape of one sample in a batch: (c, h, w) */
@@ -7465,7 +7475,9 @@ struct dive_loader {
   int64_t sample;           /* floats per sample */
   float lut[3 * 256];       /* in-memory path: normalized value of each byte per channel */
   int64_t *perm;            /* epoch order */
-  int64_t epoch_n, nbatches;
+  int64_t epoch_n, nbatches; /* this shard's samples per epoch; batches (all shards alike) */
+  int64_t bs, nfull, last;  /* this shard's batch capacity; full global batches, and the
+                               size of the partial one after them */
   int epoch;
   int64_t skipped;
   /* ring of `prefetch` batch slots: batch b lives in slot b % prefetch */
@@ -7491,8 +7503,14 @@ struct dive_loader {
 };
 
 static int64_t dive__batch_count(const dive_loader *ld, int64_t b) {
-  int64_t left = ld->epoch_n - b * ld->d.batch_size;
-  return left < ld->d.batch_size ? left : ld->d.batch_size;
+  int64_t left = ld->epoch_n - b * ld->bs;
+  return left < ld->bs ? left : ld->bs;
+}
+/* Position in the epoch (the shared order of every shard) of this shard's sample lp. */
+static int64_t dive__loader_gpos(const dive_loader *ld, int64_t lp) {
+  int64_t b = lp / ld->bs, at = lp % ld->bs, S = DIVE__MAX(ld->d.shards, 1);
+  if (b < ld->nfull) return b * ld->d.batch_size + ld->d.shard * ld->bs + at;
+  return ld->nfull * ld->d.batch_size + ld->last * ld->d.shard / S + at;
 }
 
 static void dive__loader_epoch(dive_loader *ld, int epoch) {
@@ -7520,13 +7538,13 @@ static void dive__loader_epoch(dive_loader *ld, int epoch) {
    writes a message into msg on failure. */
 static dive_status dive__loader_sample(dive_loader *ld, int64_t pos, char *msg, size_t msz) {
   const dive_dataset *ds = ld->ds;
-  int64_t b = pos / ld->d.batch_size, at = pos % ld->d.batch_size;
+  int64_t b = pos / ld->bs, at = pos % ld->bs, g = dive__loader_gpos(ld, pos);
   int slot = (int)(b % ld->nslots);
-  int64_t idx = ld->perm[pos];
-  size_t si = (size_t)slot * (size_t)ld->d.batch_size + (size_t)at;
+  int64_t idx = ld->perm[g];
+  size_t si = (size_t)slot * (size_t)ld->bs + (size_t)at;
   float *dst = ld->sx + si * (size_t)ld->sample;
   dive_rng r;
-  uint64_t key = ((uint64_t)(uint32_t)ld->epoch << 40) ^ (uint64_t)pos;
+  uint64_t key = ((uint64_t)(uint32_t)ld->epoch << 40) ^ (uint64_t)g;
   dive_rng_seed(&r, ld->d.seed ^ dive__splitmix64(&key)); /* per (seed, epoch, position) */
   ld->sy[si] = ds->labels[idx];
   ld->sok[si] = 0;
@@ -7610,7 +7628,7 @@ static void *dive__loader_worker(void *arg) {
   char msg[512];
   pthread_mutex_lock(&ld->mu);
   while (!ld->stop) {
-    int64_t pos = ld->next_sample, b = pos / ld->d.batch_size;
+    int64_t pos = ld->next_sample, b = pos / ld->bs;
     unsigned gen = ld->gen;
     int slot;
     dive_status s;
@@ -7629,9 +7647,9 @@ static void *dive__loader_worker(void *arg) {
     slot = (int)(b % ld->nslots);
     if (gen == ld->gen) {
       /* keep the failure of the earliest sample, whatever order the threads finish in */
-      if (s && (!ld->serr[slot] || pos % ld->d.batch_size < ld->serr_pos[slot])) {
+      if (s && (!ld->serr[slot] || pos % ld->bs < ld->serr_pos[slot])) {
         ld->serr[slot] = s;
-        ld->serr_pos[slot] = (int)(pos % ld->d.batch_size);
+        ld->serr_pos[slot] = (int)(pos % ld->bs);
         memcpy(ld->serr_msg + (size_t)slot * 512, msg, 512);
       }
       ld->sdone[slot]++;
@@ -7700,12 +7718,14 @@ DIVE_API dive_status dive_loader_create(dive_loader **out, const dive_dataset *d
       ld->d.prefetch > 64 || ld->d.out_size < 1 || ld->d.out_size > 4096 || ld->d.resize < ld->d.out_size ||
       ld->d.jitter < 0 || (!ld->is_list && ds->channels > 3) ||
       (ld->is_list ? ld->d.augment == DIVE_AUG_CROP_FLIP : ld->d.augment == DIVE_AUG_RESIZED_CROP) ||
-      (unsigned)ld->d.augment > 2u) {
+      (unsigned)ld->d.augment > 2u || ld->d.shards < 0 || ld->d.shard < 0 ||
+      ld->d.shard >= DIVE__MAX(ld->d.shards, 1) || ld->d.batch_size % DIVE__MAX(ld->d.shards, 1)) {
     dive__fail(DIVE_ERR_ARG,
                "%s: bad desc (batch %d, threads %d, prefetch %d, out_size %d, resize %d, jitter %g, "
-               "augment %d for a%s dataset with %d channels)",
+               "augment %d for a%s dataset with %d channels, shard %d of %d: batch a multiple of shards)",
                who, ld->d.batch_size, ld->d.threads, ld->d.prefetch, ld->d.out_size, ld->d.resize,
-               (double)ld->d.jitter, (int)ld->d.augment, ld->is_list ? " list" : "n in-memory", ds->channels);
+               (double)ld->d.jitter, (int)ld->d.augment, ld->is_list ? " list" : "n in-memory", ds->channels,
+               ld->d.shard, ld->d.shards);
     dive_loader_destroy(ld);
     return DIVE_ERR_ARG;
   }
@@ -7715,10 +7735,16 @@ DIVE_API dive_status dive_loader_create(dive_loader **out, const dive_dataset *d
   ld->sample = (int64_t)ld->oc * ld->oh * ld->ow;
   for (c = 0; c < ld->oc; c++) /* exactly (v / 255 - mean) / std, in float */
     for (v = 0; v < 256; v++) ld->lut[c * 256 + v] = ((float)v / 255.0f - ld->d.mean[c]) / ld->d.std[c];
-  ld->epoch_n = ld->d.drop_last ? ds->n / ld->d.batch_size * ld->d.batch_size : ds->n;
-  ld->nbatches = (ld->epoch_n + ld->d.batch_size - 1) / ld->d.batch_size;
+  {
+    int64_t S = DIVE__MAX(ld->d.shards, 1), r = ld->d.shard;
+    ld->bs = ld->d.batch_size / S;
+    ld->nfull = ds->n / ld->d.batch_size;
+    ld->last = ld->d.drop_last ? 0 : ds->n - ld->nfull * ld->d.batch_size;
+    ld->epoch_n = ld->nfull * ld->bs + ld->last * (r + 1) / S - ld->last * r / S;
+    ld->nbatches = ld->nfull + (ld->last > 0);
+  }
   ld->nslots = ld->d.threads < 0 || !DIVE__THREADS ? 1 : ld->d.prefetch;
-  slots = (size_t)ld->nslots * (size_t)ld->d.batch_size;
+  slots = (size_t)ld->nslots * (size_t)ld->bs;
   ld->perm = (int64_t *)DIVE_MALLOC((size_t)ds->n * sizeof(int64_t));
   ld->sx = (float *)DIVE_MALLOC(slots * (size_t)ld->sample * sizeof(float));
   ld->sy = (int32_t *)DIVE_MALLOC(slots * sizeof(int32_t));
@@ -7794,7 +7820,7 @@ DIVE_API dive_status dive_loader_next(dive_loader *ld, float *x, int32_t *y, int
     char msg[512];
     for (i = 0; i < cnt; i++) {
       msg[0] = 0;
-      s = dive__loader_sample(ld, b * ld->d.batch_size + i, msg, sizeof msg);
+      s = dive__loader_sample(ld, b * ld->bs + i, msg, sizeof msg);
       if (s && !ld->serr[slot]) {
         ld->serr[slot] = s;
         memcpy(ld->serr_msg + (size_t)slot * 512, msg, 512);
@@ -7805,7 +7831,7 @@ DIVE_API dive_status dive_loader_next(dive_loader *ld, float *x, int32_t *y, int
   if (s && !ld->d.skip_bad) {
     dive__fail(s, "%s", ld->serr_msg + (size_t)slot * 512);
   } else {
-    size_t base = (size_t)slot * (size_t)ld->d.batch_size;
+    size_t base = (size_t)slot * (size_t)ld->bs;
     s = DIVE_OK;
     for (i = 0; i < cnt; i++) { /* copy out, leaving failed samples out */
       if (!ld->sok[base + (size_t)i]) continue;

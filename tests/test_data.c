@@ -722,6 +722,80 @@ static void test_image_list(void) {
 #endif
 
 /* ================================================================== main */
+/* Sharded loaders (data parallelism): for 2 and 3 shards, with and without drop_last,
+   shuffled and augmented, shard r's batch k is exactly the r-th part of the single
+   loader's batch k (pixels and labels), the parts differ by at most one image, every shard
+   has the same number of batches, and over an epoch the shards are disjoint and cover it. */
+static void test_shards(void) {
+  enum { N = 45, C = 1, H = 6, W = 6, B = 12, S = 3 };
+  dive_dataset ds;
+  dive_loader *one, *part[S];
+  dive_loader_desc d;
+  static float x1[B * C * H * W], xs[B * C * H * W];
+  int32_t y1[B], ys[B];
+  int i, k, n1, ns, drop, nsh, bad, covered, thr;
+  int64_t b;
+  dive_dataset_alloc(&ds, N, C, H, W, N);
+  for (i = 0; i < N * C * H * W; i++) ds.images[i] = (uint8_t)(i * 7 + 3);
+  for (i = 0; i < N; i++) ds.labels[i] = i; /* the label names the image */
+  dive_dataset_recount(&ds);
+  for (nsh = 2; nsh <= S; nsh++)
+    for (drop = 0; drop < 2; drop++) {
+      int seen[N];
+      memset(seen, 0, sizeof seen);
+      memset(&d, 0, sizeof d);
+      d.batch_size = B; d.shuffle = 1; d.augment = DIVE_AUG_CROP_FLIP; d.pad = 2; d.seed = 11; d.drop_last = drop;
+      d.threads = 2;
+      bad = dive_loader_create(&one, &ds, &d) != DIVE_OK;
+      d.shards = nsh;
+      for (k = 0; k < nsh; k++) {
+        d.shard = k;
+        d.threads = k == 1 ? -1 : 3; /* worker counts differ: results must not */
+        bad += dive_loader_create(&part[k], &ds, &d) != DIVE_OK;
+      }
+      CHECK(!bad, "%d shards (drop_last %d): loaders made: %s", nsh, drop, dive_last_error());
+      if (bad) continue;
+      thr = 1;
+      for (k = 0; k < nsh; k++) thr &= dive_loader_batches(part[k]) == dive_loader_batches(one);
+      CHECK(thr, "%d shards: every shard has the single loader's %lld batches", nsh, (long long)dive_loader_batches(one));
+      for (i = 0; i < 2; i++) { /* two epochs: epoch 1 reshuffles */
+        dive_loader_reset(one, i);
+        for (k = 0; k < nsh; k++) dive_loader_reset(part[k], i);
+        for (b = 0; b < dive_loader_batches(one); b++) {
+          int at = 0, lo = B, hi = 0, j;
+          dive_loader_next(one, x1, y1, &n1);
+          for (k = 0; k < nsh; k++) {
+            dive_loader_next(part[k], xs, ys, &ns);
+            lo = ns < lo ? ns : lo;
+            hi = ns > hi ? ns : hi;
+            bad += at + ns > n1 || memcmp(xs, x1 + (size_t)at * C * H * W, sizeof(float) * (size_t)ns * C * H * W) ||
+                   memcmp(ys, y1 + at, sizeof(int32_t) * (size_t)ns);
+            if (i == 0)
+              for (j = 0; j < ns; j++) seen[ys[j]]++;
+            at += ns;
+          }
+          bad += at != n1 || hi - lo > 1; /* the parts make up the batch, as evenly as possible */
+        }
+      }
+      {
+        int total = 0, twice = 0;
+        for (i = 0; i < N; i++) { total += seen[i] > 0; twice += seen[i] > 1; }
+        covered = twice == 0 && total == (drop ? N / B * B : N);
+        CHECK(covered, "%d shards (drop_last %d): an epoch's shards are disjoint and cover it (%d images, %d twice)",
+              nsh, drop, total, twice);
+      }
+      CHECK(bad == 0, "%d shards (drop_last %d): shard r's batch k = part r of the single loader's batch k", nsh, drop);
+      dive_loader_destroy(one);
+      for (k = 0; k < nsh; k++) dive_loader_destroy(part[k]);
+    }
+  memset(&d, 0, sizeof d);
+  d.batch_size = 10; d.shards = 3;
+  EXPECT_FAIL(dive_loader_create(&one, &ds, &d), DIVE_ERR_ARG, "batch 10", "a multiple of shards");
+  d.batch_size = 12; d.shard = 3;
+  EXPECT_FAIL(dive_loader_create(&one, &ds, &d), DIVE_ERR_ARG, "shard 3 of 3", "shard 3 of 3");
+  dive_dataset_free(&ds);
+}
+
 int main(void) {
   double t0 = dive_time_sec();
   snprintf(g_dir, sizeof g_dir, "/tmp/dive_test_data_XXXXXX");
@@ -731,6 +805,7 @@ int main(void) {
   test_cifar();
   test_longtail_numpy();
   test_augment();
+  test_shards();
 #if TD_IMAGES
   test_image_list();
 #else
