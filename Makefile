@@ -92,6 +92,22 @@ shaders-check:      # CI: fail when the embedded SPIR-V is stale
 test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails without a device
 	@. tests/vk_env.sh && DIVE_BACKEND=vulkan DIVE_REQUIRE_VULKAN=1 DIVE_VK_VALIDATION=1 ./$(B)/test_vulkan
 
+# --- Data parallelism with MPI (docs/distributed.md) ---
+#   make mpi        every example built with mpicc and DIVE_MPI as build/<example>_mpi
+#   make test-mpi   tests/test_mpi.sh: 2 ranks on this machine (Open MPI or MPICH)
+.PHONY: mpi test-mpi
+MPICC ?= mpicc
+$(B)/dive_mpi.o: dive.h | $(B)
+	printf '#define DIVE_MPI\n#define DIVE_IMPLEMENTATION\n#include "dive.h"\n' > $(B)/dive_mpi_impl.c
+	$(MPICC) $(CFLAGS) $(OMP) -c $(B)/dive_mpi_impl.c -o $@
+$(B)/%_mpi: examples/%.c examples/dive_cli.h dive.h $(B)/dive_mpi.o | $(B)
+	$(MPICC) $(CFLAGS) $(OMP) -DDIVE_MPI $< $(B)/dive_mpi.o -o $@ $(LDLIBS)
+$(B)/test_dist: tests/mpi/test_dist.c dive.h $(B)/dive_mpi.o | $(B)
+	$(MPICC) $(CFLAGS) $(OMP) -DDIVE_MPI $< $(B)/dive_mpi.o -o $@ $(LDLIBS)
+mpi: $(patsubst examples/%.c,$(B)/%_mpi,$(EX_SRC))
+test-mpi: $(B)/test_dist
+	@sh tests/run.sh tests/test_mpi.sh
+
 # --- CPU benchmarks (docs/perf-cpu.md); not part of `make test` (they need PyTorch / OpenBLAS) ---
 .PHONY: bench-cpu bench-gemm
 bench-cpu: $(B)/bench_resnet   # ResNet-32 dive.h vs PyTorch on all cores; ends "train img/s: ..."

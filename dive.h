@@ -25,6 +25,8 @@
      DIVE_STB_IMAGE_EXTERN impl        stb_image's implementation is compiled elsewhere
      DIVE_MAX_IMAGE_PIXELS impl        JPEG/PNG images of more pixels are refused before they
                                        are decoded (default 1 << 26, 64 Mpixel)
+     DIVE_MPI              everywhere  data parallelism with MPI (dive_dist_*; build with
+                                       mpicc; docs/distributed.md)
      (stb_image.h is found with __has_include as "stb_image.h" or <stb/stb_image.h>; one
      included before dive.h is used as it is.)
 
@@ -79,7 +81,7 @@
    CONTENTS (search for the >>tag)
      >>api-config >>api-types >>api
      >>impl-config >>internal >>cpu-ref >>cpu >>vulkan >>dispatch
-     >>loss >>optim >>resnet >>checkpoint >>data >>analyzer >>train >>spirv (generated)
+     >>loss >>optim >>resnet >>checkpoint >>data >>analyzer >>train >>dist >>spirv (generated)
 
    LICENSE: MIT, see the end of this file.
 */
@@ -585,6 +587,34 @@ DIVE_API dive_status dive_loader_next(dive_loader *ld, float *x, int32_t *y, int
 DIVE_API dive_status dive_loader_reset(dive_loader *ld, int epoch); /* start epoch `epoch` */
 DIVE_API int64_t dive_loader_skipped(const dive_loader *ld); /* images left out (skip_bad) */
 DIVE_API void dive_loader_destroy(dive_loader *ld); /* stops and joins the workers */
+
+#ifdef DIVE_MPI
+/* --- data parallelism across processes with MPI (compile with DIVE_MPI and mpicc; the
+       header without DIVE_MPI needs no MPI and has none of this). One replica per rank;
+       docs/distributed.md has the recipe (sharded loaders, the training step, launch). --- */
+typedef struct dive_dist dive_dist; /* opaque: the communicator, ranks, the watchdog */
+typedef struct dive_dist_desc {
+  const void *comm;  /* pointer to the MPI_Comm to use (duplicated); NULL = MPI_COMM_WORLD */
+  double timeout_s;  /* a collective that gets no answer for this long aborts the whole job
+                        with a message (a rank died or hangs); 0 = 600 */
+} dive_dist_desc;
+/* Initializes MPI when the program has not (and finalizes it in destroy). */
+DIVE_API dive_status dive_dist_create(dive_dist **out, const dive_dist_desc *desc);
+DIVE_API void dive_dist_destroy(dive_dist *d);
+DIVE_API int dive_dist_rank(const dive_dist *d);
+DIVE_API int dive_dist_size(const dive_dist *d);
+/* rank and size among the ranks of this machine (MPI_COMM_TYPE_SHARED): pick a GPU with it */
+DIVE_API int dive_dist_local_rank(const dive_dist *d);
+DIVE_API int dive_dist_local_size(const dive_dist *d);
+/* in-place sums over every rank (evaluation counts, losses, BN sums) */
+DIVE_API dive_status dive_dist_allreduce_f64(dive_dist *d, double *v, int64_t n);
+DIVE_API dive_status dive_dist_allreduce_f32(dive_dist *d, float *v, int64_t n);
+DIVE_API dive_status dive_dist_bcast(dive_dist *d, void *buf, int64_t bytes, int root);
+DIVE_API dive_status dive_dist_barrier(dive_dist *d);
+/* every rank's status in one: the worst (most negative) of them, so that all ranks take the
+   same branch after a failure on one of them; *rank gets the lowest failed rank (or -1) */
+DIVE_API dive_status dive_dist_agree(dive_dist *d, dive_status s, int *rank);
+#endif
 
 #ifdef __cplusplus
 }
@@ -8333,6 +8363,168 @@ DIVE_API dive_status dive_resnet_load_state(dive_resnet *m, const char *path, in
   DIVE_FREE(mom);
   return s;
 }
+
+/* ================================================================================ >>dist */
+#ifdef DIVE_MPI
+#ifdef __cplusplus
+}
+#endif
+#ifndef OMPI_SKIP_MPICXX /* the C API is all dive.h uses: leave out MPI's C++ bindings */
+#define OMPI_SKIP_MPICXX 1
+#endif
+#ifndef MPICH_SKIP_MPICXX
+#define MPICH_SKIP_MPICXX 1
+#endif
+#include <mpi.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct dive_dist {
+  MPI_Comm comm, local;
+  int rank, size, local_rank, local_size, finalize;
+  double timeout;
+};
+
+/* Waits for a non-blocking collective, up to the watchdog's timeout. A peer that died is
+   normally reported by the launcher (mpirun / srun end the job and name the rank); this
+   covers a peer that hangs, or a launcher that does not: the job is aborted with a message
+   instead of waiting forever. */
+static dive_status dive__dist_wait(dive_dist *d, MPI_Request *rq, const char *what) {
+  double t0 = dive_time_sec(), pause = 1e-5;
+  int done = 0;
+  for (;;) {
+    int e = MPI_Test(rq, &done, MPI_STATUS_IGNORE);
+    if (e != MPI_SUCCESS) {
+      char msg[MPI_MAX_ERROR_STRING];
+      int len = 0;
+      MPI_Error_string(e, msg, &len);
+      return dive__fail(DIVE_ERR_IO, "dive_dist (rank %d): %s failed: %s", d->rank, what, msg);
+    }
+    if (done) return DIVE_OK;
+    if (dive_time_sec() - t0 > d->timeout) {
+      fprintf(stderr, "dive: rank %d: %s got no answer from the other ranks in %.0f s (a rank died or "
+              "hangs); aborting the job\n", d->rank, what, d->timeout);
+      fflush(stderr);
+      MPI_Abort(d->comm, 3);
+      return DIVE_ERR_IO;
+    }
+    {
+#if !defined(_WIN32)
+      struct timespec ts;
+      ts.tv_sec = 0;
+      ts.tv_nsec = (long)(pause * 1e9);
+      nanosleep(&ts, NULL);
+#endif
+      pause = DIVE__MIN(pause * 2, 1e-3); /* short waits stay short; long ones poll at 1 kHz */
+    }
+  }
+}
+
+DIVE_API dive_status dive_dist_create(dive_dist **out, const dive_dist_desc *desc) {
+  static const char *fn = "dive_dist_create";
+  dive_dist *d;
+  int inited = 0, prov;
+  MPI_Comm base = MPI_COMM_WORLD;
+  if (!out) return dive__fail(DIVE_ERR_ARG, "%s: out is NULL", fn);
+  *out = NULL;
+  if (desc && desc->timeout_s < 0) return dive__fail(DIVE_ERR_ARG, "%s: timeout_s %g < 0", fn, desc->timeout_s);
+  d = (dive_dist *)dive__calloc(sizeof *d);
+  if (!d) return dive__fail(DIVE_ERR_OOM, "%s: out of memory", fn);
+  d->timeout = desc && desc->timeout_s > 0 ? desc->timeout_s : 600.0;
+  MPI_Initialized(&inited);
+  if (!inited) {
+    if (MPI_Init_thread(NULL, NULL, MPI_THREAD_FUNNELED, &prov) != MPI_SUCCESS) {
+      DIVE_FREE(d);
+      return dive__fail(DIVE_ERR_IO, "%s: MPI_Init_thread failed", fn);
+    }
+    d->finalize = 1;
+  }
+  if (desc && desc->comm) base = *(const MPI_Comm *)desc->comm;
+  if (MPI_Comm_dup(base, &d->comm) != MPI_SUCCESS ||
+      MPI_Comm_split_type(d->comm, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &d->local) != MPI_SUCCESS) {
+    if (d->finalize) MPI_Finalize();
+    DIVE_FREE(d);
+    return dive__fail(DIVE_ERR_IO, "%s: cannot duplicate or split the communicator", fn);
+  }
+  MPI_Comm_set_errhandler(d->comm, MPI_ERRORS_RETURN); /* failures come back as a status */
+  MPI_Comm_rank(d->comm, &d->rank);
+  MPI_Comm_size(d->comm, &d->size);
+  MPI_Comm_rank(d->local, &d->local_rank);
+  MPI_Comm_size(d->local, &d->local_size);
+  *out = d;
+  return DIVE_OK;
+}
+
+DIVE_API void dive_dist_destroy(dive_dist *d) {
+  if (!d) return;
+  MPI_Comm_free(&d->local);
+  MPI_Comm_free(&d->comm);
+  if (d->finalize) MPI_Finalize();
+  DIVE_FREE(d);
+}
+
+DIVE_API int dive_dist_rank(const dive_dist *d) { return d ? d->rank : 0; }
+DIVE_API int dive_dist_size(const dive_dist *d) { return d ? d->size : 1; }
+DIVE_API int dive_dist_local_rank(const dive_dist *d) { return d ? d->local_rank : 0; }
+DIVE_API int dive_dist_local_size(const dive_dist *d) { return d ? d->local_size : 1; }
+
+/* in-place sum in pieces of at most 2^30 elements (MPI counts are int) */
+static dive_status dive__dist_sum(dive_dist *d, void *v, int64_t n, MPI_Datatype type, size_t esize,
+                                  const char *what) {
+  int64_t o = 0;
+  while (o < n) {
+    int c = (int)DIVE__MIN(n - o, (int64_t)1 << 30);
+    MPI_Request rq;
+    dive_status s;
+    if (MPI_Iallreduce(MPI_IN_PLACE, (char *)v + (size_t)o * esize, c, type, MPI_SUM, d->comm, &rq) != MPI_SUCCESS)
+      return dive__fail(DIVE_ERR_IO, "dive_dist (rank %d): %s: MPI_Iallreduce failed", d->rank, what);
+    if ((s = dive__dist_wait(d, &rq, what))) return s;
+    o += c;
+  }
+  return DIVE_OK;
+}
+DIVE_API dive_status dive_dist_allreduce_f64(dive_dist *d, double *v, int64_t n) {
+  if (!d || (!v && n)) return dive__fail(DIVE_ERR_ARG, "dive_dist_allreduce_f64: d or v is NULL");
+  return dive__dist_sum(d, v, n, MPI_DOUBLE, sizeof(double), "an allreduce");
+}
+DIVE_API dive_status dive_dist_allreduce_f32(dive_dist *d, float *v, int64_t n) {
+  if (!d || (!v && n)) return dive__fail(DIVE_ERR_ARG, "dive_dist_allreduce_f32: d or v is NULL");
+  return dive__dist_sum(d, v, n, MPI_FLOAT, sizeof(float), "an allreduce");
+}
+
+DIVE_API dive_status dive_dist_bcast(dive_dist *d, void *buf, int64_t bytes, int root) {
+  MPI_Request rq;
+  if (!d || (!buf && bytes) || bytes < 0 || bytes > 0x7FFFFFFF || root < 0 || root >= d->size)
+    return dive__fail(DIVE_ERR_ARG, "dive_dist_bcast: bad argument (%lld bytes from root %d)", (long long)bytes, root);
+  if (MPI_Ibcast(buf, (int)bytes, MPI_BYTE, root, d->comm, &rq) != MPI_SUCCESS)
+    return dive__fail(DIVE_ERR_IO, "dive_dist (rank %d): MPI_Ibcast failed", d->rank);
+  return dive__dist_wait(d, &rq, "a broadcast");
+}
+
+DIVE_API dive_status dive_dist_barrier(dive_dist *d) {
+  MPI_Request rq;
+  if (!d) return dive__fail(DIVE_ERR_ARG, "dive_dist_barrier: d is NULL");
+  if (MPI_Ibarrier(d->comm, &rq) != MPI_SUCCESS)
+    return dive__fail(DIVE_ERR_IO, "dive_dist (rank %d): MPI_Ibarrier failed", d->rank);
+  return dive__dist_wait(d, &rq, "a barrier");
+}
+
+DIVE_API dive_status dive_dist_agree(dive_dist *d, dive_status s, int *rank) {
+  int v[2], r;
+  MPI_Request rq;
+  dive_status w;
+  if (!d) return dive__fail(DIVE_ERR_ARG, "dive_dist_agree: d is NULL");
+  v[0] = (int)s; /* the worst status: MPI_MIN of the negative codes */
+  v[1] = s ? d->rank : d->size;
+  if (MPI_Iallreduce(MPI_IN_PLACE, v, 2, MPI_INT, MPI_MIN, d->comm, &rq) != MPI_SUCCESS)
+    return dive__fail(DIVE_ERR_IO, "dive_dist (rank %d): MPI_Iallreduce failed", d->rank);
+  if ((w = dive__dist_wait(d, &rq, "a status exchange"))) return w;
+  r = v[1] < d->size ? v[1] : -1;
+  if (rank) *rank = r;
+  return (dive_status)v[0];
+}
+#endif /* DIVE_MPI */
 
 /* ============================================================================== >>spirv */
 /* Generated: every shader of shaders/ as SPIR-V words (shaders/embed.py), so that users

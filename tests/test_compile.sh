@@ -24,6 +24,11 @@ try g++ -std=c++11 -DDIVE_NO_VULKAN "$T/u.cpp"
 # the Vulkan fault-injection hook of the tests (DIVE_VK_FAULTS)
 try gcc -std=c99 -DDIVE_VK_FAULTS "$T/u.c"
 try g++ -std=c++11 -DDIVE_VK_FAULTS "$T/u.cpp"
+# the MPI build (DIVE_MPI) as C99 and C++11
+if command -v mpicc >/dev/null; then
+  try mpicc -std=c99 -DDIVE_MPI "$T/u.c"
+  try mpicxx -std=c++11 -DDIVE_MPI "$T/u.cpp"
+fi
 rm -rf "$T"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
