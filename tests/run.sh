@@ -2,9 +2,10 @@
 # Runs the test programs given as arguments from the repository root, TEST_JOBS at a time
 # (default: the number of cores), prints each one's output in the order given, and ends with
 # the total of their checks:  N passed, N failed, N skipped
-# Every program ends its output with its own "N passed, N failed[, N skipped]" line. A
-# program that exits non-zero while reporting no failure, or prints no such line, counts as
-# one failed check more. Exits 1 if any check failed.
+# Every program ends its output with its own "N passed, N failed, N skipped" line, where a
+# part that could not run here is counted as skipped (tests/test_util.h). A program that
+# exits non-zero while reporting no failure, prints no such line, or reports no check at
+# all counts as one failed check more. Exits 1 if any check failed.
 J=${TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
 T=$(mktemp -d /tmp/dive_run.XXXXXX)
 i=0
@@ -26,14 +27,15 @@ while read -r i t; do
   echo "== $t ($(cat "$T/$i.sec") s)"
   cat "$T/$i.log"
   rc=$(cat "$T/$i.rc")
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$T/$i.log" | tail -n 1)
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$T/$i.log" | tail -n 1)
   p=0; f=0; k=0
   if [ -n "$line" ]; then
     p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
     f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
-    case "$line" in *skipped*) k=$(echo "$line" | sed -E 's/.* ([0-9]+) skipped.*/\1/') ;; esac
+    k=$(echo "$line" | sed -E 's/.* ([0-9]+) skipped$/\1/')
+    if [ $((p + f + k)) -eq 0 ]; then echo "FAIL  $t reports no check at all"; f=1; fi
   else
-    echo "FAIL  $t printed no 'N passed, N failed' line"
+    echo "FAIL  $t printed no 'N passed, N failed, N skipped' line"
     f=1
   fi
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "FAIL  $t exited $rc"; f=1; fi

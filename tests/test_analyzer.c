@@ -198,6 +198,6 @@ int main(void) {
   test_ve();
   test_schedule();
   test_state();
-  printf("%d passed, %d failed\n", g_pass, g_fail);
+  printf("%d passed, %d failed, 0 skipped\n", g_pass, g_fail);
   return g_fail ? 1 : 0;
 }

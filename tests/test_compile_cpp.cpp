@@ -12,6 +12,6 @@ int main(void) {
   if (dive_ctx_create(&ctx, &d) != DIVE_OK) { printf("FAIL ctx: %s\n", dive_last_error()); return 1; }
   printf("compile_cpp: backend %s\n", dive_query_device_name(ctx));
   dive_ctx_destroy(ctx);
-  printf("1 passed, 0 failed\n");
+  printf("1 passed, 0 failed, 0 skipped\n");
   return 0;
 }

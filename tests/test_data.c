@@ -6,7 +6,8 @@
    tree written with stb_image_write), plus corrupted copies of each. The real
    Fashion-MNIST files are checked when the Debian package is installed. The CIFAR-LT
    selection is compared with numpy's (tests/ref/lt_indices.bin, gen_lt_indices.py).
-   Ends with "N passed, N failed"; the exit code is the verdict. */
+   A part that cannot run here (no Fashion-MNIST package, no stb_image_write.h) counts its
+   checks as skipped. Ends with "N passed, N failed, N skipped"; the exit code is the verdict. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <stdio.h>
@@ -36,7 +37,11 @@
 #endif
 
 /* ================================================================== helpers */
-static int g_pass, g_fail;
+#define TEST_UTIL_COUNTS_ONLY
+#include "test_util.h"
+/* the checks of the parts that may not run here (skip counts; a full run verifies them) */
+#define FMNIST_CHECKS 10
+#define IMAGE_LIST_CHECKS 20
 static char g_dir[256];
 
 #define CHECK(cond, ...) check_((cond) != 0, __FILE__, __LINE__, __VA_ARGS__)
@@ -325,7 +330,8 @@ static void test_cifar(void) {
   EXPECT_FAIL(dive_dataset_load_cifar(&ds, tpath("c10"), 20, 1), DIVE_ERR_ARG, "num_classes 20", "");
 }
 
-static void test_fashion_mnist(void) {
+/* 0 when the files are not installed */
+static int test_fashion_mnist(void) {
   static const int first_train[10] = {9, 0, 0, 3, 0, 2, 7, 2, 5, 5}, first_test[10] = {9, 2, 1, 1, 6, 1, 4, 6, 5, 7};
   static const int lt_counts[10] = {6000, 3596, 2156, 1292, 774, 464, 278, 166, 100, 60};
   const char *dir = "/usr/share/datasets/fashion-mnist";
@@ -336,13 +342,11 @@ static void test_fashion_mnist(void) {
   double t0;
   char p[512];
   snprintf(p, sizeof p, "%s/train-images-idx3-ubyte.gz", dir);
-  if (!dive__file_exists(p)) {
-    printf("SKIP fashion-mnist (%s not installed)\n", p);
-    return;
-  }
+  if (!dive__file_exists(p)) return 0;
 #ifdef DIVE_NO_STB_IMAGE
   EXPECT_FAIL(dive_dataset_load_fashion_mnist(&ds, dir, 1), DIVE_ERR_UNSUPPORTED, "train-images-idx3-ubyte.gz", "stb_image");
-  return;
+  skip_part("fashion-mnist", FMNIST_CHECKS - 1, 0, "built with DIVE_NO_STB_IMAGE: no gzip reader");
+  return 1;
 #endif
   t0 = dive_time_sec();
   CHECK(dive_dataset_load_fashion_mnist(&ds, NULL, 1) == DIVE_OK, "fmnist train: %s", dive_last_error());
@@ -351,7 +355,7 @@ static void test_fashion_mnist(void) {
     CHECK(0, "fmnist sizes %lld, %lld", (long long)ds.n, (long long)te.n);
     dive_dataset_free(&ds);
     dive_dataset_free(&te);
-    return;
+    return 1;
   }
   printf("fashion-mnist: loaded 60000 + 10000 from .gz in %.2f s\n", dive_time_sec() - t0);
   CHECK(ds.n == 60000 && te.n == 10000 && ds.height == 28 && ds.width == 28 && ds.channels == 1, "fmnist sizes");
@@ -377,6 +381,7 @@ static void test_fashion_mnist(void) {
   free(orig);
   dive_dataset_free(&ds);
   dive_dataset_free(&te);
+  return 1;
 }
 
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
@@ -798,6 +803,7 @@ static void test_shards(void) {
 
 int main(void) {
   double t0 = dive_time_sec();
+  int n, f0, s0;
   snprintf(g_dir, sizeof g_dir, "/tmp/dive_test_data_XXXXXX");
   if (!mkdtemp(g_dir)) { printf("mkdtemp failed\n"); return 2; }
   test_internals();
@@ -806,18 +812,26 @@ int main(void) {
   test_longtail_numpy();
   test_augment();
   test_shards();
+  /* a part whose checks all passed must have made the number its skip count says */
+  n = g_pass + g_fail;
+  f0 = g_fail;
 #if TD_IMAGES
   test_image_list();
+  if (g_fail == f0) part_ran("image lists", g_pass + g_fail - n, IMAGE_LIST_CHECKS);
 #else
-  printf("SKIP image lists (no stb_image_write.h / built with DIVE_NO_STB_IMAGE)\n");
+  skip_part("image lists", IMAGE_LIST_CHECKS, 0, "no stb_image_write.h, or built with DIVE_NO_STB_IMAGE");
 #endif
-  test_fashion_mnist();
+  n = g_pass + g_fail;
+  f0 = g_fail;
+  s0 = g_skip;
+  if (!test_fashion_mnist())
+    skip_part("fashion-mnist", FMNIST_CHECKS, 0, "/usr/share/datasets/fashion-mnist not installed (dataset-fashion-mnist)");
+  else if (g_fail == f0) part_ran("fashion-mnist", g_pass + g_fail - n + g_skip - s0, FMNIST_CHECKS);
   {
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", g_dir);
     if (system(cmd) != 0) printf("could not remove %s\n", g_dir);
   }
   printf("test_data: %.2f s\n", dive_time_sec() - t0);
-  printf("%d passed, %d failed\n", g_pass, g_fail);
-  return g_fail != 0;
+  return summary();
 }

@@ -1,14 +1,23 @@
 /* test_ref: ResNet-32, the losses and one SGD step against PyTorch.
    The fixture tests/ref/resnet32_ref.safetensors is written by tests/ref/gen_ref.py
-   (PyTorch, float64, run by hand); the model's weights come from a hash both sides
-   compute. Every tensor must match to a relative L2 error below 1e-4 on every backend.
+   (PyTorch, float64, run by hand); the model's weights, the input batch and the teacher
+   logits come from a hash both sides compute. Every tensor must match to a relative L2
+   error below 1e-5 on the CPU and on a CPU-type Vulkan device (lavapipe), where the
+   worst rows (gradients in layer3) reach about 3.3e-6 and everything but gradients 1e-6
+   or less; on a GPU below 1e-4 (its sums run in other orders; not measured against
+   1e-5). The big gradients and parameters are stored reduced (some output channels in
+   full, plus every channel's sum and every position's sum; gen_ref.py says why that
+   covers every element). Each backend runs the same checks; one that is not here counts
+   them as skipped.
      make build/test_ref && ./build/test_ref            (from the repository root)  */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#define TEST_UTIL_COUNTS_ONLY
+#include "test_util.h"
 
 /* ---------------------------------------------------------------- helpers */
-static int g_pass, g_fail;
 static const char *g_backend = "cpu";
+static double g_tol = 1e-5; /* relative L2 error */
 
 static void check(int ok, const char *what, double err) {
   printf("%-44s %-6s %s  relerr=%.2e\n", what, g_backend, ok ? "OK  " : "FAIL", err);
@@ -73,22 +82,64 @@ static const void *fx(const dive__st_file *f, const char *name, int64_t *numel) 
   return f->data + e->begin;
 }
 
-/* compare a device tensor with a fixture tensor */
-static void cmp(const dive__st_file *f, const char *name, const dive_tensor *t, double tol) {
-  int64_t n = 0;
-  const float *ref = (const float *)fx(f, name, &n);
-  float *got;
-  char what[96];
+/* compare a device tensor with the fixture's tensor `name`: in full, or where the fixture
+   holds it reduced (name.rows lists the output channels stored; gen_ref.py, `reduced`)
+   those channels, the sum over each output channel (name.rowsum) and the sum over the
+   output channels at each other position (name.colsum); the worst of the three counts */
+static void cmp(const dive__st_file *f, const char *name, const dive_tensor *t) {
+  int64_t n = 0, nrows = 0, K = t->ndim ? t->shape[0] : 1, len = t->numel / (K ? K : 1), i, j;
+  const float *ref = (const float *)fx(f, name, &n), *rs, *cs;
+  const int32_t *rows;
+  float *got, *a;
+  double err;
+  char key[112], what[112];
   if (!ref) return;
   got = (float *)malloc((size_t)t->numel * 4);
-  snprintf(what, sizeof what, "%s", name);
-  if (n != t->numel || dive_tensor_read(t, got, t->numel)) check(0, what, 1e30);
-  else check(relerr(got, ref, n) < tol, what, relerr(got, ref, n));
+  a = (float *)malloc((size_t)t->numel * 4);
+  snprintf(key, sizeof key, "%s.rows", name);
+  if (dive_tensor_read(t, got, t->numel)) {
+    check(0, name, 1e30);
+  } else if (!dive__st_find(f, key)) {
+    err = n == t->numel ? relerr(got, ref, n) : 1e30;
+    check(err < g_tol, name, err);
+  } else {
+    rows = (const int32_t *)fx(f, key, &nrows);
+    snprintf(key, sizeof key, "%s.rowsum", name);
+    rs = (const float *)fx(f, key, NULL);
+    snprintf(key, sizeof key, "%s.colsum", name);
+    cs = (const float *)fx(f, key, NULL);
+    err = n == nrows * len && rows && rs && cs ? 0 : 1e30;
+    for (i = 0; i < nrows && err == 0; i++) {
+      int32_t k;
+      memcpy(&k, rows + i, 4);
+      if (k < 0 || k >= K) err = 1e30;
+      else memcpy(a + i * len, got + k * len, (size_t)len * 4);
+    }
+    if (err == 0) err = relerr(a, ref, n);
+    if (err < 1e30) {
+      for (i = 0; i < K; i++) {
+        double s = 0;
+        for (j = 0; j < len; j++) s += got[i * len + j];
+        a[i] = (float)s;
+      }
+      err = fmax(err, relerr(a, rs, K));
+      for (j = 0; j < len; j++) {
+        double s = 0;
+        for (i = 0; i < K; i++) s += got[i * len + j];
+        a[j] = (float)s;
+      }
+      err = fmax(err, relerr(a, cs, len));
+    }
+    snprintf(what, sizeof what, "%s (%d of %d, sums)", name, (int)nrows, (int)K);
+    check(err < g_tol, what, err);
+  }
   free(got);
+  free(a);
 }
 
 /* ---------------------------------------------------------------- the test */
-static void run(dive_backend backend, const dive__st_file *f) {
+/* every check on one backend; 0 when the backend is not here */
+static int run(dive_backend backend, const dive__st_file *f) {
   static const struct { const char *name; dive_loss_kind kind; int no_bsce, mix; float T, p; } L[] = {
     {"ce", DIVE_LOSS_CE, 0, 0, 0, 0},           {"bsce", DIVE_LOSS_BSCE, 0, 0, 0, 0},
     {"kd", DIVE_LOSS_KD, 0, 0, 0, 0},           {"dive", DIVE_LOSS_DIVE, 0, 0, 0, 0},
@@ -101,7 +152,6 @@ static void run(dive_backend backend, const dive__st_file *f) {
   dive_resnet *m;
   dive_tensor lab, teach, prior, dl, lg, pe;
   const int B = 8, C = 10;
-  const float *x = (const float *)fx(f, "x", NULL), *z = (const float *)fx(f, "teacher", NULL);
   const int32_t *y = (const int32_t *)fx(f, "labels", NULL), *counts = (const int32_t *)fx(f, "counts", NULL);
   float logp[10], loss, xs[8 * 3 * 32 * 32], zs[80];
   int32_t ys[8];
@@ -111,16 +161,18 @@ static void run(dive_backend backend, const dive__st_file *f) {
 
   memset(&cd, 0, sizeof cd);
   cd.backend = backend;
-  if (dive_ctx_create(&ctx, &cd)) {
-    printf("SKIP %s: %s\n", backend == DIVE_BACKEND_VULKAN ? "vulkan" : "cpu", dive_last_error());
-    if (getenv("DIVE_REQUIRE_VULKAN") && atoi(getenv("DIVE_REQUIRE_VULKAN"))) g_fail++;
-    return;
-  }
-  g_backend = backend == DIVE_BACKEND_VULKAN ? "vulkan" : "cpu";
-  if (!x || !z || !y || !counts) return;
-  memcpy(xs, x, sizeof xs); /* the fixture's data section need not be aligned */
-  memcpy(zs, z, sizeof zs);
-  memcpy(ys, y, sizeof ys);
+  g_backend = backend_name(backend);
+  if (!expect_backend(dive_ctx_create(&ctx, &cd), &ctx, backend, g_backend, 0)) return 0;
+  g_tol = 1e-5;
+#ifndef DIVE_NO_VULKAN
+  if (backend == DIVE_BACKEND_VULKAN && ctx->vk->props.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU) g_tol = 1e-4;
+#endif
+  printf("%s: %s, tolerance %.0e\n", g_backend, dive_query_device_name(ctx), g_tol);
+  if (!y || !counts) return 1;
+  /* the input batch and the teacher logits: hash tensors 999 and 998 (gen_ref.py) */
+  for (i = 0; i < 8 * 3 * 32 * 32; i++) xs[i] = (float)hash_uniform(999, (uint32_t)i);
+  for (i = 0; i < 80; i++) zs[i] = (float)(3.0 * hash_uniform(998, (uint32_t)i));
+  memcpy(ys, y, sizeof ys); /* the fixture's data section need not be aligned */
   for (i = 0; i < C; i++) {
     int32_t c;
     memcpy(&c, (const char *)counts + 4 * i, 4);
@@ -128,14 +180,14 @@ static void run(dive_backend backend, const dive__st_file *f) {
   }
   memset(&rd, 0, sizeof rd);
   rd.depth = 32; rd.num_classes = C; rd.max_batch = B;
-  if (dive_resnet_create(ctx, &m, &rd)) { printf("FAIL create: %s\n", dive_ctx_error(ctx)); g_fail++; return; }
+  if (dive_resnet_create(ctx, &m, &rd)) { printf("FAIL create: %s\n", dive_ctx_error(ctx)); g_fail++; return 1; }
   check(m->num_params == 464154, "resnet32 parameter count 464154", (double)m->num_params);
   set_hash_weights(m);
 
   /* forward in training mode */
   if (dive_resnet_forward(m, xs, B, 1)) printf("forward: %s\n", dive_ctx_error(ctx));
   lg = m->logits;
-  cmp(f, "logits", &lg, 1e-4);
+  cmp(f, "logits", &lg);
 
   /* every loss variant: value and d loss / d logits */
   shape[0] = B; shape[1] = C;
@@ -162,10 +214,10 @@ static void run(dive_backend backend, const dive__st_file *f) {
       float r;
       memcpy(&r, ref, 4);
       got[0] = loss;
-      check(relerr(got, &r, 1) < 1e-4, what, relerr(got, &r, 1));
+      check(relerr(got, &r, 1) < g_tol, what, relerr(got, &r, 1));
     }
     snprintf(what, sizeof what, "dlogits.%s", L[i].name);
-    cmp(f, what, &dl, 1e-4);
+    cmp(f, what, &dl);
   }
 
   /* backward of the DiVE loss into every parameter gradient */
@@ -180,8 +232,8 @@ static void run(dive_backend backend, const dive__st_file *f) {
   for (i = 0; i < m->nplist; i++) {
     dive_param *p = &m->plist[i];
     snprintf(what, sizeof what, p->kind == DIVE_PARAM_WEIGHT ? "grad.%s" : "state.%s", p->name);
-    if (p->kind == DIVE_PARAM_WEIGHT) cmp(f, what, &p->grad, 1e-4);
-    else if (p->kind == DIVE_PARAM_BUFFER) cmp(f, what, &p->value, 1e-4);
+    if (p->kind == DIVE_PARAM_WEIGHT) cmp(f, what, &p->grad);
+    else if (p->kind == DIVE_PARAM_BUFFER) cmp(f, what, &p->value);
     else check(*p->counter == 1, p->name, (double)*p->counter);
   }
 
@@ -191,14 +243,14 @@ static void run(dive_backend backend, const dive__st_file *f) {
   dive_resnet_sgd_step(m, &sd);
   for (i = 0; i < m->nplist; i++) {
     snprintf(what, sizeof what, "step.%s", m->plist[i].name);
-    if (dive__st_find(f, what)) cmp(f, what, &m->plist[i].value, 1e-4);
+    if (dive__st_find(f, what)) cmp(f, what, &m->plist[i].value);
   }
   {
     float out[80];
     dive_tensor t;
     if (dive_resnet_predict(m, xs, B, out)) printf("predict: %s\n", dive_ctx_error(ctx));
     t = m->logits; /* predict left them there */
-    cmp(f, "logits_eval_after_step", &t, 1e-4);
+    cmp(f, "logits_eval_after_step", &t);
   }
   /* the one-call training step: from the same start, its CE loss is PyTorch's */
   set_hash_weights(m);
@@ -221,29 +273,37 @@ static void run(dive_backend backend, const dive__st_file *f) {
     if (dive_resnet_train_step(m, NULL, xs, ys, B, &ld, &sd, &loss)) printf("train_step: %s\n", dive_ctx_error(ctx));
     if (ref) {
       memcpy(&r, ref, 4);
-      check(fabs(loss - r) / r < 1e-4, "train_step CE loss == loss.ce", fabs(loss - r) / r);
+      check(fabs(loss - r) / r < g_tol, "train_step CE loss == loss.ce", fabs(loss - r) / r);
     }
   }
   dive_tensor_free(&lab); dive_tensor_free(&teach); dive_tensor_free(&dl); dive_tensor_free(&pe);
   dive_tensor_free(&prior);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
+  return 1;
 }
 
 int main(void) {
   dive__st_file f;
+  int ran[2], n, per = 0;
   const char *path = "tests/ref/resnet32_ref.safetensors";
   if (dive__st_open(&f, path)) {
     printf("FAIL cannot read fixture: %s (run from the repository root)\n", dive_last_error());
     return 1;
   }
-  run(DIVE_BACKEND_CPU, &f);
-  run(DIVE_BACKEND_VULKAN, &f);
+  /* both backends run the same checks: one that is not here counts the other's */
+  n = g_pass + g_fail;
+  ran[0] = run(DIVE_BACKEND_CPU, &f);
+  per = g_pass + g_fail - n;
+  n = g_pass + g_fail;
+  ran[1] = run(DIVE_BACKEND_VULKAN, &f);
+  if (ran[1]) per = g_pass + g_fail - n;
+  if (!ran[0]) skip_part("cpu", per, 0, "the cpu backend is not here (above)");
+  if (!ran[1]) skip_part("vulkan", per, 1, "no Vulkan backend here (above)");
   dive__st_close(&f);
   if (dive__vk_validation_errors(NULL)) { /* DIVE_VK_VALIDATION=1: any message fails */
     printf("FAIL: %d Vulkan validation messages\n", dive__vk_validation_errors(NULL));
     g_fail++;
   }
-  printf("%d passed, %d failed\n", g_pass, g_fail);
-  return g_fail ? 1 : 0;
+  return summary();
 }

@@ -10,8 +10,8 @@
         dive_ctx_clear_error) fail at once; a save after the loss leaves the last good
         checkpoint byte-identical, with no temp file; everything is freed; the checkpoint
         loads in a new ctx
-   Any validation-layer message fails the run. No Vulkan device: prints SKIP and exits 0,
-   or 1 when DIVE_REQUIRE_VULKAN=1.
+   Any validation-layer message fails the run. No Vulkan device (or DIVE_BACKEND=cpu): its
+   VKF_CHECKS checks are counted as skipped (failed when DIVE_REQUIRE_VULKAN=1).
      make build/test_vkfaults && . tests/vk_env.sh && DIVE_VK_VALIDATION=1 ./build/test_vkfaults */
 #define _DEFAULT_SOURCE /* mkdtemp, setenv */
 #include <stdio.h>
@@ -24,16 +24,18 @@
 #define DIVE_VK_FAULTS
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "test_util.h"
+
+/* the checks of a run: counted as skipped when there is no device; a run that makes
+   another number fails, so update it with the checks */
+#define VKF_CHECKS 6
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
-  const char *req = getenv("DIVE_REQUIRE_VULKAN");
-  int require = req && !strcmp(req, "1");
-  printf("SKIP: built with DIVE_NO_VULKAN\n0 passed, %d failed\n", require);
-  return require;
+  skip_part("test_vkfaults", VKF_CHECKS, 1, "built with DIVE_NO_VULKAN");
+  return summary();
 }
 #else
-#include "test_util.h"
 
 
 static dive_status ctx_and_model(dive_ctx **ctx, dive_resnet **m) {
@@ -241,23 +243,15 @@ static void test_lost(const char *mode, long stride) {
 
 int main(void) {
   dive_ctx *ctx = NULL;
-  const char *req = getenv("DIVE_REQUIRE_VULKAN");
-  const char *be = getenv("DIVE_BACKEND");
   dive_ctx_desc cd;
-  int require = req && !strcmp(req, "1"), i;
+  int i;
   char cmd[128];
   double t0 = dive_time_sec();
-  if (be && !strcmp(be, "cpu")) {
-    printf("SKIP: DIVE_BACKEND=cpu\n0 passed, %d failed\n", require);
-    return require;
-  }
   unsetenv("DIVE_VK_FAULT");
   memset(&cd, 0, sizeof cd);
   cd.backend = DIVE_BACKEND_VULKAN;
-  if (dive_ctx_create(&ctx, &cd) != DIVE_OK) {
-    printf("SKIP: no Vulkan device (%s)\n0 passed, %d failed\n", dive_last_error(), require);
-    return require;
-  }
+  if (!expect_backend(dive_ctx_create(&ctx, &cd), &ctx, DIVE_BACKEND_VULKAN, "test_vkfaults", VKF_CHECKS))
+    return summary();
   printf("device: %s\n", dive_query_device_name(ctx));
   dive_ctx_destroy(ctx);
   for (i = 0; i < 4 * 64; i++) g_x[i] = (float)((i * 37) % 64) / 64.0f;
@@ -278,7 +272,8 @@ int main(void) {
   if (system(cmd)) {}
   printf("validation messages: %d\n", dive__vk_validation_errors(NULL));
   check(dive__vk_validation_errors(NULL) == 0, "no validation messages (process)", NULL);
-  printf("%d passed, %d failed (%.1f s)\n", g_pass, g_fail, dive_time_sec() - t0);
-  return g_fail != 0;
+  part_ran("test_vkfaults", g_pass + g_fail, VKF_CHECKS);
+  printf("(%.1f s)\n", dive_time_sec() - t0);
+  return summary();
 }
 #endif /* DIVE_NO_VULKAN */

@@ -4,20 +4,29 @@
 # On tiny generated CIFAR-10 binaries, ResNet-8, Vulkan:
 # each fault ends with exit 1, a message naming the fault and the last good checkpoint,
 # which is byte-identical and valid, no temp file; --resume then finishes the run.
-# No Vulkan device: SKIP (exit 0; exit 1 when DIVE_REQUIRE_VULKAN=1).
+# No Vulkan device (or DIVE_BACKEND=cpu): its VKF_CLI_CHECKS checks are counted as skipped
+# (failed when DIVE_REQUIRE_VULKAN=1).
 #   make build/cifar_lt_vkfaults build/ckpt_check && . tests/vk_env.sh && sh tests/test_vkfaults_cli.sh
 B=${B:-build}
 P=$B/cifar_lt_vkfaults
 C=$B/ckpt_check
 T=$(mktemp -d /tmp/dive_vkcli.XXXXXX)
 pass=0; fail=0
+VKF_CLI_CHECKS=10 # the checks of a run: its skip count (a full run verifies it)
 ok() { echo "OK    $1"; pass=$((pass + 1)); }
 no() { echo "FAIL  $1"; fail=$((fail + 1)); }
-skip() { r=0; [ "$DIVE_REQUIRE_VULKAN" = 1 ] && r=1; echo "SKIP: $1"; echo "0 passed, $r failed"; rm -rf "$T"; exit $r; }
-[ "$DIVE_BACKEND" = cpu ] && skip "DIVE_BACKEND=cpu"
+skip() {
+  if [ "${DIVE_REQUIRE_VULKAN:-0}" != 0 ]; then
+    echo "FAIL  $VKF_CLI_CHECKS checks cannot run (DIVE_REQUIRE_VULKAN=1): $1"; echo "0 passed, $VKF_CLI_CHECKS failed, 0 skipped"
+  else
+    echo "SKIP  $VKF_CLI_CHECKS checks not run: $1"; echo "0 passed, 0 failed, $VKF_CLI_CHECKS skipped"
+  fi
+  rm -rf "$T"; [ "${DIVE_REQUIRE_VULKAN:-0}" = 0 ]; exit
+}
+[ "$DIVE_BACKEND" = cpu ] && skip "the environment sets DIVE_BACKEND=cpu"
 # CIFAR-10 binaries (records of 1 label byte + 3072 pixels): 8 images per class in each
 # of the 5 training files, 4 per class in the test file
-python3 - "$T/data" <<'PY' || skip "python3 failed"
+python3 - "$T/data" <<'PY' || { echo "FAIL  python3 could not write the CIFAR-10 files"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 import os, sys
 d = sys.argv[1]; os.makedirs(d)
 pix = bytes(range(256)) * 24
@@ -61,5 +70,6 @@ $P $F --epochs 3 --resume --out "$T/run" >"$T/log" 2>&1 && grep -q "resuming aft
 n=$(grep -c "vulkan validation" "$T/log")
 [ "$n" -eq 0 ] && ok "no validation messages in the resumed run" || no "$n validation messages"
 rm -rf "$T"
-echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -ne "$VKF_CLI_CHECKS" ] && no "ran $pass checks, VKF_CLI_CHECKS says $VKF_CLI_CHECKS: update it"
+echo "$pass passed, $fail failed, 0 skipped"
 [ "$fail" -eq 0 ]

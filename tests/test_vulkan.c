@@ -4,22 +4,26 @@
      cc -std=c99 -O2 -Wall -Wextra -I.. test_vulkan.c -o test_vulkan -lm -ldl && ./test_vulkan
    Sections: helpers, checks (one function per topic), main. Every check runs twice: with
    tensors in mapped memory (UMA path) and with DIVE_VK_STAGING=1 (device-local + staging).
-   No Vulkan device: prints SKIP and exits 0, or exits 1 when DIVE_REQUIRE_VULKAN=1.
-   Any validation-layer warning or error fails the run. Last line: "N passed, N failed". */
+   No Vulkan device (or DIVE_BACKEND=cpu): its VK_CHECKS checks are counted as skipped
+   (failed when DIVE_REQUIRE_VULKAN=1). Any validation-layer warning or error fails the run.
+   Last line: "N passed, N failed, N skipped". */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <stdio.h>
+#define TEST_UTIL_COUNTS_ONLY
+#include "test_util.h"
+
+/* the checks (report() lines) of a run: counted as skipped when there is no device; a
+   run that makes another number fails, so update it with the checks */
+#define VK_CHECKS 57
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
-  const char *req = getenv("DIVE_REQUIRE_VULKAN");
-  int require = req && !strcmp(req, "1");
-  printf("SKIP: built with DIVE_NO_VULKAN\n0 passed, %d failed\n", require);
-  return require;
+  skip_part("test_vulkan", VK_CHECKS, 1, "built with DIVE_NO_VULKAN");
+  return summary();
 }
 #else
 /* ================================================================= helpers */
-static int g_pass, g_fail;
 static const char *g_mode = "";
 
 #define CHECK(cond, ...)                                                   \
@@ -920,17 +924,7 @@ static void run_mode(const char *mode, int staging, const char *wg, int crossche
 
 int main(void) {
   dive_ctx *ctx = NULL;
-  const char *req = getenv("DIVE_REQUIRE_VULKAN");
-  const char *be = getenv("DIVE_BACKEND");
-  int require = req && !strcmp(req, "1");
-  if (be && !strcmp(be, "cpu")) {
-    printf("SKIP: DIVE_BACKEND=cpu\n0 passed, %d failed\n", require);
-    return require;
-  }
-  if (vk_ctx(&ctx) != DIVE_OK) {
-    printf("SKIP: no Vulkan device (%s)\n0 passed, %d failed\n", dive_last_error(), require);
-    return require;
-  }
+  if (!expect_backend(vk_ctx(&ctx), &ctx, DIVE_BACKEND_VULKAN, "test_vulkan", VK_CHECKS)) return summary();
   dive_ctx_destroy(ctx);
   g_mode = "-";
   report("backend choice (forced, AUTO, env)", check_backend());
@@ -950,7 +944,7 @@ int main(void) {
   /* counted over every ctx, including messages at device/instance destruction */
   printf("validation messages: %d\n", dive__vk_validation_errors(NULL));
   report("no validation messages (process)", dive__vk_validation_errors(NULL) != 0);
-  printf("%d passed, %d failed\n", g_pass, g_fail);
-  return g_fail ? 1 : 0;
+  part_ran("test_vulkan", g_pass + g_fail, VK_CHECKS);
+  return summary();
 }
 #endif /* DIVE_NO_VULKAN */
