@@ -106,15 +106,15 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
   fprintf(f, "%s - %s\n\nusage: %s [flags]\n\n", d->name, d->about, d->name);
   fprintf(f,
           "  --data DIR          dataset folder%s\n"
-          "  --method M          ce | bsce | dive (default %s)\n"
+          "  --method M          ce | bsce | dive | kd (KD with CE: (1-alpha) CE + alpha T^2 KL) (default %s)\n"
           "  --pipeline          BSCE teacher, VE analysis, DiVE student; prints the results table\n"
           "  --baseline          with --pipeline: also train the CE baseline\n"
-          "  --teacher CKPT      dive: the teacher checkpoint (safetensors, PyTorch names)\n"
-          "  --T T               dive: temperature (default 3; --pipeline: the analyzer's pick)\n"
-          "  --power P           dive: teacher power normalization, 1 = off (default 0.5)\n"
-          "  --alpha A           dive: weight of the KD term (default 0.5)\n"
-          "  --no-bsce           dive: drop the BSCE term (pure KD / DLDL, Table 6)\n"
-          "  --mix-gt            dive: mix the groundtruth into the KD target (Eq. 6, Table 6)\n"
+          "  --teacher CKPT      dive, kd: the teacher checkpoint (safetensors, PyTorch names)\n"
+          "  --T T               dive, kd: temperature (default 3; --pipeline: the analyzer's pick)\n"
+          "  --power P           dive, kd: teacher power normalization, 1 = off (default %g)\n"
+          "  --alpha A           dive, kd: weight of the KD term, 0 = the first term alone (default 0.5)\n"
+          "  --no-bsce           dive, kd: drop the first term: alpha T^2 KL (Eq. 15 without BSCE, Table 6)\n"
+          "  --mix-gt            dive, kd: mix the groundtruth into the KD target (Eq. 6, Table 6)\n"
           "  --analyze CKPT      only run the VE analyzer on CKPT (writes ve.json, ve.svg)\n"
           "  --epochs N          (default %d)\n"
           "  --batch B           (default %d)\n"
@@ -134,7 +134,7 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
           "  --dump-indices F    write the kept training indices (0-based, one per line) and exit\n"
           "  --classes N         number of classes, where the dataset has variants (default %d)\n",
           d->list_images ? " (list files and images; see --train-list, --test-list, --root)" : "",
-          o->method, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, o->depth, o->width, o->seed, o->out,
+          o->method, o->power_set ? o->power : 0.5, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, o->depth, o->width, o->seed, o->out,
           o->classes);
   if (d->list_images)
     fprintf(f,
@@ -232,8 +232,8 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
 #undef CLI_INT
 #undef CLI_DBL
   }
-  if (strcmp(o->method, "ce") && strcmp(o->method, "bsce") && strcmp(o->method, "dive")) {
-    fprintf(stderr, "error: --method %s: expected ce, bsce or dive\n", o->method);
+  if (strcmp(o->method, "ce") && strcmp(o->method, "bsce") && strcmp(o->method, "dive") && strcmp(o->method, "kd")) {
+    fprintf(stderr, "error: --method %s: expected ce, bsce, dive or kd\n", o->method);
     return 2;
   }
   if (strcmp(o->backend, "auto") && strcmp(o->backend, "cpu") && strcmp(o->backend, "vulkan")) {
@@ -244,12 +244,16 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
     fprintf(stderr, "error: --sched %s: expected multistep or cosine\n", o->sched);
     return 2;
   }
+  if (o->no_bsce && o->alpha == 0) {
+    fprintf(stderr, "error: --no-bsce with --alpha 0 leaves no loss term: expected --alpha in (0, 1]\n");
+    return 2;
+  }
   if ((o->depth - 2) % 6) {
     fprintf(stderr, "error: --depth %d: expected 6n+2 (8, 14, 20, 32, 44, 56, 110)\n", o->depth);
     return 2;
   }
-  if (!strcmp(o->method, "dive") && !o->pipeline && !o->teacher && !o->dump_indices) {
-    fprintf(stderr, "error: --method dive needs --teacher CKPT (or use --pipeline)\n");
+  if ((!strcmp(o->method, "dive") || !strcmp(o->method, "kd")) && !o->pipeline && !o->teacher && !o->dump_indices) {
+    fprintf(stderr, "error: --method %s needs --teacher CKPT (or use --pipeline)\n", o->method);
     return 2;
   }
   return 0;
@@ -416,14 +420,15 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   snprintf(json, sizeof json, "%s/results.json", dir);
   CLI_CHECK(cli_make_model(d, o, classes, &m), "building the model");
   memset(&loss, 0, sizeof loss);
-  loss.kind = !strcmp(method, "ce") ? DIVE_LOSS_CE : !strcmp(method, "bsce") ? DIVE_LOSS_BSCE : DIVE_LOSS_DIVE;
+  loss.kind = !strcmp(method, "ce") ? DIVE_LOSS_CE : !strcmp(method, "bsce") ? DIVE_LOSS_BSCE
+            : !strcmp(method, "kd") ? DIVE_LOSS_KD_CE : DIVE_LOSS_DIVE;
   loss.class_counts = train->class_counts;
   loss.T = (float)T;
   loss.power = (float)power;
   loss.alpha = (float)o->alpha;
+  loss.alpha_set = 1; /* --alpha 0 means 0: the first term alone (no teacher run) */
   loss.no_bsce = o->no_bsce;
   loss.mix_groundtruth = o->mix_gt;
-  if (loss.kind == DIVE_LOSS_DIVE && loss.alpha == 0) loss.kind = DIVE_LOSS_BSCE; /* alpha 0 is BSCE */
   memset(&sgd, 0, sizeof sgd);
   sgd.momentum = 0.9f;
   sgd.weight_decay = (float)o->wd;
@@ -642,7 +647,8 @@ static int cli_main(const cli_dataset *d, int argc, char **argv) {
     dive_resnet_destroy(t);
   } else if (!o.pipeline) {
     dive_resnet *t = NULL;
-    if (!strcmp(o.method, "dive") && cli_load_teacher(d, &o, o.teacher, train.num_classes, &t)) return 1;
+    if ((!strcmp(o.method, "dive") || !strcmp(o.method, "kd")) && cli_load_teacher(d, &o, o.teacher, train.num_classes, &t))
+      return 1;
     if (cli_train(d, &o, o.method, o.out, &train, &test, t, o.T_set ? o.T : 3, o.power_set ? o.power : 0.5, &res[0]))
       return 1;
     cli_table(res, 1);
