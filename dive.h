@@ -393,17 +393,27 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path);
 
 /* --- training helpers: schedules, evaluation by Many/Medium/Few, training state --- */
 typedef enum dive_schedule_kind {
-  DIVE_SCHED_MULTISTEP = 0, /* BBN: warm-up, x0.01 at 60% and again at 80% of the epochs */
-  DIVE_SCHED_COSINE = 1,    /* warm-up, then cosine decay to 0 */
+  DIVE_SCHED_MULTISTEP = 0, /* warm-up, then lr x gamma at each milestone (BBN: x0.01 at 60% and
+                               again at 80% of the epochs) */
+  DIVE_SCHED_COSINE = 1,    /* warm-up, then cosine decay to 0, once per epoch (or per step) */
   DIVE_SCHED_CONSTANT = 2   /* warm-up, then lr */
 } dive_schedule_kind;
 
+#define DIVE_MAX_MILESTONES 8
 typedef struct dive_schedule_desc {
   dive_schedule_kind kind;
   float lr;            /* base learning rate */
   int epochs;          /* total epochs */
   int warmup_epochs;   /* 0 = 5 * epochs / 200 rounded, at least 1; -1 = no warm-up */
   float warmup_from;   /* the warm-up starts at lr * warmup_from; 0 = 1/3 */
+  int milestones[DIVE_MAX_MILESTONES]; /* MULTISTEP: the epochs (0-based index of the first
+                          epoch with the lower rate, as PyTorch's MultiStepLR) at which lr is
+                          multiplied by gamma; the list ends at the first 0; all 0 = 60% and
+                          80% of the epochs (120 and 160 of 200) */
+  float gamma;         /* MULTISTEP factor; 0 = 0.01 */
+  int per_step;        /* COSINE: 1 = decay every step (fractional epoch); 0 = once per epoch,
+                          lr(e) = lr/2 (1 + cos(pi (e - warm-up) / (epochs - warm-up))), as
+                          the paper's "cosine decayed epoch by epoch" */
 } dive_schedule_desc;
 
 /* lr at a fractional epoch (epoch + step / steps_per_epoch); the warm-up is linear per step */
@@ -8296,8 +8306,8 @@ DIVE_API dive_status dive_ve_write_svg(const dive_ve_report *r, const char *path
 
 DIVE_API float dive_schedule_lr(const dive_schedule_desc *d, double epoch) {
   const int E = d->epochs > 0 ? d->epochs : 1;
-  const double from = DIVE__DEF(d->warmup_from, 1.0f / 3.0f);
-  int warm = d->warmup_epochs;
+  const double from = DIVE__DEF(d->warmup_from, 1.0f / 3.0f), gamma = DIVE__DEF(d->gamma, 0.01f);
+  int warm = d->warmup_epochs, k;
   double lr = d->lr;
   if (warm == 0) {
     warm = (int)(5.0 * E / 200.0 + 0.5);
@@ -8305,13 +8315,20 @@ DIVE_API float dive_schedule_lr(const dive_schedule_desc *d, double epoch) {
   }
   if (warm > 0 && epoch < warm) return (float)(lr * (from + (1.0 - from) * epoch / warm));
   switch (d->kind) {
-  case DIVE_SCHED_MULTISTEP: /* BBN: x0.01 at epoch 120 and again at 160 of 200 */
-    if (epoch >= 0.8 * E) return (float)(lr * 1e-4);
-    if (epoch >= 0.6 * E) return (float)(lr * 1e-2);
+  case DIVE_SCHED_MULTISTEP:
+    if (d->milestones[0] <= 0) { /* BBN: x0.01 at epoch 120 and again at 160 of 200 */
+      if (epoch >= 0.6 * E) lr *= gamma;
+      if (epoch >= 0.8 * E) lr *= gamma;
+    } else {
+      for (k = 0; k < DIVE_MAX_MILESTONES && d->milestones[k] > 0; k++)
+        if (epoch >= d->milestones[k]) lr *= gamma;
+    }
     return (float)lr;
   case DIVE_SCHED_COSINE: {
-    double t = (epoch - (warm > 0 ? warm : 0)) / (double)DIVE__MAX(1, E - (warm > 0 ? warm : 0));
-    return (float)(0.5 * lr * (1.0 + cos(3.141592653589793 * DIVE__MIN(1.0, t))));
+    const int w = warm > 0 ? warm : 0;
+    const double e = d->per_step ? epoch : floor(epoch);
+    double t = (e - w) / (double)DIVE__MAX(1, E - w);
+    return (float)(0.5 * lr * (1.0 + cos(3.141592653589793 * DIVE__MIN(1.0, DIVE__MAX(0.0, t)))));
   }
   default: return (float)lr;
   }
