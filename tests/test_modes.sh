@@ -60,11 +60,11 @@ fi
 
 # ---- schedules: train.csv records the lr of each epoch's last step
 lr_col() { sed -n "$(($2 + 1))p" "$1/train.csv" | cut -d, -f3; }
-$P --method ce $FAST --limit-train 300 --imb 10 --epochs 3 --milestones 1,2 --gamma 0.1 --warmup 0 --out "$T/ms" >"$T/log" 2>&1
+$P --method ce $FAST --limit-train 300 --limit-test 50 --imb 10 --epochs 3 --milestones 1,2 --gamma 0.1 --warmup 0 --out "$T/ms" >"$T/log" 2>&1
 [ "$(lr_col "$T/ms" 1),$(lr_col "$T/ms" 2),$(lr_col "$T/ms" 3)" = "0.100000,0.010000,0.001000" ] \
   && ok "--milestones 1,2 --gamma 0.1 --warmup 0: lr 0.1, 0.01, 0.001" || no "milestones: lr $(cut -d, -f3 "$T/ms/train.csv" | tr '\n' ' ') $(tail -1 "$T/log")"
-$P --method ce $FAST --limit-train 300 --imb 10 --epochs 2 --sched cosine --warmup 0 --out "$T/cos" >/dev/null 2>&1
-$P --method ce $FAST --limit-train 300 --imb 10 --epochs 2 --sched cosine-step --warmup 0 --out "$T/coss" >/dev/null 2>&1
+$P --method ce $FAST --limit-train 300 --limit-test 50 --imb 10 --epochs 2 --sched cosine --warmup 0 --out "$T/cos" >/dev/null 2>&1
+$P --method ce $FAST --limit-train 300 --limit-test 50 --imb 10 --epochs 2 --sched cosine-step --warmup 0 --out "$T/coss" >/dev/null 2>&1
 [ "$(lr_col "$T/cos" 1),$(lr_col "$T/cos" 2)" = "0.100000,0.050000" ] && ok "--sched cosine: decayed once per epoch (0.1, 0.05)" \
   || no "cosine per epoch: $(cut -d, -f3 "$T/cos/train.csv" | tr '\n' ' ')"
 $PY -c "import sys; a=float(sys.argv[1]); b=float(sys.argv[2]); sys.exit(not (0.05 < a < 0.1 and 0 < b < 0.05))" \
@@ -170,7 +170,7 @@ else
 fi
 
 # ---- --seeds 2: per-seed runs, mean +- std
-$P --method bsce $FAST --limit-train 300 --imb 10 --epochs 1 --seeds 2 --seed 5 --out "$T/seeds" >"$T/log10" 2>&1 || no "--seeds: $(tail -2 "$T/log10")"
+$P --method bsce $FAST --limit-train 300 --limit-test 50 --imb 10 --epochs 1 --seeds 2 --seed 5 --out "$T/seeds" >"$T/log10" 2>&1 || no "--seeds: $(tail -2 "$T/log10")"
 $PY - "$T/seeds" <<'PY' && ok "--seeds 2: seed_5 and seed_6 runs, results.json mean and sample std of each group" || no "--seeds results: $(cat "$T/seeds/results.json")"
 import json, statistics, sys
 d = sys.argv[1]
