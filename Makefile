@@ -61,10 +61,10 @@ $(B)/test_%: tests/test_%.c tests/test_util.h tests/test_alloc.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 $(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
 	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)
-$(B)/%: examples/%.c examples/dive_cli.h dive.h $(B)/dive.o | $(B)
+$(B)/%: examples/%.c examples/dive_cli.h examples/dive_modes.h examples/dive_report.h dive.h $(B)/dive.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
 # with the Vulkan fault-injection hook (DIVE_VK_FAULT=oom:N|lost:N), for tests/test_vkfaults_cli.sh
-$(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h dive.h $(B)/dive_vkfaults.o | $(B)
+$(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h examples/dive_modes.h examples/dive_report.h dive.h $(B)/dive_vkfaults.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive_vkfaults.o -o $@ $(LDLIBS)
 $(LINKED_BENCH): $(B)/%: bench/%.c dive.h $(B)/dive.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
@@ -78,7 +78,7 @@ test: deps
 	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check
 	@python3 shaders/embed.py --check
 	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_vkfaults_cli.sh \
-	  tests/test_compile.sh
+	  tests/test_compile.sh tests/test_modes.sh
 
 clean:
 	rm -rf $(B)

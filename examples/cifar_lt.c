@@ -34,12 +34,36 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
   return 0;
 }
 
+/* the names the binary version ships: batches.meta.txt (CIFAR-10), fine_label_names.txt
+   (CIFAR-100), in the extracted folder or in --data itself */
+static int names(const cli_opts *o, int classes, char **out) {
+  const char *file = classes == 10 ? "batches.meta.txt" : "fine_label_names.txt";
+  const char *sub = classes == 10 ? "cifar-10-batches-bin" : "cifar-100-binary";
+  char p[1200], line[256];
+  FILE *f;
+  int n = 0;
+  if (!o->data) return 0;
+  snprintf(p, sizeof p, "%s/%s/%s", o->data, sub, file);
+  if (!(f = fopen(p, "r"))) {
+    snprintf(p, sizeof p, "%s/%s", o->data, file);
+    if (!(f = fopen(p, "r"))) return 0;
+  }
+  while (n < classes && fgets(line, sizeof line, f)) {
+    size_t l = strlen(line);
+    while (l && (line[l - 1] == '\n' || line[l - 1] == '\r' || line[l - 1] == ' ')) line[--l] = 0;
+    if (l) out[n++] = strdup(line);
+  }
+  fclose(f);
+  return n == classes;
+}
+
 int main(int argc, char **argv) {
   cli_dataset d;
   cli_dataset_init(&d, "cifar_lt", "DiVE on CIFAR-10-LT / CIFAR-100-LT with ResNet-32 (BBN recipe)", "out/cifar_lt");
   d.mean[0] = 0.4914f; d.mean[1] = 0.4822f; d.mean[2] = 0.4465f;
   d.std[0] = 0.2023f; d.std[1] = 0.1994f; d.std[2] = 0.2010f;
   d.load = load;
+  d.load_names = names;
   d.defaults.classes = 100;
   return cli_main(&d, argc, argv);
 }

@@ -5,7 +5,9 @@
    holds what they share: flags, the training loop (schedule, progress, evaluation by
    Many/Medium/Few, train.csv, results.json, checkpoints every epoch, --resume), the VE
    analysis and the --pipeline (BSCE teacher -> VE analysis -> DiVE student, with a CE
-   baseline on request) that ends with one results table.
+   baseline on request) that ends with one results table. dive_modes.h adds the schedule
+   flags, --seeds, and what a user does with a trained model (--eval, --predict,
+   --eval-shift, --features); dive_report.h writes report.html.
    Include it after dive.h, in one file of the program. */
 #ifndef DIVE_CLI_H
 #define DIVE_CLI_H
@@ -16,6 +18,8 @@
 #include <sys/stat.h>
 #include <dirent.h>
 #include <unistd.h>
+#include <math.h>
+#include "dive_report.h"
 
 typedef struct cli_opts {
   const char *data, *method, *teacher, *out, *backend, *sched, *dump_indices, *train_list, *test_list, *root;
@@ -24,6 +28,15 @@ typedef struct cli_opts {
   double lr, imb, T, power, alpha, wd;
   unsigned long long seed;
   int T_set, power_set; /* given on the command line (the pipeline otherwise takes the analyzer's pick) */
+  /* dive_modes.h: schedules, repeated runs, the modes on a trained model */
+  int milestones[DIVE_MAX_MILESTONES]; /* 0-terminated; none = 60% / 80% of the epochs */
+  int warmup;                          /* epochs; -1 = 5 * epochs / 200 (BBN), 0 = none */
+  int seeds;                           /* runs, with seeds seed .. seed + seeds - 1 */
+  int keep_power;                      /* --pipeline keeps `power` (the dataset's recipe) */
+  double gamma;                        /* multistep factor; 0 = 0.01 */
+  const char *eval, *predict, *model, *names, *features;
+  char **shift;                        /* --eval-shift checkpoints */
+  int nshift;
 } cli_opts;
 
 /* What an example supplies: defaults and how to load its train / test sets. */
@@ -36,7 +49,15 @@ typedef struct cli_dataset {
   cli_opts defaults;      /* epochs, batch, lr, imb, depth, ... */
   /* load the (long-tailed) training set and the balanced test set; print HINT on error */
   int (*load)(const cli_opts *o, dive_dataset *train, dive_dataset *test);
+  /* optional: the dataset's own class names into names[0..classes) (malloc'ed strings);
+     returns 1 when it has them */
+  int (*load_names)(const cli_opts *o, int classes, char **names);
 } cli_dataset;
+
+/* dive_modes.h, included further down */
+static int cli_parse_more(const cli_dataset *d, int argc, char **argv, int *i, cli_opts *o);
+static int cli_check_more(const cli_opts *o);
+static void cli_usage_more(const cli_dataset *d, FILE *f);
 
 #define CLI_CHECK(call, what)                                                               \
   do {                                                                                      \
@@ -78,6 +99,9 @@ static void cli_dataset_init(cli_dataset *d, const char *name, const char *about
   d->defaults.depth = 32;
   d->defaults.width = 16;
   d->defaults.alpha = 0.5;
+  d->defaults.power = 0.5;
+  d->defaults.warmup = -1;
+  d->defaults.seeds = 1;
 }
 
 /* ImageNet-LT / iNaturalist: the training and test lists in --data (or given alone). */
@@ -106,21 +130,22 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
   fprintf(f, "%s - %s\n\nusage: %s [flags]\n\n", d->name, d->about, d->name);
   fprintf(f,
           "  --data DIR          dataset folder%s\n"
-          "  --method M          ce | bsce | dive (default %s)\n"
+          "  --method M          ce | bsce | dive | kd (KD with CE: (1-alpha) CE + alpha T^2 KL) (default %s)\n"
           "  --pipeline          BSCE teacher, VE analysis, DiVE student; prints the results table\n"
           "  --baseline          with --pipeline: also train the CE baseline\n"
-          "  --teacher CKPT      dive: the teacher checkpoint (safetensors, PyTorch names)\n"
-          "  --T T               dive: temperature (default 3; --pipeline: the analyzer's pick)\n"
-          "  --power P           dive: teacher power normalization, 1 = off (default 0.5)\n"
-          "  --alpha A           dive: weight of the KD term (default 0.5)\n"
-          "  --no-bsce           dive: drop the BSCE term (pure KD / DLDL, Table 6)\n"
-          "  --mix-gt            dive: mix the groundtruth into the KD target (Eq. 6, Table 6)\n"
+          "  --teacher CKPT      dive, kd: the teacher checkpoint (safetensors, PyTorch names)\n"
+          "  --T T               dive, kd: temperature (default 3; --pipeline: the analyzer's pick)\n"
+          "  --power P           dive, kd: teacher power normalization, 1 = off (default %g)\n"
+          "  --alpha A           dive, kd: weight of the KD term, 0 = the first term alone (default 0.5)\n"
+          "  --no-bsce           dive, kd: drop the first term: alpha T^2 KL (Eq. 15 without BSCE, Table 6)\n"
+          "  --mix-gt            dive, kd: mix the groundtruth into the KD target (Eq. 6, Table 6)\n"
           "  --analyze CKPT      only run the VE analyzer on CKPT (writes ve.json, ve.svg)\n"
           "  --epochs N          (default %d)\n"
           "  --batch B           (default %d)\n"
           "  --lr LR             base learning rate (default %g)\n"
           "  --wd WD             weight decay (default %g)\n"
-          "  --sched S           multistep (BBN: warm-up, x0.01 at 60%% and 80%%) | cosine (default %s)\n"
+          "  --sched S           multistep (BBN: warm-up, x0.01 at 60%% and 80%%) | cosine (decayed once per\n"
+          "                      epoch, as the paper) | cosine-step (every step) | constant (default %s)\n"
           "  --imb IF            imbalance factor of the long-tailed training set (default %g)\n"
           "  --depth D           ResNet depth 6n+2 (default %d)\n"
           "  --width W           channels of the first stage (default %d)\n"
@@ -134,7 +159,7 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
           "  --dump-indices F    write the kept training indices (0-based, one per line) and exit\n"
           "  --classes N         number of classes, where the dataset has variants (default %d)\n",
           d->list_images ? " (list files and images; see --train-list, --test-list, --root)" : "",
-          o->method, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, o->depth, o->width, o->seed, o->out,
+          o->method, o->power, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, o->depth, o->width, o->seed, o->out,
           o->classes);
   if (d->list_images)
     fprintf(f,
@@ -144,6 +169,7 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
             "  --size S            input side after cropping (default %d)\n"
             "  --skip-bad          leave out images that fail to decode (counted)\n",
             d->size);
+  cli_usage_more(d, f);
   fprintf(f, "  --quiet             no progress bar\n  --help\n");
 }
 
@@ -168,6 +194,9 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
   for (i = 1; i < argc; i++) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     double x;
+    int more = cli_parse_more(d, argc, argv, &i, o); /* dive_modes.h */
+    if (more < 0) return 2;
+    if (more) continue;
 #define CLI_INT(name, field, lo, hi) \
   else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
     if (!cli_num(a, v, lo, hi, &x)) { return 2; } \
@@ -232,24 +261,31 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
 #undef CLI_INT
 #undef CLI_DBL
   }
-  if (strcmp(o->method, "ce") && strcmp(o->method, "bsce") && strcmp(o->method, "dive")) {
-    fprintf(stderr, "error: --method %s: expected ce, bsce or dive\n", o->method);
+  if (strcmp(o->method, "ce") && strcmp(o->method, "bsce") && strcmp(o->method, "dive") && strcmp(o->method, "kd")) {
+    fprintf(stderr, "error: --method %s: expected ce, bsce, dive or kd\n", o->method);
     return 2;
   }
   if (strcmp(o->backend, "auto") && strcmp(o->backend, "cpu") && strcmp(o->backend, "vulkan")) {
     fprintf(stderr, "error: --backend %s: expected auto, cpu or vulkan\n", o->backend);
     return 2;
   }
-  if (strcmp(o->sched, "multistep") && strcmp(o->sched, "cosine")) {
-    fprintf(stderr, "error: --sched %s: expected multistep or cosine\n", o->sched);
+  if (strcmp(o->sched, "multistep") && strcmp(o->sched, "cosine") && strcmp(o->sched, "cosine-step") &&
+      strcmp(o->sched, "constant")) {
+    fprintf(stderr, "error: --sched %s: expected multistep, cosine, cosine-step or constant\n", o->sched);
+    return 2;
+  }
+  if (!cli_check_more(o)) return 2;
+  if (o->no_bsce && o->alpha == 0) {
+    fprintf(stderr, "error: --no-bsce with --alpha 0 leaves no loss term: expected --alpha in (0, 1]\n");
     return 2;
   }
   if ((o->depth - 2) % 6) {
     fprintf(stderr, "error: --depth %d: expected 6n+2 (8, 14, 20, 32, 44, 56, 110)\n", o->depth);
     return 2;
   }
-  if (!strcmp(o->method, "dive") && !o->pipeline && !o->teacher && !o->dump_indices) {
-    fprintf(stderr, "error: --method dive needs --teacher CKPT (or use --pipeline)\n");
+  if ((!strcmp(o->method, "dive") || !strcmp(o->method, "kd")) && !o->pipeline && !o->teacher && !o->dump_indices &&
+      !o->eval && !o->predict && !o->nshift && !o->features) {
+    fprintf(stderr, "error: --method %s needs --teacher CKPT (or use --pipeline)\n", o->method);
     return 2;
   }
   return 0;
@@ -295,11 +331,48 @@ static int cli_limit(dive_dataset *ds, int limit) {
 
 /* ---------------------------------------------------------------- one training run */
 typedef struct cli_result {
-  char method[16];
+  char method[64];
   dive_eval ev;
   double seconds;
   int epochs, done;
+  int ncurve;                      /* epochs in train.csv: the training curves */
+  double *curve_loss, *curve_top1;
+  char source[1100];               /* --eval: the checkpoint */
 } cli_result;
+
+static void cli_result_free(cli_result *r) {
+  dive_eval_free(&r->ev);
+  free(r->curve_loss);
+  free(r->curve_top1);
+  r->curve_loss = r->curve_top1 = NULL;
+  r->ncurve = 0;
+}
+
+/* the loss and test top-1 of every epoch from train.csv (resumed runs included) */
+static void cli_read_curves(const char *csv, cli_result *r) {
+  FILE *f = fopen(csv, "r");
+  char line[4096];
+  int cap = 0;
+  if (!f) return;
+  while (fgets(line, sizeof line, f)) {
+    int ep;
+    double loss, lr, top1;
+    if (sscanf(line, "%d,%lf,%lf,%lf", &ep, &loss, &lr, &top1) != 4) continue; /* the header */
+    if (r->ncurve == cap) {
+      double *a, *b;
+      cap = cap ? 2 * cap : 64;
+      a = (double *)realloc(r->curve_loss, sizeof(double) * (size_t)cap);
+      if (a) r->curve_loss = a;
+      b = (double *)realloc(r->curve_top1, sizeof(double) * (size_t)cap);
+      if (b) r->curve_top1 = b;
+      if (!a || !b) break;
+    }
+    r->curve_loss[r->ncurve] = loss;
+    r->curve_top1[r->ncurve] = top1;
+    r->ncurve++;
+  }
+  fclose(f);
+}
 
 static const char *cli_backend_name(void) {
   return dive_query_backend(g_ctx) == DIVE_BACKEND_VULKAN ? "vulkan" : "cpu";
@@ -384,6 +457,7 @@ static int cli_write_results(const char *path, const cli_result *r) {
           r->ev.by_thirds ? "head/middle/tail thirds" : "many/medium/few");
   for (j = 0; j < r->ev.num_classes; j++) fprintf(f, "%s%.4f", j ? ", " : "", r->ev.per_class[j]);
   fprintf(f, "],\n");
+  if (r->source[0]) cli_json_str(f, "checkpoint", r->source, 0);
   cli_json_str(f, "backend", cli_backend_name(), 0);
   fprintf(f, "  \"seconds\": %.2f\n}\n", r->seconds);
   return fclose(f) == 0;
@@ -416,21 +490,27 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   snprintf(json, sizeof json, "%s/results.json", dir);
   CLI_CHECK(cli_make_model(d, o, classes, &m), "building the model");
   memset(&loss, 0, sizeof loss);
-  loss.kind = !strcmp(method, "ce") ? DIVE_LOSS_CE : !strcmp(method, "bsce") ? DIVE_LOSS_BSCE : DIVE_LOSS_DIVE;
+  loss.kind = !strcmp(method, "ce") ? DIVE_LOSS_CE : !strcmp(method, "bsce") ? DIVE_LOSS_BSCE
+            : !strcmp(method, "kd") ? DIVE_LOSS_KD_CE : DIVE_LOSS_DIVE;
   loss.class_counts = train->class_counts;
   loss.T = (float)T;
   loss.power = (float)power;
   loss.alpha = (float)o->alpha;
+  loss.alpha_set = 1; /* --alpha 0 means 0: the first term alone (no teacher run) */
   loss.no_bsce = o->no_bsce;
   loss.mix_groundtruth = o->mix_gt;
-  if (loss.kind == DIVE_LOSS_DIVE && loss.alpha == 0) loss.kind = DIVE_LOSS_BSCE; /* alpha 0 is BSCE */
   memset(&sgd, 0, sizeof sgd);
   sgd.momentum = 0.9f;
   sgd.weight_decay = (float)o->wd;
   memset(&sch, 0, sizeof sch);
-  sch.kind = !strcmp(o->sched, "cosine") ? DIVE_SCHED_COSINE : DIVE_SCHED_MULTISTEP;
+  sch.kind = !strncmp(o->sched, "cosine", 6) ? DIVE_SCHED_COSINE
+           : !strcmp(o->sched, "constant") ? DIVE_SCHED_CONSTANT : DIVE_SCHED_MULTISTEP;
+  sch.per_step = !strcmp(o->sched, "cosine-step");
   sch.lr = (float)o->lr;
   sch.epochs = o->epochs;
+  sch.warmup_epochs = o->warmup < 0 ? 0 : o->warmup == 0 ? -1 : o->warmup;
+  memcpy(sch.milestones, o->milestones, sizeof sch.milestones);
+  sch.gamma = (float)o->gamma;
 
   { /* a run killed inside a checkpoint write leaves FILE.tmpPID: the rename never came */
     DIR *dd = opendir(dir);
@@ -537,6 +617,7 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   res->seconds = dive_time_sec() - t0;
   res->epochs = o->epochs;
   res->done = 1;
+  cli_read_curves(csv, res);
   if (!cli_write_results(json, res)) return 1;
   printf("%s: top-1 %.2f, top-5 %.2f; model %s (%.0f s)\n", method, res->ev.top1, res->ev.top5, model, res->seconds);
   (void)seen;
@@ -580,27 +661,196 @@ static int cli_load_teacher(const cli_dataset *d, const cli_opts *o, const char 
   return 0;
 }
 
-static void cli_table(const cli_result *r, int n) {
-  int i;
-  printf("\n%-8s %7s %7s %7s %7s %7s\n", "method", "top-1", "top-5", r[0].ev.by_thirds ? "Head" : "Many",
-         r[0].ev.by_thirds ? "Middle" : "Medium", r[0].ev.by_thirds ? "Tail" : "Few");
-  for (i = 0; i < n; i++)
-    printf("%-8s %7.2f %7.2f %7.2f %7.2f %7.2f\n", r[i].method, r[i].ev.top1, r[i].ev.top5, r[i].ev.many,
-           r[i].ev.medium, r[i].ev.few);
-  if (r[0].ev.by_thirds) printf("(%d classes: groups are head / middle / tail thirds of the classes by count)\n",
-                                r[0].ev.num_classes);
+#include "dive_modes.h" /* --eval, --predict, --eval-shift, --features, --seeds, report.html */
+
+/* ---------------------------------------------------------------- one run or one pipeline */
+/* The training run (--method) or the pipeline (--pipeline) of one seed, o->seed, into
+   o->out: trains, prints the results table, writes results.json and report.html. The
+   results land in res[0..*nres) (the caller frees them); *T and *p are the distillation
+   settings used (0 when none). */
+static int cli_run(const cli_dataset *d, const cli_opts *o, const dive_dataset *train, const dive_dataset *test,
+                   cli_result *res, int *nres, double *T_used, double *p_used) {
+  cli_summary sum[4];
+  cli_settings st;
+  char dir[1100], title[200], **names;
+  int i, have_ve = 0, ok;
+  *nres = 0;
+  *T_used = *p_used = 0;
+  if (!o->pipeline) {
+    dive_resnet *t = NULL;
+    const int kd = !strcmp(o->method, "dive") || !strcmp(o->method, "kd");
+    if (kd && cli_load_teacher(d, o, o->teacher, train->num_classes, &t)) return 1;
+    if (kd) { *T_used = o->T_set ? o->T : 3; *p_used = o->power; }
+    if (cli_train(d, o, o->method, o->out, train, test, t, *T_used ? *T_used : 3, *p_used ? *p_used : 0.5, &res[0]))
+      return 1;
+    *nres = 1;
+    dive_resnet_destroy(t);
+  } else {
+    dive_resnet *t = NULL;
+    dive_ve_report ve;
+    double T, p;
+    if (o->baseline) {
+      snprintf(dir, sizeof dir, "%s/ce", o->out);
+      if (cli_train(d, o, "ce", dir, train, test, NULL, 0, 0, &res[(*nres)++])) return 1;
+    }
+    printf("== teacher: BSCE\n");
+    snprintf(dir, sizeof dir, "%s/bsce", o->out);
+    if (cli_train(d, o, "bsce", dir, train, test, NULL, 0, 0, &res[(*nres)++])) return 1;
+    snprintf(dir, sizeof dir, "%s/bsce/model.safetensors", o->out);
+    if (cli_load_teacher(d, o, dir, train->num_classes, &t)) return 1;
+    printf("== VE analysis of the teacher\n");
+    if (cli_analyze(d, o, t, train, o->out, &ve)) return 1;
+    have_ve = 1;
+    if (o->power_set || o->keep_power) {
+      /* the power is fixed (--power, or the dataset's recipe): keep the analyzer's effective
+         teacher temperature T/p, so the teacher's distribution is the one it picked */
+      p = o->power;
+      T = o->T_set ? o->T : ve.pick_flat ? ve.pick_T / (double)ve.pick_power * p : 3;
+    } else {
+      p = ve.pick_power;
+      T = o->T_set ? o->T : ve.pick_T;
+    }
+    printf("== student: DiVE with T=%g, power=%g, alpha=%g%s%s\n", T, p, o->alpha,
+           o->no_bsce ? ", no BSCE term" : "", o->mix_gt ? ", groundtruth mixed in" : "");
+    snprintf(dir, sizeof dir, "%s/dive", o->out);
+    if (cli_train(d, o, "dive", dir, train, test, t, T, p, &res[(*nres)++])) return 1;
+    *T_used = T;
+    *p_used = p;
+    {
+      FILE *f;
+      snprintf(dir, sizeof dir, "%s/results.json", o->out);
+      f = fopen(dir, "w");
+      if (f) {
+        fprintf(f, "{\n  \"dataset\": \"%s\",\n  \"T\": %g,\n  \"power\": %g,\n  \"seed\": %llu,\n  \"runs\": [\n",
+                d->name, T, p, o->seed);
+        for (i = 0; i < *nres; i++)
+          fprintf(f, "    {\"method\": \"%s\", \"epochs\": %d, \"top1\": %.4f, \"top5\": %.4f, \"many\": %.4f, "
+                     "\"medium\": %.4f, \"few\": %.4f, \"seconds\": %.1f}%s\n",
+                  res[i].method, res[i].epochs, res[i].ev.top1, res[i].ev.top5, res[i].ev.many, res[i].ev.medium,
+                  res[i].ev.few, res[i].seconds, i + 1 < *nres ? "," : "");
+        fprintf(f, "  ],\n  \"backend\": \"%s\"\n}\n", cli_backend_name());
+        fclose(f);
+      }
+    }
+    dive_ve_free(&ve);
+    dive_resnet_destroy(t);
+  }
+  for (i = 0; i < *nres; i++) cli_summarize(&res[i], 1, 1, &sum[i]);
+  cli_table_summary(sum, *nres, res[0].ev.by_thirds, res[0].ev.num_classes);
+  snprintf(title, sizeof title, "%s: %s, seed %llu", d->name, o->pipeline ? "the DiVE pipeline" : o->method, o->seed);
+  cli_settings_fill(&st, d, o, train, test, o->pipeline ? (o->baseline ? "--pipeline --baseline" : "--pipeline")
+                                                        : o->method, *T_used, *p_used);
+  snprintf(dir, sizeof dir, "%s/ve.svg", o->out);
+  names = cli_class_names(d, o, train->num_classes, &ok);
+  if (ok) return 1;
+  ok = cli_report_write(o->out, title, sum, *nres, train->class_counts, train->num_classes, names,
+                        have_ve ? dir : NULL, &st, NULL, NULL);
+  cli_free_names(names, train->num_classes);
+  for (i = 0; i < *nres; i++) cli_summary_free(&sum[i]);
+  return ok ? 0 : 1;
+}
+
+/* --seeds N: cli_run for seeds S .. S+N-1 (each into OUT/seed_K), then the mean +- std
+   of every method and group in the table, OUT/results.json and OUT/report.html. One seed
+   runs straight into OUT. */
+static int cli_run_seeds(const cli_dataset *d, const cli_opts *o, const dive_dataset *train,
+                         const dive_dataset *test) {
+  const int N = o->seeds > 0 ? o->seeds : 1;
+  cli_result *res = (cli_result *)calloc((size_t)N * 3, sizeof *res);
+  double *T = (double *)calloc((size_t)N, sizeof(double)), *P = (double *)calloc((size_t)N, sizeof(double));
+  cli_summary sum[3];
+  cli_settings st;
+  char (*dirs)[1100] = (char (*)[1100])calloc((size_t)N, 1100), path[1200], title[200], **names;
+  int k, i, nres = 0, rc = 0;
+  FILE *f;
+  if (!res || !T || !P || !dirs) { fprintf(stderr, "error: out of memory\n"); return 1; }
+  for (k = 0; k < N && !rc; k++) {
+    cli_opts os = *o;
+    int n = 0;
+    os.seed = o->seed + (unsigned long long)k;
+    if (N > 1) {
+      snprintf(dirs[k], sizeof dirs[k], "%s/seed_%llu", o->out, os.seed);
+      os.out = dirs[k];
+      if (!cli_mkdir(os.out)) { rc = 1; break; }
+      printf("== seed %llu (%d of %d) into %s\n", os.seed, k + 1, N, os.out);
+    }
+    rc = cli_run(d, &os, train, test, res + 3 * k, &n, &T[k], &P[k]);
+    nres = n;
+  }
+  if (!rc && N > 1) {
+    for (i = 0; i < nres; i++) cli_summarize(res + i, N, 3, &sum[i]);
+    cli_table_summary(sum, nres, res[0].ev.by_thirds, res[0].ev.num_classes);
+    snprintf(path, sizeof path, "%s/results.json", o->out);
+    if (!(f = fopen(path, "w"))) {
+      fprintf(stderr, "error: cannot write %s: %s\n", path, strerror(errno));
+      rc = 1;
+    } else {
+      static const char *key[5] = {"top1", "top5", "many", "medium", "few"};
+      int j, c;
+      fprintf(f, "{\n  \"dataset\": \"%s\",\n  \"seeds\": [", d->name);
+      for (k = 0; k < N; k++) fprintf(f, "%s%llu", k ? ", " : "", o->seed + (unsigned long long)k);
+      fprintf(f, "],\n  \"std\": \"sample standard deviation (n - 1) over the seeds\",\n  \"groups\": \"%s\",\n  \"runs\": [\n",
+              res[0].ev.by_thirds ? "head/middle/tail thirds" : "many/medium/few");
+      for (i = 0; i < nres; i++) {
+        fprintf(f, "    {\"method\": \"%s\", \"epochs\": %d", sum[i].method, res[i].epochs);
+        for (j = 0; j < 5; j++) fprintf(f, ", \"%s\": %.4f, \"%s_std\": %.4f", key[j], sum[i].mean[j], key[j], sum[i].std[j]);
+        fprintf(f, ",\n     \"per_seed\": [");
+        for (k = 0; k < N; k++) {
+          const dive_eval *ev = &res[3 * k + i].ev;
+          fprintf(f, "%s{\"seed\": %llu, \"top1\": %.4f, \"top5\": %.4f, \"many\": %.4f, \"medium\": %.4f, \"few\": %.4f",
+                  k ? ", " : "", o->seed + (unsigned long long)k, ev->top1, ev->top5, ev->many, ev->medium, ev->few);
+          if (T[k] > 0 && (!strcmp(sum[i].method, "dive") || !strcmp(sum[i].method, "kd")))
+            fprintf(f, ", \"T\": %g, \"power\": %g", T[k], P[k]);
+          fprintf(f, "}");
+        }
+        fprintf(f, "],\n     \"per_class\": [");
+        for (c = 0; c < res[0].ev.num_classes; c++) fprintf(f, "%s%.4f", c ? ", " : "", sum[i].per_class[c]);
+        fprintf(f, "]}%s\n", i + 1 < nres ? "," : "");
+      }
+      fprintf(f, "  ],\n  \"backend\": \"%s\"\n}\n", cli_backend_name());
+      if (fclose(f) != 0) rc = 1;
+    }
+    snprintf(title, sizeof title, "%s: %s, %d seeds", d->name, o->pipeline ? "the DiVE pipeline" : o->method, N);
+    cli_settings_fill(&st, d, o, train, test, o->pipeline ? (o->baseline ? "--pipeline --baseline" : "--pipeline")
+                                                          : o->method, T[0], P[0]);
+    snprintf(path, sizeof path, "%s/ve.svg", dirs[0]);
+    names = cli_class_names(d, o, train->num_classes, &k);
+    if (!rc && !cli_report_write(o->out, title, sum, nres, train->class_counts, train->num_classes, names,
+                                 o->pipeline ? path : NULL, &st, NULL, NULL))
+      rc = 1;
+    cli_free_names(names, train->num_classes);
+    for (i = 0; i < nres; i++) cli_summary_free(&sum[i]);
+  }
+  for (k = 0; k < 3 * N; k++) cli_result_free(&res[k]);
+  free(res); free(T); free(P); free(dirs);
+  return rc;
+}
+
+static int cli_open_ctx(const cli_opts *o) {
+  dive_ctx_desc cd;
+  memset(&cd, 0, sizeof cd);
+  cd.backend = !strcmp(o->backend, "cpu") ? DIVE_BACKEND_CPU : !strcmp(o->backend, "vulkan") ? DIVE_BACKEND_VULKAN
+                                                                                          : DIVE_BACKEND_AUTO;
+  cd.threads = o->threads;
+  CLI_CHECK(dive_ctx_create(&g_ctx, &cd), "creating the context");
+  return 0;
 }
 
 /* ---------------------------------------------------------------- main */
 static int cli_main(const cli_dataset *d, int argc, char **argv) {
   cli_opts o;
-  dive_ctx_desc cd;
   dive_dataset train, test;
   int rc = cli_parse(d, argc, argv, &o), i;
-  cli_result res[3];
-  char dir[1100];
   if (rc) return rc == 1 ? 0 : 2;
   setvbuf(stdout, NULL, _IOLBF, 0); /* progress lines reach a log file as they happen */
+  if (o.predict) { /* needs the model and the images, not the dataset */
+    if (cli_open_ctx(&o) || !cli_mkdir(o.out)) return 1;
+    printf("%s: backend %s (%s); predicting with %s\n", d->name, cli_backend_name(), dive_query_device_name(g_ctx),
+           o.model);
+    rc = cli_predict_mode(d, &o);
+    dive_ctx_destroy(g_ctx);
+    return rc;
+  }
   memset(&train, 0, sizeof train);
   memset(&test, 0, sizeof test);
   if (d->load(&o, &train, &test)) return 1;
@@ -621,11 +871,7 @@ static int cli_main(const cli_dataset *d, int argc, char **argv) {
                       "raise --limit-train)\n", i);
       return 1;
     }
-  memset(&cd, 0, sizeof cd);
-  cd.backend = !strcmp(o.backend, "cpu") ? DIVE_BACKEND_CPU : !strcmp(o.backend, "vulkan") ? DIVE_BACKEND_VULKAN
-                                                                                         : DIVE_BACKEND_AUTO;
-  cd.threads = o.threads;
-  CLI_CHECK(dive_ctx_create(&g_ctx, &cd), "creating the context");
+  if (cli_open_ctx(&o)) return 1;
   printf("%s: backend %s (%s); train %lld images, test %lld, %d classes (largest %d, smallest %d); "
          "resnet-%d width %d, %d epochs, batch %d, lr %g\n",
          d->name, cli_backend_name(), dive_query_device_name(g_ctx), (long long)train.n, (long long)test.n,
@@ -640,59 +886,18 @@ static int cli_main(const cli_dataset *d, int argc, char **argv) {
     if (cli_analyze(d, &o, t, &train, o.out, &ve)) return 1;
     dive_ve_free(&ve);
     dive_resnet_destroy(t);
-  } else if (!o.pipeline) {
-    dive_resnet *t = NULL;
-    if (!strcmp(o.method, "dive") && cli_load_teacher(d, &o, o.teacher, train.num_classes, &t)) return 1;
-    if (cli_train(d, &o, o.method, o.out, &train, &test, t, o.T_set ? o.T : 3, o.power_set ? o.power : 0.5, &res[0]))
-      return 1;
-    cli_table(res, 1);
-    dive_eval_free(&res[0].ev);
-    dive_resnet_destroy(t);
+  } else if (o.eval) {
+    rc = cli_eval_mode(d, &o, &train, &test);
+  } else if (o.nshift) {
+    rc = cli_shift_mode(d, &o, &train, &test);
+  } else if (o.features) {
+    rc = cli_features_mode(d, &o, &train, &test);
   } else {
-    dive_resnet *t = NULL;
-    dive_ve_report ve;
-    double T, p;
-    int nres = 0;
-    if (o.baseline) {
-      snprintf(dir, sizeof dir, "%s/ce", o.out);
-      if (cli_train(d, &o, "ce", dir, &train, &test, NULL, 0, 0, &res[nres++])) return 1;
-    }
-    printf("== teacher: BSCE\n");
-    snprintf(dir, sizeof dir, "%s/bsce", o.out);
-    if (cli_train(d, &o, "bsce", dir, &train, &test, NULL, 0, 0, &res[nres++])) return 1;
-    snprintf(dir, sizeof dir, "%s/bsce/model.safetensors", o.out);
-    if (cli_load_teacher(d, &o, dir, train.num_classes, &t)) return 1;
-    printf("== VE analysis of the teacher\n");
-    if (cli_analyze(d, &o, t, &train, o.out, &ve)) return 1;
-    T = o.T_set ? o.T : ve.pick_T;
-    p = o.power_set ? o.power : ve.pick_power;
-    printf("== student: DiVE with T=%g, power=%g, alpha=%g%s%s\n", T, p, o.alpha, o.no_bsce ? ", no BSCE term" : "",
-           o.mix_gt ? ", groundtruth mixed in" : "");
-    snprintf(dir, sizeof dir, "%s/dive", o.out);
-    if (cli_train(d, &o, "dive", dir, &train, &test, t, T, p, &res[nres++])) return 1;
-    cli_table(res, nres);
-    {
-      FILE *f;
-      snprintf(dir, sizeof dir, "%s/results.json", o.out);
-      f = fopen(dir, "w");
-      if (f) {
-        fprintf(f, "{\n  \"dataset\": \"%s\",\n  \"T\": %g,\n  \"power\": %g,\n  \"runs\": [\n", d->name, T, p);
-        for (i = 0; i < nres; i++)
-          fprintf(f, "    {\"method\": \"%s\", \"epochs\": %d, \"top1\": %.4f, \"top5\": %.4f, \"many\": %.4f, "
-                     "\"medium\": %.4f, \"few\": %.4f, \"seconds\": %.1f}%s\n",
-                  res[i].method, res[i].epochs, res[i].ev.top1, res[i].ev.top5, res[i].ev.many, res[i].ev.medium,
-                  res[i].ev.few, res[i].seconds, i + 1 < nres ? "," : "");
-        fprintf(f, "  ],\n  \"backend\": \"%s\"\n}\n", cli_backend_name());
-        fclose(f);
-      }
-    }
-    for (i = 0; i < nres; i++) dive_eval_free(&res[i].ev);
-    dive_ve_free(&ve);
-    dive_resnet_destroy(t);
+    rc = cli_run_seeds(d, &o, &train, &test);
   }
   dive_dataset_free(&train);
   dive_dataset_free(&test);
   dive_ctx_destroy(g_ctx);
-  return 0;
+  return rc;
 }
 #endif

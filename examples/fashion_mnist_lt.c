@@ -30,6 +30,17 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
   return 0;
 }
 
+/* the dataset's class names (Zalando's Fashion-MNIST README; the files carry numbers only) */
+static int names(const cli_opts *o, int classes, char **out) {
+  static const char *n[10] = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                              "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+  int i;
+  (void)o;
+  if (classes != 10) return 0;
+  for (i = 0; i < 10; i++) out[i] = strdup(n[i]);
+  return 1;
+}
+
 int main(int argc, char **argv) {
   cli_dataset d;
   cli_dataset_init(&d, "fashion_mnist_lt", "DiVE on Fashion-MNIST-LT with a CIFAR ResNet (1-channel stem, 28x28 input)",
@@ -39,6 +50,7 @@ int main(int argc, char **argv) {
   d.mean[0] = 0.2860f;
   d.std[0] = 0.3530f;
   d.load = load;
+  d.load_names = names;
   d.defaults.epochs = 60; /* the CIFAR recipe compressed to 60 epochs (docs/results.md, the accuracy protocol) */
   d.defaults.classes = 10;
   return cli_main(&d, argc, argv);

@@ -6,10 +6,12 @@
 #   Vulkan tests  : mesa-vulkan-drivers (lavapipe) vulkan-validationlayers vulkan-tools
 #   shaders       : glslang-tools spirv-tools
 #   demo data     : dataset-fashion-mnist
+#   report, Fig. 8: chromium (tests/test_modes.sh renders report.html headless),
+#                   python3-sklearn python3-matplotlib python3-numpy (examples/tsne.py)
 #   fuzzing       : clang libclang-rt-14-dev (libFuzzer, `make fuzz`)
 #   data parallel : openmpi-bin libopenmpi-dev (`make mpi`, `make test-mpi`)
 set -e
-PKGS="gcc make libc6-dev libstb-dev libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslang-tools spirv-tools dataset-fashion-mnist python3 clang libclang-rt-14-dev openmpi-bin libopenmpi-dev"
+PKGS="gcc make libc6-dev libstb-dev libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslang-tools spirv-tools dataset-fashion-mnist python3 chromium python3-sklearn python3-matplotlib python3-numpy clang libclang-rt-14-dev openmpi-bin libopenmpi-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

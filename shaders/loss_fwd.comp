@@ -1,5 +1,9 @@
-// loss_fwd: fused CE / BSCE / KD / DiVE loss and d(loss)/d(logits), one invocation per
-// example row (mirrors dive__loss_row; fp32 with max-subtracted exponentials).
+// loss_fwd: the fused loss family and d(loss)/d(logits), one invocation per example row
+// (the terms of dive__loss_p, resolved from the desc on the host by dive__loss_params):
+//   row loss = wce (lse(a) - a_y) + wkd T^2 KL(q || softmax(s / T)), a = s [+ log n]
+//   d / ds   = wce (softmax(a) - onehot) / B + wkd T (softmax(s / T) - q) / B
+// with t = softmax(z p / T) and q = t or (1 - alpha) onehot + alpha t (mix_gt).
+// fp32 with max-subtracted exponentials.
 // logits: binding 0 (B*C)  labels: binding 1 (B ints)  teacher: binding 2 (B*C)
 // log_prior: binding 3 (C)  dlogits: binding 4 (B*C, written when has_dl)
 // per_example: binding 5 (B; NaN marks a label outside [0, C))
@@ -17,11 +21,13 @@ layout(set = 0, binding = 4, std430) buffer DL { float v[]; } dl;
 layout(set = 0, binding = 5, std430) writeonly buffer PE { float v[]; } per_ex;
 layout(push_constant) uniform P {
   uint o_s, o_y, o_z, o_lp, o_dl, o_pe;
-  uint B, C, kind, no_bsce, mix_gt, has_dl;
-  float alpha, T, power;
+  uint B, C, use_ce, prior, use_kd, mix_gt, has_dl;
+  float wce, wkd, alpha, T, power;
 } p;
 
-const uint CE = 0u, BSCE = 1u, KD = 2u, DIVE = 3u; // dive_loss_kind
+float a_of(uint row, uint j) { // the hard-label term's logit: s (+ log n)
+  return s.v[p.o_s + row + j] + (p.prior != 0u ? logp.v[p.o_lp + j] : 0.0);
+}
 
 void main() {
   uint b = dive_gid();
@@ -34,31 +40,23 @@ void main() {
     return;
   }
   uint y = uint(yi);
-  bool use_ce = p.kind != KD && !(p.kind == DIVE && p.no_bsce != 0u);
-  bool use_kd = p.kind == KD || p.kind == DIVE;
-  bool prior = p.kind == BSCE || p.kind == DIVE;
-  float wce = p.kind == DIVE && use_kd && use_ce ? 1.0 - p.alpha : 1.0;
-  float wkd = p.kind == DIVE && use_ce ? p.alpha : 1.0;
   float invB = 1.0 / float(p.B), T = p.T;
   float loss = 0.0;
-  if (use_ce) { // log-sum-exp of a = s (+ log prior)
+  if (p.use_ce != 0u) { // log-sum-exp of a
     float mx = -3.402823466e38, sum = 0.0;
-    for (uint j = 0u; j < C; j++)
-      mx = max(mx, s.v[p.o_s + row + j] + (prior ? logp.v[p.o_lp + j] : 0.0));
-    for (uint j = 0u; j < C; j++)
-      sum += exp(s.v[p.o_s + row + j] + (prior ? logp.v[p.o_lp + j] : 0.0) - mx);
+    for (uint j = 0u; j < C; j++) mx = max(mx, a_of(row, j));
+    for (uint j = 0u; j < C; j++) sum += exp(a_of(row, j) - mx);
     float lse = mx + log(sum);
     // (mx - a_y) + log(sum): no cancellation between two large numbers
-    loss += wce * ((mx - (s.v[p.o_s + row + y] + (prior ? logp.v[p.o_lp + y] : 0.0))) + log(sum));
+    loss += p.wce * ((mx - a_of(row, y)) + log(sum));
     if (p.has_dl != 0u)
-      for (uint j = 0u; j < C; j++) {
-        float a = s.v[p.o_s + row + j] + (prior ? logp.v[p.o_lp + j] : 0.0);
-        dl.v[p.o_dl + row + j] = wce * invB * (exp(a - lse) - (j == y ? 1.0 : 0.0));
-      }
+      for (uint j = 0u; j < C; j++)
+        dl.v[p.o_dl + row + j] = p.wce * invB * (exp(a_of(row, j) - lse) - (j == y ? 1.0 : 0.0));
   }
-  if (use_kd) {
+  if (p.use_kd != 0u) {
     float tz = p.power / T; // teacher scale: softmax(z p / T)
     float mx_s = -3.402823466e38, mx_t = -3.402823466e38, ls = 0.0, lt = 0.0, kl = 0.0;
+    float log_alpha = p.alpha > 0.0 ? log(p.alpha) : 0.0;
     for (uint j = 0u; j < C; j++) {
       mx_s = max(mx_s, s.v[p.o_s + row + j] / T);
       mx_t = max(mx_t, z.v[p.o_z + row + j] * tz);
@@ -73,16 +71,21 @@ void main() {
       float logt = z.v[p.o_z + row + j] * tz - lt, q = exp(logt), logq = logt;
       float logsT = s.v[p.o_s + row + j] / T - ls;
       if (p.mix_gt != 0u) {
-        q = (1.0 - p.alpha) * (j == y ? 1.0 : 0.0) + p.alpha * exp(logt);
-        logq = q > 0.0 ? log(q) : 0.0;
+        if (j == y) {
+          q = (1.0 - p.alpha) + p.alpha * exp(logt);
+          logq = q > 0.0 ? log(q) : 0.0;
+        } else { // q = alpha t: its log without forming a tiny product first
+          q = p.alpha * exp(logt);
+          logq = log_alpha + logt;
+        }
       }
       if (q > 0.0) kl += q * (logq - logsT);
       if (p.has_dl != 0u) {
-        float g = wkd * T * invB * (exp(logsT) - q);
-        dl.v[p.o_dl + row + j] = use_ce ? dl.v[p.o_dl + row + j] + g : g;
+        float g = p.wkd * T * invB * (exp(logsT) - q);
+        dl.v[p.o_dl + row + j] = p.use_ce != 0u ? dl.v[p.o_dl + row + j] + g : g;
       }
     }
-    loss += wkd * T * T * kl;
+    loss += p.wkd * T * T * kl;
   }
   per_ex.v[p.o_pe + b] = loss;
 }

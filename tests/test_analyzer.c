@@ -145,6 +145,32 @@ static void test_schedule(void) {
   d.warmup_epochs = -1;
   check(near(dive_schedule_lr(&d, 0), 0.1, 1e-6) && near(dive_schedule_lr(&d, 45), 0.05, 1e-6) &&
         dive_schedule_lr(&d, 90) < 1e-9, "cosine: lr, lr/2 halfway, 0 at the end", 0);
+  /* per epoch (the paper): constant inside an epoch; per step: between the epochs' values */
+  check(dive_schedule_lr(&d, 45.7) == dive_schedule_lr(&d, 45) && dive_schedule_lr(&d, 89.9) > 1e-5,
+        "cosine per epoch: constant within an epoch, lr(89) > 0", dive_schedule_lr(&d, 89.9));
+  check(near(dive_schedule_lr(&d, 89), 0.05 * (1 + cos(3.141592653589793 * 89 / 90)), 1e-9),
+        "cosine per epoch: lr(e) = lr/2 (1 + cos(pi e / E)), as PyTorch's CosineAnnealingLR", dive_schedule_lr(&d, 89));
+  d.per_step = 1;
+  check(dive_schedule_lr(&d, 45.5) < dive_schedule_lr(&d, 45) && dive_schedule_lr(&d, 45.5) > dive_schedule_lr(&d, 46) &&
+        near(dive_schedule_lr(&d, 45.5), 0.05 * (1 + cos(3.141592653589793 * 45.5 / 90)), 1e-8),
+        "cosine per step: decays inside the epoch", dive_schedule_lr(&d, 45.5));
+  d.per_step = 0;
+  d.warmup_epochs = 5;
+  check(near(dive_schedule_lr(&d, 4.5), 0.1 * (1.0 / 3 + 2.0 / 3 * 0.9), 1e-7) && near(dive_schedule_lr(&d, 5), 0.1, 1e-7) &&
+        near(dive_schedule_lr(&d, 47.5), 0.05 * (1 + cos(3.141592653589793 * 42 / 85)), 1e-8),
+        "cosine after a 5-epoch warm-up: from epoch 5 over 85 epochs", dive_schedule_lr(&d, 47.5));
+  /* multistep with given milestones and gamma */
+  d.kind = DIVE_SCHED_MULTISTEP;
+  d.epochs = 100;
+  d.warmup_epochs = -1;
+  d.milestones[0] = 30; d.milestones[1] = 60; d.milestones[2] = 90;
+  d.gamma = 0.1f;
+  check(near(dive_schedule_lr(&d, 29.99), 0.1, 1e-7) && near(dive_schedule_lr(&d, 30), 0.01, 1e-7) &&
+        near(dive_schedule_lr(&d, 60), 1e-3, 1e-8) && near(dive_schedule_lr(&d, 95), 1e-4, 1e-9),
+        "multistep: milestones 30,60,90 with gamma 0.1", dive_schedule_lr(&d, 95));
+  d.warmup_epochs = 3;
+  check(near(dive_schedule_lr(&d, 0), 0.1 / 3, 1e-7) && near(dive_schedule_lr(&d, 3), 0.1, 1e-7),
+        "multistep: --warmup 3", dive_schedule_lr(&d, 0));
 }
 
 static void test_state(void) {

@@ -20,7 +20,7 @@ FAST="--depth 8 --width 4 --batch 32 --limit-train 500 --limit-test 200 --backen
 
 $P --help >"$T/help" && grep -q -- "--pipeline" "$T/help" && grep -q -- "--dump-indices" "$T/help" && ok "--help lists the flags" || no "--help"
 expect_fail "unknown flag" "unknown flag --frobnicate" $P --frobnicate
-expect_fail "bad method" "--method xyz: expected ce, bsce or dive" $P --method xyz
+expect_fail "bad method" "--method xyz: expected ce, bsce, dive or kd" $P --method xyz
 expect_fail "bad number" "--epochs abc: expected a number" $P --epochs abc
 expect_fail "non-integer" "--batch 1.5: expected an integer" $P --batch 1.5
 expect_fail "out of range" "--lr -1: expected a number in" $P --lr -1
