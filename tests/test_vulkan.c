@@ -228,7 +228,7 @@ static int check_recording(dive_ctx *ctx) {
   dive_tensor a, b;
   dive_rng r;
   float *x = fbuf(n), *h = fbuf(n), *y = fbuf(n), *old = fbuf(n);
-  int64_t submits0;
+  int64_t submits0, dw0, dh0, b0;
   dive_rng_seed(&r, 3);
   fill(&r, x, n);
   for (i = 0; i < n; i++) x[i] *= 1e-3f;
@@ -237,7 +237,10 @@ static int check_recording(dive_ctx *ctx) {
   CHECK_OK(ctx, dive_tensor_write(&a, x, n));
   CHECK_OK(ctx, dive_tensor_write(&b, x, n));
   memcpy(h, x, (size_t)n * 4);
-  submits0 = ctx->vk->submits;
+  submits0 = ctx->vk->cnt.submits;
+  dw0 = ctx->vk->cnt.desc_writes;
+  dh0 = ctx->vk->cnt.desc_hits;
+  b0 = ctx->vk->cnt.barriers;
   for (k = 0; k < steps; k++) { /* b = relu(b + a), alternating with an in-place relu */
     CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &b, &b, &a));
     if (k % 2) CHECK_OK(ctx, dive__vk_relu_fwd(ctx, n, &b, &b));
@@ -246,11 +249,18 @@ static int check_recording(dive_ctx *ctx) {
       if (k % 2) h[i] = h[i] > 0 ? h[i] : 0;
     }
   }
-  CHECK(ctx->vk->submits == submits0, "ops submitted before sync (%lld submits)",
-        (long long)(ctx->vk->submits - submits0));
+  CHECK(ctx->vk->cnt.submits == submits0, "ops submitted before sync (%lld submits)",
+        (long long)(ctx->vk->cnt.submits - submits0));
   CHECK_OK(ctx, dive_ctx_sync(ctx));
-  CHECK(ctx->vk->submits == submits0 + 1, "%lld submits for one sync", (long long)(ctx->vk->submits - submits0));
-  CHECK(ctx->vk->ndpools >= 2, "expected the descriptor pool chain to grow (%d pools)", ctx->vk->ndpools);
+  CHECK(ctx->vk->cnt.submits == submits0 + 1, "%lld submits for one sync", (long long)(ctx->vk->cnt.submits - submits0));
+  /* two distinct binding sets (add b,b,a and relu b,b): written once each, then cached */
+  CHECK(ctx->vk->cnt.desc_writes - dw0 <= 2 && ctx->vk->cnt.desc_hits - dh0 >= 598,
+        "descriptor cache: %lld writes, %lld hits for 600 dispatches", (long long)(ctx->vk->cnt.desc_writes - dw0),
+        (long long)(ctx->vk->cnt.desc_hits - dh0));
+  /* every op reads what the one before wrote: one barrier each, plus the submission's first
+     and last (to the host) */
+  CHECK(ctx->vk->cnt.barriers - b0 == 600 + 1, "%lld barriers for a chain of 600 dependent dispatches",
+        (long long)(ctx->vk->cnt.barriers - b0));
   CHECK_OK(ctx, dive_tensor_read(&b, y, n));
   CHECK(maxdiff(h, y, n) == 0.0, "400-op chain: maxdiff %g", maxdiff(h, y, n));
   /* record b = a + a, then overwrite a on the host before syncing: b sees the old a */
@@ -262,6 +272,84 @@ static int check_recording(dive_ctx *ctx) {
   dive_tensor_free(&a);
   dive_tensor_free(&b);
   free(x); free(h); free(y); free(old);
+  return 0;
+}
+
+/* hazard tracking: a barrier only before a command that reads what an earlier one wrote
+   (RAW), writes what an earlier one read (WAR) or wrote (WAW) since the last barrier;
+   disjoint views of one buffer are independent. Descriptor sets of a freed buffer leave the
+   cache and are reused. */
+static int check_tracking(dive_ctx *ctx) {
+  int n = 1000, big = 3000, i, v1n = 1000, v3n = 10;
+  dive_tensor a, b, c, d, e, f, g, v1, v2, v3, f10;
+  float *xa = fbuf(n), *xb = fbuf(n), *y = fbuf(big);
+  dive_rng r;
+  int64_t b0, w0, nfree0;
+  dive__vk_pipe *pr;
+  dive_rng_seed(&r, 31);
+  fill(&r, xa, n);
+  fill(&r, xb, n);
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &a, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &b, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &c, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &d, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &e, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &f, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &g, DIVE_F32, 1, &big));
+  CHECK_OK(ctx, dive_tensor_view(&v1, &g, 0, 1, &v1n));
+  CHECK_OK(ctx, dive_tensor_view(&v2, &g, 1000, 1, &v1n));
+  CHECK_OK(ctx, dive_tensor_view(&v3, &g, 995, 1, &v3n)); /* overlaps v1 and v2 */
+  CHECK_OK(ctx, dive_tensor_view(&f10, &f, 0, 1, &v3n));
+  CHECK_OK(ctx, dive_tensor_write(&a, xa, n));
+  CHECK_OK(ctx, dive_tensor_write(&b, xb, n));
+  CHECK_OK(ctx, dive_ctx_sync(ctx));
+  b0 = ctx->vk->cnt.barriers;
+  CHECK_OK(ctx, dive_relu_forward(ctx, &c, &a));    /* first command: 1 */
+  CHECK_OK(ctx, dive_relu_forward(ctx, &d, &b));    /* independent */
+  CHECK(ctx->vk->cnt.barriers - b0 == 1, "independent dispatches: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &a, &b));    /* writes a, read above: WAR, 2 */
+  CHECK(ctx->vk->cnt.barriers - b0 == 2, "write after read: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &e, &b));    /* b only read so far: none */
+  CHECK(ctx->vk->cnt.barriers - b0 == 2, "read after read: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &e, &a));    /* RAW on a, WAW on e: 3 */
+  CHECK(ctx->vk->cnt.barriers - b0 == 3, "read/write after write: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_add_forward(ctx, &f, &c, &d)); /* c, d were written before that barrier */
+  CHECK_OK(ctx, dive_relu_forward(ctx, &v1, &c));   /* disjoint views: none */
+  CHECK_OK(ctx, dive_relu_forward(ctx, &v2, &d));
+  CHECK(ctx->vk->cnt.barriers - b0 == 3, "disjoint views: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &v3, &f10)); /* overlaps both: 4 */
+  CHECK(ctx->vk->cnt.barriers - b0 == 4, "overlapping view: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_tensor_read(&g, y, big));
+  for (i = 0; i < big; i++) {
+    float ra = xa[i % n] > 0 ? xa[i % n] : 0, rb = xb[i % n] > 0 ? xb[i % n] : 0, want;
+    if (i >= 995 && i < 1005) {
+      float fv = (xa[i - 995] > 0 ? xa[i - 995] : 0) + (xb[i - 995] > 0 ? xb[i - 995] : 0);
+      want = fv > 0 ? fv : 0;
+    }
+    else if (i < 1000) want = ra;
+    else if (i < 2000) want = rb;
+    else want = 0;
+    CHECK(y[i] == want, "views: element %d = %g, want %g", i, y[i], want);
+  }
+  CHECK_OK(ctx, dive_tensor_read(&e, y, n));
+  for (i = 0; i < n; i++) CHECK(y[i] == (xb[i] > 0 ? xb[i] : 0), "e[%d] = %g", i, y[i]);
+  /* the same dispatch again hits the cache; after c is freed its sets go to the free list */
+  w0 = ctx->vk->cnt.desc_writes;
+  CHECK_OK(ctx, dive_relu_forward(ctx, &c, &a));
+  CHECK(ctx->vk->cnt.desc_writes == w0, "a repeated dispatch wrote descriptors");
+  pr = &ctx->vk->pipes[DIVE__SH_relu_fwd * DIVE__VK_NVAR];
+  nfree0 = pr->nfree;
+  dive_tensor_free(&c);
+  CHECK(pr->nfree >= nfree0 + 2, "freeing a bound tensor returned %lld sets", (long long)(pr->nfree - nfree0));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &c, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &c, &b));
+  CHECK(ctx->vk->cnt.desc_writes == w0 + 1 && pr->nfree == nfree0 + 1, "new buffer: %lld writes, %lld free sets",
+        (long long)(ctx->vk->cnt.desc_writes - w0), (long long)pr->nfree);
+  CHECK_OK(ctx, dive_tensor_read(&c, y, n));
+  for (i = 0; i < n; i++) CHECK(y[i] == (xb[i] > 0 ? xb[i] : 0), "reused set: c[%d] = %g", i, y[i]);
+  dive_tensor_free(&a); dive_tensor_free(&b); dive_tensor_free(&c); dive_tensor_free(&d);
+  dive_tensor_free(&e); dive_tensor_free(&f); dive_tensor_free(&g);
+  free(xa); free(xb); free(y);
   return 0;
 }
 
@@ -863,6 +951,7 @@ static void run_mode(const char *mode, int staging, const char *wg) {
     report("tensor write/read + views", check_roundtrip(ctx));
     report("zero fill + ordering", check_zero(ctx));
     report("400 ops recorded, one submit", check_recording(ctx));
+    report("barriers only on hazards; descriptor cache", check_tracking(ctx));
   }
   g_worst = 0;
   report_op("relu/add fwd+bwd vs dive__ref", check_eltwise(ctx));
