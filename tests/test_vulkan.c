@@ -425,7 +425,15 @@ static int check_conv(dive_ctx *ctx) {
       {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 1},  {2, 4, 6, 6, 4, 3, 3, 1, 1, 4, 0},
       {1, 3, 9, 8, 5, 5, 5, 2, 2, 1, 1},  {2, 6, 5, 5, 3, 1, 1, 1, 0, 1, 1},
       {1, 2, 33, 3, 3, 1, 3, 1, 0, 1, 1}, {2, 2, 4, 4, 3, 3, 3, 3, 2, 1, 0},
-      {7, 8, 3, 3, 16, 3, 3, 1, 1, 2, 1}};
+      {7, 8, 3, 3, 16, 3, 3, 1, 1, 2, 1},
+      {2, 3, 23, 23, 8, 7, 7, 2, 3, 1, 1},     /* the 7x7/2 stem */
+      {1, 128, 6, 5, 128, 3, 3, 1, 1, 32, 0},  /* ResNeXt: 32 groups of 4 channels */
+      {2, 64, 5, 5, 64, 3, 3, 2, 1, 32, 1},    /* ... 2 per group, strided */
+      {2, 16, 8, 8, 32, 3, 3, 2, 1, 1, 0},     /* CIFAR stage change */
+      {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 1},     /* CIFAR 3x3, odd size */
+      {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 1},     /* 1x1 stride 2 (a phase no tap reaches) */
+      {3, 20, 11, 13, 130, 3, 3, 1, 1, 1, 0},  /* more than one 128-row tile */
+      {1, 5, 4, 4, 3, 3, 3, 5, 2, 1, 1}};      /* stride above the kernel size */
   unsigned ci;
   dive_rng r;
   dive_rng_seed(&r, 11);
@@ -854,16 +862,17 @@ static int check_sgd(dive_ctx *ctx) {
 }
 
 /* more than 65535 work groups: a 2-D grid (work-group size forced to 1), for an
-   element-wise kernel (dive__vk_run) and a reduction (dive__vk_run_groups: conv dw with
-   64*128*3*3 = 73728 work groups of one invocation, each summing 4 terms) */
+   element-wise kernel (dive__vk_run) and a reduction (dive__vk_run_groups: the bias
+   gradient of a conv with 70001 output channels, bn_part with 70001 work groups of one
+   invocation, each summing 3 terms) */
 static int check_big_grid(void) {
   dive_ctx *ctx = NULL;
   int n = 70001, i;
   dive__conv_p p;
   dive_tensor t, o;
   dive_rng r;
-  float *x = fbuf(n), *y = fbuf(n), *w, *dy, *dw;
-  vt X, Wt, DY, DW;
+  float *x = fbuf(n), *y = fbuf(n), *w, *dy, *db;
+  vt X, Wt, DY, DB;
   set_env("DIVE_VK_WG", "1");
   CHECK_OK(NULL, vk_ctx(&ctx));
   set_env("DIVE_VK_WG", NULL);
@@ -879,20 +888,20 @@ static int check_big_grid(void) {
   dive_tensor_free(&t);
   dive_tensor_free(&o);
   memset(&p, 0, sizeof p);
-  p.N = 1; p.C = 128; p.H = p.W = 2; p.K = 64; p.R = p.S = 3; p.P = p.Q = 2;
-  p.stride = 1; p.pad = 1; p.groups = 1;
-  w = frand(&r, 64 * 128 * 9, -1, 1); dw = frand(&r, 64 * 128 * 9, 0, 1); dy = frand(&r, 64 * 4, -1, 1);
-  CHECK_OK(ctx, vt_4(ctx, &X, 1, 128, 2, 2, 1, x));
-  CHECK_OK(ctx, vt_4(ctx, &Wt, 64, 128, 3, 3, 2, w));
-  CHECK_OK(ctx, vt_4(ctx, &DY, 1, 64, 2, 2, 3, dy));
-  CHECK_OK(ctx, vt_4(ctx, &DW, 64, 128, 3, 3, 4, dw));
-  CHECK_OK(ctx, dive_conv2d_backward(ctx, NULL, &DW.v, NULL, &DY.v, &X.v, &Wt.v, 1, 1, 1));
-  dive__ref_conv2d_bwd(&p, NULL, dw, NULL, dy, x, w);
-  CHECK(vt_cmp(&DW, dw, TOL, "conv dw, 73728 work groups"), "2-D grid of work groups: conv dw wrong");
-  CHECK(vt_done(&X) & vt_done(&Wt) & vt_done(&DY) & vt_done(&DW), "wrote outside a view");
+  p.N = 3; p.C = 1; p.H = p.W = 1; p.K = n; p.R = p.S = 1; p.P = p.Q = 1;
+  p.stride = 1; p.pad = 0; p.groups = 1;
+  w = frand(&r, n, -1, 1); db = frand(&r, n, 0, 1); dy = frand(&r, 3 * (int64_t)n, -1, 1);
+  CHECK_OK(ctx, vt_4(ctx, &X, 3, 1, 1, 1, 1, x));
+  CHECK_OK(ctx, vt_4(ctx, &Wt, n, 1, 1, 1, 2, w));
+  CHECK_OK(ctx, vt_4(ctx, &DY, 3, n, 1, 1, 3, dy));
+  CHECK_OK(ctx, vt_new(ctx, &DB, n, 4, db));
+  CHECK_OK(ctx, dive_conv2d_backward(ctx, NULL, NULL, &DB.v, &DY.v, &X.v, &Wt.v, 1, 0, 1));
+  dive__ref_conv2d_bwd(&p, NULL, NULL, db, dy, x, w);
+  CHECK(vt_cmp(&DB, db, TOL, "conv db, 70001 work groups"), "2-D grid of work groups: conv db wrong");
+  CHECK(vt_done(&X) & vt_done(&Wt) & vt_done(&DY) & vt_done(&DB), "wrote outside a view");
   CHECK(ctx->vk->live_buffers == 0, "buffers leaked");
   dive_ctx_destroy(ctx);
-  free(x); free(y); free(w); free(dw); free(dy);
+  free(x); free(y); free(w); free(db); free(dy);
   return 0;
 }
 
@@ -921,6 +930,67 @@ static int check_many_ctx(void) {
   return 0;
 }
 
+/* the same conv backward (split-K) and BN forward/backward twice: bit-identical results */
+static int check_repeat(dive_ctx *ctx) {
+  dive__conv_p p;
+  dive__bn_p bp;
+  dive_rng r;
+  int k, nin, nw, nout, C = 16;
+  float *x, *w, *dy, *got[2][6];
+  vt X, Wt, DY, DW, DB, DX, Y, MU, RS, G, BE, DG, DBE, BX, BD;
+  memset(&p, 0, sizeof p);
+  p.N = 3; p.C = 8; p.H = 13; p.W = 11; p.K = C; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+  p.P = 13; p.Q = 11;
+  nin = p.N * p.C * p.H * p.W; nw = p.K * p.C * 9; nout = p.N * p.K * p.P * p.Q;
+  memset(&bp, 0, sizeof bp);
+  bp.N = p.N; bp.C = C; bp.HW = p.P * p.Q; bp.training = 1; bp.momentum = 0.1f; bp.eps = 1e-5f;
+  dive_rng_seed(&r, 41);
+  x = frand(&r, nin, -1, 1); w = frand(&r, nw, -1, 1); dy = frand(&r, nout, -1, 1);
+  CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, p.H, p.W, 1, x));
+  CHECK_OK(ctx, vt_4(ctx, &Wt, p.K, p.C, 3, 3, 2, w));
+  CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.K, p.P, p.Q, 3, dy));
+  CHECK_OK(ctx, vt_4(ctx, &BX, p.N, p.K, p.P, p.Q, 3, dy));
+  for (k = 0; k < 2; k++) {
+    int i;
+    CHECK_OK(ctx, vt_4(ctx, &DW, p.K, p.C, 3, 3, 4, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.K, 5, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, p.H, p.W, 1, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.K, p.P, p.Q, 1, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &MU, C, 1, NULL)); CHECK_OK(ctx, vt_new(ctx, &RS, C, 2, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &G, C, 3, w)); CHECK_OK(ctx, vt_new(ctx, &BE, C, 4, x));
+    CHECK_OK(ctx, vt_new(ctx, &DG, C, 5, NULL)); CHECK_OK(ctx, vt_new(ctx, &DBE, C, 6, NULL));
+    CHECK_OK(ctx, dive_conv2d_backward(ctx, &DX.v, &DW.v, &DB.v, &DY.v, &X.v, &Wt.v, 1, 1, 1));
+    CHECK_OK(ctx, dive_batchnorm_forward(ctx, &Y.v, &MU.v, &RS.v, &BX.v, &G.v, &BE.v, NULL, NULL, 1, 0.1f, 1e-5f));
+    CHECK_OK(ctx, vt_4(ctx, &BD, p.N, p.K, p.P, p.Q, 2, NULL));
+    CHECK_OK(ctx, dive_batchnorm_backward(ctx, &BD.v, &DG.v, &DBE.v, &DY.v, &BX.v, &MU.v, &RS.v, &G.v));
+    got[k][0] = fbuf(nw); got[k][1] = fbuf(p.K); got[k][2] = fbuf(nout); got[k][3] = fbuf(C); got[k][4] = fbuf(nin);
+    got[k][5] = fbuf(nout);
+    CHECK_OK(ctx, dive_tensor_read(&BD.v, got[k][5], nout));
+    dive_tensor_free(&BD.owner);
+    CHECK_OK(ctx, dive_tensor_read(&DW.v, got[k][0], nw));
+    CHECK_OK(ctx, dive_tensor_read(&DB.v, got[k][1], p.K));
+    CHECK_OK(ctx, dive_tensor_read(&Y.v, got[k][2], nout));
+    CHECK_OK(ctx, dive_tensor_read(&DG.v, got[k][3], C));
+    CHECK_OK(ctx, dive_tensor_read(&DX.v, got[k][4], nin));
+    dive_tensor_free(&DW.owner); dive_tensor_free(&DB.owner); dive_tensor_free(&DX.owner); dive_tensor_free(&Y.owner);
+    dive_tensor_free(&MU.owner); dive_tensor_free(&RS.owner); dive_tensor_free(&G.owner); dive_tensor_free(&BE.owner);
+    dive_tensor_free(&DG.owner); dive_tensor_free(&DBE.owner);
+    (void)i;
+  }
+  CHECK(!memcmp(got[0][0], got[1][0], (size_t)nw * 4), "conv dw differs between two runs");
+  CHECK(!memcmp(got[0][1], got[1][1], (size_t)p.K * 4), "conv db differs between two runs");
+  CHECK(!memcmp(got[0][2], got[1][2], (size_t)nout * 4), "bn out differs between two runs");
+  CHECK(!memcmp(got[0][3], got[1][3], (size_t)C * 4), "bn dgamma differs between two runs");
+  CHECK(!memcmp(got[0][4], got[1][4], (size_t)nin * 4), "conv din differs between two runs");
+  CHECK(!memcmp(got[0][5], got[1][5], (size_t)nout * 4), "bn din differs between two runs");
+  for (k = 0; k < 2; k++) { int j; for (j = 0; j < 6; j++) free(got[k][j]); }
+  dive_tensor_free(&X.owner); dive_tensor_free(&Wt.owner); dive_tensor_free(&DY.owner); dive_tensor_free(&BX.owner);
+  free(x); free(w); free(dy);
+  return 0;
+}
+
+static void run_mode_env(const char *mode, int staging, const char *wg, const char *env, const char *value);
+
 /* ================================================================= main */
 static void report_op(const char *name, int failed) {
   char buf[96];
@@ -931,18 +1001,36 @@ static void report_op(const char *name, int failed) {
 
 /* the checks on one ctx; wg = NULL keeps the default work-group size (all checks), else
    DIVE_VK_WG = wg (the op checks only) */
-static void run_mode(const char *mode, int staging, const char *wg) {
+static void run_mode(const char *mode, int staging, const char *wg) { run_mode_env(mode, staging, wg, NULL, NULL); }
+
+/* with env = value set while the ctx is made: only the op checks that use it */
+static void run_mode_env(const char *mode, int staging, const char *wg, const char *env, const char *value) {
   dive_ctx *ctx = NULL;
   g_mode = mode;
   set_env("DIVE_VK_STAGING", staging ? "1" : NULL);
   set_env("DIVE_VK_WG", wg);
+  if (env) set_env(env, value);
   if (vk_ctx(&ctx) != DIVE_OK) {
     printf("ctx (%s): %s\n", mode, dive_last_error());
     report("ctx", 1);
+    if (env) set_env(env, NULL);
     return;
   }
   set_env("DIVE_VK_STAGING", NULL);
   set_env("DIVE_VK_WG", NULL);
+  if (env) {
+    set_env(env, NULL);
+    g_worst = 0;
+    report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
+    report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
+    if (strcmp(env, "DIVE_VK_TILE")) {
+      report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
+      report("bit-identical from run to run", check_repeat(ctx));
+    }
+    report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
+    dive_ctx_destroy(ctx);
+    return;
+  }
   if (!wg && (ctx->vk->uma != 0) == (staging != 0)) {
     /* lavapipe is UMA, so "mapped" and "staging" differ; a discrete GPU is never UMA */
     printf("  note: %s mode runs with uma=%d on this device\n", mode, ctx->vk->uma);
@@ -955,7 +1043,7 @@ static void run_mode(const char *mode, int staging, const char *wg) {
   }
   g_worst = 0;
   report_op("relu/add fwd+bwd vs dive__ref", check_eltwise(ctx));
-  report_op("conv2d fwd+bwd (9 shapes)", check_conv(ctx));
+  report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
@@ -992,6 +1080,26 @@ int main(void) {
   run_mode("wg=256", 0, "256");
   run_mode("wg=100", 0, "100");
   run_mode("wg=1", 0, "1");
+  { /* every tile shape of the implicit-GEMM kernels; split-K and BN chunking forced */
+    int v, nt;
+    char name[32], val[16];
+    nt = vk_ctx(&ctx) == DIVE_OK ? ctx->vk->ntiles : 0;
+    dive_ctx_destroy(ctx);
+    for (v = 1; v <= nt; v++) {
+      snprintf(name, sizeof name, "tile=%d", v);
+      snprintf(val, sizeof val, "%d", v);
+      run_mode_env(name, 0, NULL, "DIVE_VK_TILE", val);
+    }
+    snprintf(val, sizeof val, "%d", nt + 1);
+    set_env("DIVE_VK_TILE", val);
+    ctx = NULL;
+    g_mode = "-";
+    report("DIVE_VK_TILE outside the table: error", vk_ctx(&ctx) != DIVE_ERR_ARG || !strstr(dive_last_error(), "DIVE_VK_TILE"));
+    set_env("DIVE_VK_TILE", NULL);
+    run_mode_env("split=3", 0, NULL, "DIVE_VK_SPLIT", "3");
+    run_mode_env("split=7", 1, NULL, "DIVE_VK_SPLIT", "7");
+    run_mode_env("chunk=37", 0, NULL, "DIVE_VK_CHUNK", "37");
+  }
   g_mode = "-";
   report("more than 65535 work groups", check_big_grid());
   report("64 contexts made and destroyed in turn", check_many_ctx());
