@@ -55,6 +55,8 @@ SHADERS = [
     ("avgpool_bwd", "avgpool_bwd.comp", []),
     ("loss_fwd", "loss_fwd.comp", []),
     ("sgd_step", "sgd_step.comp", []),
+    ("loss_reduce", "loss_reduce.comp", []),
+    ("nonfinite_scan", "nonfinite_scan.comp", []),
 ]
 
 

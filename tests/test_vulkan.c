@@ -930,6 +930,383 @@ static int check_many_ctx(void) {
   return 0;
 }
 
+/* the internal fused BN helpers for the model driver vs the reference composition:
+   dive__vk_bn_act_fwd: out = relu(bn(x) + res) (and without res, without relu; out = res);
+   dive__vk_bn_act_bwd: with the ReLU mask of y and dres = masked dout */
+static int check_bn_fused(dive_ctx *ctx) {
+  static const int cs[][5] = {{2, 3, 5, 7, 3}, {4, 16, 8, 8, 1}, {3, 5, 1, 1, 2}, {2, 4, 9, 11, 0}};
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 13);
+  for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
+    const int *c = cs[ci];
+    int res = c[4] & 1, relu = (c[4] >> 1) & 1, ok = 1;
+    dive__bn_p p;
+    int64_t n, i;
+    float *x, *g, *be, *rs_, *y, *mu, *rsd, *dy, *dx, *dg, *db, *dres, *t1, *dmask;
+    vt X, G, BE, RES, Y, MU, RS, DY, DX, DG, DB, DR;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.HW = c[2] * c[3]; p.training = 1; p.momentum = 0.1f; p.eps = 1e-5f;
+    n = (int64_t)p.N * p.C * p.HW;
+    x = frand(&r, n, -1, 3); g = frand(&r, p.C, 0.5f, 1.5f); be = frand(&r, p.C, -1, 1);
+    rs_ = frand(&r, n, -1, 1); dy = frand(&r, n, -1, 1);
+    dg = frand(&r, p.C, 0, 1); db = frand(&r, p.C, 0, 1);
+    y = fbuf(n); mu = fbuf(p.C); rsd = fbuf(p.C); dx = fbuf(n); dres = fbuf(n); t1 = fbuf(n); dmask = fbuf(n);
+    CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, c[2], c[3], 1, x));
+    CHECK_OK(ctx, vt_new(ctx, &G, p.C, 2, g));
+    CHECK_OK(ctx, vt_new(ctx, &BE, p.C, 3, be));
+    CHECK_OK(ctx, vt_4(ctx, &RES, p.N, p.C, c[2], c[3], 4, rs_));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.C, c[2], c[3], 5, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &MU, p.C, 6, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &RS, p.C, 7, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.C, c[2], c[3], 8, dy));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, c[2], c[3], 9, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &DG, p.C, 10, dg));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.C, 11, db));
+    CHECK_OK(ctx, vt_4(ctx, &DR, p.N, p.C, c[2], c[3], 12, NULL));
+    /* reference: t1 = bn(x); y = relu(t1 + res) */
+    dive__ref_bn_fwd(&p, t1, mu, rsd, x, g, be, NULL, NULL);
+    for (i = 0; i < n; i++) {
+      float v = t1[i] + (res ? rs_[i] : 0.0f);
+      y[i] = relu ? (v > 0 ? v : 0) : v;
+    }
+    /* out = res (in place onto the residual) when there is one */
+    CHECK_OK(ctx, dive__vk_bn_act_fwd(ctx, &p, res ? &RES.v : &Y.v, &MU.v, &RS.v, &X.v, &G.v, &BE.v, NULL, NULL,
+                                      res ? &RES.v : NULL, relu));
+    ok &= vt_cmp(res ? &RES : &Y, y, TOL, "bn_act_fwd out");
+    ok &= vt_cmp(&MU, mu, TOL, "bn_act_fwd mean") & vt_cmp(&RS, rsd, TOL, "bn_act_fwd rstd");
+    if (res) CHECK_OK(ctx, dive_tensor_write(&Y.v, y, n)); /* the mask source below */
+    else CHECK_OK(ctx, dive_tensor_write(&RES.v, rs_, n));
+    /* reference backward: dmask = relu_bwd(dy, y); dx = bn_bwd(dmask) */
+    for (i = 0; i < n; i++) dmask[i] = relu ? (y[i] > 0 ? dy[i] : 0) : dy[i];
+    dive__ref_bn_bwd(&p, dx, dg, db, dmask, x, mu, rsd, g);
+    CHECK_OK(ctx, dive__vk_bn_act_bwd(ctx, &p, &DX.v, &DG.v, &DB.v, &DR.v, &DY.v, relu ? &Y.v : NULL, &X.v, &MU.v,
+                                      &RS.v, &G.v));
+    ok &= vt_cmp(&DX, dx, 1e-7, "bn_act_bwd din");
+    ok &= vt_cmp(&DG, dg, TOL, "bn_act_bwd dgamma (+=)") & vt_cmp(&DB, db, TOL, "bn_act_bwd dbeta (+=)");
+    ok &= vt_cmp(&DR, dmask, 0, "bn_act_bwd dres (masked dout)");
+    ok &= vt_done(&X) & vt_done(&G) & vt_done(&BE) & vt_done(&RES) & vt_done(&Y) & vt_done(&MU) & vt_done(&RS) &
+          vt_done(&DY) & vt_done(&DX) & vt_done(&DG) & vt_done(&DB) & vt_done(&DR);
+    free(x); free(g); free(be); free(rs_); free(y); free(mu); free(rsd); free(dy); free(dx); free(dg); free(db);
+    free(dres); free(t1); free(dmask);
+    CHECK(ok, "bn_act N=%d C=%d H=%d W=%d res=%d relu=%d", c[0], c[1], c[2], c[3], res, relu);
+  }
+  return 0;
+}
+
+/* the captured step's device-side pieces vs the host: SGD with lr from the scalars (the push
+   constant's lr must be ignored) and skipped on a flagged ring entry; the loss mean and its
+   flag; the non-finite scan */
+static int check_step_kernels(dive_ctx *ctx) {
+  int n = 1000, i, ns = DIVE__VK_NSCALARS, nr = 2 * DIVE__VK_RING, B = 37;
+  float *w = fbuf(n), *g = fbuf(n), *m = fbuf(n), *got = fbuf(n), sc[DIVE__VK_NSCALARS], ring[2 * DIVE__VK_RING];
+  dive_tensor W, G, M, S, R, PE;
+  dive__sgd_p p;
+  dive_rng r;
+  double want = 0;
+  uint32_t st = 70, fl; /* step 70: ring entry 70 % 64 = 6 */
+  dive_rng_seed(&r, 21);
+  fill(&r, w, n);
+  fill(&r, g, n);
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &W, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &G, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &M, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &S, DIVE_F32, 1, &ns));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &R, DIVE_F32, 1, &nr));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &PE, DIVE_F32, 1, &B));
+  CHECK_OK(ctx, dive_tensor_write(&W, w, n));
+  CHECK_OK(ctx, dive_tensor_write(&G, g, n));
+  memset(sc, 0, sizeof sc);
+  memcpy(&sc[0], &st, 4);
+  sc[3] = 0.03f;
+  CHECK_OK(ctx, dive_tensor_write(&S, sc, ns));
+  memset(&p, 0, sizeof p);
+  p.n = n; p.lr = 999.0f; p.momentum = 0.9f; p.wd = 1e-3f;
+  CHECK_OK(ctx, dive__vk_sgd_step_dyn(ctx, &p, &W, &M, &G, &S, 3, &R));
+  p.lr = 0.03f;
+  dive__ref_sgd_step(&p, w, m, g);
+  CHECK_OK(ctx, dive_tensor_read(&W, got, n));
+  CHECK(nmse(w, got, n) < 1e-12, "sgd with lr from the scalars: nmse %.2e", nmse(w, got, n));
+  /* the loss mean into ring entry 6; then a non-finite gradient flags it, and SGD skips */
+  for (i = 0; i < B; i++) { got[i] = (float)(i % 5) - 1.5f; want += got[i]; }
+  CHECK_OK(ctx, dive_tensor_write(&PE, got, B));
+  CHECK_OK(ctx, dive__vk_loss_reduce(ctx, &PE, B, &S, &R));
+  CHECK_OK(ctx, dive__vk_nonfinite_scan(ctx, &G, &S, &R));
+  CHECK_OK(ctx, dive_tensor_read(&R, ring, nr));
+  memcpy(&fl, &ring[13], 4);
+  CHECK(fabs(ring[12] - want / B) < 1e-6 && fl == 0, "ring entry 6: %g (want %g), flags %u", (double)ring[12],
+        want / B, fl);
+  g[417] = INFINITY;
+  CHECK_OK(ctx, dive_tensor_write(&G, g, n));
+  CHECK_OK(ctx, dive__vk_nonfinite_scan(ctx, &G, &S, &R));
+  CHECK_OK(ctx, dive__vk_sgd_step_dyn(ctx, &p, &W, &M, &G, &S, 3, &R));
+  CHECK_OK(ctx, dive_tensor_read(&R, ring, nr));
+  memcpy(&fl, &ring[13], 4);
+  CHECK(fl == 2, "a non-finite gradient: flags %u, want 2", fl);
+  CHECK_OK(ctx, dive_tensor_read(&W, got, n));
+  CHECK(nmse(w, got, n) < 1e-12, "SGD ran on a flagged step");
+  got[3] = NAN;
+  CHECK_OK(ctx, dive_tensor_write(&PE, got, B));
+  CHECK_OK(ctx, dive__vk_loss_reduce(ctx, &PE, B, &S, &R));
+  CHECK_OK(ctx, dive_tensor_read(&R, ring, nr));
+  memcpy(&fl, &ring[13], 4);
+  CHECK(fl == 1 && ring[12] != ring[12], "a NaN loss: flags %u, mean %g", fl, (double)ring[12]);
+  dive_tensor_free(&W); dive_tensor_free(&G); dive_tensor_free(&M); dive_tensor_free(&S); dive_tensor_free(&R);
+  dive_tensor_free(&PE);
+  free(w); free(g); free(m); free(got);
+  return 0;
+}
+
+/* --- capture and replay ---
+   A small training step through public and internal ops: conv -> BN+ReLU (fused) -> conv
+   -> avgpool -> CE loss -> the mean into a loss ring -> backward (conv, BN+ReLU mask, conv)
+   -> non-finite scan of the gradients -> SGD over the parameter arena with the learning
+   rate read on the device. Run eagerly (recorded afresh each step, its own scalars and
+   ring tensors written by the host) and as a capture replayed with the same inputs:
+   parameters, momentum and every ring entry must be bit-identical, and the replays write
+   no descriptors and wait at most once per step. */
+typedef struct {
+  dive_tensor x, y, arena, grads, mom, act, scal, ring;
+  dive_tensor w1, g1, b1, w2, dw1, dg1, db1, dw2;
+  dive_tensor c1, mean, rstd, a1, c2, logits, dl, pe, dlog4, d2, dc1;
+  int N, C, H, K, cls;
+} cstep;
+
+static dive_tensor cview(dive_tensor *arena, int64_t *off, int ndim, int a, int b, int c, int d) {
+  dive_tensor v;
+  int sh[4];
+  int64_t n;
+  sh[0] = a; sh[1] = b; sh[2] = c; sh[3] = d;
+  n = (int64_t)a * (ndim > 1 ? b : 1) * (ndim > 2 ? c : 1) * (ndim > 3 ? d : 1);
+  dive_tensor_view(&v, arena, *off, ndim, sh);
+  *off += n;
+  return v;
+}
+
+static dive_status cstep_init(dive_ctx *ctx, cstep *m, dive_rng *r) {
+  int64_t po = 0, ao = 0, np, na, i;
+  int n;
+  float *h;
+  dive_status s;
+  memset(m, 0, sizeof m[0]);
+  m->N = 4; m->C = 3; m->H = 6; m->K = 8; m->cls = 5;
+  np = (int64_t)m->K * m->C * 9 + 2 * m->K + (int64_t)m->cls * m->K * 9;
+  na = 8 * (int64_t)m->N * m->K * m->H * m->H + 64;
+  n = (int)np;
+  if ((s = dive_tensor_alloc(ctx, &m->arena, DIVE_F32, 1, &n)) || (s = dive_tensor_alloc(ctx, &m->grads, DIVE_F32, 1, &n)) ||
+      (s = dive_tensor_alloc(ctx, &m->mom, DIVE_F32, 1, &n)))
+    return s;
+  n = (int)na;
+  if ((s = dive_tensor_alloc(ctx, &m->act, DIVE_F32, 1, &n))) return s;
+  {
+    int xs[4], ys = m->N, ns = DIVE__VK_NSCALARS, rs = 2 * DIVE__VK_RING;
+    xs[0] = m->N; xs[1] = m->C; xs[2] = m->H; xs[3] = m->H;
+    if ((s = dive_tensor_alloc(ctx, &m->x, DIVE_F32, 4, xs)) || (s = dive_tensor_alloc(ctx, &m->y, DIVE_I32, 1, &ys)) ||
+        (s = dive_tensor_alloc(ctx, &m->scal, DIVE_F32, 1, &ns)) || (s = dive_tensor_alloc(ctx, &m->ring, DIVE_F32, 1, &rs)))
+      return s;
+  }
+  m->w1 = cview(&m->arena, &po, 4, m->K, m->C, 3, 3);
+  m->g1 = cview(&m->arena, &po, 1, m->K, 1, 1, 1);
+  m->b1 = cview(&m->arena, &po, 1, m->K, 1, 1, 1);
+  m->w2 = cview(&m->arena, &po, 4, m->cls, m->K, 3, 3);
+  po = 0;
+  m->dw1 = cview(&m->grads, &po, 4, m->K, m->C, 3, 3);
+  m->dg1 = cview(&m->grads, &po, 1, m->K, 1, 1, 1);
+  m->db1 = cview(&m->grads, &po, 1, m->K, 1, 1, 1);
+  m->dw2 = cview(&m->grads, &po, 4, m->cls, m->K, 3, 3);
+  m->c1 = cview(&m->act, &ao, 4, m->N, m->K, m->H, m->H);
+  m->mean = cview(&m->act, &ao, 1, m->K, 1, 1, 1);
+  m->rstd = cview(&m->act, &ao, 1, m->K, 1, 1, 1);
+  m->a1 = cview(&m->act, &ao, 4, m->N, m->K, m->H, m->H);
+  m->c2 = cview(&m->act, &ao, 4, m->N, m->cls, m->H, m->H);
+  m->logits = cview(&m->act, &ao, 2, m->N, m->cls, 1, 1);
+  m->dl = cview(&m->act, &ao, 2, m->N, m->cls, 1, 1);
+  m->pe = cview(&m->act, &ao, 1, m->N, 1, 1, 1);
+  m->d2 = cview(&m->act, &ao, 4, m->N, m->cls, m->H, m->H);
+  m->dc1 = cview(&m->act, &ao, 4, m->N, m->K, m->H, m->H);
+  m->dlog4 = m->dl;
+  h = fbuf(np);
+  for (i = 0; i < np; i++) h[i] = 0.4f * (2.0f * dive_rng_uniform(r) - 1.0f);
+  for (i = 0; i < m->K; i++) h[m->K * m->C * 9 + i] = 1.0f; /* gamma */
+  s = dive_tensor_write(&m->arena, h, np);
+  free(h);
+  return s;
+}
+
+static void cstep_free(cstep *m) {
+  dive_tensor_free(&m->x); dive_tensor_free(&m->y); dive_tensor_free(&m->arena); dive_tensor_free(&m->grads);
+  dive_tensor_free(&m->mom); dive_tensor_free(&m->act); dive_tensor_free(&m->scal); dive_tensor_free(&m->ring);
+}
+
+/* the step's ops (recorded eagerly or into a capture); scalars / ring: whose */
+static dive_status cstep_ops(dive_ctx *ctx, cstep *m, const dive_tensor *scal, dive_tensor *ring) {
+  dive__bn_p bp;
+  dive__sgd_p sp;
+  dive_loss_desc ld;
+  dive_tensor lg4;
+  dive_status s;
+  int sh4[4];
+  memset(&bp, 0, sizeof bp);
+  bp.N = m->N; bp.C = m->K; bp.HW = m->H * m->H; bp.training = 1; bp.momentum = 0.1f; bp.eps = 1e-5f;
+  memset(&sp, 0, sizeof sp);
+  sp.n = m->arena.numel; sp.lr = 123.0f; /* must be overridden by the scalar */ sp.momentum = 0.9f; sp.wd = 5e-4f;
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  sh4[0] = m->N; sh4[1] = m->cls; sh4[2] = 1; sh4[3] = 1;
+  lg4 = m->logits;
+  lg4.ndim = 4; lg4.shape[0] = m->N; lg4.shape[1] = m->cls; lg4.shape[2] = lg4.shape[3] = 1;
+  (void)sh4;
+  if ((s = dive_tensor_zero(&m->grads)) ||
+      (s = dive_conv2d_forward(ctx, &m->c1, &m->x, &m->w1, NULL, 1, 1, 1)) ||
+      (s = dive__vk_bn_act_fwd(ctx, &bp, &m->a1, &m->mean, &m->rstd, &m->c1, &m->g1, &m->b1, NULL, NULL, NULL, 1)) ||
+      (s = dive_conv2d_forward(ctx, &m->c2, &m->a1, &m->w2, NULL, 1, 1, 1)) ||
+      (s = dive_avgpool_forward(ctx, &lg4, &m->c2)) ||
+      (s = dive__loss_forward(ctx, &m->dl, &m->pe, NULL, &m->logits, &m->y, NULL, NULL, &ld, 1)) ||
+      (s = dive__vk_loss_reduce(ctx, &m->pe, m->N, scal, ring)))
+    return s;
+  {
+    dive_tensor dl4 = m->dl;
+    dl4.ndim = 4; dl4.shape[0] = m->N; dl4.shape[1] = m->cls; dl4.shape[2] = dl4.shape[3] = 1;
+    if ((s = dive_avgpool_backward(ctx, &m->d2, &dl4)) ||
+        (s = dive_conv2d_backward(ctx, &m->dc1, &m->dw2, NULL, &m->d2, &m->a1, &m->w2, 1, 1, 1)) ||
+        (s = dive__vk_bn_act_bwd(ctx, &bp, &m->c1, &m->dg1, &m->db1, NULL, &m->dc1, &m->a1, &m->c1, &m->mean,
+                                 &m->rstd, &m->g1)) ||
+        (s = dive_conv2d_backward(ctx, NULL, &m->dw1, NULL, &m->c1, &m->x, &m->w1, 1, 1, 1)) ||
+        (s = dive__vk_nonfinite_scan(ctx, &m->grads, scal, ring)) ||
+        (s = dive__vk_sgd_step_dyn(ctx, &sp, &m->arena, &m->mom, &m->grads, scal, 1, ring)))
+      return s;
+  }
+  return DIVE_OK;
+}
+
+static void cstep_batch(int k, const cstep *m, float *x, int32_t *y, float *lr) {
+  dive_rng r;
+  int64_t i, n = (int64_t)m->N * m->C * m->H * m->H;
+  dive_rng_seed(&r, 100 + (uint64_t)k);
+  for (i = 0; i < n; i++) x[i] = 2.0f * dive_rng_uniform(&r) - 1.0f;
+  if (k == 5) x[7] = NAN; /* a NaN pixel: the loss or a gradient turns non-finite, SGD skips */
+  for (i = 0; i < m->N; i++) y[i] = (int32_t)((k * 7 + i * 3) % m->cls);
+  *lr = 0.05f / (float)(1 + k);
+}
+
+static int check_capture(dive_ctx *ctx) {
+  enum { STEPS = 9 };
+  cstep e, c;
+  dive_rng r;
+  dive__vk_capture *cap = NULL;
+  dive_tensor *up[2];
+  float *x, lr, *pe_, *pc_, ring_e[2 * DIVE__VK_RING];
+  int32_t y[4];
+  int64_t np, k, step, w0, d0, s0, wt0;
+  dive__vk_counters c0, c1;
+  np = 0;
+  dive_rng_seed(&r, 77);
+  CHECK_OK(ctx, cstep_init(ctx, &e, &r));
+  dive_rng_seed(&r, 77);
+  CHECK_OK(ctx, cstep_init(ctx, &c, &r));
+  np = e.arena.numel;
+  x = fbuf((int64_t)e.N * e.C * e.H * e.H);
+  /* eager: the host writes the batch and the scalars, the ops are recorded afresh */
+  for (k = 0; k < STEPS; k++) {
+    float sc[DIVE__VK_NSCALARS];
+    uint32_t st = (uint32_t)k;
+    memset(sc, 0, sizeof sc);
+    cstep_batch((int)k, &e, x, y, &lr);
+    memcpy(&sc[0], &st, 4);
+    sc[1] = lr;
+    CHECK_OK(ctx, dive_tensor_write(&e.x, x, e.x.numel));
+    CHECK_OK(ctx, dive_tensor_write(&e.y, y, e.N));
+    CHECK_OK(ctx, dive_tensor_write(&e.scal, sc, DIVE__VK_NSCALARS));
+    CHECK_OK(ctx, cstep_ops(ctx, &e, &e.scal, &e.ring));
+    CHECK_OK(ctx, dive_ctx_sync(ctx));
+  }
+  CHECK_OK(ctx, dive_tensor_read(&e.ring, ring_e, 2 * DIVE__VK_RING));
+  /* captured once, replayed: the batch through the upload slots, lr through the scalars */
+  up[0] = &c.x;
+  up[1] = &c.y;
+  CHECK_OK(ctx, dive__vk_capture_begin(ctx, &cap, 2, up));
+  CHECK_OK(ctx, cstep_ops(ctx, &c, &cap->scalars, &cap->ring));
+  CHECK_OK(ctx, dive__vk_capture_end(ctx, cap));
+  CHECK(cap->dispatches > 10 && cap->barriers > 0, "captured %lld dispatches, %lld barriers", (long long)cap->dispatches,
+        (long long)cap->barriers);
+  c0 = dive__vk_counters_get(ctx);
+  w0 = c0.desc_writes; d0 = c0.dispatches; s0 = c0.submits; wt0 = c0.waits;
+  for (k = 0; k < STEPS; k++) {
+    float *sc;
+    void *ptr[2];
+    int ready = 0;
+    float loss;
+    uint32_t flags;
+    CHECK_OK(ctx, dive__vk_capture_slot(ctx, cap, &sc, ptr));
+    cstep_batch((int)k, &c, x, y, &lr);
+    sc[1] = lr;
+    memcpy(ptr[0], x, sizeof(float) * (size_t)c.x.numel);
+    memcpy(ptr[1], y, sizeof(int32_t) * (size_t)c.N);
+    CHECK_OK(ctx, dive__vk_capture_replay(ctx, cap, &step));
+    CHECK(step == k, "replay %lld got step %lld", (long long)k, (long long)step);
+    if (k > 0) { /* the previous step's loss, read late: waits for nothing new */
+      CHECK_OK(ctx, dive__vk_capture_ring(ctx, cap, k - 1, 1, &ready, &loss, &flags));
+      CHECK(ready && !memcmp(&loss, &ring_e[2 * (k - 1)], 4) && !memcmp(&flags, &ring_e[2 * (k - 1) + 1], 4),
+            "ring entry %lld: ready %d loss %g flags %u, eager %g", (long long)(k - 1), ready, (double)loss, flags,
+            (double)ring_e[2 * (k - 1)]);
+    }
+  }
+  c1 = dive__vk_counters_get(ctx);
+  CHECK(c1.desc_writes == w0, "replays wrote %lld descriptor sets", (long long)(c1.desc_writes - w0));
+  CHECK(c1.submits - s0 == STEPS && c1.replays - c0.replays == STEPS, "%lld submits for %d replays",
+        (long long)(c1.submits - s0), STEPS);
+  CHECK(c1.dispatches - d0 == STEPS * cap->dispatches, "dispatch count per replay");
+  CHECK(c1.waits - wt0 <= STEPS, "%lld host waits in %d replays", (long long)(c1.waits - wt0), STEPS);
+  printf("  capture: %lld dispatches, %lld barriers per replay; %d replays: %lld submits, %lld host waits, "
+         "%lld descriptor writes\n", (long long)cap->dispatches, (long long)cap->barriers, STEPS,
+         (long long)(c1.submits - s0), (long long)(c1.waits - wt0), (long long)(c1.desc_writes - w0));
+  /* flags: step 5 had a NaN pixel (its SGD skipped), the others none */
+  {
+    uint32_t f4, f5;
+    memcpy(&f4, &ring_e[2 * 4 + 1], 4);
+    memcpy(&f5, &ring_e[2 * 5 + 1], 4);
+    CHECK(f4 == 0 && f5 != 0, "non-finite flags of steps 4, 5: %08x %08x", f4, f5);
+  }
+  pe_ = fbuf(np);
+  pc_ = fbuf(np);
+  CHECK_OK(ctx, dive_tensor_read(&e.arena, pe_, np));
+  CHECK_OK(ctx, dive_tensor_read(&c.arena, pc_, np));
+  CHECK(!memcmp(pe_, pc_, (size_t)np * 4), "replayed parameters differ from the eager ones");
+  CHECK_OK(ctx, dive_tensor_read(&e.mom, pe_, np));
+  CHECK_OK(ctx, dive_tensor_read(&c.mom, pc_, np));
+  CHECK(!memcmp(pe_, pc_, (size_t)np * 4), "replayed momentum differs from the eager one");
+  {
+    int i, any = 0;
+    for (i = 0; i < np; i++) any |= pc_[i] != 0.0f && pc_[i] == pc_[i];
+    CHECK(any, "momentum all zero: the SGD never ran");
+  }
+  {
+    int ready = 0;
+    float loss;
+    uint32_t flags;
+    CHECK_OK(ctx, dive__vk_capture_ring(ctx, cap, STEPS - 1, 1, &ready, &loss, &flags));
+    CHECK(ready && !memcmp(&loss, &ring_e[2 * (STEPS - 1)], 4), "last ring entry: ready %d", ready);
+  }
+  /* a host read while recording fails; freeing a tensor the capture uses invalidates it */
+  {
+    dive__vk_capture *c2 = NULL;
+    float tmp;
+    CHECK_OK(ctx, dive__vk_capture_begin(ctx, &c2, 0, NULL));
+    CHECK(dive_tensor_read(&c.pe, &tmp, 1) == DIVE_ERR_ARG && strstr(dive_ctx_error(ctx), "capture"),
+          "a read while capturing: %s", dive_ctx_error(ctx));
+    dive_ctx_clear_error(ctx);
+    dive__vk_capture_free(ctx, c2);
+  }
+  cstep_free(&c);
+  CHECK(dive__vk_capture_replay(ctx, cap, &step) == DIVE_ERR_ARG && strstr(dive_ctx_error(ctx), "invalid"),
+        "replay after a free: %s", dive_ctx_error(ctx));
+  dive_ctx_clear_error(ctx);
+  dive__vk_capture_free(ctx, cap);
+  cstep_free(&e);
+  free(x); free(pe_); free(pc_);
+  return 0;
+}
+
 /* the same conv backward (split-K) and BN forward/backward twice: bit-identical results */
 static int check_repeat(dive_ctx *ctx) {
   dive__conv_p p;
@@ -1025,6 +1402,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
     report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
     if (strcmp(env, "DIVE_VK_TILE")) {
       report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
+      report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
       report("bit-identical from run to run", check_repeat(ctx));
     }
     report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
@@ -1040,16 +1418,19 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
     report("zero fill + ordering", check_zero(ctx));
     report("400 ops recorded, one submit", check_recording(ctx));
     report("barriers only on hazards; descriptor cache", check_tracking(ctx));
+    report("capture + replay bit-identical to eager", check_capture(ctx));
   }
   g_worst = 0;
   report_op("relu/add fwd+bwd vs dive__ref", check_eltwise(ctx));
   report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
+  report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
   if (!wg) {
     report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
     report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
+    report("sgd lr from scalars, loss ring, non-finite skip", check_step_kernels(ctx));
   }
   /* every tensor freed (the loss's scratch per-example buffer belongs to the ctx) */
   report("no leaked buffers", ctx->vk->live_buffers != (ctx->vk->scratch.impl.dev ? 1 : 0));
