@@ -4864,7 +4864,7 @@ static void dive__vk_profile_report(dive_ctx *ctx) {
   int i, j, n = DIVE__SH_COUNT * DIVE__VK_NVAR, order[DIVE__SH_COUNT * DIVE__VK_NVAR], m = 0;
   double total = 0;
   char name[64];
-  if (!vk->kstat) return;
+  if (!vk->kstat || (!vk->cnt.dispatches && !vk->cnt.replays)) return;
   for (i = 0; i < n; i++)
     if (vk->kstat[i].calls) { order[m++] = i; total += vk->kstat[i].ns; }
   for (i = 1; i < m; i++) /* by time, largest first */
