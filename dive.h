@@ -36,7 +36,11 @@
      DIVE_VK_VALIDATION=1 loads the Khronos validation layer and counts its messages;
      DIVE_VK_STAGING=1 forces staging copies even on unified memory; DIVE_VK_WG=n sets the
      workgroup size; DIVE_VK_SYNC=1 waits for the device after every op (debugging);
-     DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a mismatch.
+     DIVE_VK_PROFILE=1 times every dispatch and prints a per-kernel table (stderr) when the
+     ctx is destroyed and one counter line per dive_ctx_sync; DIVE_VK_TILE=v, DIVE_VK_SPLIT=n
+     and DIVE_VK_CHUNK=L force the convolutions' tile shape, split-K and the BN partial-sum
+     chunks (tests); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
+     mismatch.
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
      -march needed); DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path.
@@ -2884,16 +2888,23 @@ static void dive__cpu_sgd_step(const dive__sgd_p *p, float *DIVE__RESTRICT param
      are persistently mapped and read/written with memcpy; otherwise they are device-local
      and go through one growable host-visible staging buffer (DIVE_VK_STAGING=1 forces this
      path, so it can be tested on lavapipe).
-   - Recording: ops, zero fills and copies are recorded into one command buffer, each
-     preceded by a global compute|transfer -> compute|transfer memory barrier; the buffer is
-     submitted with a fence and waited for at dive_ctx_sync, tensor read/write and free.
-   - Descriptors: one set per dispatch from a chain of descriptor pools, all reset after the
-     submit's fence (core Vulkan 1.0: no extension needed, one code path everywhere).
-   - Pipelines: created lazily per shader and cached in the ctx. Work-group size is
-     specialization constant 0 (min(256, device limit), 64 on a CPU-type device;
-     DIVE_VK_WG=n overrides, up to 4x that). Buffers
-     are bound at an offset aligned down to minStorageBufferOffsetAlignment; the element
-     remainder is passed as the first push constants (one uint per binding).
+   - Recording: ops, zero fills and copies are recorded into one command buffer, submitted
+     with a fence and waited for at dive_ctx_sync, tensor read/write and free. A barrier goes
+     before a command only when it reads a range written, or writes a range read or written,
+     since the last barrier (dive__vk_prepare; each shader's readonly qualifiers say what it
+     may write), and before the first command of each command buffer.
+   - Descriptors: a cache of sets keyed by pipeline + buffers + ranges, written once and
+     reused across submissions; a destroyed buffer's sets are recycled (core Vulkan 1.0).
+   - Capture and replay: an op sequence recorded once into one command buffer per slot,
+     resubmitted with two in flight; per-replay uploads and scalars, a loss ring read late
+     (dive__vk_capture_begin and the internal API after it).
+   - Pipelines: created lazily per (shader, variant) and cached in the ctx. Work-group size
+     of the plain kernels is specialization constant 0 (64; DIVE_VK_WG=n overrides, up to 4x
+     that); the implicit-GEMM convolutions take a tile shape (constants 0..5) from a table
+     sized to the device (dive__vk_tiles_init, dive__vk_pick_tile). Buffers are bound at an
+     offset aligned down to minStorageBufferOffsetAlignment; the element remainder is passed
+     as the first push constants (one uint per binding).
+   - Profiler: DIVE_VK_PROFILE=1 (timestamps around each dispatch); dive__vk_counters_get.
    - Validation: DIVE_VK_VALIDATION=1 enables VK_LAYER_KHRONOS_validation (+ synchronization
      validation) and a debug-utils messenger that prints and counts warnings and errors.
    - Faults: VK_ERROR_OUT_OF_*_MEMORY -> DIVE_ERR_OOM; VK_ERROR_DEVICE_LOST ->
