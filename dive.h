@@ -3556,6 +3556,8 @@ static void dive__vk_tiles_init(struct dive__vk *vk) {
   for (i = 0; i < DIVE__VK_NVAR - 1; i++) {
     const dive__vk_tile *t = &all[i];
     uint32_t shared = 4u * t->bk * ((t->bm + 1) + (t->bn + 1));
+    /* what shaders/mm.glsl and its loaders assume of a shape */
+    DIVE_ASSERT(t->wg == (t->bm / t->tm) * (t->bn / t->tn) && t->wg % t->bk == 0 && t->wg % t->bn == 0);
     if (t->wg > lim->maxComputeWorkGroupInvocations || t->wg > lim->maxComputeWorkGroupSize[0] ||
         shared > vk->shared_max)
       continue;
