@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""PyTorch CUDA anchor for the GPU benchmarks: ResNet-32 (CIFAR, option-A shortcuts, the
-module of tests/ref/gen_ref.py) training step at batch 128 on 32x32x3 inputs, forward +
-cross-entropy + backward + SGD (momentum 0.9, weight decay 2e-4), eager mode, strict fp32
-(TF32 off) unless --tf32. Prints "pytorch train img/s: X" and "pytorch infer img/s: Y".
-    python3 bench/gpu_torch.py [--classes 100] [--batch 128] [--steps 200] [--tf32]
+"""PyTorch CUDA anchor for the GPU benchmarks: a training step, forward + cross-entropy +
+backward + SGD (momentum 0.9, weight decay 2e-4), eager mode, strict fp32 (TF32 off) unless
+--tf32. --arch resnet32 (default): the CIFAR ResNet-32 of tests/ref/gen_ref.py (option-A
+shortcuts) on 32x32x3 inputs; --arch resnet50 / resnext50_32x4d / ...: torchvision's model on
+--size x --size inputs. Prints "pytorch train img/s: X" and "pytorch infer img/s: Y".
+    python3 bench/gpu_torch.py [--arch resnet32] [--size 224] [--classes 100] [--batch 128]
+                               [--steps 200] [--tf32]
 """
 import argparse, os, sys, time
 import torch
@@ -14,6 +16,8 @@ from gen_ref import ResNet
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--arch", default="resnet32")
+    ap.add_argument("--size", type=int, default=224)
     ap.add_argument("--classes", type=int, default=100)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--steps", type=int, default=200)
@@ -24,9 +28,14 @@ def main():
     torch.backends.cudnn.benchmark = True
     torch.set_default_dtype(torch.float32)
     dev = torch.device("cuda")
-    model = ResNet(classes=a.classes).float().to(dev)
+    if a.arch == "resnet32":
+        model, size = ResNet(classes=a.classes), 32
+    else:
+        import torchvision
+        model, size = getattr(torchvision.models, a.arch)(num_classes=a.classes), a.size
+    model = model.float().to(dev)
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, weight_decay=2e-4)
-    x = torch.randn(a.batch, 3, 32, 32, device=dev)
+    x = torch.randn(a.batch, 3, size, size, device=dev)
     y = torch.randint(0, a.classes, (a.batch,), device=dev)
 
     def step():
@@ -55,8 +64,8 @@ def main():
             model(x)
         torch.cuda.synchronize()
     infer = a.steps * a.batch / (time.perf_counter() - t)
-    print("device: %s, torch %s, cuda %s, tf32 %s" % (torch.cuda.get_device_name(0), torch.__version__,
-                                                       torch.version.cuda, a.tf32))
+    print("device: %s, torch %s, cuda %s, tf32 %s, %s %dx%d batch %d" % (
+        torch.cuda.get_device_name(0), torch.__version__, torch.version.cuda, a.tf32, a.arch, size, size, a.batch))
     print("pytorch train img/s: %.0f" % train)
     print("pytorch infer img/s: %.0f" % infer)
 

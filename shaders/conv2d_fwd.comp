@@ -1,45 +1,87 @@
-// conv2d_fwd: direct convolution, one invocation per output element (mirrors
-// dive__ref_conv2d_fwd). Output channel k sees the Cg = C/groups input channels of its
-// group k / (K/groups).
-// in: binding 0 (N,C,H,W)   w: binding 1 (K,Cg,R,S)   b: binding 2 (K; bound to w and
-// not read when has_b == 0)   out: binding 3 (N,K,P,Q)
-// grid: n = N*K*P*Q invocations, flat index = output index (consecutive invocations
-// walk q, so input reads are coalesced and the weight reads uniform across a subgroup)
+// conv2d_fwd: out = conv(in, w) + b as an implicit GEMM per group g (mirrors
+// dive__ref_conv2d_fwd): C[m, col] = sum_kd A[m, kd] B[kd, col] with
+//   m   = output channel of the group (Kg = K/groups rows),
+//   col = (n, oh, ow) (N*P*Q columns),
+//   kd  = (c, r, s) over the group's Cg = C/groups input channels and the kernel,
+//   A = w viewed as (K, Cg*R*S), B = the input patches (im2col, never materialized: loaded
+//   straight from `in` with zeros for the padding).
+// in: binding 0 (N,C,H,W)   w: 1 (K,Cg,R,S)   b: 2 (K; absent when flags bit 0 is clear)
+// out: 3 (N,K,P,Q)
+// grid: (ceil(N*P*Q / BN), ceil(Kg / BM), groups) work groups of (BM/TM)*(BN/TN)
+// Loads: A rows are contiguous along kd (invocations take consecutive kd); B along the
+// output columns (each invocation keeps one column, so its n, oh, ow are computed once).
 #version 450
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
+#include "mm.glsl"
 
 layout(set = 0, binding = 0, std430) readonly buffer In { float v[]; } in_;
 layout(set = 0, binding = 1, std430) readonly buffer Wt { float v[]; } w;
-layout(set = 0, binding = 2, std430) readonly buffer Bs { float v[]; } b;
+layout(set = 0, binding = 2, std430) readonly buffer Bs_ { float v[]; } b;
 layout(set = 0, binding = 3, std430) writeonly buffer Out { float v[]; } out_;
 layout(push_constant) uniform P {
   uint o_in, o_w, o_b, o_out;
   int N, C, H, W, K, R, S, P, Q, stride, pad, groups;
-  uint has_b, n;
+  uint flags, unused, klen, nsplit;
 } p;
 
 void main() {
-  uint i = dive_gid();
-  if (i >= p.n) return;
-  int ow = int(i % uint(p.Q)), t = int(i / uint(p.Q));
-  int oh = t % p.P; t /= p.P;
-  int k = t % p.K, n = t / p.K;
-  int Cg = p.C / p.groups, Kg = p.K / p.groups, c0 = (k / Kg) * Cg;
-  int h0 = oh * p.stride - p.pad, x0 = ow * p.stride - p.pad;
-  float acc = p.has_b != 0u ? b.v[p.o_b + uint(k)] : 0.0;
-  for (int c = 0; c < Cg; c++) {
-    uint ibase = p.o_in + uint((n * p.C + c0 + c) * p.H) * uint(p.W);
-    uint wbase = p.o_w + uint((k * Cg + c) * p.R) * uint(p.S);
-    for (int r = 0; r < p.R; r++) {
-      int h = h0 + r;
-      if (h < 0 || h >= p.H) continue;
-      for (int s = 0; s < p.S; s++) {
-        int x = x0 + s;
-        if (x < 0 || x >= p.W) continue;
-        acc += in_.v[ibase + uint(h * p.W + x)] * w.v[wbase + uint(r * p.S + s)];
+  uint tid = gl_LocalInvocationID.x, g = gl_WorkGroupID.z;
+  uint Cg = uint(p.C / p.groups), Kg = uint(p.K / p.groups), RS = uint(p.R * p.S);
+  uint KD = Cg * RS, PQ = uint(p.P * p.Q), NCOL = uint(p.N) * PQ, HW = uint(p.H * p.W);
+  uint m0 = gl_WorkGroupID.y * BM, n0 = gl_WorkGroupID.x * BN;
+  // this invocation's B column and A column (kd within the tile)
+  uint nn = tid % BN, col = n0 + nn, akk = tid % BK;
+  bool colok = col < NCOL;
+  uint img = colok ? col / PQ : 0u, pq = colok ? col % PQ : 0u;
+  int h0 = int(pq / uint(p.Q)) * p.stride - p.pad, x0 = int(pq % uint(p.Q)) * p.stride - p.pad;
+  uint ibase = p.o_in + (img * uint(p.C) + g * Cg) * HW;
+  uint wbase = p.o_w + (g * Kg + m0) * KD;
+  uint nt = (KD + BK - 1u) / BK;
+  mm_zero();
+  for (uint t = 0u; t <= nt; t++) {
+    if (t > 0u) { // registers -> shared, then one step on them
+      for (uint it = 0u; it < LA; it++) {
+        uint mm = tid / BK + it * (MM_WG / BK);
+        if (mm < BM) As[akk * AS + mm] = ra[it];
+      }
+      for (uint it = 0u; it < LB; it++) {
+        uint kk = tid / BN + it * (MM_WG / BN);
+        if (kk < BK) Bs[kk * BSS + nn] = rb[it];
+      }
+      barrier();
+    }
+    if (t < nt) { // global -> registers for step t (in flight during the step below)
+      uint k = t * BK + akk;
+      for (uint it = 0u; it < LA; it++) {
+        uint mm = tid / BK + it * (MM_WG / BK);
+        ra[it] = (mm < BM && m0 + mm < Kg && k < KD) ? w.v[wbase + mm * KD + k] : 0.0;
+      }
+      for (uint it = 0u; it < LB; it++) {
+        uint kk = tid / BN + it * (MM_WG / BN), kd = t * BK + kk;
+        float v = 0.0;
+        if (colok && kk < BK && kd < KD) {
+          uint c = kd / RS, rs = kd - c * RS, r = rs / uint(p.S);
+          int h = h0 + int(r), x = x0 + int(rs - r * uint(p.S));
+          if (h >= 0 && h < p.H && x >= 0 && x < p.W) v = in_.v[ibase + c * HW + uint(h * p.W + x)];
+        }
+        rb[it] = v;
       }
     }
+    if (t > 0u) {
+      mm_step(tid);
+      barrier();
+    }
   }
-  out_.v[p.o_out + i] = acc;
+  for (uint i = 0u; i < TM; i++) {
+    uint m = m0 + mm_row(tid, i);
+    if (m >= Kg) continue;
+    float bias = (p.flags & 1u) != 0u ? b.v[p.o_b + g * Kg + m] : 0.0;
+    for (uint j = 0u; j < TN; j++) {
+      uint c2 = n0 + mm_col(tid, j);
+      if (c2 >= NCOL) continue;
+      uint n = c2 / PQ;
+      out_.v[p.o_out + (n * uint(p.K) + g * Kg + m) * PQ + (c2 - n * PQ)] = acc[i][j] + bias;
+    }
+  }
 }

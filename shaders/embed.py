@@ -9,9 +9,12 @@ Every shader in SHADERS is compiled with
 validated with `spirv-val --target-env vulkan1.1`, and emitted as
     static const uint32_t dive__spv_<stem>[] = { ... };   (8 words a line)
 into the block between the >>>dive-spirv marker lines at the end of dive.h's implementation,
-and DIVE__SHADER_LIST(X), one X(stem) per shader, into the short block between the
->>>dive-shader-list markers in the >>vulkan section, which expands it into its shader enum
-(the SPIR-V table after the words expands it too). The first line of the words block records
+and DIVE__SHADER_LIST(X), one X(stem, nbuf, wmask) per shader, into the short block between
+the >>>dive-shader-list markers in the >>vulkan section, which expands it into its shader enum
+(the SPIR-V table after the words expands it too). nbuf is the number of storage-buffer
+bindings and wmask has bit i set when binding i is not declared `readonly` (the shader may
+write it): the recorder's hazard tracking reads it, so the access a shader declares is the
+access the barriers are placed for. The first line of the words block records
 the glslang version and a hash of the shader sources, so a stale block is visible in review.
 Python 3 standard library only; users of dive.h never need glslang.
 """
@@ -39,9 +42,11 @@ SHADERS = [
     ("conv2d_fwd", "conv2d_fwd.comp", []),
     ("conv2d_bwd_x", "conv2d_bwd_x.comp", []),
     ("conv2d_bwd_w", "conv2d_bwd_w.comp", []),
-    ("conv2d_bwd_b", "conv2d_bwd_b.comp", []),
-    ("bn_fwd", "bn_fwd.comp", []),
-    ("bn_bwd", "bn_bwd.comp", []),
+    ("conv2d_bwd_w_reduce", "conv2d_bwd_w_reduce.comp", []),
+    ("bn_part", "bn_part.comp", []),
+    ("bn_merge", "bn_merge.comp", []),
+    ("bn_apply", "bn_apply.comp", []),
+    ("bn_bwd_apply", "bn_bwd_apply.comp", []),
     ("shortcut_fwd", "shortcut_fwd.comp", []),
     ("shortcut_bwd", "shortcut_bwd.comp", []),
     ("maxpool_fwd", "maxpool_fwd.comp", []),
@@ -50,6 +55,8 @@ SHADERS = [
     ("avgpool_bwd", "avgpool_bwd.comp", []),
     ("loss_fwd", "loss_fwd.comp", []),
     ("sgd_step", "sgd_step.comp", []),
+    ("loss_reduce", "loss_reduce.comp", []),
+    ("nonfinite_scan", "nonfinite_scan.comp", []),
 ]
 
 
@@ -76,6 +83,21 @@ def sources_hash():
             with open(os.path.join(HERE, name), "rb") as f:
                 h.update(f.read())
     return h.hexdigest()[:16]
+
+
+BINDING = re.compile(r"layout\(set\s*=\s*0,\s*binding\s*=\s*(\d+)[^)]*\)\s*((?:readonly|writeonly)\s+)?buffer")
+
+
+def bindings(src):
+    """(nbuf, wmask) of a shader: bindings 0..nbuf-1, bit i = binding i may be written."""
+    with open(os.path.join(HERE, src)) as f:
+        text = f.read()
+    found = {}
+    for m in BINDING.finditer(text):
+        found[int(m.group(1))] = (m.group(2) or "").strip() != "readonly"
+    if sorted(found) != list(range(len(found))):
+        sys.exit("embed.py: %s: bindings %s are not 0..n-1" % (src, sorted(found)))
+    return len(found), sum(1 << i for i, w in found.items() if w)
 
 
 def compile_one(tmp, stem, src, defs):
@@ -107,7 +129,9 @@ def generate():
 
 def generate_list():
     lines = [LIST_BEGIN, "#define DIVE__SHADER_LIST(X) \\"]
-    lines += ["  X(%s) \\" % stem for stem, _, _ in SHADERS]
+    for stem, src, _ in SHADERS:
+        nbuf, wmask = bindings(src)
+        lines.append("  X(%s, %d, 0x%02x) \\" % (stem, nbuf, wmask))
     lines += ["  /* end */", LIST_END]
     return "\n".join(lines) + "\n"
 

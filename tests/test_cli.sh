@@ -50,8 +50,11 @@ if [ -f /usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz ]; then
   [ "$(wc -l <"$T/full/train.csv")" = 3 ] && ok "train.csv: header + 2 epochs" || no "train.csv lines"
   $P $RES --out "$T/res" >/dev/null 2>&1 &
   pid=$!
-  # epoch 1's checkpoint is renamed into place after its train.csv line: wait for the file
-  while [ ! -s "$T/res/state.safetensors" ]; do sleep 0.02; kill -0 $pid 2>/dev/null || break; done
+  # epoch 1 is over once its train.csv line and its state file are both written (the line
+  # comes first: waiting for the line alone can kill the run before the state is saved)
+  while [ ! -s "$T/res/train.csv" ] || [ "$(wc -l <"$T/res/train.csv")" -lt 2 ] || [ ! -s "$T/res/state.safetensors" ]; do
+    sleep 0.02; kill -0 $pid 2>/dev/null || break
+  done
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   $P $RES --out "$T/res" --resume >"$T/log2" 2>&1 || no "resume run: $(tail -2 "$T/log2")"
   grep -q "resuming after epoch 1 " "$T/log2" && ok "killed in epoch 2, resumed after epoch 1" || no "resume did not start after epoch 1: $(grep -m1 -e resuming -e error "$T/log2")"

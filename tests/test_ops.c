@@ -515,6 +515,12 @@ static const tcase cases[] = {
   {"conv2d", 2, 8, 4, 8, 16, 3, 1, 1, 2, 1, 1, 0, NULL, 0, 0},
   {"conv2d", 1, 4, 8, 8, 8, 5, 1, 2, 1, 1, 1, 0, NULL, 0, 0},
   {"conv2d", 3, 8, 4, 4, 8, 3, 1, 1, 1, 0, 1, 0, "din", 0, 0},
+  /* ImageNet-style shapes (the Vulkan implicit GEMMs' tiles, stride phases, groups) */
+  {"conv2d", 2, 3, 29, 29, 16, 7, 2, 3, 1, 0, 0, 0, NULL, 0, 0},  /* the 7x7/2 stem */
+  {"conv2d", 2, 128, 7, 7, 128, 3, 1, 1, 32, 0, 0, 0, NULL, 0, 0}, /* ResNeXt 32x4d */
+  {"conv2d", 2, 128, 8, 8, 128, 3, 2, 1, 32, 0, 0, 0, NULL, 0, 0}, /* ... strided */
+  {"conv2d", 2, 64, 9, 9, 130, 1, 2, 0, 1, 1, 0, 0, NULL, 0, 0},   /* 1x1/2 downsample */
+  {"conv2d", 2, 72, 7, 7, 40, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},    /* 1x1 reduce */
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */

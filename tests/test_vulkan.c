@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 57
+#define VK_CHECKS 109
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -232,7 +232,7 @@ static int check_recording(dive_ctx *ctx) {
   dive_tensor a, b;
   dive_rng r;
   float *x = fbuf(n), *h = fbuf(n), *y = fbuf(n), *old = fbuf(n);
-  int64_t submits0;
+  int64_t submits0, dw0, dh0, b0;
   dive_rng_seed(&r, 3);
   fill(&r, x, n);
   for (i = 0; i < n; i++) x[i] *= 1e-3f;
@@ -241,7 +241,10 @@ static int check_recording(dive_ctx *ctx) {
   CHECK_OK(ctx, dive_tensor_write(&a, x, n));
   CHECK_OK(ctx, dive_tensor_write(&b, x, n));
   memcpy(h, x, (size_t)n * 4);
-  submits0 = ctx->vk->submits;
+  submits0 = ctx->vk->cnt.submits;
+  dw0 = ctx->vk->cnt.desc_writes;
+  dh0 = ctx->vk->cnt.desc_hits;
+  b0 = ctx->vk->cnt.barriers;
   for (k = 0; k < steps; k++) { /* b = relu(b + a), alternating with an in-place relu */
     CHECK_OK(ctx, dive__vk_add_fwd(ctx, n, &b, &b, &a));
     if (k % 2) CHECK_OK(ctx, dive__vk_relu_fwd(ctx, n, &b, &b));
@@ -250,11 +253,18 @@ static int check_recording(dive_ctx *ctx) {
       if (k % 2) h[i] = h[i] > 0 ? h[i] : 0;
     }
   }
-  CHECK(ctx->vk->submits == submits0, "ops submitted before sync (%lld submits)",
-        (long long)(ctx->vk->submits - submits0));
+  CHECK(ctx->vk->cnt.submits == submits0, "ops submitted before sync (%lld submits)",
+        (long long)(ctx->vk->cnt.submits - submits0));
   CHECK_OK(ctx, dive_ctx_sync(ctx));
-  CHECK(ctx->vk->submits == submits0 + 1, "%lld submits for one sync", (long long)(ctx->vk->submits - submits0));
-  CHECK(ctx->vk->ndpools >= 2, "expected the descriptor pool chain to grow (%d pools)", ctx->vk->ndpools);
+  CHECK(ctx->vk->cnt.submits == submits0 + 1, "%lld submits for one sync", (long long)(ctx->vk->cnt.submits - submits0));
+  /* two distinct binding sets (add b,b,a and relu b,b): written once each, then cached */
+  CHECK(ctx->vk->cnt.desc_writes - dw0 <= 2 && ctx->vk->cnt.desc_hits - dh0 >= 598,
+        "descriptor cache: %lld writes, %lld hits for 600 dispatches", (long long)(ctx->vk->cnt.desc_writes - dw0),
+        (long long)(ctx->vk->cnt.desc_hits - dh0));
+  /* every op reads what the one before wrote: one barrier each, plus the submission's first
+     and last (to the host) */
+  CHECK(ctx->vk->cnt.barriers - b0 == 600 + 1, "%lld barriers for a chain of 600 dependent dispatches",
+        (long long)(ctx->vk->cnt.barriers - b0));
   CHECK_OK(ctx, dive_tensor_read(&b, y, n));
   CHECK(maxdiff(h, y, n) == 0.0, "400-op chain: maxdiff %g", maxdiff(h, y, n));
   /* record b = a + a, then overwrite a on the host before syncing: b sees the old a */
@@ -266,6 +276,84 @@ static int check_recording(dive_ctx *ctx) {
   dive_tensor_free(&a);
   dive_tensor_free(&b);
   free(x); free(h); free(y); free(old);
+  return 0;
+}
+
+/* hazard tracking: a barrier only before a command that reads what an earlier one wrote
+   (RAW), writes what an earlier one read (WAR) or wrote (WAW) since the last barrier;
+   disjoint views of one buffer are independent. Descriptor sets of a freed buffer leave the
+   cache and are reused. */
+static int check_tracking(dive_ctx *ctx) {
+  int n = 1000, big = 3000, i, v1n = 1000, v3n = 10;
+  dive_tensor a, b, c, d, e, f, g, v1, v2, v3, f10;
+  float *xa = fbuf(n), *xb = fbuf(n), *y = fbuf(big);
+  dive_rng r;
+  int64_t b0, w0, nfree0;
+  dive__vk_pipe *pr;
+  dive_rng_seed(&r, 31);
+  fill(&r, xa, n);
+  fill(&r, xb, n);
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &a, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &b, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &c, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &d, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &e, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &f, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &g, DIVE_F32, 1, &big));
+  CHECK_OK(ctx, dive_tensor_view(&v1, &g, 0, 1, &v1n));
+  CHECK_OK(ctx, dive_tensor_view(&v2, &g, 1000, 1, &v1n));
+  CHECK_OK(ctx, dive_tensor_view(&v3, &g, 995, 1, &v3n)); /* overlaps v1 and v2 */
+  CHECK_OK(ctx, dive_tensor_view(&f10, &f, 0, 1, &v3n));
+  CHECK_OK(ctx, dive_tensor_write(&a, xa, n));
+  CHECK_OK(ctx, dive_tensor_write(&b, xb, n));
+  CHECK_OK(ctx, dive_ctx_sync(ctx));
+  b0 = ctx->vk->cnt.barriers;
+  CHECK_OK(ctx, dive_relu_forward(ctx, &c, &a));    /* first command: 1 */
+  CHECK_OK(ctx, dive_relu_forward(ctx, &d, &b));    /* independent */
+  CHECK(ctx->vk->cnt.barriers - b0 == 1, "independent dispatches: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &a, &b));    /* writes a, read above: WAR, 2 */
+  CHECK(ctx->vk->cnt.barriers - b0 == 2, "write after read: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &e, &b));    /* b only read so far: none */
+  CHECK(ctx->vk->cnt.barriers - b0 == 2, "read after read: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &e, &a));    /* RAW on a, WAW on e: 3 */
+  CHECK(ctx->vk->cnt.barriers - b0 == 3, "read/write after write: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_add_forward(ctx, &f, &c, &d)); /* c, d were written before that barrier */
+  CHECK_OK(ctx, dive_relu_forward(ctx, &v1, &c));   /* disjoint views: none */
+  CHECK_OK(ctx, dive_relu_forward(ctx, &v2, &d));
+  CHECK(ctx->vk->cnt.barriers - b0 == 3, "disjoint views: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &v3, &f10)); /* overlaps both: 4 */
+  CHECK(ctx->vk->cnt.barriers - b0 == 4, "overlapping view: %lld barriers", (long long)(ctx->vk->cnt.barriers - b0));
+  CHECK_OK(ctx, dive_tensor_read(&g, y, big));
+  for (i = 0; i < big; i++) {
+    float ra = xa[i % n] > 0 ? xa[i % n] : 0, rb = xb[i % n] > 0 ? xb[i % n] : 0, want;
+    if (i >= 995 && i < 1005) {
+      float fv = (xa[i - 995] > 0 ? xa[i - 995] : 0) + (xb[i - 995] > 0 ? xb[i - 995] : 0);
+      want = fv > 0 ? fv : 0;
+    }
+    else if (i < 1000) want = ra;
+    else if (i < 2000) want = rb;
+    else want = 0;
+    CHECK(y[i] == want, "views: element %d = %g, want %g", i, y[i], want);
+  }
+  CHECK_OK(ctx, dive_tensor_read(&e, y, n));
+  for (i = 0; i < n; i++) CHECK(y[i] == (xb[i] > 0 ? xb[i] : 0), "e[%d] = %g", i, y[i]);
+  /* the same dispatch again hits the cache; after c is freed its sets go to the free list */
+  w0 = ctx->vk->cnt.desc_writes;
+  CHECK_OK(ctx, dive_relu_forward(ctx, &c, &a));
+  CHECK(ctx->vk->cnt.desc_writes == w0, "a repeated dispatch wrote descriptors");
+  pr = &ctx->vk->pipes[DIVE__SH_relu_fwd * DIVE__VK_NVAR];
+  nfree0 = pr->nfree;
+  dive_tensor_free(&c);
+  CHECK(pr->nfree >= nfree0 + 2, "freeing a bound tensor returned %lld sets", (long long)(pr->nfree - nfree0));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &c, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_relu_forward(ctx, &c, &b));
+  CHECK(ctx->vk->cnt.desc_writes == w0 + 1 && pr->nfree == nfree0 + 1, "new buffer: %lld writes, %lld free sets",
+        (long long)(ctx->vk->cnt.desc_writes - w0), (long long)pr->nfree);
+  CHECK_OK(ctx, dive_tensor_read(&c, y, n));
+  for (i = 0; i < n; i++) CHECK(y[i] == (xb[i] > 0 ? xb[i] : 0), "reused set: c[%d] = %g", i, y[i]);
+  dive_tensor_free(&a); dive_tensor_free(&b); dive_tensor_free(&c); dive_tensor_free(&d);
+  dive_tensor_free(&e); dive_tensor_free(&f); dive_tensor_free(&g);
+  free(xa); free(xb); free(y);
   return 0;
 }
 
@@ -341,7 +429,15 @@ static int check_conv(dive_ctx *ctx) {
       {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 1},  {2, 4, 6, 6, 4, 3, 3, 1, 1, 4, 0},
       {1, 3, 9, 8, 5, 5, 5, 2, 2, 1, 1},  {2, 6, 5, 5, 3, 1, 1, 1, 0, 1, 1},
       {1, 2, 33, 3, 3, 1, 3, 1, 0, 1, 1}, {2, 2, 4, 4, 3, 3, 3, 3, 2, 1, 0},
-      {7, 8, 3, 3, 16, 3, 3, 1, 1, 2, 1}};
+      {7, 8, 3, 3, 16, 3, 3, 1, 1, 2, 1},
+      {2, 3, 23, 23, 8, 7, 7, 2, 3, 1, 1},     /* the 7x7/2 stem */
+      {1, 128, 6, 5, 128, 3, 3, 1, 1, 32, 0},  /* ResNeXt: 32 groups of 4 channels */
+      {2, 64, 5, 5, 64, 3, 3, 2, 1, 32, 1},    /* ... 2 per group, strided */
+      {2, 16, 8, 8, 32, 3, 3, 2, 1, 1, 0},     /* CIFAR stage change */
+      {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 1},     /* CIFAR 3x3, odd size */
+      {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 1},     /* 1x1 stride 2 (a phase no tap reaches) */
+      {3, 20, 11, 13, 130, 3, 3, 1, 1, 1, 0},  /* more than one 128-row tile */
+      {1, 5, 4, 4, 3, 3, 3, 5, 2, 1, 1}};      /* stride above the kernel size */
   unsigned ci;
   dive_rng r;
   dive_rng_seed(&r, 11);
@@ -770,16 +866,17 @@ static int check_sgd(dive_ctx *ctx) {
 }
 
 /* more than 65535 work groups: a 2-D grid (work-group size forced to 1), for an
-   element-wise kernel (dive__vk_run) and a reduction (dive__vk_run_groups: conv dw with
-   64*128*3*3 = 73728 work groups of one invocation, each summing 4 terms) */
+   element-wise kernel (dive__vk_run) and a reduction (dive__vk_run_groups: the bias
+   gradient of a conv with 70001 output channels, bn_part with 70001 work groups of one
+   invocation, each summing 3 terms) */
 static int check_big_grid(void) {
   dive_ctx *ctx = NULL;
   int n = 70001, i;
   dive__conv_p p;
   dive_tensor t, o;
   dive_rng r;
-  float *x = fbuf(n), *y = fbuf(n), *w, *dy, *dw;
-  vt X, Wt, DY, DW;
+  float *x = fbuf(n), *y = fbuf(n), *w, *dy, *db;
+  vt X, Wt, DY, DB;
   set_env("DIVE_VK_WG", "1");
   CHECK_OK(NULL, vk_ctx(&ctx));
   set_env("DIVE_VK_WG", NULL);
@@ -795,20 +892,20 @@ static int check_big_grid(void) {
   dive_tensor_free(&t);
   dive_tensor_free(&o);
   memset(&p, 0, sizeof p);
-  p.N = 1; p.C = 128; p.H = p.W = 2; p.K = 64; p.R = p.S = 3; p.P = p.Q = 2;
-  p.stride = 1; p.pad = 1; p.groups = 1;
-  w = frand(&r, 64 * 128 * 9, -1, 1); dw = frand(&r, 64 * 128 * 9, 0, 1); dy = frand(&r, 64 * 4, -1, 1);
-  CHECK_OK(ctx, vt_4(ctx, &X, 1, 128, 2, 2, 1, x));
-  CHECK_OK(ctx, vt_4(ctx, &Wt, 64, 128, 3, 3, 2, w));
-  CHECK_OK(ctx, vt_4(ctx, &DY, 1, 64, 2, 2, 3, dy));
-  CHECK_OK(ctx, vt_4(ctx, &DW, 64, 128, 3, 3, 4, dw));
-  CHECK_OK(ctx, dive_conv2d_backward(ctx, NULL, &DW.v, NULL, &DY.v, &X.v, &Wt.v, 1, 1, 1));
-  dive__ref_conv2d_bwd(&p, NULL, dw, NULL, dy, x, w);
-  CHECK(vt_cmp(&DW, dw, TOL, "conv dw, 73728 work groups"), "2-D grid of work groups: conv dw wrong");
-  CHECK(vt_done(&X) & vt_done(&Wt) & vt_done(&DY) & vt_done(&DW), "wrote outside a view");
+  p.N = 3; p.C = 1; p.H = p.W = 1; p.K = n; p.R = p.S = 1; p.P = p.Q = 1;
+  p.stride = 1; p.pad = 0; p.groups = 1;
+  w = frand(&r, n, -1, 1); db = frand(&r, n, 0, 1); dy = frand(&r, 3 * (int64_t)n, -1, 1);
+  CHECK_OK(ctx, vt_4(ctx, &X, 3, 1, 1, 1, 1, x));
+  CHECK_OK(ctx, vt_4(ctx, &Wt, n, 1, 1, 1, 2, w));
+  CHECK_OK(ctx, vt_4(ctx, &DY, 3, n, 1, 1, 3, dy));
+  CHECK_OK(ctx, vt_new(ctx, &DB, n, 4, db));
+  CHECK_OK(ctx, dive_conv2d_backward(ctx, NULL, NULL, &DB.v, &DY.v, &X.v, &Wt.v, 1, 0, 1));
+  dive__ref_conv2d_bwd(&p, NULL, NULL, db, dy, x, w);
+  CHECK(vt_cmp(&DB, db, TOL, "conv db, 70001 work groups"), "2-D grid of work groups: conv db wrong");
+  CHECK(vt_done(&X) & vt_done(&Wt) & vt_done(&DY) & vt_done(&DB), "wrote outside a view");
   CHECK(ctx->vk->live_buffers == 0, "buffers leaked");
   dive_ctx_destroy(ctx);
-  free(x); free(y); free(w); free(dw); free(dy);
+  free(x); free(y); free(w); free(db); free(dy);
   return 0;
 }
 
@@ -836,6 +933,450 @@ static int check_many_ctx(void) {
   }
   return 0;
 }
+
+/* the internal fused BN helpers for the model driver vs the reference composition:
+   dive__vk_bn_act_fwd: out = relu(bn(x) + res) (and without res, without relu; out = res);
+   dive__vk_bn_act_bwd: with the ReLU mask of y and dres = masked dout */
+static int check_bn_fused(dive_ctx *ctx) {
+  static const int cs[][5] = {{2, 3, 5, 7, 3}, {4, 16, 8, 8, 1}, {3, 5, 1, 1, 2}, {2, 4, 9, 11, 0}};
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 13);
+  for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
+    const int *c = cs[ci];
+    int res = c[4] & 1, relu = (c[4] >> 1) & 1, ok = 1;
+    dive__bn_p p;
+    int64_t n, i;
+    float *x, *g, *be, *rs_, *y, *mu, *rsd, *dy, *dx, *dg, *db, *dres, *t1, *dmask;
+    vt X, G, BE, RES, Y, MU, RS, DY, DX, DG, DB, DR;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.HW = c[2] * c[3]; p.training = 1; p.momentum = 0.1f; p.eps = 1e-5f;
+    n = (int64_t)p.N * p.C * p.HW;
+    x = frand(&r, n, -1, 3); g = frand(&r, p.C, 0.5f, 1.5f); be = frand(&r, p.C, -1, 1);
+    rs_ = frand(&r, n, -1, 1); dy = frand(&r, n, -1, 1);
+    dg = frand(&r, p.C, 0, 1); db = frand(&r, p.C, 0, 1);
+    y = fbuf(n); mu = fbuf(p.C); rsd = fbuf(p.C); dx = fbuf(n); dres = fbuf(n); t1 = fbuf(n); dmask = fbuf(n);
+    CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, c[2], c[3], 1, x));
+    CHECK_OK(ctx, vt_new(ctx, &G, p.C, 2, g));
+    CHECK_OK(ctx, vt_new(ctx, &BE, p.C, 3, be));
+    CHECK_OK(ctx, vt_4(ctx, &RES, p.N, p.C, c[2], c[3], 4, rs_));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.C, c[2], c[3], 5, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &MU, p.C, 6, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &RS, p.C, 7, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.C, c[2], c[3], 8, dy));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, c[2], c[3], 9, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &DG, p.C, 10, dg));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.C, 11, db));
+    CHECK_OK(ctx, vt_4(ctx, &DR, p.N, p.C, c[2], c[3], 12, NULL));
+    /* reference: t1 = bn(x); y = relu(t1 + res) */
+    dive__ref_bn_fwd(&p, t1, mu, rsd, x, g, be, NULL, NULL);
+    for (i = 0; i < n; i++) {
+      float v = t1[i] + (res ? rs_[i] : 0.0f);
+      y[i] = relu ? (v > 0 ? v : 0) : v;
+    }
+    /* out = res (in place onto the residual) when there is one */
+    CHECK_OK(ctx, dive__vk_bn_act_fwd(ctx, &p, res ? &RES.v : &Y.v, &MU.v, &RS.v, &X.v, &G.v, &BE.v, NULL, NULL,
+                                      res ? &RES.v : NULL, relu));
+    ok &= vt_cmp(res ? &RES : &Y, y, TOL, "bn_act_fwd out");
+    ok &= vt_cmp(&MU, mu, TOL, "bn_act_fwd mean") & vt_cmp(&RS, rsd, TOL, "bn_act_fwd rstd");
+    if (res) CHECK_OK(ctx, dive_tensor_write(&Y.v, y, n)); /* the mask source below */
+    else CHECK_OK(ctx, dive_tensor_write(&RES.v, rs_, n));
+    /* reference backward: dmask = relu_bwd(dy, y); dx = bn_bwd(dmask) */
+    for (i = 0; i < n; i++) dmask[i] = relu ? (y[i] > 0 ? dy[i] : 0) : dy[i];
+    dive__ref_bn_bwd(&p, dx, dg, db, dmask, x, mu, rsd, g);
+    /* with a residual and a ReLU the masked gradient replaces dout in place (dres = dout), as
+       the model's shortcut reads it */
+    CHECK_OK(ctx, dive__vk_bn_act_bwd(ctx, &p, &DX.v, &DG.v, &DB.v, res && relu ? &DY.v : &DR.v, &DY.v,
+                                      relu ? &Y.v : NULL, &X.v, &MU.v, &RS.v, &G.v));
+    ok &= vt_cmp(&DX, dx, 1e-7, "bn_act_bwd din");
+    ok &= vt_cmp(&DG, dg, TOL, "bn_act_bwd dgamma (+=)") & vt_cmp(&DB, db, TOL, "bn_act_bwd dbeta (+=)");
+    if (res && relu) {
+      ok &= vt_cmp(&DY, dmask, 0, "bn_act_bwd dres = dout (masked in place)");
+      CHECK_OK(ctx, dive_tensor_write(&DR.v, dmask, n));
+    }
+    ok &= vt_cmp(&DR, dmask, 0, "bn_act_bwd dres (masked dout)");
+    ok &= vt_done(&X) & vt_done(&G) & vt_done(&BE) & vt_done(&RES) & vt_done(&Y) & vt_done(&MU) & vt_done(&RS) &
+          vt_done(&DY) & vt_done(&DX) & vt_done(&DG) & vt_done(&DB) & vt_done(&DR);
+    free(x); free(g); free(be); free(rs_); free(y); free(mu); free(rsd); free(dy); free(dx); free(dg); free(db);
+    free(dres); free(t1); free(dmask);
+    CHECK(ok, "bn_act N=%d C=%d H=%d W=%d res=%d relu=%d", c[0], c[1], c[2], c[3], res, relu);
+  }
+  return 0;
+}
+
+/* the captured step's device-side pieces vs the host: SGD with lr from the scalars (the push
+   constant's lr must be ignored) and skipped on a flagged ring entry; the loss mean and its
+   flag; the non-finite scan */
+static int check_step_kernels(dive_ctx *ctx) {
+  int n = 1000, i, ns = DIVE__VK_NSCALARS, nr = 2 * DIVE__VK_RING, B = 37;
+  float *w = fbuf(n), *g = fbuf(n), *m = fbuf(n), *got = fbuf(n), sc[DIVE__VK_NSCALARS], ring[2 * DIVE__VK_RING];
+  dive_tensor W, G, M, S, R, PE;
+  dive__sgd_p p;
+  dive_rng r;
+  double want = 0;
+  uint32_t st = 70, fl; /* step 70: ring entry 70 % 64 = 6 */
+  dive_rng_seed(&r, 21);
+  fill(&r, w, n);
+  fill(&r, g, n);
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &W, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &G, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &M, DIVE_F32, 1, &n));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &S, DIVE_F32, 1, &ns));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &R, DIVE_F32, 1, &nr));
+  CHECK_OK(ctx, dive_tensor_alloc(ctx, &PE, DIVE_F32, 1, &B));
+  CHECK_OK(ctx, dive_tensor_write(&W, w, n));
+  CHECK_OK(ctx, dive_tensor_write(&G, g, n));
+  memset(sc, 0, sizeof sc);
+  memcpy(&sc[0], &st, 4);
+  sc[3] = 0.03f;
+  CHECK_OK(ctx, dive_tensor_write(&S, sc, ns));
+  memset(&p, 0, sizeof p);
+  p.n = n; p.lr = 999.0f; p.momentum = 0.9f; p.wd = 1e-3f;
+  CHECK_OK(ctx, dive__vk_sgd_step_dyn(ctx, &p, &W, &M, &G, &S, 3, &R));
+  p.lr = 0.03f;
+  dive__ref_sgd_step(&p, w, m, g);
+  CHECK_OK(ctx, dive_tensor_read(&W, got, n));
+  CHECK(nmse(w, got, n) < 1e-12, "sgd with lr from the scalars: nmse %.2e", nmse(w, got, n));
+  /* the loss mean into ring entry 6; then a non-finite gradient flags it, and SGD skips */
+  for (i = 0; i < B; i++) { got[i] = (float)(i % 5) - 1.5f; want += got[i]; }
+  CHECK_OK(ctx, dive_tensor_write(&PE, got, B));
+  CHECK_OK(ctx, dive__vk_loss_reduce(ctx, &PE, B, &S, &R));
+  CHECK_OK(ctx, dive__vk_nonfinite_scan(ctx, &G, &S, &R));
+  CHECK_OK(ctx, dive_tensor_read(&R, ring, nr));
+  memcpy(&fl, &ring[13], 4);
+  CHECK(fabs(ring[12] - want / B) < 1e-6 && fl == 0, "ring entry 6: %g (want %g), flags %u", (double)ring[12],
+        want / B, fl);
+  g[417] = INFINITY;
+  CHECK_OK(ctx, dive_tensor_write(&G, g, n));
+  CHECK_OK(ctx, dive__vk_nonfinite_scan(ctx, &G, &S, &R));
+  CHECK_OK(ctx, dive__vk_sgd_step_dyn(ctx, &p, &W, &M, &G, &S, 3, &R));
+  CHECK_OK(ctx, dive_tensor_read(&R, ring, nr));
+  memcpy(&fl, &ring[13], 4);
+  CHECK(fl == 2, "a non-finite gradient: flags %u, want 2", fl);
+  CHECK_OK(ctx, dive_tensor_read(&W, got, n));
+  CHECK(nmse(w, got, n) < 1e-12, "SGD ran on a flagged step (nmse %g, w[0] %g got %g)", nmse(w, got, n), (double)w[0], (double)got[0]);
+  got[3] = NAN;
+  CHECK_OK(ctx, dive_tensor_write(&PE, got, B));
+  CHECK_OK(ctx, dive__vk_loss_reduce(ctx, &PE, B, &S, &R));
+  CHECK_OK(ctx, dive_tensor_read(&R, ring, nr));
+  memcpy(&fl, &ring[13], 4);
+  CHECK(fl == 1 && ring[12] != ring[12], "a NaN loss: flags %u, mean %g", fl, (double)ring[12]);
+  dive_tensor_free(&W); dive_tensor_free(&G); dive_tensor_free(&M); dive_tensor_free(&S); dive_tensor_free(&R);
+  dive_tensor_free(&PE);
+  free(w); free(g); free(m); free(got);
+  return 0;
+}
+
+/* --- capture and replay ---
+   A small training step through public and internal ops: conv -> BN+ReLU (fused) -> conv
+   -> avgpool -> CE loss -> the mean into a loss ring -> backward (conv, BN+ReLU mask, conv)
+   -> non-finite scan of the gradients -> SGD over the parameter arena with the learning
+   rate read on the device. Run eagerly (recorded afresh each step, its own scalars and
+   ring tensors written by the host) and as a capture replayed with the same inputs:
+   parameters, momentum and every ring entry must be bit-identical, and the replays write
+   no descriptors and wait at most once per step. */
+typedef struct {
+  dive_tensor x, y, arena, grads, mom, act, scal, ring;
+  dive_tensor w1, g1, b1, w2, dw1, dg1, db1, dw2;
+  dive_tensor c1, mean, rstd, a1, c2, logits, dl, pe, dlog4, d2, dc1;
+  int N, C, H, K, cls;
+} cstep;
+
+static dive_tensor cview(dive_tensor *arena, int64_t *off, int ndim, int a, int b, int c, int d) {
+  dive_tensor v;
+  int sh[4];
+  int64_t n;
+  sh[0] = a; sh[1] = b; sh[2] = c; sh[3] = d;
+  n = (int64_t)a * (ndim > 1 ? b : 1) * (ndim > 2 ? c : 1) * (ndim > 3 ? d : 1);
+  dive_tensor_view(&v, arena, *off, ndim, sh);
+  *off += n;
+  return v;
+}
+
+static dive_status cstep_init(dive_ctx *ctx, cstep *m, dive_rng *r) {
+  int64_t po = 0, ao = 0, np, na, i;
+  int n;
+  float *h;
+  dive_status s;
+  memset(m, 0, sizeof m[0]);
+  m->N = 4; m->C = 3; m->H = 6; m->K = 8; m->cls = 5;
+  np = (int64_t)m->K * m->C * 9 + 2 * m->K + (int64_t)m->cls * m->K * 9;
+  na = 8 * (int64_t)m->N * m->K * m->H * m->H + 64;
+  n = (int)np;
+  if ((s = dive_tensor_alloc(ctx, &m->arena, DIVE_F32, 1, &n)) || (s = dive_tensor_alloc(ctx, &m->grads, DIVE_F32, 1, &n)) ||
+      (s = dive_tensor_alloc(ctx, &m->mom, DIVE_F32, 1, &n)))
+    return s;
+  n = (int)na;
+  if ((s = dive_tensor_alloc(ctx, &m->act, DIVE_F32, 1, &n))) return s;
+  {
+    int xs[4], ys = m->N, ns = DIVE__VK_NSCALARS, rs = 2 * DIVE__VK_RING;
+    xs[0] = m->N; xs[1] = m->C; xs[2] = m->H; xs[3] = m->H;
+    if ((s = dive_tensor_alloc(ctx, &m->x, DIVE_F32, 4, xs)) || (s = dive_tensor_alloc(ctx, &m->y, DIVE_I32, 1, &ys)) ||
+        (s = dive_tensor_alloc(ctx, &m->scal, DIVE_F32, 1, &ns)) || (s = dive_tensor_alloc(ctx, &m->ring, DIVE_F32, 1, &rs)))
+      return s;
+  }
+  m->w1 = cview(&m->arena, &po, 4, m->K, m->C, 3, 3);
+  m->g1 = cview(&m->arena, &po, 1, m->K, 1, 1, 1);
+  m->b1 = cview(&m->arena, &po, 1, m->K, 1, 1, 1);
+  m->w2 = cview(&m->arena, &po, 4, m->cls, m->K, 3, 3);
+  po = 0;
+  m->dw1 = cview(&m->grads, &po, 4, m->K, m->C, 3, 3);
+  m->dg1 = cview(&m->grads, &po, 1, m->K, 1, 1, 1);
+  m->db1 = cview(&m->grads, &po, 1, m->K, 1, 1, 1);
+  m->dw2 = cview(&m->grads, &po, 4, m->cls, m->K, 3, 3);
+  m->c1 = cview(&m->act, &ao, 4, m->N, m->K, m->H, m->H);
+  m->mean = cview(&m->act, &ao, 1, m->K, 1, 1, 1);
+  m->rstd = cview(&m->act, &ao, 1, m->K, 1, 1, 1);
+  m->a1 = cview(&m->act, &ao, 4, m->N, m->K, m->H, m->H);
+  m->c2 = cview(&m->act, &ao, 4, m->N, m->cls, m->H, m->H);
+  m->logits = cview(&m->act, &ao, 2, m->N, m->cls, 1, 1);
+  m->dl = cview(&m->act, &ao, 2, m->N, m->cls, 1, 1);
+  m->pe = cview(&m->act, &ao, 1, m->N, 1, 1, 1);
+  m->d2 = cview(&m->act, &ao, 4, m->N, m->cls, m->H, m->H);
+  m->dc1 = cview(&m->act, &ao, 4, m->N, m->K, m->H, m->H);
+  m->dlog4 = m->dl;
+  h = fbuf(np);
+  for (i = 0; i < np; i++) h[i] = 0.4f * (2.0f * dive_rng_uniform(r) - 1.0f);
+  for (i = 0; i < m->K; i++) h[m->K * m->C * 9 + i] = 1.0f; /* gamma */
+  s = dive_tensor_write(&m->arena, h, np);
+  free(h);
+  return s;
+}
+
+static void cstep_free(cstep *m) {
+  dive_tensor_free(&m->x); dive_tensor_free(&m->y); dive_tensor_free(&m->arena); dive_tensor_free(&m->grads);
+  dive_tensor_free(&m->mom); dive_tensor_free(&m->act); dive_tensor_free(&m->scal); dive_tensor_free(&m->ring);
+}
+
+/* the step's ops (recorded eagerly or into a capture); scalars / ring: whose */
+static dive_status cstep_ops(dive_ctx *ctx, cstep *m, const dive_tensor *scal, dive_tensor *ring) {
+  dive__bn_p bp;
+  dive__sgd_p sp;
+  dive_loss_desc ld;
+  dive_tensor lg4;
+  dive_status s;
+  int sh4[4];
+  memset(&bp, 0, sizeof bp);
+  bp.N = m->N; bp.C = m->K; bp.HW = m->H * m->H; bp.training = 1; bp.momentum = 0.1f; bp.eps = 1e-5f;
+  memset(&sp, 0, sizeof sp);
+  sp.n = m->arena.numel; sp.lr = 123.0f; /* must be overridden by the scalar */ sp.momentum = 0.9f; sp.wd = 5e-4f;
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  sh4[0] = m->N; sh4[1] = m->cls; sh4[2] = 1; sh4[3] = 1;
+  lg4 = m->logits;
+  lg4.ndim = 4; lg4.shape[0] = m->N; lg4.shape[1] = m->cls; lg4.shape[2] = lg4.shape[3] = 1;
+  (void)sh4;
+  if ((s = dive_tensor_zero(&m->grads)) ||
+      (s = dive_conv2d_forward(ctx, &m->c1, &m->x, &m->w1, NULL, 1, 1, 1)) ||
+      (s = dive__vk_bn_act_fwd(ctx, &bp, &m->a1, &m->mean, &m->rstd, &m->c1, &m->g1, &m->b1, NULL, NULL, NULL, 1)) ||
+      (s = dive_conv2d_forward(ctx, &m->c2, &m->a1, &m->w2, NULL, 1, 1, 1)) ||
+      (s = dive_avgpool_forward(ctx, &lg4, &m->c2)) ||
+      (s = dive__loss_forward(ctx, &m->dl, &m->pe, NULL, &m->logits, &m->y, NULL, NULL, &ld, 1)) ||
+      (s = dive__vk_loss_reduce(ctx, &m->pe, m->N, scal, ring)))
+    return s;
+  {
+    dive_tensor dl4 = m->dl;
+    dl4.ndim = 4; dl4.shape[0] = m->N; dl4.shape[1] = m->cls; dl4.shape[2] = dl4.shape[3] = 1;
+    if ((s = dive_avgpool_backward(ctx, &m->d2, &dl4)) ||
+        (s = dive_conv2d_backward(ctx, &m->dc1, &m->dw2, NULL, &m->d2, &m->a1, &m->w2, 1, 1, 1)) ||
+        (s = dive__vk_bn_act_bwd(ctx, &bp, &m->c1, &m->dg1, &m->db1, NULL, &m->dc1, &m->a1, &m->c1, &m->mean,
+                                 &m->rstd, &m->g1)) ||
+        (s = dive_conv2d_backward(ctx, NULL, &m->dw1, NULL, &m->c1, &m->x, &m->w1, 1, 1, 1)) ||
+        (s = dive__vk_nonfinite_scan(ctx, &m->grads, scal, ring)) ||
+        (s = dive__vk_sgd_step_dyn(ctx, &sp, &m->arena, &m->mom, &m->grads, scal, 1, ring)))
+      return s;
+  }
+  return DIVE_OK;
+}
+
+static void cstep_batch(int k, const cstep *m, float *x, int32_t *y, float *lr) {
+  dive_rng r;
+  int64_t i, n = (int64_t)m->N * m->C * m->H * m->H;
+  dive_rng_seed(&r, 100 + (uint64_t)k);
+  for (i = 0; i < n; i++) x[i] = 2.0f * dive_rng_uniform(&r) - 1.0f;
+  if (k == 5) x[7] = NAN; /* a NaN pixel: the loss or a gradient turns non-finite, SGD skips */
+  for (i = 0; i < m->N; i++) y[i] = (int32_t)((k * 7 + i * 3) % m->cls);
+  *lr = 0.05f / (float)(1 + k);
+}
+
+static int check_capture(dive_ctx *ctx) {
+  enum { STEPS = 9 };
+  cstep e, c;
+  dive_rng r;
+  dive__vk_capture *cap = NULL;
+  dive_tensor *up[2];
+  float *x, lr, *pe_, *pc_, ring_e[2 * DIVE__VK_RING];
+  int32_t y[4];
+  int64_t np, k, step, w0, d0, s0, wt0;
+  dive__vk_counters c0, c1;
+  np = 0;
+  dive_rng_seed(&r, 77);
+  CHECK_OK(ctx, cstep_init(ctx, &e, &r));
+  dive_rng_seed(&r, 77);
+  CHECK_OK(ctx, cstep_init(ctx, &c, &r));
+  np = e.arena.numel;
+  x = fbuf((int64_t)e.N * e.C * e.H * e.H);
+  /* eager: the host writes the batch and the scalars, the ops are recorded afresh */
+  for (k = 0; k < STEPS; k++) {
+    float sc[DIVE__VK_NSCALARS];
+    uint32_t st = (uint32_t)k;
+    memset(sc, 0, sizeof sc);
+    cstep_batch((int)k, &e, x, y, &lr);
+    memcpy(&sc[0], &st, 4);
+    sc[1] = lr;
+    CHECK_OK(ctx, dive_tensor_write(&e.x, x, e.x.numel));
+    CHECK_OK(ctx, dive_tensor_write(&e.y, y, e.N));
+    CHECK_OK(ctx, dive_tensor_write(&e.scal, sc, DIVE__VK_NSCALARS));
+    CHECK_OK(ctx, cstep_ops(ctx, &e, &e.scal, &e.ring));
+    CHECK_OK(ctx, dive_ctx_sync(ctx));
+  }
+  CHECK_OK(ctx, dive_tensor_read(&e.ring, ring_e, 2 * DIVE__VK_RING));
+  /* captured once, replayed: the batch through the upload slots, lr through the scalars */
+  up[0] = &c.x;
+  up[1] = &c.y;
+  CHECK_OK(ctx, dive__vk_capture_begin(ctx, &cap, 2, up));
+  CHECK_OK(ctx, cstep_ops(ctx, &c, &cap->scalars, &cap->ring));
+  CHECK_OK(ctx, dive__vk_capture_end(ctx, cap));
+  CHECK(cap->dispatches > 10 && cap->barriers > 0, "captured %lld dispatches, %lld barriers", (long long)cap->dispatches,
+        (long long)cap->barriers);
+  c0 = dive__vk_counters_get(ctx);
+  w0 = c0.desc_writes; d0 = c0.dispatches; s0 = c0.submits; wt0 = c0.waits;
+  for (k = 0; k < STEPS; k++) {
+    float *sc;
+    void *ptr[2];
+    int ready = 0;
+    float loss;
+    uint32_t flags;
+    CHECK_OK(ctx, dive__vk_capture_slot(ctx, cap, &sc, ptr));
+    cstep_batch((int)k, &c, x, y, &lr);
+    sc[1] = lr;
+    memcpy(ptr[0], x, sizeof(float) * (size_t)c.x.numel);
+    memcpy(ptr[1], y, sizeof(int32_t) * (size_t)c.N);
+    CHECK_OK(ctx, dive__vk_capture_replay(ctx, cap, &step));
+    CHECK(step == k, "replay %lld got step %lld", (long long)k, (long long)step);
+    if (k > 0) { /* the previous step's loss, read late: waits for nothing new */
+      CHECK_OK(ctx, dive__vk_capture_ring(ctx, cap, k - 1, 1, &ready, &loss, &flags));
+      CHECK(ready && !memcmp(&loss, &ring_e[2 * (k - 1)], 4) && !memcmp(&flags, &ring_e[2 * (k - 1) + 1], 4),
+            "ring entry %lld: ready %d loss %g flags %u, eager %g", (long long)(k - 1), ready, (double)loss, flags,
+            (double)ring_e[2 * (k - 1)]);
+    }
+  }
+  c1 = dive__vk_counters_get(ctx);
+  CHECK(c1.desc_writes == w0, "replays wrote %lld descriptor sets", (long long)(c1.desc_writes - w0));
+  CHECK(c1.submits - s0 == STEPS && c1.replays - c0.replays == STEPS, "%lld submits for %d replays",
+        (long long)(c1.submits - s0), STEPS);
+  CHECK(c1.dispatches - d0 == STEPS * cap->dispatches, "dispatch count per replay");
+  CHECK(c1.waits - wt0 <= STEPS, "%lld host waits in %d replays", (long long)(c1.waits - wt0), STEPS);
+  printf("  capture: %lld dispatches, %lld barriers per replay; %d replays: %lld submits, %lld host waits, "
+         "%lld descriptor writes\n", (long long)cap->dispatches, (long long)cap->barriers, STEPS,
+         (long long)(c1.submits - s0), (long long)(c1.waits - wt0), (long long)(c1.desc_writes - w0));
+  /* flags: step 5 had a NaN pixel (its SGD skipped), the others none */
+  {
+    uint32_t f4, f5;
+    memcpy(&f4, &ring_e[2 * 4 + 1], 4);
+    memcpy(&f5, &ring_e[2 * 5 + 1], 4);
+    CHECK(f4 == 0 && f5 != 0, "non-finite flags of steps 4, 5: %08x %08x", f4, f5);
+  }
+  pe_ = fbuf(np);
+  pc_ = fbuf(np);
+  CHECK_OK(ctx, dive_tensor_read(&e.arena, pe_, np));
+  CHECK_OK(ctx, dive_tensor_read(&c.arena, pc_, np));
+  CHECK(!memcmp(pe_, pc_, (size_t)np * 4), "replayed parameters differ from the eager ones");
+  CHECK_OK(ctx, dive_tensor_read(&e.mom, pe_, np));
+  CHECK_OK(ctx, dive_tensor_read(&c.mom, pc_, np));
+  CHECK(!memcmp(pe_, pc_, (size_t)np * 4), "replayed momentum differs from the eager one");
+  {
+    int i, any = 0;
+    for (i = 0; i < np; i++) any |= pc_[i] != 0.0f && pc_[i] == pc_[i];
+    CHECK(any, "momentum all zero: the SGD never ran");
+  }
+  {
+    int ready = 0;
+    float loss;
+    uint32_t flags;
+    CHECK_OK(ctx, dive__vk_capture_ring(ctx, cap, STEPS - 1, 1, &ready, &loss, &flags));
+    CHECK(ready && !memcmp(&loss, &ring_e[2 * (STEPS - 1)], 4), "last ring entry: ready %d", ready);
+  }
+  /* a host read while recording fails; freeing a tensor the capture uses invalidates it */
+  {
+    dive__vk_capture *c2 = NULL;
+    float tmp;
+    CHECK_OK(ctx, dive__vk_capture_begin(ctx, &c2, 0, NULL));
+    CHECK(dive_tensor_read(&c.pe, &tmp, 1) == DIVE_ERR_ARG && strstr(dive_ctx_error(ctx), "capture"),
+          "a read while capturing: %s", dive_ctx_error(ctx));
+    dive_ctx_clear_error(ctx);
+    dive__vk_capture_free(ctx, c2);
+  }
+  cstep_free(&c);
+  CHECK(dive__vk_capture_replay(ctx, cap, &step) == DIVE_ERR_ARG && strstr(dive_ctx_error(ctx), "invalid"),
+        "replay after a free: %s", dive_ctx_error(ctx));
+  dive_ctx_clear_error(ctx);
+  dive__vk_capture_free(ctx, cap);
+  cstep_free(&e);
+  free(x); free(pe_); free(pc_);
+  return 0;
+}
+
+/* the same conv backward (split-K) and BN forward/backward twice: bit-identical results */
+static int check_repeat(dive_ctx *ctx) {
+  dive__conv_p p;
+  dive__bn_p bp;
+  dive_rng r;
+  int k, nin, nw, nout, C = 16;
+  float *x, *w, *dy, *got[2][6];
+  vt X, Wt, DY, DW, DB, DX, Y, MU, RS, G, BE, DG, DBE, BX, BD;
+  memset(&p, 0, sizeof p);
+  p.N = 3; p.C = 8; p.H = 13; p.W = 11; p.K = C; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+  p.P = 13; p.Q = 11;
+  nin = p.N * p.C * p.H * p.W; nw = p.K * p.C * 9; nout = p.N * p.K * p.P * p.Q;
+  memset(&bp, 0, sizeof bp);
+  bp.N = p.N; bp.C = C; bp.HW = p.P * p.Q; bp.training = 1; bp.momentum = 0.1f; bp.eps = 1e-5f;
+  dive_rng_seed(&r, 41);
+  x = frand(&r, nin, -1, 1); w = frand(&r, nw, -1, 1); dy = frand(&r, nout, -1, 1);
+  CHECK_OK(ctx, vt_4(ctx, &X, p.N, p.C, p.H, p.W, 1, x));
+  CHECK_OK(ctx, vt_4(ctx, &Wt, p.K, p.C, 3, 3, 2, w));
+  CHECK_OK(ctx, vt_4(ctx, &DY, p.N, p.K, p.P, p.Q, 3, dy));
+  CHECK_OK(ctx, vt_4(ctx, &BX, p.N, p.K, p.P, p.Q, 3, dy));
+  for (k = 0; k < 2; k++) {
+    int i;
+    CHECK_OK(ctx, vt_4(ctx, &DW, p.K, p.C, 3, 3, 4, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &DB, p.K, 5, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, p.H, p.W, 1, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.K, p.P, p.Q, 1, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &MU, C, 1, NULL)); CHECK_OK(ctx, vt_new(ctx, &RS, C, 2, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &G, C, 3, w)); CHECK_OK(ctx, vt_new(ctx, &BE, C, 4, x));
+    CHECK_OK(ctx, vt_new(ctx, &DG, C, 5, NULL)); CHECK_OK(ctx, vt_new(ctx, &DBE, C, 6, NULL));
+    CHECK_OK(ctx, dive_conv2d_backward(ctx, &DX.v, &DW.v, &DB.v, &DY.v, &X.v, &Wt.v, 1, 1, 1));
+    CHECK_OK(ctx, dive_batchnorm_forward(ctx, &Y.v, &MU.v, &RS.v, &BX.v, &G.v, &BE.v, NULL, NULL, 1, 0.1f, 1e-5f));
+    CHECK_OK(ctx, vt_4(ctx, &BD, p.N, p.K, p.P, p.Q, 2, NULL));
+    CHECK_OK(ctx, dive_batchnorm_backward(ctx, &BD.v, &DG.v, &DBE.v, &DY.v, &BX.v, &MU.v, &RS.v, &G.v));
+    got[k][0] = fbuf(nw); got[k][1] = fbuf(p.K); got[k][2] = fbuf(nout); got[k][3] = fbuf(C); got[k][4] = fbuf(nin);
+    got[k][5] = fbuf(nout);
+    CHECK_OK(ctx, dive_tensor_read(&BD.v, got[k][5], nout));
+    dive_tensor_free(&BD.owner);
+    CHECK_OK(ctx, dive_tensor_read(&DW.v, got[k][0], nw));
+    CHECK_OK(ctx, dive_tensor_read(&DB.v, got[k][1], p.K));
+    CHECK_OK(ctx, dive_tensor_read(&Y.v, got[k][2], nout));
+    CHECK_OK(ctx, dive_tensor_read(&DG.v, got[k][3], C));
+    CHECK_OK(ctx, dive_tensor_read(&DX.v, got[k][4], nin));
+    dive_tensor_free(&DW.owner); dive_tensor_free(&DB.owner); dive_tensor_free(&DX.owner); dive_tensor_free(&Y.owner);
+    dive_tensor_free(&MU.owner); dive_tensor_free(&RS.owner); dive_tensor_free(&G.owner); dive_tensor_free(&BE.owner);
+    dive_tensor_free(&DG.owner); dive_tensor_free(&DBE.owner);
+    (void)i;
+  }
+  CHECK(!memcmp(got[0][0], got[1][0], (size_t)nw * 4), "conv dw differs between two runs");
+  CHECK(!memcmp(got[0][1], got[1][1], (size_t)p.K * 4), "conv db differs between two runs");
+  CHECK(!memcmp(got[0][2], got[1][2], (size_t)nout * 4), "bn out differs between two runs");
+  CHECK(!memcmp(got[0][3], got[1][3], (size_t)C * 4), "bn dgamma differs between two runs");
+  CHECK(!memcmp(got[0][4], got[1][4], (size_t)nin * 4), "conv din differs between two runs");
+  CHECK(!memcmp(got[0][5], got[1][5], (size_t)nout * 4), "bn din differs between two runs");
+  for (k = 0; k < 2; k++) { int j; for (j = 0; j < 6; j++) free(got[k][j]); }
+  dive_tensor_free(&X.owner); dive_tensor_free(&Wt.owner); dive_tensor_free(&DY.owner); dive_tensor_free(&BX.owner);
+  free(x); free(w); free(dy);
+  return 0;
+}
+
+static void run_mode_env(const char *mode, int staging, const char *wg, const char *env, const char *value);
 
 /* ================================================================= main */
 /* DIVE_CHECK's cross-check catches a device result that differs from the CPU's: an op
@@ -882,39 +1423,62 @@ static void report_op(const char *name, int failed) {
 
 /* the checks on one ctx; wg = NULL keeps the default work-group size (all checks), else
    DIVE_VK_WG = wg (the op checks only) */
-static void run_mode(const char *mode, int staging, const char *wg, int crosscheck) {
+static void run_mode(const char *mode, int staging, const char *wg) { run_mode_env(mode, staging, wg, NULL, NULL); }
+
+/* with env = value set while the ctx is made: only the op checks that use it */
+static void run_mode_env(const char *mode, int staging, const char *wg, const char *env, const char *value) {
   dive_ctx *ctx = NULL;
   g_mode = mode;
   set_env("DIVE_VK_STAGING", staging ? "1" : NULL);
   set_env("DIVE_VK_WG", wg);
-  set_env("DIVE_CHECK", crosscheck ? "1" : NULL);
+  if (env) set_env(env, value);
   if (vk_ctx(&ctx) != DIVE_OK) {
     printf("ctx (%s): %s\n", mode, dive_last_error());
     report("ctx", 1);
+    if (env) set_env(env, NULL);
     return;
   }
   set_env("DIVE_VK_STAGING", NULL);
   set_env("DIVE_VK_WG", NULL);
-  set_env("DIVE_CHECK", NULL);
-  if (crosscheck && !ctx->check) report("DIVE_CHECK=1 took effect", 1);
+  if (env) {
+    set_env(env, NULL);
+    if (!strcmp(env, "DIVE_CHECK") && !ctx->check) report("DIVE_CHECK=1 took effect", 1);
+  }
+  if (env && strcmp(env, "DIVE_CHECK")) {
+    g_worst = 0;
+    report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
+    report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
+    if (strcmp(env, "DIVE_VK_TILE")) {
+      report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
+      report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
+      report("bit-identical from run to run", check_repeat(ctx));
+    }
+    report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
+    dive_ctx_destroy(ctx);
+    return;
+  }
   if (!wg && (ctx->vk->uma != 0) == (staging != 0)) {
     /* lavapipe is UMA, so "mapped" and "staging" differ; a discrete GPU is never UMA */
     printf("  note: %s mode runs with uma=%d on this device\n", mode, ctx->vk->uma);
   }
-  if (!wg && !crosscheck) {
+  if (!wg && !env) {
     report("tensor write/read + views", check_roundtrip(ctx));
     report("zero fill + ordering", check_zero(ctx));
     report("400 ops recorded, one submit", check_recording(ctx));
+    report("barriers only on hazards; descriptor cache", check_tracking(ctx));
+    report("capture + replay bit-identical to eager", check_capture(ctx));
   }
   g_worst = 0;
   report_op("relu/add fwd+bwd vs dive__ref", check_eltwise(ctx));
-  report_op("conv2d fwd+bwd (9 shapes)", check_conv(ctx));
+  report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
+  report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
-  if (!wg && !crosscheck) {
+  if (!wg && !env) {
     report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
     report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
+    report("sgd lr from scalars, loss ring, non-finite skip", check_step_kernels(ctx));
   }
   /* every tensor freed (the loss's scratch per-example buffer belongs to the ctx) */
   report("no leaked buffers", ctx->vk->live_buffers != (ctx->vk->scratch.impl.dev ? 1 : 0));
@@ -928,15 +1492,35 @@ int main(void) {
   dive_ctx_destroy(ctx);
   g_mode = "-";
   report("backend choice (forced, AUTO, env)", check_backend());
-  run_mode("mapped", 0, NULL, 0);
-  run_mode("staging", 1, NULL, 0);
+  run_mode("mapped", 0, NULL);
+  run_mode("staging", 1, NULL);
   /* work groups of 256 (the GPU default; a CPU-type device defaults to 64), of 100 (not
      a power of two: the reduction tree folds the top 36 first) and of 1 (no tree) */
-  run_mode("wg=256", 0, "256", 0);
-  run_mode("wg=100", 0, "100", 0);
-  run_mode("wg=1", 0, "1", 0);
+  run_mode("wg=256", 0, "256");
+  run_mode("wg=100", 0, "100");
+  run_mode("wg=1", 0, "1");
+  { /* every tile shape of the implicit-GEMM kernels; split-K and BN chunking forced */
+    int v, nt;
+    char name[32], val[16];
+    nt = vk_ctx(&ctx) == DIVE_OK ? ctx->vk->ntiles : 0;
+    dive_ctx_destroy(ctx);
+    for (v = 1; v <= nt; v++) {
+      snprintf(name, sizeof name, "tile=%d", v);
+      snprintf(val, sizeof val, "%d", v);
+      run_mode_env(name, 0, NULL, "DIVE_VK_TILE", val);
+    }
+    snprintf(val, sizeof val, "%d", nt + 1);
+    set_env("DIVE_VK_TILE", val);
+    ctx = NULL;
+    g_mode = "-";
+    report("DIVE_VK_TILE outside the table: error", vk_ctx(&ctx) != DIVE_ERR_ARG || !strstr(dive_last_error(), "DIVE_VK_TILE"));
+    set_env("DIVE_VK_TILE", NULL);
+    run_mode_env("split=3", 0, NULL, "DIVE_VK_SPLIT", "3");
+    run_mode_env("split=7", 1, NULL, "DIVE_VK_SPLIT", "7");
+    run_mode_env("chunk=37", 0, NULL, "DIVE_VK_CHUNK", "37");
+  }
   /* DIVE_CHECK=1: every op also recomputed on the CPU and compared, inside the op */
-  run_mode("check", 0, NULL, 1);
+  run_mode_env("check", 0, NULL, "DIVE_CHECK", "1");
   g_mode = "-";
   report("DIVE_CHECK catches a wrong device result", check_crosscheck_catches());
   report("more than 65535 work groups", check_big_grid());

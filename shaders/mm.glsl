@@ -1,0 +1,57 @@
+// mm.glsl - the shared-memory tiled GEMM core of the implicit-GEMM convolutions
+// (conv2d_fwd, conv2d_bwd_x, conv2d_bwd_w). Included after common.glsl.
+//
+// A work group computes a BM x BN block of C = A B (A: M x KD, B: KD x NCOL; the including
+// shader says what A, B and C are in terms of the convolution's tensors). It walks KD in
+// steps of BK: each invocation loads LA elements of A's and LB of B's next BM x BK and
+// BK x BN tiles from global memory into registers (ra, rb) while the current tiles, in
+// shared memory, feed the multiply-adds; then the registers go to shared memory. Each
+// invocation keeps a TM x TN block of C in registers: rows ty + i*(BM/TM), columns
+// tx + j*(BN/TN), so a subgroup's shared reads of B are consecutive words and its reads of A
+// a few broadcast words, and the stores of C are coalesced along the columns.
+//
+// The tile shape is specialization constants 1..5 (the C side picks it per GEMM from a
+// table sized to the device: dive__vk_pick_tile); the work-group size (constant 0) is
+// (BM/TM) * (BN/TN). The C side only uses shapes where BK and BN divide the work-group size.
+// Shared rows are padded by one word so the column-wise stores of a tile do not all hit
+// one bank.
+
+layout(constant_id = 1) const uint BM = 64;
+layout(constant_id = 2) const uint BN = 64;
+layout(constant_id = 3) const uint BK = 16;
+layout(constant_id = 4) const uint TM = 4;
+layout(constant_id = 5) const uint TN = 4;
+
+const uint MM_WG = (BM / TM) * (BN / TN);
+const uint AS = BM + 1u;                       // shared row strides (padded)
+const uint BSS = BN + 1u;
+const uint LA = (BM * BK + MM_WG - 1u) / MM_WG; // A elements per invocation per step
+const uint LB = (BK * BN + MM_WG - 1u) / MM_WG; // B elements per invocation per step
+
+shared float As[BK * AS];  // As[k * AS + m]
+shared float Bs[BK * BSS]; // Bs[k * BSS + n]
+
+float acc[TM][TN];
+float ra[LA];
+float rb[LB];
+
+void mm_zero() {
+  for (uint i = 0u; i < TM; i++)
+    for (uint j = 0u; j < TN; j++) acc[i][j] = 0.0;
+}
+
+// one BK-deep step from the tiles in shared memory
+void mm_step(uint tid) {
+  uint tx = tid % (BN / TN), ty = tid / (BN / TN);
+  for (uint k = 0u; k < BK; k++) {
+    float a[TM], b[TN];
+    for (uint i = 0u; i < TM; i++) a[i] = As[k * AS + ty + i * (BM / TM)];
+    for (uint j = 0u; j < TN; j++) b[j] = Bs[k * BSS + tx + j * (BN / TN)];
+    for (uint i = 0u; i < TM; i++)
+      for (uint j = 0u; j < TN; j++) acc[i][j] = fma(a[i], b[j], acc[i][j]);
+  }
+}
+
+// the row / column of acc[i][j] inside the block
+uint mm_row(uint tid, uint i) { return tid / (BN / TN) + i * (BM / TM); }
+uint mm_col(uint tid, uint j) { return tid % (BN / TN) + j * (BN / TN); }
