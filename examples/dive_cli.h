@@ -340,8 +340,8 @@ static dive_status cli_loader(const cli_dataset *d, const cli_opts *o, const div
 
 /* logits of a whole set, batch by batch, into the evaluation and/or the VE report */
 static int cli_sweep(dive_resnet *m, dive_loader *ld, int classes, float *x, dive_eval *ev, dive_ve_report *ve) {
-  float *logits = (float *)malloc(sizeof(float) * (size_t)m->desc.max_batch * (size_t)classes);
-  int32_t *y = (int32_t *)malloc(sizeof(int32_t) * (size_t)m->desc.max_batch);
+  float *logits = (float *)malloc(sizeof(float) * (size_t)dive_resnet_get_desc(m)->max_batch * (size_t)classes);
+  int32_t *y = (int32_t *)malloc(sizeof(int32_t) * (size_t)dive_resnet_get_desc(m)->max_batch);
   int n;
   if (!logits || !y) { free(logits); free(y); fprintf(stderr, "error: out of memory\n"); return 1; }
   CLI_CHECK(dive_loader_reset(ld, 0), "loader");
@@ -500,11 +500,12 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     ips = (double)imgs / (dive_time_sec() - te);
     seen += (double)imgs;
     { /* the CPU step checks its gradients; this catches the rest before anything is saved */
-      float *wt = (float *)malloc(sizeof(float) * (size_t)m->params.numel);
+      const dive_tensor *pt = dive_resnet_tensor(m, DIVE_RESNET_PARAMS);
+      float *wt = (float *)malloc(sizeof(float) * (size_t)pt->numel);
       int64_t j, bad = 0;
       if (!wt) { fprintf(stderr, "error: out of memory\n"); return 1; }
-      CLI_CHECK(dive_tensor_read(&m->params, wt, m->params.numel), "reading the weights");
-      for (j = 0; j < m->params.numel; j++) bad += !(wt[j] - wt[j] == 0);
+      CLI_CHECK(dive_tensor_read(pt, wt, pt->numel), "reading the weights");
+      for (j = 0; j < pt->numel; j++) bad += !(wt[j] - wt[j] == 0);
       free(wt);
       if (bad) {
         fprintf(stderr, "error: %s: after epoch %d, %lld weights are NaN or infinite (lower --lr?)\n", method,

@@ -75,7 +75,7 @@ int main(void) {
   check(dive_resnet_load(b, path) == DIVE_OK, "load", dive_ctx_error(ctx));
   dive_resnet_predict(b, x, 4, lb);
   check(!memcmp(la, lb, sizeof la), "loaded model predicts bit-identically", NULL);
-  check(b->bn1.num_batches_tracked == 1, "num_batches_tracked survives", NULL);
+  check(*dive_resnet_find_state(b, "bn1.num_batches_tracked")->counter == 1, "num_batches_tracked survives", NULL);
   {
     dive__st_file f;
     const dive__st_entry *e;
