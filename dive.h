@@ -6680,6 +6680,7 @@ typedef struct dive__st_file {
   dive__st_entry *e;
   int n;
   char crc[32]; /* "dive.crc32" metadata, or "" */
+  char arch[32]; /* "dive.arch" metadata, or "" */
 } dive__st_file;
 
 static void dive__st_close(dive__st_file *f) {
@@ -6742,6 +6743,7 @@ static dive_status dive__st_open(dive__st_file *f, const char *path) {
         if (!dive__json_str(&j, mk, sizeof mk) || !dive__json_eat(&j, ':') || !dive__json_str(&j, mv, sizeof mv))
           goto bad;
         if (!strcmp(mk, "dive.crc32")) snprintf(f->crc, sizeof f->crc, "%s", mv);
+        if (!strcmp(mk, "dive.arch")) snprintf(f->arch, sizeof f->arch, "%s", mv);
       } while (dive__json_eat(&j, ','));
       else continue;
       if (!dive__json_eat(&j, '}')) goto bad;
@@ -6903,18 +6905,91 @@ DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path) {
 /* Keys a model file may hold beyond the model's own state (training state). */
 static int dive__st_extra_ok(const char *name) { return !strncmp(name, "optim.", 6) || !strncmp(name, "train.", 6); }
 
+/* The architecture a checkpoint holds, for error hints: its "dive.arch" metadata, else
+   read off its keys and shapes (a file written from torchvision has no metadata): fc.* is
+   the ImageNet family, linear.* the CIFAR one; the blocks per stage, bottleneck or basic,
+   and the groups and width of layer1.0's 3x3 conv name the row. "" when unknown. */
+static void dive__st_guess_arch(const dive__st_file *f, char *out, size_t size) {
+  const dive__st_entry *c1 = dive__st_find(f, "conv1.weight"), *w2 = dive__st_find(f, "layer1.0.conv2.weight");
+  int layers[4], st, k, i, bottleneck = dive__st_find(f, "layer1.0.conv3.weight") != NULL;
+  char key[48];
+  out[0] = 0;
+  if (f->arch[0]) { snprintf(out, size, "%s", f->arch); return; }
+  if (!c1 || !w2 || c1->ndim != 4 || w2->ndim != 4 || !w2->shape[1]) return;
+  for (st = 0; st < 4; st++) {
+    for (k = 0; k < 1000; k++) {
+      snprintf(key, sizeof key, "layer%d.%d.conv1.weight", st + 1, k);
+      if (!dive__st_find(f, key)) break;
+    }
+    layers[st] = k;
+  }
+  if (dive__st_find(f, "linear.weight")) {
+    if (!bottleneck && layers[0] && layers[1] == layers[0] && layers[2] == layers[0] && !layers[3])
+      snprintf(out, size, "resnet%d", 6 * layers[0] + 2);
+    return;
+  }
+  if (!dive__st_find(f, "fc.weight")) return;
+  for (i = 0; i < DIVE__NARCHS; i++) {
+    const dive__rn_arch *a = &dive__rn_archs[i];
+    int64_t g = w2->shape[0] / w2->shape[1], planes = c1->shape[0];
+    if (a->block != (bottleneck ? DIVE__BLK_BOTTLENECK : DIVE__BLK_BASIC) || a->layers[0] != layers[0] ||
+        a->layers[1] != layers[1] || a->layers[2] != layers[2] || a->layers[3] != layers[3])
+      continue;
+    if (bottleneck && (g != a->groups || w2->shape[0] != planes * a->width_per_group / 64 * a->groups)) continue;
+    snprintf(out, size, "%s", a->name);
+    return;
+  }
+  snprintf(out, size, "%s ResNet with layers [%d,%d,%d,%d], groups %lld", bottleneck ? "bottleneck" : "basic",
+           layers[0], layers[1], layers[2], layers[3], (long long)(w2->shape[0] / w2->shape[1]));
+}
+
+/* ": a resnet50 checkpoint loaded as resnext50_32x4d?" and the like, for a file whose
+   key `name` does not fit the model (e NULL: the key is missing) */
+static void dive__st_hint(const dive_resnet *m, const dive__st_file *f, const char *name, const dive__st_entry *e,
+                          const dive_param *p, char *out, size_t size) {
+  char arch[96];
+  const char *last = strrchr(name, '.');
+  dive__st_guess_arch(f, arch, sizeof arch);
+  out[0] = 0;
+  if (arch[0] && strcmp(arch, m->arch)) {
+    snprintf(out, size, ": a %s checkpoint loaded as %s?", arch, m->arch);
+  } else if (e && p && p->kind != DIVE_PARAM_COUNTER && e->ndim >= 1 && p->value.ndim >= 1 &&
+             (!strcmp(name, "fc.weight") || !strcmp(name, "fc.bias") || !strcmp(name, "linear.weight") ||
+              !strcmp(name, "linear.bias")) && e->shape[0] != p->value.shape[0]) {
+    snprintf(out, size, ": a checkpoint of %lld classes loaded into a model of %d?", (long long)e->shape[0],
+             m->desc.num_classes);
+  } else if (e && p && !strcmp(name, "conv1.weight") && e->ndim == 4 && e->shape[1] != m->desc.in_channels) {
+    snprintf(out, size, ": a checkpoint for %lld input channels loaded into a model for %d?", (long long)e->shape[1],
+             m->desc.in_channels);
+  } else if (e && p && last && (!strcmp(last, ".weight") || !strcmp(last, ".bias") || !strcmp(last, ".running_mean") ||
+                                !strcmp(last, ".running_var"))) {
+    snprintf(out, size, ": a %s of another width (base_width %d, groups %d, width_per_group %d here)?", m->arch,
+             m->desc.base_width, m->desc.groups, m->desc.width_per_group);
+  }
+}
+
+static void dive__shape_str64(char *buf, size_t size, int ndim, const int64_t *shape) {
+  int i, o = snprintf(buf, size, "(");
+  for (i = 0; i < ndim && o > 0 && (size_t)o < size; i++)
+    o += snprintf(buf + o, size - (size_t)o, i ? ",%lld" : "%lld", (long long)shape[i]);
+  if (o > 0 && (size_t)o < size) snprintf(buf + o, size - (size_t)o, ")");
+}
+
 /* Load the model's state from a parsed file (the caller opens and closes it). */
 static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file *f, const char *path) {
   dive_status s = DIVE_OK;
   float *tmp = NULL;
+  char hint[200];
   int i, d;
-  /* check everything before changing anything, so a bad file leaves the model intact */
+  /* check everything before changing anything, so a bad file leaves the model intact; the
+     first key (in state_dict order) that does not fit is named */
   for (i = 0; i < m->nplist; i++) {
     const dive_param *p = &m->plist[i];
     const dive__st_entry *e = dive__st_find(f, p->name);
     int ok;
     if (!e) {
-      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing tensor \"%s\"", path, p->name);
+      dive__st_hint(m, f, p->name, NULL, p, hint, sizeof hint);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing tensor \"%s\"%s", path, p->name, hint);
     }
     if (p->kind == DIVE_PARAM_COUNTER) {
       ok = e->ndim == 0 && !strcmp(e->dtype, "I64");
@@ -6924,14 +6999,17 @@ static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file 
     }
     if (!ok) {
       char want[64], got[64];
-      int n = 0;
-      want[0] = got[0] = 0;
-      for (d = 0; p->kind != DIVE_PARAM_COUNTER && d < p->value.ndim; d++)
-        n += snprintf(want + n, sizeof want - (size_t)n, "%s%d", d ? "," : "", p->value.shape[d]);
-      for (n = 0, d = 0; d < e->ndim; d++)
-        n += snprintf(got + n, sizeof got - (size_t)n, "%s%lld", d ? "," : "", (long long)e->shape[d]);
-      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path, p->name,
-                            e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
+      const char *wdt = p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32";
+      int64_t ws[4];
+      for (d = 0; d < 4; d++) ws[d] = p->kind == DIVE_PARAM_COUNTER ? 0 : p->value.shape[d];
+      dive__shape_str64(want, sizeof want, p->kind == DIVE_PARAM_COUNTER ? 0 : p->value.ndim, ws);
+      dive__shape_str64(got, sizeof got, e->ndim, e->shape);
+      dive__st_hint(m, f, p->name, e, p, hint, sizeof hint);
+      if (strcmp(e->dtype, wdt))
+        return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: %s: expected %s %s, file has %s %s%s", path, p->name, wdt,
+                              want, e->dtype, got, hint);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: %s: expected %s, file has %s%s", path, p->name, want, got,
+                            hint);
     }
   }
   for (i = 0; i < f->n; i++) {
@@ -6940,8 +7018,9 @@ static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file 
     if (!strncmp(k, "module.", 7)) k += 7;
     for (j = 0; j < m->nplist && !found; j++) found = !strcmp(k, m->plist[j].name);
     if (!found && !dive__st_extra_ok(k)) {
-      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of %s)", path,
-                            f->e[i].name, m->arch);
+      dive__st_hint(m, f, k, &f->e[i], NULL, hint, sizeof hint);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of %s)%s", path,
+                            f->e[i].name, m->arch, hint);
     }
   }
   for (i = 0; i < m->nplist && !s; i++) {
