@@ -78,7 +78,7 @@ test: deps
 	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check $(B)/zoo_tv
 	@python3 shaders/embed.py --check
 	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_vkfaults_cli.sh \
-	  tests/test_compile.sh tests/test_torchvision.sh
+	  tests/test_compile.sh tests/test_torchvision.sh tests/test_cli_arch.sh
 
 clean:
 	rm -rf $(B)
