@@ -93,9 +93,11 @@ test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails
 	@. tests/vk_env.sh && DIVE_BACKEND=vulkan DIVE_REQUIRE_VULKAN=1 DIVE_VK_VALIDATION=1 ./$(B)/test_vulkan
 
 # --- CPU benchmarks (docs/perf-cpu.md); not part of `make test` (they need PyTorch / OpenBLAS) ---
-.PHONY: bench-cpu bench-gemm
+.PHONY: bench-cpu bench-gemm bench-zoo
 bench-cpu: $(B)/bench_resnet   # ResNet-32 dive.h vs PyTorch on all cores; ends "train img/s: ..."
 	@sh bench/cpu.sh
+bench-zoo: $(B)/bench_zoo      # ResNet-50 / ResNeXt-50 vs torchvision, 224, batch 16 (ZOO_FLAGS="--size 112")
+	@sh bench/zoo.sh $(ZOO_FLAGS)
 bench-gemm: $(B)/gemm_openblas # conv GEMM shapes: dive.h kernels vs OpenBLAS vs the FMA peak
 	@env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ./$(B)/gemm_openblas
 $(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)

@@ -55,12 +55,13 @@
      dive_ctx_create(&ctx, &cd);
      dive_resnet_desc rd; memset(&rd, 0, sizeof rd);
      rd.depth = 32; rd.in_channels = 3; rd.num_classes = 10;      // ResNet-32, CIFAR-10
+     // or: rd.arch = "resnext50_32x4d"; rd.num_classes = 1000;   // torchvision's, 224x224
      dive_resnet_create(ctx, &net, &rd);
      dive_loss_desc ld; memset(&ld, 0, sizeof ld); ld.kind = DIVE_LOSS_CE;
      dive_sgd_desc sd; memset(&sd, 0, sizeof sd); sd.lr = 0.1f; sd.momentum = 0.9f;
      float loss;
      dive_resnet_train_step(net, NULL, x, y, batch, &ld, &sd, &loss);  // x: NCHW floats
-     dive_resnet_save(net, "model.safetensors");
+     dive_resnet_save(net, "model.safetensors");                 // torchvision's names
      dive_resnet_destroy(net); dive_ctx_destroy(ctx);
 
    CONTENTS (search for the >>tag)
@@ -1429,6 +1430,9 @@ typedef void (*dive__nn_fn)(int kc, const float *a, const float *b, const int64_
                             int64_t ldc, int acc, int nr);
 typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
                             const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc);
+/* NN4 (4 rows x 64 columns of the 8-row panels' first 4 rows); NULL where the ISA has none */
+typedef void (*dive__nn4_fn)(int kc, const float *a, const float *b, const int64_t *off, float *c,
+                             int64_t ldc, int acc);
 
 static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float *DIVE__RESTRICT b,
                              const int64_t *off, float *DIVE__RESTRICT c, int64_t ldc, int acc,
@@ -1594,6 +1598,48 @@ DIVE__AVX512 static void dive__nn_avx512(int kc, const float *a, const float *b,
 #undef DIVE__ST
 }
 
+/* NN4: c (4 x 64) [+]= the first 4 rows of the packed 8-row panel a times B: the grouped
+   convs whose groups have 4 output channels (ResNeXt's first stage) would spend half of
+   the 8-row tile on zero rows. 16 accumulators, 4 loads + 4 broadcasts per 16 FMAs. */
+DIVE__AVX512 static void dive__nn4_avx512(int kc, const float *a, const float *b, const int64_t *off,
+                                          float *c, int64_t ldc, int acc) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
+  __m512 c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+  __m512 b0, b1, b2, b3, x;
+  int p;
+  for (p = 0; p < kc; p++, a += DIVE__NN_M) {
+    const float *bp = b + off[p];
+    b0 = _mm512_loadu_ps(bp);
+    b1 = _mm512_loadu_ps(bp + 16);
+    b2 = _mm512_loadu_ps(bp + 32);
+    b3 = _mm512_loadu_ps(bp + 48);
+#define DIVE__R4(i)                                                           \
+  x = _mm512_set1_ps(a[i]);                                                   \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);                                  \
+  c##i##2 = _mm512_fmadd_ps(x, b2, c##i##2);                                  \
+  c##i##3 = _mm512_fmadd_ps(x, b3, c##i##3);
+    DIVE__R4(0) DIVE__R4(1) DIVE__R4(2) DIVE__R4(3)
+#undef DIVE__R4
+  }
+#define DIVE__ST4(i)                                                          \
+  {                                                                           \
+    float *cp = c + (i) * ldc;                                                \
+    if (acc) {                                                                \
+      c##i##0 = _mm512_add_ps(c##i##0, _mm512_loadu_ps(cp));                  \
+      c##i##1 = _mm512_add_ps(c##i##1, _mm512_loadu_ps(cp + 16));             \
+      c##i##2 = _mm512_add_ps(c##i##2, _mm512_loadu_ps(cp + 32));             \
+      c##i##3 = _mm512_add_ps(c##i##3, _mm512_loadu_ps(cp + 48));             \
+    }                                                                         \
+    _mm512_storeu_ps(cp, c##i##0);                                            \
+    _mm512_storeu_ps(cp + 16, c##i##1);                                       \
+    _mm512_storeu_ps(cp + 32, c##i##2);                                       \
+    _mm512_storeu_ps(cp + 48, c##i##3);                                       \
+  }
+  DIVE__ST4(0) DIVE__ST4(1) DIVE__ST4(2) DIVE__ST4(3)
+#undef DIVE__ST4
+}
+
 /* lane sum in a fixed order. Through memory: in C++, gcc 12 flags every 512->256-bit
    extract intrinsic (and _mm512_reduce_add_ps) with -Wuninitialized inside its own header. */
 DIVE__AVX512 static float dive__hsum16(__m512 v) {
@@ -1655,6 +1701,12 @@ static dive__nn_fn dive__nn_kernel(void) {
   if (isa == DIVE__ISA_AVX2) return dive__nn_avx2;
 #endif
   return dive__nn_generic;
+}
+static dive__nn4_fn dive__nn4_kernel(void) {
+#if DIVE__X86
+  if (dive__isa() == DIVE__ISA_AVX512) return dive__nn4_avx512;
+#endif
+  return NULL; /* the 8-row kernel does it with 4 zero rows */
 }
 static dive__nt_fn dive__nt_kernel(void) {
 #if DIVE__X86
@@ -1905,6 +1957,32 @@ DIVE__INLINE void dive__row_add(float *DIVE__RESTRICT d, const float *DIVE__REST
   for (; i < n; i++) d[i] += a[i];
 }
 
+/* --- a 3x3 / stride 2 / pad 1 max-pool (the ImageNet stem's) of one plane. For output
+   columns q0 <= q < q1 of one output row, input row h (of W columns): the max over columns
+   2q-1 .. 2q+1 (padding never wins), merged into (m, arg): with first, m = that max and
+   arg = h W + its column; else they change only where it is strictly greater. Rows merged
+   top to bottom, columns left to right: the first maximum in row-major window order, as
+   dive__ref_maxpool_fwd (NaNs included). It is memory-bound (an AVX-512 version with
+   permuted loads was no faster), so every ISA shares the portable loop. */
+static void dive__pool3s2_cols(float *m, int32_t *arg, const float *row, int h, int q0, int q1, int W, int first) {
+  int q, j;
+  for (q = q0; q < q1; q++) {
+    int x0 = DIVE__MAX(2 * q - 1, 0), x1 = DIVE__MIN(2 * q + 2, W), bx = x0;
+    float b = row[x0];
+    for (j = x0 + 1; j < x1; j++)
+      if (row[j] > b) { b = row[j]; bx = j; }
+    if (first || b > m[q]) { m[q] = b; arg[q] = h * W + bx; }
+  }
+}
+static void dive__pool3s2_generic(float *m, int32_t *arg, const float *plane, int H, int W, int P, int Q) {
+  int oh, h;
+  for (oh = 0; oh < P; oh++) {
+    int h0 = DIVE__MAX(2 * oh - 1, 0), h1 = DIVE__MIN(2 * oh + 2, H);
+    for (h = h0; h < h1; h++)
+      dive__pool3s2_cols(m + (int64_t)oh * Q, arg + (int64_t)oh * Q, plane + (int64_t)h * W, h, 0, Q, W, h == h0);
+  }
+}
+
 /* The row functions of one ISA; the inlined bodies take the wrapper's target. */
 typedef struct dive__rowfns {
   void (*stats)(const float *x, int64_t n, float *mean, float *m2);
@@ -1916,6 +1994,8 @@ typedef struct dive__rowfns {
   void (*zcz)(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot);
   void (*s2get)(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W);
   void (*s2add)(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W);
+  /* a 3x3 / stride 2 / pad 1 max-pool of one plane (H, W) -> (P, Q), and its argmax */
+  void (*pool3s2)(float *m, int32_t *arg, const float *plane, int H, int W, int P, int Q);
 } dive__rowfns;
 #define DIVE__ROWFNS(SFX, ATTR, ZCZ, S2)                                                               \
   ATTR static void dive__rs_##SFX(const float *x, int64_t n, float *mean, float *m2) {                 \
@@ -1936,7 +2016,7 @@ typedef struct dive__rowfns {
   ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
                                                   dive__rd_##SFX, dive__rp_##SFX, dive__zcz_##ZCZ,     \
-                                                  dive__s2get_##S2, dive__s2add_##S2};
+                                                  dive__s2get_##S2, dive__s2add_##S2, dive__pool3s2_generic};
 DIVE__ROWFNS(generic, , generic, generic)
 #if DIVE__X86
 DIVE__ROWFNS(avx2, DIVE__AVX2, avx2, generic)
@@ -2036,9 +2116,11 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
      so the GEMM writes the output tensor itself (when PQ % 16 == 0 and Kg % 8 == 0): no
      dropped FMAs, no compaction copy, and backward-weights reads dout in place.
    - any stride: an im2col matrix (CgRS, Ln).
+   - 1x1, stride 1, no padding ("plain"): B is the image itself, read in place (row c at
+     c*H*W); only its last H*W % 16 columns come from a small zero-padded copy.
    Either way the kernels see rows src + off[crs], L columns (Ln = L rounded up to 16), and
    a zero tail after the image so that the rounding and the wrap-around read zeros. */
-enum { DIVE__COLS = 0, DIVE__FLAT = 1, DIVE__SHIFTED = 2 };
+enum { DIVE__COLS = 0, DIVE__FLAT = 1, DIVE__SHIFTED = 2, DIVE__PLAIN = 3 };
 #define DIVE__SG 32 /* zero guard (floats) around each shifted copy */
 typedef struct dive__cgeo {
   int flat, Cg, Kg, CRS, Hp, Wp;
@@ -2054,6 +2136,7 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
   g->Kg = p->K / p->groups;
   g->CRS = g->Cg * p->R * p->S;
   g->flat = p->stride != 1 ? DIVE__COLS
+            : (p->R == 1 && p->S == 1 && p->pad == 0) ? DIVE__PLAIN
             : (p->Q == p->W && p->pad < p->W && p->pad <= DIVE__SG / 2) ? DIVE__SHIFTED : DIVE__FLAT;
   g->Hp = p->H + 2 * p->pad;
   g->Wp = g->flat == DIVE__SHIFTED ? p->W : p->W + 2 * p->pad;
@@ -2062,6 +2145,7 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
   g->Ln = dive__rup(g->L, 16);
   g->vs = (int64_t)g->Cg * g->Hp * g->Wp + 2 * DIVE__SG;
   g->img = g->flat == DIVE__SHIFTED ? p->S * g->vs
+           : g->flat == DIVE__PLAIN ? (int64_t)g->Cg * DIVE__MAX(g->Hp * g->Wp, 16) /* a copy, or the tail's */
            : g->flat ? (int64_t)g->Cg * g->Hp * g->Wp : (int64_t)g->CRS * g->Ln;
   g->src = g->img + g->Ln + p->S + 32; /* the tail also serves as an all-zero row */
 }
@@ -2134,12 +2218,16 @@ static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float 
         *dst++ = m0 + i < M ? a[(int64_t)(m0 + i) * rs + (int64_t)q * cs] : 0.0f;
 }
 
-/* cbuf (rup(M,8), Ln) = packed a (M rows, kc) * B(src, off), panels of 32 (last 16) columns */
+/* cbuf (rup(M,8), Ln) = packed a (M rows, kc) * B(src, off), panels of 32 (last 16) columns;
+   with M <= 4, panels of 64 through the 4-row kernel where the ISA has one (the 4 rows past
+   M are then not written) */
 static void dive__nn_gemm(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
                           const int64_t *off, int64_t Ln, float *cbuf) {
-  int64_t j0;
+  dive__nn4_fn nn4 = M <= 4 ? dive__nn4_kernel() : NULL;
+  int64_t j0 = 0;
   int m0;
-  for (j0 = 0; j0 < Ln; j0 += 32) {
+  for (; nn4 && j0 + 64 <= Ln; j0 += 64) nn4(kc, apack, src + j0, off, cbuf + j0, Ln, 0);
+  for (; j0 < Ln; j0 += 32) {
     int nr = Ln - j0 >= 32 ? 32 : 16;
     for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
       nn(kc, apack + (int64_t)m0 * kc, src + j0, off, cbuf + m0 * Ln + j0, Ln, 0, nr);
@@ -2174,10 +2262,51 @@ static void dive__conv_gemm(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, dive__cgeo_direct(g) ? out : cbuf);
   dive__conv_out(p, g, cbuf, bias, out);
 }
-/* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src */
+/* The plain geometry (1x1, stride 1, no padding): out (Kg, HW) = w (Kg, Cg) * img (Cg, HW),
+   the image read in place (rows off[c] = c HW) and the output written in place; the last
+   HW % 16 columns from a zero-padded copy in stage (rows off16[c] = 16 c), and the rows past
+   the last multiple of 8 of Kg through cbuf. The same sums as any other geometry. */
+static void dive__conv_plain(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g, const float *apack,
+                             const int64_t *off, const int64_t *off16, const float *img, const float *bias,
+                             float *out, float *stage, float *cbuf) {
+  const int64_t HW = (int64_t)p->H * p->W, J = HW / 16 * 16;
+  const int Kg = g->Kg, Cg = g->Cg, K8 = Kg / DIVE__NN_M * DIVE__NN_M;
+  int64_t j0, j;
+  int m0, i, c, nr;
+  for (j0 = 0; j0 < J; j0 += nr) {
+    nr = J - j0 >= 32 ? 32 : 16;
+    for (m0 = 0; m0 < K8; m0 += DIVE__NN_M)
+      nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
+    if (K8 < Kg) {
+      nn(Cg, apack + (int64_t)K8 * Cg, img + j0, off, cbuf, 32, 0, nr);
+      for (i = 0; i < Kg - K8; i++) memcpy(out + (K8 + i) * HW + j0, cbuf + i * 32, sizeof(float) * (size_t)nr);
+    }
+  }
+  if (J < HW) {
+    int t = (int)(HW - J);
+    for (c = 0; c < Cg; c++) {
+      memcpy(stage + c * 16, img + c * HW + J, sizeof(float) * (size_t)t);
+      memset(stage + c * 16 + t, 0, sizeof(float) * (size_t)(16 - t));
+    }
+    for (m0 = 0; m0 < Kg; m0 += DIVE__NN_M) {
+      nn(Cg, apack + (int64_t)m0 * Cg, stage, off16, cbuf, 16, 0, 16);
+      for (i = 0; i < DIVE__NN_M && m0 + i < Kg; i++)
+        memcpy(out + (m0 + i) * HW + J, cbuf + i * 16, sizeof(float) * (size_t)t);
+    }
+  }
+  for (m0 = 0; bias && m0 < Kg; m0++)
+    for (j = 0; j < HW; j++) out[m0 * HW + j] += bias[m0];
+}
+
+/* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src
+   (the plain geometry reads the image in place; off16: its tail's row offsets) */
 static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
-                               const float *apack, const int64_t *off, const float *img,
+                               const float *apack, const int64_t *off, const int64_t *off16, const float *img,
                                const float *bias, float *out, float *src, float *cbuf) {
+  if (g->flat == DIVE__PLAIN) {
+    dive__conv_plain(nn, p, g, apack, off, off16, img, bias, out, src, cbuf);
+    return;
+  }
   dive__conv_src(p, g, img, src);
   dive__conv_gemm(nn, p, g, apack, off, src, bias, out, cbuf);
 }
@@ -2235,7 +2364,8 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
   per = dive__conv_fwd_ws(&g);
-  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(2 * noff, 16) + per * nt);
+  /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each) */
+  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + per * nt);
   if (!base) {
     int64_t k;
     dive__ref_conv2d_fwd(p, out, in, w, b);
@@ -2244,10 +2374,11 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   }
   cur = base;
   apack = dive__take(&cur, na * p->groups);
-  off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  off = (int64_t *)(void *)dive__take(&cur, 4 * noff);
   for (grp = 0; grp < p->groups; grp++)
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
   dive__cgeo_offsets(p, &g, off);
+  for (grp = 0; grp < g.Cg && g.flat == DIVE__PLAIN; grp++) off[noff + grp] = 16 * (int64_t)grp;
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
@@ -2256,7 +2387,7 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
       for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
         for (gi = 0; gi < p->groups; gi++)
-          dive__conv_fwd_img(nn, p, &g, apack + na * gi, off,
+          dive__conv_fwd_img(nn, p, &g, apack + na * gi, off, off + noff,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
         for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
@@ -2348,7 +2479,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
   noff = dive__rup(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), 8) + DIVE__NT_N;
-  base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(2 * noff, 16) +
+  base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
                                              per * nt) : NULL;
   if ((din || dw) && !base) {
     int64_t n;
@@ -2374,10 +2505,14 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       }
     }
   }
-  off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
-  offq = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  off = (int64_t *)(void *)dive__take(&cur, 4 * noff); /* noff offsets + the plain tail's */
+  offq = (int64_t *)(void *)dive__take(&cur, 4 * noff);
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
+  if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
+    for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
   if (din && asfwd) dive__cgeo_offsets(&q, &gq, offq);
+  if (din && asfwd && gq.flat == DIVE__PLAIN) /* the tail's rows (q has Kg input channels) */
+    for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
     for (k = 0; k < g.Kg; k++) offq[k] = (int64_t)k * g.Ln;
@@ -2415,7 +2550,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
            read them in place; else copy them onto the columns, zeros elsewhere */
         int inplace = g.flat != DIVE__FLAT && g.Ln == g.L && g.Kg % DIVE__NT_M == 0;
         int64_t ss = dive__rup(g.src, 16), as = inplace ? (int64_t)p->K * PQ : Kr4 * g.Ln;
-        int64_t lda = inplace ? PQ : g.Ln;
+        int64_t lda = inplace ? PQ : g.Ln, k0;
+        int kb = (int)DIVE__MAX(DIVE__NT_M, 131072 / (g.Ln * nb) / DIVE__NT_M * DIVE__NT_M);
+        /* plain geometry, HW % 16 == 0: x's rows are the B rows, read in place too */
+        int xin = g.flat == DIVE__PLAIN && g.Ln == g.L;
         float *srcs = mine, *dys = mine + nb * ss;
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
@@ -2424,7 +2562,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             for (u = 0; u < ni; u++) { /* B sources, and dout laid out on the same columns */
               const float *dy = dy0 + (int64_t)u * p->K * PQ;
               float *a = dys + u * as;
-              dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
+              if (!xin) dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
               if (inplace) continue;
               memset(a, 0, sizeof(float) * (size_t)as);
               for (k = 0; k < g.Kg; k++)
@@ -2432,10 +2570,15 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                   memcpy(a + k * g.Ln + oh * g.rowl, dy + ((int64_t)k * p->P + oh) * p->Q,
                          sizeof(float) * (size_t)p->Q);
             }
-            for (k = 0; k < Kr4; k += DIVE__NT_M)
+            /* a block of dout rows (<= 512 KB) stays in cache while every source tile (6
+               rows, in L1) passes against it: each operand streams from memory once per
+               block instead of once per tile of the other. Every tile is still one call
+               per chunk, so the sums are those of any other order. */
+            for (k0 = 0; k0 < Kr4; k0 += kb)
               for (i = 0; i < CRSr; i += DIVE__NT_N)
-                nt_k(g.Ln, ni, a0 + k * lda, lda, as, srcs, off + i, ss,
-                     dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
+                for (k = k0; k < DIVE__MIN(k0 + kb, Kr4); k += DIVE__NT_M)
+                  nt_k(g.Ln, ni, a0 + k * lda, lda, as, xin ? in + (n * p->C + (int64_t)gi * g.Cg) * HW : srcs,
+                       off + i, xin ? (int64_t)p->C * HW : ss, dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
           }
       }
       if (din && !shared)
@@ -2445,7 +2588,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             float *dx = din + (n * p->C + (int64_t)gi * g.Cg) * HW;
             if (asfwd) {
               float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
-              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy, NULL, dx, src, cbuf);
+              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, offq + noff, dy, NULL, dx, src, cbuf);
             } else { /* col (CRS, Ln) = w_g^T dout_g, then col2im */
               float *src = mine, *cbuf = src + dive__rup(g.Kg * g.Ln + g.Ln + 32, 16);
               for (k = 0; k < g.Kg; k++) {
@@ -2462,16 +2605,20 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     DIVE__OMP_BARRIER
     if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
       int64_t nw = (int64_t)p->K * g.CRS, lo = nw * DIVE__TID / DIVE__NTH;
-      int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH;
-      int64_t RS = (int64_t)p->R * p->S;
-      for (i = lo; i < hi; i++) { /* shared: (c, (k, R-1-r, S-1-s)), else (k, (c, r, s)) */
-        int64_t kk = i / g.CRS, c = i % g.CRS, gk = (kk / g.Kg) * prow;
-        int64_t at = shared ? (gk + c / RS) * pcol + (kk % g.Kg) * RS + RS - 1 - c % RS
-                            : (gk + kk % g.Kg) * pcol + c;
-        float s = 0.0f;
-        int u;
-        for (u = 0; u < nt; u++) s += parts[per * u + DIVE__MAX(per_dw, per_din) + at];
-        dw[i] += s;
+      int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH, kk;
+      int64_t RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din);
+      for (kk = lo / g.CRS; kk * g.CRS < hi; kk++) { /* by rows: no division per weight */
+        int64_t gk = (kk / g.Kg) * prow, c0 = DIVE__MAX(lo - kk * g.CRS, 0), c1 = DIVE__MIN(hi - kk * g.CRS, g.CRS), c;
+        /* shared: partial (c, (k, R-1-r, S-1-s)), else (k, (c, r, s)) */
+        const float *pr = parts + pofs + (shared ? gk * pcol + (kk % g.Kg) * RS + RS - 1 : (gk + kk % g.Kg) * pcol);
+        float *d = dw + kk * g.CRS;
+        for (c = c0; c < c1; c++) {
+          int64_t at = shared ? (c / RS) * pcol - c % RS : c;
+          float sum = 0.0f;
+          int u;
+          for (u = 0; u < nt; u++) sum += pr[per * u + at];
+          d[c] += sum;
+        }
       }
     }
     if (db) {
@@ -2699,10 +2846,15 @@ static void dive__cpu_shortcut_bwd(const dive__sc_p *p, float *din, const float 
 static void dive__cpu_maxpool_fwd(const dive__pool_p *p, float *out, int32_t *argmax,
                                   const float *in) {
   int64_t nc, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  const dive__rowfns *f = dive__rowfns_get();
   DIVE__OMP_FOR
   for (nc = 0; nc < (int64_t)p->N * p->C; nc++) {
     const float *src = in + nc * HW;
     int oh, ow, i, j;
+    if (p->k == 3 && p->stride == 2 && p->pad == 1) { /* the stem's: by rows, per ISA */
+      f->pool3s2(out + nc * PQ, argmax + nc * PQ, src, p->H, p->W, p->P, p->Q);
+      continue;
+    }
     for (oh = 0; oh < p->P; oh++)
       for (ow = 0; ow < p->Q; ow++) {
         int h0 = oh * p->stride - p->pad, x0 = ow * p->stride - p->pad;
