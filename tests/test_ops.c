@@ -452,6 +452,8 @@ static const tcase cases[] = {
   {"conv2d", 2, 16, 12, 12, 16, 3, 1, 1, 4, 1, 1, 0, NULL, 0, 0},
   {"conv2d", 2, 32, 16, 16, 32, 3, 2, 1, 8, 0, 1, 0, NULL, 0, 0},
   {"conv2d", 1, 12, 10, 10, 12, 3, 1, 1, 3, 0, 1, 0, NULL, 0, 0},
+  /* backward-weights in blocks of dout rows: a 64x64 output splits 40 channels in two */
+  {"conv2d", 1, 3, 128, 128, 40, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"batchnorm", 4, 16, 8, 8, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"batchnorm", 1, 1, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},

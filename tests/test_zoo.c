@@ -578,9 +578,10 @@ static void check_desc(dive_ctx *ctx) {
   rd.zero_init_residual = 0; rd.base_width = 64; rd.num_classes = 1000; rd.height = rd.width = 8; rd.max_batch = 1;
   s = dive_resnet_create(ctx, &m, &rd);
   if (!s) {
-    const dive_param *w = dive_resnet_find_state(m, "layer3.0.conv2.weight"), *fc = dive_resnet_find_state(m, "fc.weight");
-    float *h = (float *)malloc(sizeof(float) * (size_t)fc->value.numel);
-    double ss = 0, mx = 0, want = 2.0 / (256 * 9);
+    /* (1024, 256, 1, 1): fan_out 1024, fan_in 256 */
+    const dive_param *w = dive_resnet_find_state(m, "layer3.0.conv3.weight"), *fc = dive_resnet_find_state(m, "fc.weight");
+    float *h = (float *)malloc(sizeof(float) * (size_t)DIVE__MAX(fc->value.numel, w->value.numel));
+    double ss = 0, mx = 0, want = 2.0 / 1024;
     int64_t j;
     dive_tensor_read(&w->value, h, w->value.numel);
     for (j = 0; j < w->value.numel; j++) ss += (double)h[j] * h[j];
