@@ -75,10 +75,10 @@ $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 # Vulkan cases with the Khronos validation layer on: any validation message fails.
 # DIVE_REQUIRE_VULKAN=1 turns a missing device into a failure.
 test: deps
-	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check
+	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check $(B)/zoo_tv
 	@python3 shaders/embed.py --check
 	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_vkfaults_cli.sh \
-	  tests/test_compile.sh tests/test_modes.sh
+	  tests/test_compile.sh tests/test_modes.sh tests/test_torchvision.sh tests/test_cli_arch.sh
 
 clean:
 	rm -rf $(B)
@@ -109,9 +109,11 @@ test-mpi: $(B)/test_dist
 	@sh tests/run.sh tests/test_mpi.sh
 
 # --- CPU benchmarks (docs/perf-cpu.md); not part of `make test` (they need PyTorch / OpenBLAS) ---
-.PHONY: bench-cpu bench-gemm
+.PHONY: bench-cpu bench-gemm bench-zoo
 bench-cpu: $(B)/bench_resnet   # ResNet-32 dive.h vs PyTorch on all cores; ends "train img/s: ..."
 	@sh bench/cpu.sh
+bench-zoo: $(B)/bench_zoo      # ResNet-50 / ResNeXt-50 vs torchvision, 224, batch 16 (ZOO_FLAGS="--size 112")
+	@sh bench/zoo.sh $(ZOO_FLAGS)
 bench-gemm: $(B)/gemm_openblas # conv GEMM shapes: dive.h kernels vs OpenBLAS vs the FMA peak
 	@env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ./$(B)/gemm_openblas
 $(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)
@@ -141,6 +143,8 @@ fuzz: $(FUZZ_BINS) build-fuzz/make_seeds
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh
 $(B)/ckpt_check: tests/ckpt_check.c dive.h | $(B)
 	$(CC) $(CFLAGS) $< -o $@ -lm -lpthread
+$(B)/zoo_tv: tests/zoo_tv.c dive.h | $(B)   # the dive.h half of tests/test_torchvision.sh
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 test-reliability: $(B)/fashion_mnist_lt $(B)/ckpt_check $(B)/test_faults
 	@./$(B)/test_faults && sh tests/test_reliability.sh
 # One build of every test with ASan + UBSan (+ LeakSanitizer). Every report is fatal

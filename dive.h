@@ -74,12 +74,13 @@
      dive_ctx_create(&ctx, &cd);
      dive_resnet_desc rd; memset(&rd, 0, sizeof rd);
      rd.depth = 32; rd.in_channels = 3; rd.num_classes = 10;      // ResNet-32, CIFAR-10
+     // or: rd.arch = "resnext50_32x4d"; rd.num_classes = 1000;   // torchvision's, 224x224
      dive_resnet_create(ctx, &net, &rd);
      dive_loss_desc ld; memset(&ld, 0, sizeof ld); ld.kind = DIVE_LOSS_CE;
      dive_sgd_desc sd; memset(&sd, 0, sizeof sd); sd.lr = 0.1f; sd.momentum = 0.9f;
      float loss;
      dive_resnet_train_step(net, NULL, x, y, batch, &ld, &sd, &loss);  // x: NCHW floats
-     dive_resnet_save(net, "model.safetensors");
+     dive_resnet_save(net, "model.safetensors");                 // torchvision's names
      dive_resnet_destroy(net); dive_ctx_destroy(ctx);
 
    CONTENTS (search for the >>tag)
@@ -211,16 +212,30 @@ typedef struct dive_sgd_desc {
   int nesterov;
 } dive_sgd_desc;
 
-/* CIFAR-style ResNet of depth 6n+2 (ResNet-32: n = 5), option-A shortcuts. */
+/* A ResNet, described by an architecture table (>>resnet): torchvision's ImageNet family
+   ("resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d",
+   "resnext101_32x8d", "resnext101_64x4d", "wide_resnet50_2", "wide_resnet101_2": 7x7/2
+   stem + 3x3/2 max-pool, four stages of basic or bottleneck blocks with the stride on the
+   3x3 conv, projection shortcuts, torchvision's init and state_dict names) or the CIFAR
+   family of the long-tail literature ("resnet8", "resnet14", "resnet20", "resnet32",
+   "resnet44", "resnet56", "resnet110", any 6n+2 by `depth`: 3x3 stem, three stages of basic
+   blocks, option-A shortcuts). dive_resnet_arch_name(i) lists the names. */
 typedef struct dive_resnet_desc {
-  int depth;        /* 0 = 32 */
+  int depth;        /* CIFAR family (arch NULL or ""): 6n+2; 0 = 32 */
   int in_channels;  /* 0 = 3 */
   int num_classes;  /* 0 = 10 */
-  int base_width;   /* channels of stage 1; 0 = 16 (stages: w, 2w, 4w) */
-  int height, width;/* input size; 0 = 32 */
+  int base_width;   /* channels of stage 1: 0 = 16 (CIFAR: stages w, 2w, 4w) or 64 (ImageNet
+                       family: the planes of layer1; layers 2-4 take 2x, 4x, 8x) */
+  int height, width;/* input size; 0 = 32 (CIFAR) or 224 (ImageNet family) */
   int max_batch;    /* largest batch a call may pass; 0 = 128 */
-  uint64_t seed;    /* Kaiming-normal init seed */
+  uint64_t seed;    /* initialization seed */
   int verbose;      /* print one line per layer and the parameter count */
+  const char *arch; /* NULL or "": the CIFAR ResNet of `depth`; else an architecture name */
+  int groups;       /* bottleneck 3x3 conv groups; 0 = the arch's (32 for resnext50_32x4d) */
+  int width_per_group; /* bottleneck width per group; 0 = the arch's (4 for resnext50_32x4d,
+                          64 for resnet50, 128 for wide_resnet50_2): the 3x3 conv of a block
+                          of `planes` has planes * width_per_group / 64 * groups channels */
+  int zero_init_residual; /* 1: each block's last BN weight starts at 0 (torchvision's option) */
 } dive_resnet_desc;
 
 /* A named entry of a model's state (PyTorch state_dict naming and order). */
@@ -239,45 +254,24 @@ typedef struct dive_param {
   int64_t *counter;     /* DIVE_PARAM_COUNTER only */
 } dive_param;
 
-typedef struct dive_bn_layer {
-  dive_tensor gamma, beta, running_mean, running_var; /* views */
-  dive_tensor dgamma, dbeta;
-  int64_t num_batches_tracked;
-  int channels;
-} dive_bn_layer;
+/* The model (opaque): config, flat arenas (parameters, gradients, momentum, BN buffers,
+   activations) and named views into them. What a user needs comes through functions:
+   dive_resnet_get_desc, dive_resnet_num_state / _state / _find_state (the state_dict list),
+   dive_resnet_num_params, dive_resnet_tensor. */
+typedef struct dive_resnet dive_resnet;
 
-typedef struct dive_conv_layer {
-  dive_tensor w, dw; /* (K, C/groups, R, S) */
-  int in_c, out_c, ksize, stride, pad;
-} dive_conv_layer;
-
-typedef struct dive_basic_block {
-  dive_conv_layer conv1, conv2;
-  dive_bn_layer bn1, bn2;
-  int in_c, out_c, stride, in_hw, out_hw;
-  /* saved activations (views into acts, full max_batch size) */
-  dive_tensor c1, r1, c2, out, mean1, rstd1, mean2, rstd2;
-} dive_basic_block;
-
-/* The model: config, flat arenas and named views into them (llm.c manner). */
-typedef struct dive_resnet {
-  dive_resnet_desc desc;
-  dive_ctx *ctx;
-  int nblocks;                   /* 3 * n */
-  int64_t num_params;            /* trainable scalars */
-  dive_tensor params, grads, momentum, buffers, acts; /* arenas (owners) */
-  dive_conv_layer conv1;
-  dive_bn_layer bn1;
-  dive_basic_block *blocks;
-  dive_tensor fc_w, fc_b, fc_dw, fc_db; /* linear (classes, C), (classes) */
-  dive_tensor input, stem_c, stem_out, stem_mean, stem_rstd, pooled, logits, dlogits;
-  dive_tensor labels, teacher_logits, log_prior, per_example; /* loss buffers */
-  dive_tensor gbuf[4];           /* scratch gradient buffers for backward */
-  dive_tensor rowstats;          /* CPU: a conv's per-(image, channel) mean and M2 for its BN */
-  dive_param *plist;             /* state_dict order */
-  int nplist;
-  int cur_batch;                 /* batch of the last forward */
-} dive_resnet;
+/* Tensors of a model, for dive_resnet_tensor. The batch-major ones hold max_batch rows;
+   after a forward pass of n images the first n are that batch's. */
+typedef enum dive_resnet_part {
+  DIVE_RESNET_PARAMS = 0,   /* every trained scalar, flat, in state_dict order */
+  DIVE_RESNET_GRADS = 1,    /* their gradients (same layout) */
+  DIVE_RESNET_MOMENTUM = 2, /* SGD momentum buffers (same layout) */
+  DIVE_RESNET_BUFFERS = 3,  /* BN running means and variances, flat */
+  DIVE_RESNET_INPUT = 4,    /* (max_batch, C, H, W) the last input */
+  DIVE_RESNET_FEATURES = 5, /* (max_batch, F) the pooled features the linear layer reads */
+  DIVE_RESNET_LOGITS = 6,   /* (max_batch, classes) */
+  DIVE_RESNET_DLOGITS = 7   /* (max_batch, classes) d loss / d logits, read by backward */
+} dive_resnet_part;
 
 /* ============================================================================== >>api */
 
@@ -391,13 +385,27 @@ DIVE_API dive_status dive_loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive
 DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive_tensor *grad,
                                    dive_tensor *momentum, const dive_sgd_desc *desc);
 
-/* --- ResNet (CIFAR family) --- */
+/* --- ResNet (torchvision's ImageNet family and the CIFAR family; see dive_resnet_desc) --- */
 DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out,
                                         const dive_resnet_desc *desc);
 DIVE_API void dive_resnet_destroy(dive_resnet *m);
-/* x: model->input filled for `n` images (or NULL to use x_host). Logits land in m->logits. */
+/* the i-th architecture name (0, 1, ...; NULL past the last): the ImageNet family, then the
+   CIFAR family's usual depths */
+DIVE_API const char *dive_resnet_arch_name(int i);
+/* the desc the model was built from, with every default filled in and arch set to the
+   canonical name ("resnet32" for the CIFAR ResNet of depth 32) */
+DIVE_API const dive_resnet_desc *dive_resnet_get_desc(const dive_resnet *m);
+DIVE_API int64_t dive_resnet_num_params(const dive_resnet *m); /* trainable scalars */
+/* the state_dict entries (weights, BN buffers, num_batches_tracked) in PyTorch order; the
+   views may be read and written (dive_tensor_read/write), not freed */
+DIVE_API int dive_resnet_num_state(const dive_resnet *m);
+DIVE_API dive_param *dive_resnet_state(dive_resnet *m, int i);            /* NULL outside */
+DIVE_API dive_param *dive_resnet_find_state(dive_resnet *m, const char *name); /* NULL if none */
+DIVE_API dive_tensor *dive_resnet_tensor(dive_resnet *m, dive_resnet_part part);
+/* the input: x_host (n, C, H, W) floats, or NULL when the DIVE_RESNET_INPUT tensor holds it
+   already. The logits land in DIVE_RESNET_LOGITS. */
 DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training);
-DIVE_API dive_status dive_resnet_backward(dive_resnet *m); /* from m->dlogits; grads += */
+DIVE_API dive_status dive_resnet_backward(dive_resnet *m); /* from DIVE_RESNET_DLOGITS; grads += */
 DIVE_API dive_status dive_resnet_zero_grad(dive_resnet *m);
 DIVE_API dive_status dive_resnet_sgd_step(dive_resnet *m, const dive_sgd_desc *desc);
 /* one full step: forward (training), loss (teacher forward in eval mode when the loss
@@ -1527,6 +1535,9 @@ typedef void (*dive__nn_fn)(int kc, const float *a, const float *b, const int64_
                             int64_t ldc, int acc, int nr);
 typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
                             const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc);
+/* NN4 (4 rows x 64 columns of the 8-row panels' first 4 rows); NULL where the ISA has none */
+typedef void (*dive__nn4_fn)(int kc, const float *a, const float *b, const int64_t *off, float *c,
+                             int64_t ldc, int acc);
 
 static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float *DIVE__RESTRICT b,
                              const int64_t *off, float *DIVE__RESTRICT c, int64_t ldc, int acc,
@@ -1692,6 +1703,48 @@ DIVE__AVX512 static void dive__nn_avx512(int kc, const float *a, const float *b,
 #undef DIVE__ST
 }
 
+/* NN4: c (4 x 64) [+]= the first 4 rows of the packed 8-row panel a times B: the grouped
+   convs whose groups have 4 output channels (ResNeXt's first stage) would spend half of
+   the 8-row tile on zero rows. 16 accumulators, 4 loads + 4 broadcasts per 16 FMAs. */
+DIVE__AVX512 static void dive__nn4_avx512(int kc, const float *a, const float *b, const int64_t *off,
+                                          float *c, int64_t ldc, int acc) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
+  __m512 c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+  __m512 b0, b1, b2, b3, x;
+  int p;
+  for (p = 0; p < kc; p++, a += DIVE__NN_M) {
+    const float *bp = b + off[p];
+    b0 = _mm512_loadu_ps(bp);
+    b1 = _mm512_loadu_ps(bp + 16);
+    b2 = _mm512_loadu_ps(bp + 32);
+    b3 = _mm512_loadu_ps(bp + 48);
+#define DIVE__R4(i)                                                           \
+  x = _mm512_set1_ps(a[i]);                                                   \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);                                  \
+  c##i##2 = _mm512_fmadd_ps(x, b2, c##i##2);                                  \
+  c##i##3 = _mm512_fmadd_ps(x, b3, c##i##3);
+    DIVE__R4(0) DIVE__R4(1) DIVE__R4(2) DIVE__R4(3)
+#undef DIVE__R4
+  }
+#define DIVE__ST4(i)                                                          \
+  {                                                                           \
+    float *cp = c + (i) * ldc;                                                \
+    if (acc) {                                                                \
+      c##i##0 = _mm512_add_ps(c##i##0, _mm512_loadu_ps(cp));                  \
+      c##i##1 = _mm512_add_ps(c##i##1, _mm512_loadu_ps(cp + 16));             \
+      c##i##2 = _mm512_add_ps(c##i##2, _mm512_loadu_ps(cp + 32));             \
+      c##i##3 = _mm512_add_ps(c##i##3, _mm512_loadu_ps(cp + 48));             \
+    }                                                                         \
+    _mm512_storeu_ps(cp, c##i##0);                                            \
+    _mm512_storeu_ps(cp + 16, c##i##1);                                       \
+    _mm512_storeu_ps(cp + 32, c##i##2);                                       \
+    _mm512_storeu_ps(cp + 48, c##i##3);                                       \
+  }
+  DIVE__ST4(0) DIVE__ST4(1) DIVE__ST4(2) DIVE__ST4(3)
+#undef DIVE__ST4
+}
+
 /* lane sum in a fixed order. Through memory: in C++, gcc 12 flags every 512->256-bit
    extract intrinsic (and _mm512_reduce_add_ps) with -Wuninitialized inside its own header. */
 DIVE__AVX512 static float dive__hsum16(__m512 v) {
@@ -1753,6 +1806,12 @@ static dive__nn_fn dive__nn_kernel(void) {
   if (isa == DIVE__ISA_AVX2) return dive__nn_avx2;
 #endif
   return dive__nn_generic;
+}
+static dive__nn4_fn dive__nn4_kernel(void) {
+#if DIVE__X86
+  if (dive__isa() == DIVE__ISA_AVX512) return dive__nn4_avx512;
+#endif
+  return NULL; /* the 8-row kernel does it with 4 zero rows */
 }
 static dive__nt_fn dive__nt_kernel(void) {
 #if DIVE__X86
@@ -2003,6 +2062,32 @@ DIVE__INLINE void dive__row_add(float *DIVE__RESTRICT d, const float *DIVE__REST
   for (; i < n; i++) d[i] += a[i];
 }
 
+/* --- a 3x3 / stride 2 / pad 1 max-pool (the ImageNet stem's) of one plane. For output
+   columns q0 <= q < q1 of one output row, input row h (of W columns): the max over columns
+   2q-1 .. 2q+1 (padding never wins), merged into (m, arg): with first, m = that max and
+   arg = h W + its column; else they change only where it is strictly greater. Rows merged
+   top to bottom, columns left to right: the first maximum in row-major window order, as
+   dive__ref_maxpool_fwd (NaNs included). It is memory-bound (an AVX-512 version with
+   permuted loads was no faster), so every ISA shares the portable loop. */
+static void dive__pool3s2_cols(float *m, int32_t *arg, const float *row, int h, int q0, int q1, int W, int first) {
+  int q, j;
+  for (q = q0; q < q1; q++) {
+    int x0 = DIVE__MAX(2 * q - 1, 0), x1 = DIVE__MIN(2 * q + 2, W), bx = x0;
+    float b = row[x0];
+    for (j = x0 + 1; j < x1; j++)
+      if (row[j] > b) { b = row[j]; bx = j; }
+    if (first || b > m[q]) { m[q] = b; arg[q] = h * W + bx; }
+  }
+}
+static void dive__pool3s2_generic(float *m, int32_t *arg, const float *plane, int H, int W, int P, int Q) {
+  int oh, h;
+  for (oh = 0; oh < P; oh++) {
+    int h0 = DIVE__MAX(2 * oh - 1, 0), h1 = DIVE__MIN(2 * oh + 2, H);
+    for (h = h0; h < h1; h++)
+      dive__pool3s2_cols(m + (int64_t)oh * Q, arg + (int64_t)oh * Q, plane + (int64_t)h * W, h, 0, Q, W, h == h0);
+  }
+}
+
 /* The row functions of one ISA; the inlined bodies take the wrapper's target. */
 typedef struct dive__rowfns {
   void (*stats)(const float *x, int64_t n, float *mean, float *m2);
@@ -2014,6 +2099,8 @@ typedef struct dive__rowfns {
   void (*zcz)(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot);
   void (*s2get)(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W);
   void (*s2add)(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W);
+  /* a 3x3 / stride 2 / pad 1 max-pool of one plane (H, W) -> (P, Q), and its argmax */
+  void (*pool3s2)(float *m, int32_t *arg, const float *plane, int H, int W, int P, int Q);
 } dive__rowfns;
 #define DIVE__ROWFNS(SFX, ATTR, ZCZ, S2)                                                               \
   ATTR static void dive__rs_##SFX(const float *x, int64_t n, float *mean, float *m2) {                 \
@@ -2034,7 +2121,7 @@ typedef struct dive__rowfns {
   ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
                                                   dive__rd_##SFX, dive__rp_##SFX, dive__zcz_##ZCZ,     \
-                                                  dive__s2get_##S2, dive__s2add_##S2};
+                                                  dive__s2get_##S2, dive__s2add_##S2, dive__pool3s2_generic};
 DIVE__ROWFNS(generic, , generic, generic)
 #if DIVE__X86
 DIVE__ROWFNS(avx2, DIVE__AVX2, avx2, generic)
@@ -2134,9 +2221,11 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
      so the GEMM writes the output tensor itself (when PQ % 16 == 0 and Kg % 8 == 0): no
      dropped FMAs, no compaction copy, and backward-weights reads dout in place.
    - any stride: an im2col matrix (CgRS, Ln).
+   - 1x1, stride 1, no padding ("plain"): B is the image itself, read in place (row c at
+     c*H*W); only its last H*W % 16 columns come from a small zero-padded copy.
    Either way the kernels see rows src + off[crs], L columns (Ln = L rounded up to 16), and
    a zero tail after the image so that the rounding and the wrap-around read zeros. */
-enum { DIVE__COLS = 0, DIVE__FLAT = 1, DIVE__SHIFTED = 2 };
+enum { DIVE__COLS = 0, DIVE__FLAT = 1, DIVE__SHIFTED = 2, DIVE__PLAIN = 3 };
 #define DIVE__SG 32 /* zero guard (floats) around each shifted copy */
 typedef struct dive__cgeo {
   int flat, Cg, Kg, CRS, Hp, Wp;
@@ -2152,6 +2241,7 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
   g->Kg = p->K / p->groups;
   g->CRS = g->Cg * p->R * p->S;
   g->flat = p->stride != 1 ? DIVE__COLS
+            : (p->R == 1 && p->S == 1 && p->pad == 0) ? DIVE__PLAIN
             : (p->Q == p->W && p->pad < p->W && p->pad <= DIVE__SG / 2) ? DIVE__SHIFTED : DIVE__FLAT;
   g->Hp = p->H + 2 * p->pad;
   g->Wp = g->flat == DIVE__SHIFTED ? p->W : p->W + 2 * p->pad;
@@ -2160,6 +2250,7 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
   g->Ln = dive__rup(g->L, 16);
   g->vs = (int64_t)g->Cg * g->Hp * g->Wp + 2 * DIVE__SG;
   g->img = g->flat == DIVE__SHIFTED ? p->S * g->vs
+           : g->flat == DIVE__PLAIN ? (int64_t)g->Cg * DIVE__MAX(g->Hp * g->Wp, 16) /* a copy, or the tail's */
            : g->flat ? (int64_t)g->Cg * g->Hp * g->Wp : (int64_t)g->CRS * g->Ln;
   g->src = g->img + g->Ln + p->S + 32; /* the tail also serves as an all-zero row */
 }
@@ -2232,12 +2323,16 @@ static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float 
         *dst++ = m0 + i < M ? a[(int64_t)(m0 + i) * rs + (int64_t)q * cs] : 0.0f;
 }
 
-/* cbuf (rup(M,8), Ln) = packed a (M rows, kc) * B(src, off), panels of 32 (last 16) columns */
+/* cbuf (rup(M,8), Ln) = packed a (M rows, kc) * B(src, off), panels of 32 (last 16) columns;
+   with M <= 4, panels of 64 through the 4-row kernel where the ISA has one (the 4 rows past
+   M are then not written) */
 static void dive__nn_gemm(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
                           const int64_t *off, int64_t Ln, float *cbuf) {
-  int64_t j0;
+  dive__nn4_fn nn4 = M <= 4 ? dive__nn4_kernel() : NULL;
+  int64_t j0 = 0;
   int m0;
-  for (j0 = 0; j0 < Ln; j0 += 32) {
+  for (; nn4 && j0 + 64 <= Ln; j0 += 64) nn4(kc, apack, src + j0, off, cbuf + j0, Ln, 0);
+  for (; j0 < Ln; j0 += 32) {
     int nr = Ln - j0 >= 32 ? 32 : 16;
     for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
       nn(kc, apack + (int64_t)m0 * kc, src + j0, off, cbuf + m0 * Ln + j0, Ln, 0, nr);
@@ -2272,10 +2367,51 @@ static void dive__conv_gemm(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, dive__cgeo_direct(g) ? out : cbuf);
   dive__conv_out(p, g, cbuf, bias, out);
 }
-/* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src */
+/* The plain geometry (1x1, stride 1, no padding): out (Kg, HW) = w (Kg, Cg) * img (Cg, HW),
+   the image read in place (rows off[c] = c HW) and the output written in place; the last
+   HW % 16 columns from a zero-padded copy in stage (rows off16[c] = 16 c), and the rows past
+   the last multiple of 8 of Kg through cbuf. The same sums as any other geometry. */
+static void dive__conv_plain(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g, const float *apack,
+                             const int64_t *off, const int64_t *off16, const float *img, const float *bias,
+                             float *out, float *stage, float *cbuf) {
+  const int64_t HW = (int64_t)p->H * p->W, J = HW / 16 * 16;
+  const int Kg = g->Kg, Cg = g->Cg, K8 = Kg / DIVE__NN_M * DIVE__NN_M;
+  int64_t j0, j;
+  int m0, i, c, nr;
+  for (j0 = 0; j0 < J; j0 += nr) {
+    nr = J - j0 >= 32 ? 32 : 16;
+    for (m0 = 0; m0 < K8; m0 += DIVE__NN_M)
+      nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
+    if (K8 < Kg) {
+      nn(Cg, apack + (int64_t)K8 * Cg, img + j0, off, cbuf, 32, 0, nr);
+      for (i = 0; i < Kg - K8; i++) memcpy(out + (K8 + i) * HW + j0, cbuf + i * 32, sizeof(float) * (size_t)nr);
+    }
+  }
+  if (J < HW) {
+    int t = (int)(HW - J);
+    for (c = 0; c < Cg; c++) {
+      memcpy(stage + c * 16, img + c * HW + J, sizeof(float) * (size_t)t);
+      memset(stage + c * 16 + t, 0, sizeof(float) * (size_t)(16 - t));
+    }
+    for (m0 = 0; m0 < Kg; m0 += DIVE__NN_M) {
+      nn(Cg, apack + (int64_t)m0 * Cg, stage, off16, cbuf, 16, 0, 16);
+      for (i = 0; i < DIVE__NN_M && m0 + i < Kg; i++)
+        memcpy(out + (m0 + i) * HW + J, cbuf + i * 16, sizeof(float) * (size_t)t);
+    }
+  }
+  for (m0 = 0; bias && m0 < Kg; m0++)
+    for (j = 0; j < HW; j++) out[m0 * HW + j] += bias[m0];
+}
+
+/* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src
+   (the plain geometry reads the image in place; off16: its tail's row offsets) */
 static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
-                               const float *apack, const int64_t *off, const float *img,
+                               const float *apack, const int64_t *off, const int64_t *off16, const float *img,
                                const float *bias, float *out, float *src, float *cbuf) {
+  if (g->flat == DIVE__PLAIN) {
+    dive__conv_plain(nn, p, g, apack, off, off16, img, bias, out, src, cbuf);
+    return;
+  }
   dive__conv_src(p, g, img, src);
   dive__conv_gemm(nn, p, g, apack, off, src, bias, out, cbuf);
 }
@@ -2333,7 +2469,8 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
   per = dive__conv_fwd_ws(&g);
-  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(2 * noff, 16) + per * nt);
+  /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each) */
+  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + per * nt);
   if (!base) {
     int64_t k;
     dive__ref_conv2d_fwd(p, out, in, w, b);
@@ -2342,10 +2479,11 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   }
   cur = base;
   apack = dive__take(&cur, na * p->groups);
-  off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  off = (int64_t *)(void *)dive__take(&cur, 4 * noff);
   for (grp = 0; grp < p->groups; grp++)
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
   dive__cgeo_offsets(p, &g, off);
+  for (grp = 0; grp < g.Cg && g.flat == DIVE__PLAIN; grp++) off[noff + grp] = 16 * (int64_t)grp;
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
@@ -2354,7 +2492,7 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
       for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
         for (gi = 0; gi < p->groups; gi++)
-          dive__conv_fwd_img(nn, p, &g, apack + na * gi, off,
+          dive__conv_fwd_img(nn, p, &g, apack + na * gi, off, off + noff,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
         for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
@@ -2383,9 +2521,9 @@ static int dive__conv_bwd_as_fwd(const dive__conv_p *p, dive__conv_p *q) {
 }
 
 /* What the model's backward does to each image's din right after backward-data wrote it
-   (still in cache): din += add (the shortcut's gradient), then the ReLU mask (y > 0) and
-   the two batch-norm sums of each row, sum(g) and sum(g (x - mean)), into sums (2 N C),
-   for the dive__cpu_relu_bn_bwd that follows. */
+   (still in cache): din += add (the shortcut's gradient, when not NULL), then, when y is
+   not NULL, the ReLU mask (y > 0) and the two batch-norm sums of each row, sum(g) and
+   sum(g (x - mean)), into sums (2 N C), for the dive__cpu_relu_bn_bwd that follows. */
 typedef struct dive__dgrad_epi {
   const float *add, *y, *x, *mean;
   float *sums;
@@ -2395,8 +2533,9 @@ static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *
   int64_t HW = (int64_t)p->H * p->W, r;
   for (r = n * p->C + c0; r < n * p->C + c1; r++) {
     if (e->add) f->add(din + r * HW, e->add + r * HW, HW);
-    f->relu_sums(din + r * HW, e->y + r * HW, e->x + r * HW, e->mean[r % p->C], HW, e->sums + 2 * r,
-                 e->sums + 2 * r + 1);
+    if (e->y)
+      f->relu_sums(din + r * HW, e->y + r * HW, e->x + r * HW, e->mean[r % p->C], HW, e->sums + 2 * r,
+                   e->sums + 2 * r + 1);
   }
 }
 
@@ -2445,7 +2584,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
   noff = dive__rup(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), 8) + DIVE__NT_N;
-  base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(2 * noff, 16) +
+  base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
                                              per * nt) : NULL;
   if ((din || dw) && !base) {
     int64_t n;
@@ -2471,10 +2610,14 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       }
     }
   }
-  off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
-  offq = (int64_t *)(void *)dive__take(&cur, 2 * noff);
+  off = (int64_t *)(void *)dive__take(&cur, 4 * noff); /* noff offsets + the plain tail's */
+  offq = (int64_t *)(void *)dive__take(&cur, 4 * noff);
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
+  if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
+    for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
   if (din && asfwd) dive__cgeo_offsets(&q, &gq, offq);
+  if (din && asfwd && gq.flat == DIVE__PLAIN) /* the tail's rows (q has Kg input channels) */
+    for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
     for (k = 0; k < g.Kg; k++) offq[k] = (int64_t)k * g.Ln;
@@ -2512,7 +2655,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
            read them in place; else copy them onto the columns, zeros elsewhere */
         int inplace = g.flat != DIVE__FLAT && g.Ln == g.L && g.Kg % DIVE__NT_M == 0;
         int64_t ss = dive__rup(g.src, 16), as = inplace ? (int64_t)p->K * PQ : Kr4 * g.Ln;
-        int64_t lda = inplace ? PQ : g.Ln;
+        int64_t lda = inplace ? PQ : g.Ln, k0;
+        int kb = (int)DIVE__MAX(DIVE__NT_M, 131072 / (g.Ln * nb) / DIVE__NT_M * DIVE__NT_M);
+        /* plain geometry, HW % 16 == 0: x's rows are the B rows, read in place too */
+        int xin = g.flat == DIVE__PLAIN && g.Ln == g.L;
         float *srcs = mine, *dys = mine + nb * ss;
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
@@ -2521,7 +2667,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             for (u = 0; u < ni; u++) { /* B sources, and dout laid out on the same columns */
               const float *dy = dy0 + (int64_t)u * p->K * PQ;
               float *a = dys + u * as;
-              dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
+              if (!xin) dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
               if (inplace) continue;
               memset(a, 0, sizeof(float) * (size_t)as);
               for (k = 0; k < g.Kg; k++)
@@ -2529,10 +2675,15 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                   memcpy(a + k * g.Ln + oh * g.rowl, dy + ((int64_t)k * p->P + oh) * p->Q,
                          sizeof(float) * (size_t)p->Q);
             }
-            for (k = 0; k < Kr4; k += DIVE__NT_M)
+            /* a block of dout rows (<= 512 KB) stays in cache while every source tile (6
+               rows, in L1) passes against it: each operand streams from memory once per
+               block instead of once per tile of the other. Every tile is still one call
+               per chunk, so the sums are those of any other order. */
+            for (k0 = 0; k0 < Kr4; k0 += kb)
               for (i = 0; i < CRSr; i += DIVE__NT_N)
-                nt_k(g.Ln, ni, a0 + k * lda, lda, as, srcs, off + i, ss,
-                     dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
+                for (k = k0; k < DIVE__MIN(k0 + kb, Kr4); k += DIVE__NT_M)
+                  nt_k(g.Ln, ni, a0 + k * lda, lda, as, xin ? in + (n * p->C + (int64_t)gi * g.Cg) * HW : srcs,
+                       off + i, xin ? (int64_t)p->C * HW : ss, dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
           }
       }
       if (din && !shared)
@@ -2542,7 +2693,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             float *dx = din + (n * p->C + (int64_t)gi * g.Cg) * HW;
             if (asfwd) {
               float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
-              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy, NULL, dx, src, cbuf);
+              dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, offq + noff, dy, NULL, dx, src, cbuf);
             } else { /* col (CRS, Ln) = w_g^T dout_g, then col2im */
               float *src = mine, *cbuf = src + dive__rup(g.Kg * g.Ln + g.Ln + 32, 16);
               for (k = 0; k < g.Kg; k++) {
@@ -2559,16 +2710,20 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     DIVE__OMP_BARRIER
     if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
       int64_t nw = (int64_t)p->K * g.CRS, lo = nw * DIVE__TID / DIVE__NTH;
-      int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH;
-      int64_t RS = (int64_t)p->R * p->S;
-      for (i = lo; i < hi; i++) { /* shared: (c, (k, R-1-r, S-1-s)), else (k, (c, r, s)) */
-        int64_t kk = i / g.CRS, c = i % g.CRS, gk = (kk / g.Kg) * prow;
-        int64_t at = shared ? (gk + c / RS) * pcol + (kk % g.Kg) * RS + RS - 1 - c % RS
-                            : (gk + kk % g.Kg) * pcol + c;
-        float s = 0.0f;
-        int u;
-        for (u = 0; u < nt; u++) s += parts[per * u + DIVE__MAX(per_dw, per_din) + at];
-        dw[i] += s;
+      int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH, kk;
+      int64_t RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din);
+      for (kk = lo / g.CRS; kk * g.CRS < hi; kk++) { /* by rows: no division per weight */
+        int64_t gk = (kk / g.Kg) * prow, c0 = DIVE__MAX(lo - kk * g.CRS, 0), c1 = DIVE__MIN(hi - kk * g.CRS, g.CRS), c;
+        /* shared: partial (c, (k, R-1-r, S-1-s)), else (k, (c, r, s)) */
+        const float *pr = parts + pofs + (shared ? gk * pcol + (kk % g.Kg) * RS + RS - 1 : (gk + kk % g.Kg) * pcol);
+        float *d = dw + kk * g.CRS;
+        for (c = c0; c < c1; c++) {
+          int64_t at = shared ? (c / RS) * pcol - c % RS : c;
+          float sum = 0.0f;
+          int u;
+          for (u = 0; u < nt; u++) sum += pr[per * u + at];
+          d[c] += sum;
+        }
       }
     }
     if (db) {
@@ -2796,10 +2951,15 @@ static void dive__cpu_shortcut_bwd(const dive__sc_p *p, float *din, const float 
 static void dive__cpu_maxpool_fwd(const dive__pool_p *p, float *out, int32_t *argmax,
                                   const float *in) {
   int64_t nc, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  const dive__rowfns *f = dive__rowfns_get();
   DIVE__OMP_FOR
   for (nc = 0; nc < (int64_t)p->N * p->C; nc++) {
     const float *src = in + nc * HW;
     int oh, ow, i, j;
+    if (p->k == 3 && p->stride == 2 && p->pad == 1) { /* the stem's: by rows, per ISA */
+      f->pool3s2(out + nc * PQ, argmax + nc * PQ, src, p->H, p->W, p->P, p->Q);
+      continue;
+    }
     for (oh = 0; oh < p->P; oh++)
       for (ow = 0; ow < p->Q; ow++) {
         int h0 = oh * p->stride - p->pad, x0 = ow * p->stride - p->pad;
@@ -6699,6 +6859,127 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
   }
 }
 
+/* >>dispatch:fused (internal ops of the model driver: one call per conv + BN unit)
+   The model's forward and backward are sequences of these three steps; like the public
+   ops they validate what they are given and switch on the backend. CPU: fused kernels that
+   save whole passes over the activations (the conv takes the BN's row statistics while
+   each image is in cache; backward-data adds the shortcut's gradient, applies the next
+   ReLU's mask and takes the next BN's row sums). Vulkan: the public ops in sequence (the
+   same arithmetic in more passes), so any kernel behind them serves the model too. */
+#define DIVE__BN_MOMENTUM 0.1f
+#define DIVE__BN_EPS 1e-5f
+
+/* y = [relu](bn(c) [+ res]) with c = conv(x, w) (no bias), saved for the backward, and
+   mean/rstd as dive_batchnorm_forward saves them (training: batch statistics and the
+   running ones updated; eval: the running ones). rowstats: CPU scratch of 2 N K floats.
+   x (N,C,H,W), w (K,C/groups,R,S); c, y, res (N,K,P,Q); BN tensors (K). */
+static dive_status dive__conv_bn_forward(dive_ctx *ctx, dive_tensor *y, dive_tensor *c, dive_tensor *mean,
+                                         dive_tensor *rstd, const dive_tensor *x, const dive_tensor *res,
+                                         const dive_tensor *w, const dive_tensor *gamma, const dive_tensor *beta,
+                                         dive_tensor *rmean, dive_tensor *rvar, int stride, int pad, int groups,
+                                         int relu, int training, dive_tensor *rowstats) {
+  const char *fn = "dive_resnet_forward";
+  dive__conv_p p;
+  dive__bn_p b;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__conv_setup(ctx, fn, &p, x, w, stride, pad, groups)) ||
+      (s = dive__chk_dims(ctx, fn, "c", c, 4, p.N, p.K, p.P, p.Q)) || (s = dive__chk_same(ctx, fn, "y", y, c)) ||
+      (s = dive__chk_same(ctx, fn, "res", res, c)) || (s = dive__chk_dims(ctx, fn, "gamma", gamma, 1, p.K, 0, 0, 0)))
+    return s;
+  if (training && (int64_t)p.N * p.P * p.Q < 2)
+    return dive__ctx_fail(ctx, DIVE_ERR_SHAPE, "%s: batch norm in training needs more than one value per channel "
+                          "(batch %d of %dx%d outputs)", fn, p.N, p.P, p.Q);
+  b.N = p.N; b.C = p.K; b.HW = p.P * p.Q;
+  b.training = training ? 1 : 0; b.momentum = DIVE__BN_MOMENTUM; b.eps = DIVE__BN_EPS;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: {
+    float *rs = training ? dive__f(rowstats) : NULL;
+    dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(c), dive__f(x), dive__f(w), NULL, rs);
+    dive__cpu_bn_act_fwd(&b, dive__f(y), dive__f(mean), dive__f(rstd), dive__f(c), dive__f(gamma), dive__f(beta),
+                         dive__f(rmean), dive__f(rvar), res ? dive__f(res) : NULL, relu, rs);
+    return DIVE_OK;
+  }
+  case DIVE_BACKEND_VULKAN:
+    dive_conv2d_forward(ctx, c, x, w, NULL, stride, pad, groups);
+    dive_batchnorm_forward(ctx, y, mean, rstd, c, gamma, beta, rmean, rvar, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
+    if (res) dive_add_forward(ctx, y, y, res);
+    if (relu) dive_relu_forward(ctx, y, y);
+    return ctx->status;
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+/* The backward of the BN (+ ReLU) half: with relu, dy is masked in place by y > 0 (as
+   dive_relu_backward(dy, dy, y) leaves it: the shortcut reads it too), then dc = BN
+   backward (training formula) from c, mean, rstd; dgamma, dbeta +=. rsums: what
+   dive__conv_backward_epi returned (dy masked already, these its rows' sums), or NULL. */
+static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_tensor *dgamma, dive_tensor *dbeta,
+                                          dive_tensor *dy, const dive_tensor *y, const dive_tensor *c,
+                                          const dive_tensor *mean, const dive_tensor *rstd, const dive_tensor *gamma,
+                                          int relu, const dive_tensor *rsums) {
+  const char *fn = "dive_resnet_backward";
+  dive__bn_p b;
+  dive_status s;
+  DIVE__OP_BEGIN(ctx, fn);
+  if ((s = dive__bn_setup(ctx, fn, &b, c)) || (s = dive__chk_same(ctx, fn, "dy", dy, c)) ||
+      (s = dive__chk_same(ctx, fn, "dc", dc, c)) || (s = dive__chk_same(ctx, fn, "y", relu ? y : NULL, c)) ||
+      (s = dive__chk_dims(ctx, fn, "gamma", gamma, 1, b.C, 0, 0, 0)))
+    return s;
+  b.training = 1; b.momentum = DIVE__BN_MOMENTUM; b.eps = DIVE__BN_EPS;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU:
+    if (relu)
+      dive__cpu_relu_bn_bwd(&b, dive__f(dc), dive__f(dgamma), dive__f(dbeta), dive__f(dy), dive__f(y), dive__f(c),
+                            dive__f(mean), dive__f(rstd), dive__f(gamma), rsums ? dive__f(rsums) : NULL);
+    else
+      dive__cpu_bn_bwd(&b, dive__f(dc), dive__f(dgamma), dive__f(dbeta), dive__f(dy), dive__f(c), dive__f(mean),
+                       dive__f(rstd), dive__f(gamma));
+    return DIVE_OK;
+  case DIVE_BACKEND_VULKAN:
+    if (relu) dive_relu_backward(ctx, dy, dy, y);
+    return dive_batchnorm_backward(ctx, dc, dgamma, dbeta, dy, c, mean, rstd, gamma);
+  default: return dive__bad_backend(ctx, fn);
+  }
+}
+
+/* The conv half: dx = backward-data of dc (NULL: not needed) [+ add], dw +=. When x is
+   the output of a BN + ReLU (ey: that output, ec: the BN's input, emean: its mean), the
+   backend may also mask dx by ey > 0 and leave the row sums that BN's backward needs in
+   rsums (2 N C floats); it returns rsums when it did, else NULL (then dx is unmasked and
+   dive__relu_bn_backward masks it). */
+static const dive_tensor *dive__conv_backward_epi(dive_ctx *ctx, dive_tensor *dx, dive_tensor *dw, const dive_tensor *dc,
+                                                  const dive_tensor *x, const dive_tensor *w, int stride, int pad,
+                                                  int groups, const dive_tensor *add, const dive_tensor *ey,
+                                                  const dive_tensor *ec, const dive_tensor *emean, dive_tensor *rsums) {
+  const char *fn = "dive_resnet_backward";
+  dive__conv_p p;
+  if (!ctx || ctx->status) return NULL;
+  if (dive__conv_setup(ctx, fn, &p, x, w, stride, pad, groups) ||
+      dive__chk_dims(ctx, fn, "dc", dc, 4, p.N, p.K, p.P, p.Q) || dive__chk_same(ctx, fn, "dx", dx, x) ||
+      dive__chk_same(ctx, fn, "add", add, x) || dive__chk_same(ctx, fn, "ey", ey, x))
+    return NULL;
+  if (!dx) add = ey = NULL;
+  switch (ctx->backend) {
+  case DIVE_BACKEND_CPU: {
+    dive__dgrad_epi e;
+    e.add = add ? dive__f(add) : NULL;
+    e.y = ey ? dive__f(ey) : NULL;
+    e.x = ey ? dive__f(ec) : NULL;
+    e.mean = ey ? dive__f(emean) : NULL;
+    e.sums = ey ? dive__f(rsums) : NULL;
+    dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(dx), dive__f(dw), NULL, dive__f(dc), dive__f(x), dive__f(w),
+                            add || ey ? &e : NULL);
+    return ey ? rsums : NULL;
+  }
+  case DIVE_BACKEND_VULKAN:
+    dive_conv2d_backward(ctx, dx, dw, NULL, dc, x, w, stride, pad, groups);
+    if (add) dive_add_forward(ctx, dx, dx, add);
+    return NULL;
+  default: dive__bad_backend(ctx, fn); return NULL;
+  }
+}
+
 /* ================================================================================ >>loss */
 
 /* Resolve the zero-means-default fields of a loss desc into the two weighted terms every
@@ -6869,6 +7150,99 @@ DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive
 }
 
 /* ============================================================================== >>resnet */
+/* A ResNet is a row of dive__rn_archs plus the desc's knobs: the stem (CIFAR: 3x3 conv;
+   ImageNet: 7x7/2 conv + 3x3/2 max-pool, both followed by BN + ReLU), stages of basic
+   blocks (3x3, 3x3) or bottleneck blocks (1x1, 3x3 with the stride and the groups, 1x1 to
+   4x the planes: torchvision's "v1.5"), each block's shortcut (identity when the shape
+   stays; else option A for the CIFAR family, a 1x1 conv with the stride + BN for the
+   ImageNet family), global average pool and a linear layer. Every conv is followed by a
+   BN, so the model is a list of conv + BN (+ ReLU) units (dive__rn_unit) grouped in
+   blocks; the forward and backward drivers walk them through the fused steps of
+   >>dispatch:fused, which dispatch per backend. */
+
+enum { DIVE__STEM_CIFAR = 0, DIVE__STEM_IMAGENET = 1 };
+enum { DIVE__BLK_BASIC = 0, DIVE__BLK_BOTTLENECK = 1 };
+enum { DIVE__SC_IDENTITY = 0, DIVE__SC_OPTION_A = 1, DIVE__SC_PROJ = 2 };
+
+typedef struct dive__rn_arch {
+  const char *name;
+  int depth, stem, block, nstages, layers[4], groups, width_per_group;
+} dive__rn_arch;
+
+/* torchvision's ImageNet family (torchvision/models/resnet.py) */
+static const dive__rn_arch dive__rn_archs[] = {
+  {"resnet18", 18, DIVE__STEM_IMAGENET, DIVE__BLK_BASIC, 4, {2, 2, 2, 2}, 1, 64},
+  {"resnet34", 34, DIVE__STEM_IMAGENET, DIVE__BLK_BASIC, 4, {3, 4, 6, 3}, 1, 64},
+  {"resnet50", 50, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 6, 3}, 1, 64},
+  {"resnet101", 101, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 23, 3}, 1, 64},
+  {"resnet152", 152, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 8, 36, 3}, 1, 64},
+  {"resnext50_32x4d", 50, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 6, 3}, 32, 4},
+  {"resnext101_32x8d", 101, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 23, 3}, 32, 8},
+  {"resnext101_64x4d", 101, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 23, 3}, 64, 4},
+  {"wide_resnet50_2", 50, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 6, 3}, 1, 128},
+  {"wide_resnet101_2", 101, DIVE__STEM_IMAGENET, DIVE__BLK_BOTTLENECK, 4, {3, 4, 23, 3}, 1, 128},
+};
+#define DIVE__NARCHS ((int)(sizeof dive__rn_archs / sizeof dive__rn_archs[0]))
+/* the CIFAR family's usual depths, for the list of names (any 6n+2 is accepted) */
+static const int dive__rn_cifar_depths[] = {8, 14, 20, 32, 44, 56, 110};
+
+DIVE_API const char *dive_resnet_arch_name(int i) {
+  static const char *cifar[] = {"resnet8", "resnet14", "resnet20", "resnet32", "resnet44", "resnet56", "resnet110"};
+  if (i >= 0 && i < DIVE__NARCHS) return dive__rn_archs[i].name;
+  i -= DIVE__NARCHS;
+  return i >= 0 && i < (int)(sizeof dive__rn_cifar_depths / sizeof dive__rn_cifar_depths[0]) ? cifar[i] : NULL;
+}
+
+/* "resnet8, resnet14, ..." into buf */
+static void dive__rn_arch_list(char *buf, size_t size) {
+  size_t o = 0;
+  int i;
+  const char *nm;
+  buf[0] = 0;
+  for (i = 0; (nm = dive_resnet_arch_name(i)) && o + 1 < size; i++)
+    o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? ", " : "", nm);
+}
+
+/* One conv + BN (+ ReLU) of the model and what it saves for the backward. */
+typedef struct dive__rn_unit {
+  int in_c, out_c, k, stride, pad, groups, relu;
+  int in_h, in_w, out_h, out_w;
+  dive_tensor w, dw;                         /* (out_c, in_c / groups, k, k) */
+  dive_tensor gamma, beta, dgamma, dbeta;    /* BN weight and bias (out_c) and their grads */
+  dive_tensor rmean, rvar;                   /* BN running statistics */
+  int64_t num_batches_tracked;
+  dive_tensor c, y, mean, rstd;              /* conv output, unit output, batch statistics */
+} dive__rn_unit;
+
+typedef struct dive__rn_block {
+  int nu;               /* 2 (basic) or 3 (bottleneck) units; the last adds the shortcut */
+  int shortcut;         /* DIVE__SC_* */
+  int stage, index;     /* layer<stage+1>.<index> */
+  dive__rn_unit u[3];
+  dive__rn_unit proj;   /* DIVE__SC_PROJ: downsample.0 (1x1 conv) + downsample.1 (BN); its
+                           output lives in scratch (gbuf[0]) for the forward's add */
+} dive__rn_block;
+
+struct dive_resnet {
+  dive_resnet_desc desc;         /* resolved: defaults filled in, desc.arch = arch */
+  char arch[32];
+  dive__rn_arch a;               /* the table row with the desc's groups / width_per_group */
+  dive_ctx *ctx;
+  int nblocks;
+  int64_t num_params;            /* trainable scalars */
+  dive_tensor params, grads, momentum, buffers, acts; /* arenas (owners) */
+  dive__rn_unit stem;            /* conv1 + bn1 + ReLU */
+  dive_tensor pool_out, pool_arg;/* ImageNet stem: the max-pool's output and argmax (I32, owner) */
+  dive__rn_block *blocks;
+  dive_tensor fc_w, fc_b, fc_dw, fc_db; /* linear (classes, F), (classes) */
+  dive_tensor input, pooled, logits, dlogits;
+  dive_tensor labels, teacher_logits, log_prior, per_example; /* loss buffers */
+  dive_tensor gbuf[4];           /* scratch gradient buffers for backward (and forward temps) */
+  dive_tensor rowstats;          /* per-(image, channel) statistics the fused CPU steps pass on */
+  dive_param *plist;             /* state_dict order */
+  int nplist;
+  int cur_batch;                 /* batch of the last forward */
+};
 
 /* The model's storage is planned in two passes over one layout function: pass 0 only
    counts elements per arena, pass 1 carves named views out of the allocated arenas. */
@@ -6919,99 +7293,152 @@ static dive_status dive__carve_weight(dive__plan *pl, const char *name, dive_ten
   return DIVE_OK;
 }
 
-static dive_status dive__carve_bn(dive__plan *pl, const char *prefix, dive_bn_layer *bn, int c) {
+/* A conv weight `conv` and the BN `bn` after it: names, shapes and state entries. */
+static dive_status dive__carve_unit(dive__plan *pl, const char *conv, const char *bn, dive__rn_unit *u) {
   char name[48];
   dive_status s;
-  bn->channels = c;
-  snprintf(name, sizeof name, "%s.weight", prefix);
-  if ((s = dive__carve_weight(pl, name, &bn->gamma, &bn->dgamma, 1, c, 1, 1, 1))) return s;
-  snprintf(name, sizeof name, "%s.bias", prefix);
-  if ((s = dive__carve_weight(pl, name, &bn->beta, &bn->dbeta, 1, c, 1, 1, 1))) return s;
-  if ((s = dive__carve(pl, DIVE__A_BUFFERS, &bn->running_mean, 1, c, 1, 1, 1))) return s;
-  if ((s = dive__carve(pl, DIVE__A_BUFFERS, &bn->running_var, 1, c, 1, 1, 1))) return s;
+  snprintf(name, sizeof name, "%s.weight", conv);
+  if ((s = dive__carve_weight(pl, name, &u->w, &u->dw, 4, u->out_c, u->in_c / u->groups, u->k, u->k))) return s;
+  snprintf(name, sizeof name, "%s.weight", bn);
+  if ((s = dive__carve_weight(pl, name, &u->gamma, &u->dgamma, 1, u->out_c, 1, 1, 1))) return s;
+  snprintf(name, sizeof name, "%s.bias", bn);
+  if ((s = dive__carve_weight(pl, name, &u->beta, &u->dbeta, 1, u->out_c, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_BUFFERS, &u->rmean, 1, u->out_c, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_BUFFERS, &u->rvar, 1, u->out_c, 1, 1, 1))) return s;
   if (pl->pass == 1) {
     dive_param *e = &pl->m->plist[pl->n[3]];
-    snprintf(e->name, sizeof e->name, "%s.running_mean", prefix);
+    snprintf(e->name, sizeof e->name, "%s.running_mean", bn);
     e->kind = DIVE_PARAM_BUFFER;
-    e->value = bn->running_mean;
+    e->value = u->rmean;
     e = &pl->m->plist[pl->n[3] + 1];
-    snprintf(e->name, sizeof e->name, "%s.running_var", prefix);
+    snprintf(e->name, sizeof e->name, "%s.running_var", bn);
     e->kind = DIVE_PARAM_BUFFER;
-    e->value = bn->running_var;
+    e->value = u->rvar;
     e = &pl->m->plist[pl->n[3] + 2];
-    snprintf(e->name, sizeof e->name, "%s.num_batches_tracked", prefix);
+    snprintf(e->name, sizeof e->name, "%s.num_batches_tracked", bn);
     e->kind = DIVE_PARAM_COUNTER;
-    e->counter = &bn->num_batches_tracked;
+    e->counter = &u->num_batches_tracked;
   }
   pl->n[3] += 3;
   return DIVE_OK;
 }
 
-static dive_status dive__carve_conv(dive__plan *pl, const char *name, dive_conv_layer *cv, int in_c,
-                                    int out_c, int k, int stride) {
-  cv->in_c = in_c;
-  cv->out_c = out_c;
-  cv->ksize = k;
-  cv->stride = stride;
-  cv->pad = k / 2;
-  return dive__carve_weight(pl, name, &cv->w, &cv->dw, 4, out_c, in_c, k, k);
+/* A unit's geometry; returns 0 when the input is too small for the kernel. */
+static int dive__rn_unit_init(dive__rn_unit *u, int in_c, int out_c, int k, int stride, int groups, int relu,
+                              int in_h, int in_w) {
+  u->in_c = in_c; u->out_c = out_c; u->k = k; u->stride = stride; u->pad = k / 2;
+  u->groups = groups; u->relu = relu; u->in_h = in_h; u->in_w = in_w;
+  if (in_h + 2 * u->pad < k || in_w + 2 * u->pad < k) return 0;
+  u->out_h = (in_h + 2 * u->pad - k) / stride + 1;
+  u->out_w = (in_w + 2 * u->pad - k) / stride + 1;
+  return 1;
 }
 
-/* The whole layout, in PyTorch state_dict order (conv1, bn1, layer1.0..., linear). */
+/* The geometry of every unit (no storage): the blocks' shapes from the arch row. */
+static dive_status dive__rn_build(dive_resnet *m) {
+  const dive_resnet_desc *d = &m->desc;
+  const dive__rn_arch *a = &m->a;
+  const int imagenet = a->stem == DIVE__STEM_IMAGENET, exp = a->block == DIVE__BLK_BOTTLENECK ? 4 : 1;
+  int h = d->height, w = d->width, c, st, i, b = 0;
+  if (!dive__rn_unit_init(&m->stem, d->in_channels, d->base_width, imagenet ? 7 : 3, imagenet ? 2 : 1, 1, 1, h, w))
+    goto small;
+  h = m->stem.out_h; w = m->stem.out_w;
+  if (imagenet) { /* 3x3/2 max-pool, pad 1 */
+    h = (h + 2 - 3) / 2 + 1;
+    w = (w + 2 - 3) / 2 + 1;
+  }
+  c = d->base_width;
+  for (st = 0; st < a->nstages; st++)
+    for (i = 0; i < a->layers[st]; i++, b++) {
+      dive__rn_block *bk = &m->blocks[b];
+      int planes = d->base_width << st, stride = (i == 0 && st > 0) ? 2 : 1, out = planes * exp, ok = 1;
+      bk->stage = st;
+      bk->index = i;
+      if (a->block == DIVE__BLK_BASIC) {
+        bk->nu = 2;
+        ok = ok && dive__rn_unit_init(&bk->u[0], c, planes, 3, stride, 1, 1, h, w);
+        ok = ok && dive__rn_unit_init(&bk->u[1], planes, planes, 3, 1, 1, 1, bk->u[0].out_h, bk->u[0].out_w);
+      } else { /* torchvision: width = int(planes * (width_per_group / 64.)) * groups */
+        int wd = planes * a->width_per_group / 64 * a->groups;
+        bk->nu = 3;
+        ok = ok && dive__rn_unit_init(&bk->u[0], c, wd, 1, 1, 1, 1, h, w);
+        ok = ok && dive__rn_unit_init(&bk->u[1], wd, wd, 3, stride, a->groups, 1, h, w);
+        ok = ok && dive__rn_unit_init(&bk->u[2], wd, out, 1, 1, 1, 1, bk->u[1].out_h, bk->u[1].out_w);
+      }
+      if (!ok) goto small;
+      bk->shortcut = (stride == 1 && c == out) ? DIVE__SC_IDENTITY : imagenet ? DIVE__SC_PROJ : DIVE__SC_OPTION_A;
+      if (bk->shortcut == DIVE__SC_PROJ && !dive__rn_unit_init(&bk->proj, c, out, 1, stride, 1, 0, h, w)) goto small;
+      h = bk->u[bk->nu - 1].out_h;
+      w = bk->u[bk->nu - 1].out_w;
+      c = out;
+    }
+  return DIVE_OK;
+small:
+  return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "dive_resnet_create: input %dx%d is too small for %s", d->height,
+                        d->width, m->arch);
+}
+
+static void dive__rn_prefix(const dive__rn_block *bk, const char *what, char *buf) {
+  snprintf(buf, 48, "layer%d.%d.%s", bk->stage + 1, bk->index, what);
+}
+
+/* The whole layout: the weights in PyTorch state_dict order (conv1, bn1, layer1.0...,
+   linear / fc), then the activations. */
 static dive_status dive__resnet_layout(dive__plan *pl) {
   dive_resnet *m = pl->m;
   const dive_resnet_desc *d = &m->desc;
-  const int N = d->max_batch, w0 = d->base_width, nper = m->nblocks / 3;
-  int i, c = w0, hw_h = d->height, hw_w = d->width, maxact;
+  const int N = d->max_batch, imagenet = m->a.stem == DIVE__STEM_IMAGENET;
+  int i, j, c, maxc;
+  int64_t maxact;
   dive_status s;
-  char name[48];
-  if ((s = dive__carve_conv(pl, "conv1.weight", &m->conv1, d->in_channels, w0, 3, 1))) return s;
-  if ((s = dive__carve_bn(pl, "bn1", &m->bn1, w0))) return s;
+  char cn[48], bn[48];
+  if ((s = dive__carve_unit(pl, "conv1", "bn1", &m->stem))) return s;
   for (i = 0; i < m->nblocks; i++) {
-    dive_basic_block *bk = &m->blocks[i];
-    int stage = i / nper, out_c = w0 << stage, stride = (i % nper == 0 && stage > 0) ? 2 : 1;
-    bk->in_c = c;
-    bk->out_c = out_c;
-    bk->stride = stride;
-    snprintf(name, sizeof name, "layer%d.%d.conv1.weight", stage + 1, i % nper);
-    if ((s = dive__carve_conv(pl, name, &bk->conv1, c, out_c, 3, stride))) return s;
-    snprintf(name, sizeof name, "layer%d.%d.bn1", stage + 1, i % nper);
-    if ((s = dive__carve_bn(pl, name, &bk->bn1, out_c))) return s;
-    snprintf(name, sizeof name, "layer%d.%d.conv2.weight", stage + 1, i % nper);
-    if ((s = dive__carve_conv(pl, name, &bk->conv2, out_c, out_c, 3, 1))) return s;
-    snprintf(name, sizeof name, "layer%d.%d.bn2", stage + 1, i % nper);
-    if ((s = dive__carve_bn(pl, name, &bk->bn2, out_c))) return s;
-    c = out_c;
+    dive__rn_block *bk = &m->blocks[i];
+    for (j = 0; j < bk->nu; j++) {
+      char t[16];
+      snprintf(t, sizeof t, "conv%d", j + 1);
+      dive__rn_prefix(bk, t, cn);
+      snprintf(t, sizeof t, "bn%d", j + 1);
+      dive__rn_prefix(bk, t, bn);
+      if ((s = dive__carve_unit(pl, cn, bn, &bk->u[j]))) return s;
+    }
+    if (bk->shortcut == DIVE__SC_PROJ) {
+      dive__rn_prefix(bk, "downsample.0", cn);
+      dive__rn_prefix(bk, "downsample.1", bn);
+      if ((s = dive__carve_unit(pl, cn, bn, &bk->proj))) return s;
+    }
   }
-  if ((s = dive__carve_weight(pl, "linear.weight", &m->fc_w, &m->fc_dw, 2, d->num_classes, c, 1, 1)))
+  c = m->nblocks ? m->blocks[m->nblocks - 1].u[m->blocks[m->nblocks - 1].nu - 1].out_c : m->stem.out_c;
+  if ((s = dive__carve_weight(pl, imagenet ? "fc.weight" : "linear.weight", &m->fc_w, &m->fc_dw, 2, d->num_classes, c,
+                              1, 1)))
     return s;
-  if ((s = dive__carve_weight(pl, "linear.bias", &m->fc_b, &m->fc_db, 1, d->num_classes, 1, 1, 1)))
+  if ((s = dive__carve_weight(pl, imagenet ? "fc.bias" : "linear.bias", &m->fc_b, &m->fc_db, 1, d->num_classes, 1, 1,
+                              1)))
     return s;
 
-  /* activations, at max_batch */
-  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->input, 4, N, d->in_channels, hw_h, hw_w))) return s;
-  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_c, 4, N, w0, hw_h, hw_w))) return s;
-  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_out, 4, N, w0, hw_h, hw_w))) return s;
-  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_mean, 1, w0, 1, 1, 1))) return s;
-  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->stem_rstd, 1, w0, 1, 1, 1))) return s;
-  maxact = w0 * hw_h * hw_w;
-  for (i = 0; i < m->nblocks; i++) {
-    dive_basic_block *bk = &m->blocks[i];
-    int oc = bk->out_c;
-    bk->in_hw = hw_h;
-    hw_h = (hw_h - 1) / bk->stride + 1; /* 3x3, pad 1 */
-    hw_w = (hw_w - 1) / bk->stride + 1;
-    bk->out_hw = hw_h;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->c1, 4, N, oc, hw_h, hw_w))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->r1, 4, N, oc, hw_h, hw_w))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->c2, 4, N, oc, hw_h, hw_w))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->out, 4, N, oc, hw_h, hw_w))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->mean1, 1, oc, 1, 1, 1))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->rstd1, 1, oc, 1, 1, 1))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->mean2, 1, oc, 1, 1, 1))) return s;
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &bk->rstd2, 1, oc, 1, 1, 1))) return s;
-    maxact = DIVE__MAX(maxact, bk->in_c * bk->in_hw * bk->in_hw);
-    maxact = DIVE__MAX(maxact, oc * hw_h * hw_w);
+  /* activations, at max_batch; maxact / maxc: the largest activation and channel count */
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->input, 4, N, d->in_channels, d->height, d->width))) return s;
+  maxact = (int64_t)d->in_channels * d->height * d->width;
+  maxc = 0;
+  for (i = -1; i < m->nblocks; i++) {
+    dive__rn_block *bk = i >= 0 ? &m->blocks[i] : NULL;
+    int nu = bk ? bk->nu + (bk->shortcut == DIVE__SC_PROJ) : 1;
+    for (j = 0; j < nu; j++) {
+      dive__rn_unit *u = !bk ? &m->stem : j < bk->nu ? &bk->u[j] : &bk->proj;
+      if ((s = dive__carve(pl, DIVE__A_ACTS, &u->c, 4, N, u->out_c, u->out_h, u->out_w))) return s;
+      if (j < (bk ? bk->nu : 1) && (s = dive__carve(pl, DIVE__A_ACTS, &u->y, 4, N, u->out_c, u->out_h, u->out_w)))
+        return s;
+      if ((s = dive__carve(pl, DIVE__A_ACTS, &u->mean, 1, u->out_c, 1, 1, 1))) return s;
+      if ((s = dive__carve(pl, DIVE__A_ACTS, &u->rstd, 1, u->out_c, 1, 1, 1))) return s;
+      maxact = DIVE__MAX(maxact, (int64_t)u->in_c * u->in_h * u->in_w);
+      maxact = DIVE__MAX(maxact, (int64_t)u->out_c * u->out_h * u->out_w);
+      maxc = DIVE__MAX(maxc, DIVE__MAX(u->in_c, u->out_c));
+    }
+  }
+  if (imagenet) {
+    int ph = (m->stem.out_h - 1) / 2 + 1, pw = (m->stem.out_w - 1) / 2 + 1;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &m->pool_out, 4, N, m->stem.out_c, ph, pw))) return s;
   }
   if ((s = dive__carve(pl, DIVE__A_ACTS, &m->pooled, 2, N, c, 1, 1))) return s;
   if ((s = dive__carve(pl, DIVE__A_ACTS, &m->logits, 2, N, d->num_classes, 1, 1))) return s;
@@ -7019,15 +7446,19 @@ static dive_status dive__resnet_layout(dive__plan *pl) {
   if ((s = dive__carve(pl, DIVE__A_ACTS, &m->per_example, 1, N, 1, 1, 1))) return s;
   if ((s = dive__carve(pl, DIVE__A_ACTS, &m->log_prior, 1, d->num_classes, 1, 1, 1))) return s;
   for (i = 0; i < 4; i++)
-    if ((s = dive__carve(pl, DIVE__A_ACTS, &m->gbuf[i], 1, N * maxact, 1, 1, 1))) return s;
-  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->rowstats, 1, 2 * N * DIVE__MAX(c, w0), 1, 1, 1))) return s;
+    if ((s = dive__carve(pl, DIVE__A_ACTS, &m->gbuf[i], 2, N, (int)maxact, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->rowstats, 1, 2 * N * maxc, 1, 1, 1))) return s;
   return DIVE_OK;
 }
 
-/* Kaiming-normal (fan_in, gain sqrt 2) for conv and linear weights, as PyTorch's
-   kaiming_normal_; linear bias U(-1/sqrt(fan_in), 1/sqrt(fan_in)); BN weight 1, bias 0,
-   running stats 0 / 1. */
+/* CIFAR family (as the long-tail literature's code): Kaiming-normal (fan_in, gain sqrt 2)
+   for conv and linear weights, linear bias U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+   ImageNet family (torchvision): conv weights kaiming_normal_(mode="fan_out",
+   nonlinearity="relu"), N(0, 2 / (K R S)); fc weight and bias as nn.Linear's default,
+   U(-1/sqrt(fan_in), 1/sqrt(fan_in)). Both: BN weight 1 (0 for each block's last BN with
+   zero_init_residual), bias 0, running stats 0 / 1. One rng stream in state_dict order. */
 static dive_status dive__resnet_init(dive_resnet *m) {
+  const int imagenet = m->a.stem == DIVE__STEM_IMAGENET;
   dive_rng rng;
   int i;
   dive_status s = DIVE_OK;
@@ -7036,6 +7467,8 @@ static dive_status dive__resnet_init(dive_resnet *m) {
     dive_param *e = &m->plist[i];
     size_t n = e->kind == DIVE_PARAM_COUNTER ? 0 : (size_t)e->value.numel;
     const char *suffix = strrchr(e->name, '.');
+    int is_fc = e->kind == DIVE_PARAM_WEIGHT && (e->value.impl.offset == m->fc_w.impl.offset ||
+                                                 e->value.impl.offset == m->fc_b.impl.offset);
     float *buf;
     size_t j;
     if (e->kind == DIVE_PARAM_COUNTER) {
@@ -7044,11 +7477,12 @@ static dive_status dive__resnet_init(dive_resnet *m) {
     }
     buf = (float *)DIVE_MALLOC(n * sizeof(float));
     if (!buf) return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_create: out of memory");
-    if (e->value.ndim >= 2) { /* conv (K,C,R,S) or linear (M,K) weight */
-      double fan_in = (double)(e->value.numel / e->value.shape[0]);
-      float sd = (float)sqrt(2.0 / fan_in);
+    if (e->value.ndim == 4 || (e->value.ndim == 2 && !imagenet)) { /* conv (K,C,R,S); CIFAR linear (M,K) */
+      double rs = e->value.ndim == 4 ? (double)e->value.shape[2] * e->value.shape[3] : 1.0;
+      double fan = imagenet ? (double)e->value.shape[0] * rs : (double)(e->value.numel / e->value.shape[0]);
+      float sd = (float)sqrt(2.0 / fan);
       for (j = 0; j < n; j++) buf[j] = sd * dive_rng_normal(&rng);
-    } else if (!strcmp(e->name, "linear.bias")) {
+    } else if (is_fc) { /* ImageNet fc weight and bias, CIFAR linear bias */
       float bound = 1.0f / sqrtf((float)m->fc_w.shape[1]);
       for (j = 0; j < n; j++) buf[j] = bound * (2.0f * dive_rng_uniform(&rng) - 1.0f);
     } else {
@@ -7058,6 +7492,8 @@ static dive_status dive__resnet_init(dive_resnet *m) {
     s = dive_tensor_write(&e->value, buf, (int64_t)n);
     DIVE_FREE(buf);
   }
+  for (i = 0; i < m->nblocks && !s && m->desc.zero_init_residual; i++)
+    s = dive_tensor_zero(&m->blocks[i].u[m->blocks[i].nu - 1].gamma);
   if (!s) s = dive_tensor_zero(&m->momentum);
   if (!s) s = dive_tensor_zero(&m->grads);
   return s;
@@ -7070,11 +7506,99 @@ DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   dive_tensor_free(&m->momentum);
   dive_tensor_free(&m->buffers);
   dive_tensor_free(&m->acts);
+  dive_tensor_free(&m->pool_arg);
   dive_tensor_free(&m->labels);
   dive_tensor_free(&m->teacher_logits);
   DIVE_FREE(m->blocks);
   DIVE_FREE(m->plist);
   DIVE_FREE(m);
+}
+
+/* desc -> m->desc, m->a, m->arch: the architecture row with the desc's knobs, checked */
+static dive_status dive__rn_resolve(dive_resnet *m, const dive_resnet_desc *desc) {
+  static const char *fn = "dive_resnet_create";
+  dive_resnet_desc *d = &m->desc;
+  const char *name = desc && desc->arch ? desc->arch : "";
+  char list[512];
+  int i, depth = 0;
+  if (desc) *d = *desc;
+  memset(&m->a, 0, sizeof m->a);
+  for (i = 0; i < DIVE__NARCHS; i++)
+    if (!strcmp(name, dive__rn_archs[i].name)) m->a = dive__rn_archs[i];
+  if (!m->a.name) { /* the CIFAR family: "" (by depth) or "resnet<6n+2>" */
+    char *end = NULL;
+    long v = 0;
+    if (name[0]) {
+      v = strncmp(name, "resnet", 6) ? -1 : strtol(name + 6, &end, 10);
+      if (v < 8 || v > 1202 || (v - 2) % 6 || *end || !(name[6] >= '1' && name[6] <= '9')) {
+        dive__rn_arch_list(list, sizeof list);
+        return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: unknown architecture \"%s\" (known: %s; or resnet<6n+2> "
+                              "for the CIFAR family)", fn, name, list);
+      }
+      if (d->depth && d->depth != v)
+        return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: arch %s but depth %d", fn, name, d->depth);
+      depth = (int)v;
+    } else {
+      depth = DIVE__DEF(d->depth, 32);
+      if (depth < 8 || (depth - 2) % 6 || depth > 1202)
+        return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: depth %d is not 6n+2 (8, 14, 20, 32, 44, 56, 110...)", fn,
+                              depth);
+    }
+    m->a.name = "resnet";
+    m->a.depth = depth;
+    m->a.stem = DIVE__STEM_CIFAR;
+    m->a.block = DIVE__BLK_BASIC;
+    m->a.nstages = 3;
+    m->a.layers[0] = m->a.layers[1] = m->a.layers[2] = (depth - 2) / 6;
+    m->a.groups = 1;
+    m->a.width_per_group = 64;
+    snprintf(m->arch, sizeof m->arch, "resnet%d", depth);
+  } else {
+    if (d->depth && d->depth != m->a.depth)
+      return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: arch %s but depth %d", fn, name, d->depth);
+    snprintf(m->arch, sizeof m->arch, "%s", m->a.name);
+  }
+  d->arch = m->arch;
+  d->depth = m->a.depth;
+  if (m->a.block == DIVE__BLK_BASIC) {
+    if ((d->groups && d->groups != 1) || (d->width_per_group && d->width_per_group != 64))
+      return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: %s has basic blocks: groups %d and width_per_group %d must be "
+                            "1 and 64 (or 0)", fn, m->arch, d->groups, d->width_per_group);
+  } else {
+    m->a.groups = DIVE__DEF(d->groups, m->a.groups);
+    m->a.width_per_group = DIVE__DEF(d->width_per_group, m->a.width_per_group);
+  }
+  d->groups = m->a.groups;
+  d->width_per_group = m->a.width_per_group;
+  d->in_channels = DIVE__DEF(d->in_channels, 3);
+  d->num_classes = DIVE__DEF(d->num_classes, 10);
+  d->base_width = DIVE__DEF(d->base_width, m->a.stem == DIVE__STEM_IMAGENET ? 64 : 16);
+  d->height = DIVE__DEF(d->height, m->a.stem == DIVE__STEM_IMAGENET ? 224 : 32);
+  d->width = DIVE__DEF(d->width, m->a.stem == DIVE__STEM_IMAGENET ? 224 : 32);
+  d->max_batch = DIVE__DEF(d->max_batch, 128);
+  if (d->in_channels < 1 || d->in_channels > 64 || d->num_classes < 2 || d->num_classes > 100000 ||
+      d->base_width < 1 || d->base_width > 1024)
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: in_channels %d (1..64), num_classes %d (2..100000) or base_width "
+                          "%d (1..1024) out of range", fn, d->in_channels, d->num_classes, d->base_width);
+  if (m->a.groups < 1 || m->a.groups > 1024 || m->a.width_per_group < 1 || m->a.width_per_group > 4096)
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: groups %d (1..1024) or width_per_group %d (1..4096) out of range",
+                          fn, m->a.groups, m->a.width_per_group);
+  if (m->a.block == DIVE__BLK_BOTTLENECK && d->base_width * m->a.width_per_group < 64)
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: %s with base_width %d and width_per_group %d has no channels in "
+                          "layer1's 3x3 conv (planes * width_per_group / 64 must be at least 1)", fn, m->arch,
+                          d->base_width, m->a.width_per_group);
+  if (d->height < 1 || d->width < 1 || d->height > 4096 || d->width > 4096 || d->max_batch < 1 ||
+      d->max_batch > 65536)
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: input %dx%d (1..4096) or max_batch %d (1..65536) out of range",
+                          fn, d->height, d->width, d->max_batch);
+  if ((int64_t)d->base_width << (m->a.nstages - 1) > 65536)
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: base_width %d is too wide for %d stages", fn, d->base_width,
+                          m->a.nstages);
+  return DIVE_OK;
+}
+
+static const char *dive__rn_sc_name(int sc) {
+  return sc == DIVE__SC_PROJ ? "projection" : sc == DIVE__SC_OPTION_A ? "option A" : "identity";
 }
 
 DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const dive_resnet_desc *desc) {
@@ -7083,40 +7607,18 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
   dive__plan pl;
   dive_status s;
   int64_t n;
-  int shape[1];
+  int shape[1], i;
   if (!ctx || !out) return dive__fail(DIVE_ERR_ARG, "%s: ctx or out is NULL", fn);
   *out = NULL;
   if (ctx->status) return ctx->status;
   m = (dive_resnet *)dive__calloc(sizeof *m);
   if (!m) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
   m->ctx = ctx;
-  if (desc) m->desc = *desc;
-  m->desc.depth = DIVE__DEF(m->desc.depth, 32);
-  m->desc.in_channels = DIVE__DEF(m->desc.in_channels, 3);
-  m->desc.num_classes = DIVE__DEF(m->desc.num_classes, 10);
-  m->desc.base_width = DIVE__DEF(m->desc.base_width, 16);
-  m->desc.height = DIVE__DEF(m->desc.height, 32);
-  m->desc.width = DIVE__DEF(m->desc.width, 32);
-  m->desc.max_batch = DIVE__DEF(m->desc.max_batch, 128);
-  if (m->desc.depth < 8 || (m->desc.depth - 2) % 6 || m->desc.depth > 1202)
-    s = dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: depth %d is not 6n+2 (8, 14, 20, 32, 44, 56, 110...)",
-                       fn, m->desc.depth);
-  else if (m->desc.in_channels < 1 || m->desc.in_channels > 64 || m->desc.num_classes < 2 ||
-           m->desc.num_classes > 100000 || m->desc.base_width < 1 || m->desc.base_width > 1024)
-    s = dive__ctx_fail(ctx, DIVE_ERR_ARG,
-                       "%s: in_channels %d (1..64), num_classes %d (2..100000) or base_width %d "
-                       "(1..1024) out of range", fn, m->desc.in_channels, m->desc.num_classes,
-                       m->desc.base_width);
-  else if (m->desc.height < 4 || m->desc.width < 4 || m->desc.height > 4096 || m->desc.width > 4096 ||
-           m->desc.max_batch < 1 || m->desc.max_batch > 65536)
-    s = dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: input %dx%d (4..4096) or max_batch %d (1..65536) out of range",
-                       fn, m->desc.height, m->desc.width, m->desc.max_batch);
-  else
-    s = DIVE_OK;
-  if (s) { DIVE_FREE(m); return s; }
-  m->nblocks = 3 * ((m->desc.depth - 2) / 6);
-  m->blocks = (dive_basic_block *)dive__calloc(sizeof(dive_basic_block) * (size_t)m->nblocks);
+  if ((s = dive__rn_resolve(m, desc))) { DIVE_FREE(m); return s; }
+  for (i = 0; i < m->a.nstages; i++) m->nblocks += m->a.layers[i];
+  m->blocks = (dive__rn_block *)dive__calloc(sizeof(dive__rn_block) * (size_t)m->nblocks);
   if (!m->blocks) { dive_resnet_destroy(m); return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn); }
+  if ((s = dive__rn_build(m))) { dive_resnet_destroy(m); return s; }
   memset(&pl, 0, sizeof pl);
   pl.m = m;
   dive__resnet_layout(&pl); /* pass 0: sizes only */
@@ -7157,27 +7659,68 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
   }
   memset(pl.n, 0, sizeof pl.n);
   pl.pass = 1;
-  if ((s = dive__resnet_layout(&pl)) || (s = dive__resnet_init(m))) {
+  if ((s = dive__resnet_layout(&pl))) {
+    dive_resnet_destroy(m);
+    return s;
+  }
+  if (m->a.stem == DIVE__STEM_IMAGENET &&
+      (s = dive_tensor_alloc(ctx, &m->pool_arg, DIVE_I32, 4, m->pool_out.shape))) {
+    dive_resnet_destroy(m);
+    return s;
+  }
+  if ((s = dive__resnet_init(m))) {
     dive_resnet_destroy(m);
     return s;
   }
   if (m->desc.verbose || ctx->verbose) {
-    int i;
-    fprintf(stderr, "resnet-%d: input %dx%dx%d, %d classes, %lld parameters (%.2f M), max batch %d\n",
-            m->desc.depth, m->desc.in_channels, m->desc.height, m->desc.width, m->desc.num_classes,
-            (long long)m->num_params, (double)m->num_params / 1e6, m->desc.max_batch);
-    fprintf(stderr, "  conv1  3x3 %3d -> %3d  %3dx%-3d + bn + relu\n", m->desc.in_channels,
-            m->desc.base_width, m->desc.height, m->desc.width);
+    const dive_resnet_desc *d = &m->desc;
+    fprintf(stderr, "%s: input %dx%dx%d, %d classes, %lld parameters (%.2f M), max batch %d\n", m->arch,
+            d->in_channels, d->height, d->width, d->num_classes, (long long)m->num_params,
+            (double)m->num_params / 1e6, d->max_batch);
+    fprintf(stderr, "  conv1  %dx%d/%d %4d -> %4d  %3dx%-3d + bn + relu%s\n", m->stem.k, m->stem.k, m->stem.stride,
+            d->in_channels, m->stem.out_c, m->stem.out_h, m->stem.out_w,
+            m->a.stem == DIVE__STEM_IMAGENET ? " + maxpool 3x3/2" : "");
     for (i = 0; i < m->nblocks; i++) {
-      dive_basic_block *bk = &m->blocks[i];
-      fprintf(stderr, "  layer%d.%d  basic %3d -> %3d  stride %d  %3dx%-3d  shortcut %s\n",
-              i / (m->nblocks / 3) + 1, i % (m->nblocks / 3), bk->in_c, bk->out_c, bk->stride,
-              bk->out_hw, bk->out_hw, (bk->stride != 1 || bk->in_c != bk->out_c) ? "option A" : "identity");
+      dive__rn_block *bk = &m->blocks[i];
+      dive__rn_unit *l = &bk->u[bk->nu - 1];
+      fprintf(stderr, "  layer%d.%d  %s %4d -> %4d", bk->stage + 1, bk->index,
+              bk->nu == 2 ? "basic" : "bottleneck", bk->u[0].in_c, l->out_c);
+      if (bk->nu == 3) fprintf(stderr, " (width %d, groups %d)", bk->u[1].out_c, bk->u[1].groups);
+      fprintf(stderr, "  stride %d  %3dx%-3d  shortcut %s\n", bk->u[bk->nu == 3 ? 1 : 0].stride, l->out_h, l->out_w,
+              dive__rn_sc_name(bk->shortcut));
     }
-    fprintf(stderr, "  avgpool -> linear %d -> %d\n", m->fc_w.shape[1], m->desc.num_classes);
+    fprintf(stderr, "  avgpool -> %s %d -> %d\n", m->a.stem == DIVE__STEM_IMAGENET ? "fc" : "linear",
+            m->fc_w.shape[1], d->num_classes);
   }
   *out = m;
   return DIVE_OK;
+}
+
+DIVE_API const dive_resnet_desc *dive_resnet_get_desc(const dive_resnet *m) { return m ? &m->desc : NULL; }
+DIVE_API int64_t dive_resnet_num_params(const dive_resnet *m) { return m ? m->num_params : 0; }
+DIVE_API int dive_resnet_num_state(const dive_resnet *m) { return m ? m->nplist : 0; }
+DIVE_API dive_param *dive_resnet_state(dive_resnet *m, int i) {
+  return m && i >= 0 && i < m->nplist ? &m->plist[i] : NULL;
+}
+DIVE_API dive_param *dive_resnet_find_state(dive_resnet *m, const char *name) {
+  int i;
+  for (i = 0; m && name && i < m->nplist; i++)
+    if (!strcmp(m->plist[i].name, name)) return &m->plist[i];
+  return NULL;
+}
+DIVE_API dive_tensor *dive_resnet_tensor(dive_resnet *m, dive_resnet_part part) {
+  if (!m) return NULL;
+  switch (part) {
+  case DIVE_RESNET_PARAMS: return &m->params;
+  case DIVE_RESNET_GRADS: return &m->grads;
+  case DIVE_RESNET_MOMENTUM: return &m->momentum;
+  case DIVE_RESNET_BUFFERS: return &m->buffers;
+  case DIVE_RESNET_INPUT: return &m->input;
+  case DIVE_RESNET_FEATURES: return &m->pooled;
+  case DIVE_RESNET_LOGITS: return &m->logits;
+  case DIVE_RESNET_DLOGITS: return &m->dlogits;
+  default: return NULL;
+  }
 }
 
 /* A view of the first n items of a batch-major tensor. */
@@ -7197,86 +7740,23 @@ static dive_tensor dive__shaped(const dive_tensor *buf, const dive_tensor *like,
   return v;
 }
 
-static int dive__block_has_proj(const dive_basic_block *bk) {
-  return bk->stride != 1 || bk->in_c != bk->out_c;
+/* One unit forward: y = [relu](bn(conv(x)) [+ res]), c saved (n images). */
+static dive_status dive__rn_unit_fwd(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, const dive_tensor *x,
+                                     const dive_tensor *res, int n, int training) {
+  dive_tensor c = dive__batch(&u->c, n);
+  if (training) u->num_batches_tracked++;
+  return dive__conv_bn_forward(m->ctx, y, &c, &u->mean, &u->rstd, x, res, &u->w, &u->gamma, &u->beta, &u->rmean,
+                               &u->rvar, u->stride, u->pad, u->groups, u->relu, training, &m->rowstats);
 }
 
-#define DIVE__BN_MOMENTUM 0.1f
-#define DIVE__BN_EPS 1e-5f
-
-static dive_status dive__bn_fwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *out, dive_tensor *mean,
-                                dive_tensor *rstd, const dive_tensor *in, int training) {
-  if (training) bn->num_batches_tracked++;
-  return dive_batchnorm_forward(m->ctx, out, mean, rstd, in, &bn->gamma, &bn->beta, &bn->running_mean,
-                                &bn->running_var, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
-}
-
-/* out = conv3x3(in, w), pad 1, no bias. On the CPU in training the conv also takes each
-   output row's mean and M2 while the row is in cache (into m->rowstats), and returns them
-   for the dive__bn_act that follows; otherwise NULL. */
-static const float *dive__conv_fwd(dive_resnet *m, dive_tensor *out, const dive_tensor *in,
-                                   const dive_tensor *w, int stride, int training) {
-  dive_ctx *ctx = m->ctx;
-  dive__conv_p p;
-  if (training && ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
-      (int64_t)in->shape[0] * out->shape[2] * out->shape[3] >= 2 &&
-      !dive__conv_setup(ctx, "dive_resnet_forward", &p, in, w, stride, 1, 1)) {
-    float *rs = dive__f(&m->rowstats);
-    dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(out), dive__f(in), dive__f(w), NULL, rs);
-    return rs;
-  }
-  dive_conv2d_forward(ctx, out, in, w, NULL, stride, 1, 1);
-  return NULL;
-}
-
-/* out = relu(bn(in) [+ res]). On the CPU one fused kernel (the statistics from rstats when
-   the conv took them, else one pass for them; one pass for the output); elsewhere the
-   public ops. */
-static dive_status dive__bn_act(dive_resnet *m, dive_bn_layer *bn, dive_tensor *out, dive_tensor *mean,
-                                dive_tensor *rstd, const dive_tensor *in, const dive_tensor *res,
-                                int training, const float *rstats) {
-  dive_ctx *ctx = m->ctx;
-  if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
-      (!training || (int64_t)in->shape[0] * in->shape[2] * in->shape[3] >= 2)) {
-    dive__bn_p p;
-    if (training) bn->num_batches_tracked++;
-    p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
-    p.training = training ? 1 : 0; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
-    dive__cpu_bn_act_fwd(&p, dive__f(out), dive__f(mean), dive__f(rstd), dive__f(in), dive__f(&bn->gamma),
-                         dive__f(&bn->beta), dive__f(&bn->running_mean), dive__f(&bn->running_var),
-                         res ? dive__f(res) : NULL, 1, training ? rstats : NULL);
-    return DIVE_OK;
-  }
-  dive__bn_fwd(m, bn, out, mean, rstd, in, training);
-  if (res) dive_add_forward(ctx, out, out, res);
-  return dive_relu_forward(ctx, out, out);
-}
-
-/* din = BN backward of (dout masked by y > 0); dout (model scratch) is left masked in place,
-   as dive_relu_backward(dout, dout, y) leaves it. Fused on the CPU, where rsums (from
-   dive__conv_bwd) says dout is masked and summed already. */
-static dive_status dive__relu_bn_bwd(dive_resnet *m, dive_bn_layer *bn, dive_tensor *din, dive_tensor *dout,
-                                     const dive_tensor *y, const dive_tensor *in, const dive_tensor *mean,
-                                     const dive_tensor *rstd, const float *rsums) {
-  dive_ctx *ctx = m->ctx;
-  if (ctx->backend == DIVE_BACKEND_CPU && !ctx->status) {
-    dive__bn_p p;
-    p.N = in->shape[0]; p.C = in->shape[1]; p.HW = in->shape[2] * in->shape[3];
-    p.training = 1; p.momentum = DIVE__BN_MOMENTUM; p.eps = DIVE__BN_EPS;
-    dive__cpu_relu_bn_bwd(&p, dive__f(din), dive__f(&bn->dgamma), dive__f(&bn->dbeta), dive__f(dout),
-                          dive__f(y), dive__f(in), dive__f(mean), dive__f(rstd), dive__f(&bn->gamma), rsums);
-    return DIVE_OK;
-  }
-  dive_relu_backward(ctx, dout, dout, y);
-  return dive_batchnorm_backward(ctx, din, &bn->dgamma, &bn->dbeta, dout, in, mean, rstd, &bn->gamma);
-}
+/* The output of the last unit of a block, or of the stem (before its max-pool) */
+static dive__rn_unit *dive__rn_last(dive__rn_block *bk) { return &bk->u[bk->nu - 1]; }
 
 DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training) {
   dive_ctx *ctx;
-  dive_tensor x, c, o, t, tmp;
-  const float *rs;
+  dive_tensor x, y, t;
   dive_status s;
-  int i;
+  int i, j;
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_forward: model is NULL");
   ctx = m->ctx;
   if (ctx->status) return ctx->status;
@@ -7287,117 +7767,143 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
   m->cur_batch = n;
   x = dive__batch(&m->input, n);
   if (x_host && (s = dive_tensor_write(&x, x_host, x.numel))) return s;
-  c = dive__batch(&m->stem_c, n);
-  o = dive__batch(&m->stem_out, n);
-  rs = dive__conv_fwd(m, &c, &x, &m->conv1.w, 1, training);
-  dive__bn_act(m, &m->bn1, &o, &m->stem_mean, &m->stem_rstd, &c, NULL, training, rs);
-  x = o;
+  y = dive__batch(&m->stem.y, n);
+  dive__rn_unit_fwd(m, &m->stem, &y, &x, NULL, n, training);
+  x = y;
+  if (m->a.stem == DIVE__STEM_IMAGENET) {
+    dive_tensor arg = dive__batch(&m->pool_arg, n);
+    x = dive__batch(&m->pool_out, n);
+    dive_maxpool_forward(ctx, &x, &arg, &y, 3, 2, 1);
+  }
   for (i = 0; i < m->nblocks; i++) {
-    dive_basic_block *bk = &m->blocks[i];
-    dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
-    dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
-    rs = dive__conv_fwd(m, &c1, &x, &bk->conv1.w, bk->stride, training);
-    dive__bn_act(m, &bk->bn1, &r1, &bk->mean1, &bk->rstd1, &c1, NULL, training, rs);
-    rs = dive__conv_fwd(m, &c2, &r1, &bk->conv2.w, 1, training);
-    if (dive__block_has_proj(bk)) {
-      tmp = dive__shaped(&m->gbuf[0], &out, n);
-      dive_shortcut_forward(ctx, &tmp, &x, bk->stride);
-      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &tmp, training, rs);
-    } else {
-      dive__bn_act(m, &bk->bn2, &out, &bk->mean2, &bk->rstd2, &c2, &x, training, rs);
+    dive__rn_block *bk = &m->blocks[i];
+    dive_tensor h = x, res;
+    for (j = 0; j < bk->nu; j++) {
+      const dive_tensor *r = NULL;
+      y = dive__batch(&bk->u[j].y, n);
+      if (j == bk->nu - 1) { /* the shortcut, added before the last ReLU */
+        r = &res;
+        if (bk->shortcut == DIVE__SC_IDENTITY) {
+          res = x;
+        } else if (bk->shortcut == DIVE__SC_OPTION_A) {
+          res = dive__shaped(&m->gbuf[0], &y, n);
+          dive_shortcut_forward(ctx, &res, &x, bk->u[0].stride);
+        } else {
+          res = dive__shaped(&m->gbuf[0], &y, n);
+          dive__rn_unit_fwd(m, &bk->proj, &res, &x, NULL, n, training);
+        }
+      }
+      dive__rn_unit_fwd(m, &bk->u[j], &y, &h, r, n, training);
+      h = y;
     }
-    x = out;
+    x = h;
   }
   t = dive__batch(&m->pooled, n);
   dive_avgpool_forward(ctx, &t, &x);
-  o = dive__batch(&m->logits, n);
-  dive_linear_forward(ctx, &o, &t, &m->fc_w, &m->fc_b);
+  y = dive__batch(&m->logits, n);
+  dive_linear_forward(ctx, &y, &t, &m->fc_w, &m->fc_b);
   return ctx->status;
 }
 
-/* conv3x3 backward (pad 1, no bias) into din and dw +=. On the CPU with `epi`, din also gets
-   the shortcut's gradient added, the ReLU mask and the next BN's row sums while each image
-   is in cache; returns those sums (m->rowstats) for dive__relu_bn_bwd, else NULL. */
-static const float *dive__conv_bwd(dive_resnet *m, dive_tensor *din, dive_tensor *dw, const dive_tensor *dout,
-                                   const dive_tensor *in, const dive_tensor *w, int stride, const dive_tensor *add,
-                                   const dive_tensor *y, const dive_tensor *x, const dive_tensor *mean) {
-  dive_ctx *ctx = m->ctx;
-  dive__conv_p p;
-  if (y && ctx->backend == DIVE_BACKEND_CPU && !ctx->status &&
-      !dive__conv_setup(ctx, "dive_resnet_backward", &p, in, w, stride, 1, 1)) {
-    dive__dgrad_epi e;
-    e.add = add ? dive__f(add) : NULL;
-    e.y = dive__f(y);
-    e.x = dive__f(x);
-    e.mean = dive__f(mean);
-    e.sums = dive__f(&m->rowstats);
-    dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(din), dive__f(dw), NULL, dive__f(dout), dive__f(in),
-                            dive__f(w), &e);
-    return e.sums;
+/* The backward of one unit's conv: dx (NULL: not needed) = backward-data of dc [+ add];
+   prev, when x is its output, lets the backend fuse prev's ReLU mask and BN row sums. */
+static const dive_tensor *dive__rn_unit_bwd_conv(dive_resnet *m, dive__rn_unit *u, dive_tensor *dx, const dive_tensor *dc,
+                                                 const dive_tensor *x, const dive_tensor *add, dive__rn_unit *prev,
+                                                 int n) {
+  dive_tensor ey, ec;
+  if (prev) {
+    ey = dive__batch(&prev->y, n);
+    ec = dive__batch(&prev->c, n);
   }
-  dive_conv2d_backward(ctx, din, dw, NULL, dout, in, w, stride, 1, 1);
-  if (add) dive_add_forward(ctx, din, din, add);
-  return NULL;
+  return dive__conv_backward_epi(m->ctx, dx, &u->dw, dc, x, &u->w, u->stride, u->pad, u->groups, add,
+                                 prev ? &ey : NULL, prev ? &ec : NULL, prev ? &prev->mean : NULL, &m->rowstats);
+}
+
+/* The backward of one unit's BN (+ ReLU): dc from dy (masked in place); y is the unit's
+   output (NULL without ReLU) */
+static dive_status dive__rn_unit_bwd_bn(dive_resnet *m, dive__rn_unit *u, dive_tensor *dc, dive_tensor *dy,
+                                        const dive_tensor *rs, int n) {
+  dive_tensor y, c = dive__batch(&u->c, n);
+  if (u->relu) y = dive__batch(&u->y, n);
+  return dive__relu_bn_backward(m->ctx, dc, &u->dgamma, &u->dbeta, dy, u->relu ? &y : NULL, &c, &u->mean, &u->rstd,
+                                &u->gamma, u->relu, rs);
 }
 
 DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   dive_ctx *ctx;
-  dive_tensor g0, g1, g2, g3, t;
-  const float *rs = NULL;
-  int i, n, go = 0, gx = 2;
+  dive_tensor ga, gb, gc, gd, t;
+  const dive_tensor *rs = NULL;
+  int i, j, n, ia = 0, ic = 2;
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_backward: model is NULL");
   ctx = m->ctx;
   if (ctx->status) return ctx->status;
   dive__enter(ctx);
   n = m->cur_batch;
   if (n < 1) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_backward: no forward pass before it");
-  /* linear and pool: dlogits -> g1 (n, C) -> g0 (n, C, h, w) */
+  /* linear and pool: dlogits -> gbuf[1] (n, F) -> gbuf[0] (n, F, h, w) */
   {
     dive_tensor dl = dive__batch(&m->dlogits, n), pooled = dive__batch(&m->pooled, n);
-    const dive_tensor *last = m->nblocks ? &m->blocks[m->nblocks - 1].out : &m->stem_out;
-    g1 = dive__shaped(&m->gbuf[1], &pooled, n);
-    dive_linear_backward(ctx, &g1, &m->fc_dw, &m->fc_db, &dl, &pooled, &m->fc_w);
-    g0 = dive__shaped(&m->gbuf[0], last, n);
-    dive_avgpool_backward(ctx, &g0, &g1);
+    const dive_tensor *last = m->nblocks ? &dive__rn_last(&m->blocks[m->nblocks - 1])->y : &m->stem.y;
+    gb = dive__shaped(&m->gbuf[1], &pooled, n);
+    dive_linear_backward(ctx, &gb, &m->fc_dw, &m->fc_db, &dl, &pooled, &m->fc_w);
+    ga = dive__shaped(&m->gbuf[0], last, n);
+    dive_avgpool_backward(ctx, &ga, &gb);
   }
-  /* d out of the current block lives in gbuf[go]; gbuf[gx] takes d x, and the two swap
-     after each block. rs: the row sums that came with d out (see dive__conv_bwd). */
+  /* Per block: A = gbuf[ia] holds d out (masked in place by the last unit's ReLU, then
+     read by the shortcut), B = gbuf[1] the BN gradients, C = gbuf[ic] the conv gradients
+     and at the end d x, D = gbuf[3] the shortcut's d x; A and C swap after each block.
+     rs: the row sums that came with d out (see dive__conv_backward_epi). */
   for (i = m->nblocks - 1; i >= 0; i--) {
-    dive_basic_block *bk = &m->blocks[i];
-    dive_tensor c1 = dive__batch(&bk->c1, n), r1 = dive__batch(&bk->r1, n);
-    dive_tensor c2 = dive__batch(&bk->c2, n), out = dive__batch(&bk->out, n);
-    dive_tensor x = dive__batch(i ? &m->blocks[i - 1].out : &m->stem_out, n);
-    dive_tensor xc = dive__batch(i ? &m->blocks[i - 1].c2 : &m->stem_c, n);
-    const dive_tensor *xm = i ? &m->blocks[i - 1].mean2 : &m->stem_mean;
-    g0 = dive__shaped(&m->gbuf[go], &out, n); /* d out */
-    g1 = dive__shaped(&m->gbuf[1], &c2, n);
-    dive__relu_bn_bwd(m, &bk->bn2, &g1, &g0, &out, &c2, &bk->mean2, &bk->rstd2, rs);
-    g2 = dive__shaped(&m->gbuf[gx], &r1, n);
-    rs = dive__conv_bwd(m, &g2, &bk->conv2.dw, &g1, &r1, &bk->conv2.w, 1, NULL, &r1, &c1, &bk->mean1);
-    g1 = dive__shaped(&m->gbuf[1], &c1, n);
-    dive__relu_bn_bwd(m, &bk->bn1, &g1, &g2, &r1, &c1, &bk->mean1, &bk->rstd1, rs);
-    g2 = dive__shaped(&m->gbuf[gx], &x, n);
-    if (dive__block_has_proj(bk)) {
-      dive_conv2d_backward(ctx, &g2, &bk->conv1.dw, NULL, &g1, &x, &bk->conv1.w, bk->stride, 1, 1);
-      g3 = dive__shaped(&m->gbuf[3], &x, n);
-      dive_shortcut_backward(ctx, &g3, &g0, bk->stride);
-      dive_add_forward(ctx, &g2, &g2, &g3);
-      rs = NULL;
-    } else { /* d x = conv1's backward-data + d out (identity shortcut), masked and summed */
-      rs = dive__conv_bwd(m, &g2, &bk->conv1.dw, &g1, &x, &bk->conv1.w, 1, &g0, &x, &xc, xm);
+    dive__rn_block *bk = &m->blocks[i];
+    /* the unit whose ReLU output is the block's input (none after the max-pool) */
+    dive__rn_unit *prev = i ? dive__rn_last(&m->blocks[i - 1]) : m->a.stem == DIVE__STEM_IMAGENET ? NULL : &m->stem;
+    dive_tensor x = dive__batch(i ? &prev->y : m->a.stem == DIVE__STEM_IMAGENET ? &m->pool_out : &m->stem.y, n);
+    dive_tensor *g = &ga;
+    ga = dive__shaped(&m->gbuf[ia], &dive__rn_last(bk)->y, n);
+    for (j = bk->nu - 1; j >= 0; j--) {
+      dive__rn_unit *u = &bk->u[j];
+      gb = dive__shaped(&m->gbuf[1], &u->c, n);
+      dive__rn_unit_bwd_bn(m, u, &gb, g, rs, n);
+      if (j > 0) { /* d of the previous unit's output, masked and summed for its BN */
+        dive_tensor hx = dive__batch(&bk->u[j - 1].y, n);
+        gc = dive__shaped(&m->gbuf[ic], &hx, n);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &hx, NULL, &bk->u[j - 1], n);
+        g = &gc;
+        continue;
+      }
+      gc = dive__shaped(&m->gbuf[ic], &x, n); /* d x */
+      if (bk->shortcut == DIVE__SC_IDENTITY) { /* d x = conv1's backward-data + d out */
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &ga, prev, n);
+      } else if (bk->shortcut == DIVE__SC_OPTION_A) {
+        dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, NULL, n);
+        gd = dive__shaped(&m->gbuf[3], &x, n);
+        dive_shortcut_backward(ctx, &gd, &ga, u->stride);
+        dive_add_forward(ctx, &gc, &gc, &gd);
+        rs = NULL;
+      } else { /* projection: its BN (no ReLU) and conv backward into D, then conv1's + D */
+        dive__rn_unit *pu = &bk->proj;
+        dive_tensor pc = dive__shaped(&m->gbuf[ic], &pu->c, n);
+        dive__rn_unit_bwd_bn(m, pu, &pc, &ga, NULL, n);
+        gd = dive__shaped(&m->gbuf[3], &x, n);
+        dive__rn_unit_bwd_conv(m, pu, &gd, &pc, &x, NULL, NULL, n);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n);
+      }
     }
-    go ^= gx; gx ^= go; go ^= gx; /* swap */
+    ia ^= ic; ic ^= ia; ia ^= ic; /* swap */
   }
-  /* stem */
-  t = dive__batch(&m->stem_out, n);
-  g0 = dive__shaped(&m->gbuf[go], &t, n);
-  {
-    dive_tensor c = dive__batch(&m->stem_c, n);
-    g1 = dive__shaped(&m->gbuf[1], &c, n);
-    dive__relu_bn_bwd(m, &m->bn1, &g1, &g0, &t, &c, &m->stem_mean, &m->stem_rstd, rs);
+  /* stem: d of its output (through the max-pool's backward for the ImageNet stem) */
+  ga = dive__shaped(&m->gbuf[ia], m->a.stem == DIVE__STEM_IMAGENET ? &m->pool_out : &m->stem.y, n);
+  if (m->a.stem == DIVE__STEM_IMAGENET) {
+    dive_tensor arg = dive__batch(&m->pool_arg, n);
+    gc = dive__shaped(&m->gbuf[ic], &m->stem.y, n);
+    dive_maxpool_backward(ctx, &gc, &ga, &arg);
+    ga = gc;
+    rs = NULL;
   }
+  gb = dive__shaped(&m->gbuf[1], &m->stem.c, n);
+  dive__rn_unit_bwd_bn(m, &m->stem, &gb, &ga, rs, n);
   t = dive__batch(&m->input, n);
-  dive_conv2d_backward(ctx, NULL, &m->conv1.dw, NULL, &g1, &t, &m->conv1.w, 1, 1, 1);
+  dive__rn_unit_bwd_conv(m, &m->stem, NULL, &gb, &t, NULL, NULL, n);
   return ctx->status;
 }
 
@@ -7689,6 +8195,7 @@ typedef struct dive__st_file {
   dive__st_entry *e;
   int n;
   char crc[32]; /* "dive.crc32" metadata, or "" */
+  char arch[32]; /* "dive.arch" metadata, or "" */
 } dive__st_file;
 
 static void dive__st_close(dive__st_file *f) {
@@ -7751,6 +8258,7 @@ static dive_status dive__st_open(dive__st_file *f, const char *path) {
         if (!dive__json_str(&j, mk, sizeof mk) || !dive__json_eat(&j, ':') || !dive__json_str(&j, mv, sizeof mv))
           goto bad;
         if (!strcmp(mk, "dive.crc32")) snprintf(f->crc, sizeof f->crc, "%s", mv);
+        if (!strcmp(mk, "dive.arch")) snprintf(f->arch, sizeof f->arch, "%s", mv);
       } while (dive__json_eat(&j, ','));
       else continue;
       if (!dive__json_eat(&j, '}')) goto bad;
@@ -7900,8 +8408,8 @@ DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path) {
   if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_save: model or path is NULL");
   if (m->ctx->status) return m->ctx->status;
   if ((s = dive__resnet_entries(m, &e, &blob))) return s;
-  snprintf(meta, sizeof meta, "\"dive.arch\":\"resnet%d\",\"dive.num_classes\":\"%d\",\"dive.in_channels\":\"%d\"",
-           m->desc.depth, m->desc.num_classes, m->desc.in_channels);
+  snprintf(meta, sizeof meta, "\"dive.arch\":\"%s\",\"dive.num_classes\":\"%d\",\"dive.in_channels\":\"%d\"",
+           m->arch, m->desc.num_classes, m->desc.in_channels);
   s = dive__st_write(path, e, m->nplist, meta);
   DIVE_FREE(e);
   DIVE_FREE(blob);
@@ -7912,18 +8420,91 @@ DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path) {
 /* Keys a model file may hold beyond the model's own state (training state). */
 static int dive__st_extra_ok(const char *name) { return !strncmp(name, "optim.", 6) || !strncmp(name, "train.", 6); }
 
+/* The architecture a checkpoint holds, for error hints: its "dive.arch" metadata, else
+   read off its keys and shapes (a file written from torchvision has no metadata): fc.* is
+   the ImageNet family, linear.* the CIFAR one; the blocks per stage, bottleneck or basic,
+   and the groups and width of layer1.0's 3x3 conv name the row. "" when unknown. */
+static void dive__st_guess_arch(const dive__st_file *f, char *out, size_t size) {
+  const dive__st_entry *c1 = dive__st_find(f, "conv1.weight"), *w2 = dive__st_find(f, "layer1.0.conv2.weight");
+  int layers[4], st, k, i, bottleneck = dive__st_find(f, "layer1.0.conv3.weight") != NULL;
+  char key[48];
+  out[0] = 0;
+  if (f->arch[0]) { snprintf(out, size, "%s", f->arch); return; }
+  if (!c1 || !w2 || c1->ndim != 4 || w2->ndim != 4 || !w2->shape[1]) return;
+  for (st = 0; st < 4; st++) {
+    for (k = 0; k < 1000; k++) {
+      snprintf(key, sizeof key, "layer%d.%d.conv1.weight", st + 1, k);
+      if (!dive__st_find(f, key)) break;
+    }
+    layers[st] = k;
+  }
+  if (dive__st_find(f, "linear.weight")) {
+    if (!bottleneck && layers[0] && layers[1] == layers[0] && layers[2] == layers[0] && !layers[3])
+      snprintf(out, size, "resnet%d", 6 * layers[0] + 2);
+    return;
+  }
+  if (!dive__st_find(f, "fc.weight")) return;
+  for (i = 0; i < DIVE__NARCHS; i++) {
+    const dive__rn_arch *a = &dive__rn_archs[i];
+    int64_t g = w2->shape[0] / w2->shape[1], planes = c1->shape[0];
+    if (a->block != (bottleneck ? DIVE__BLK_BOTTLENECK : DIVE__BLK_BASIC) || a->layers[0] != layers[0] ||
+        a->layers[1] != layers[1] || a->layers[2] != layers[2] || a->layers[3] != layers[3])
+      continue;
+    if (bottleneck && (g != a->groups || w2->shape[0] != planes * a->width_per_group / 64 * a->groups)) continue;
+    snprintf(out, size, "%s", a->name);
+    return;
+  }
+  snprintf(out, size, "%s ResNet with layers [%d,%d,%d,%d], groups %lld", bottleneck ? "bottleneck" : "basic",
+           layers[0], layers[1], layers[2], layers[3], (long long)(w2->shape[0] / w2->shape[1]));
+}
+
+/* ": a resnet50 checkpoint loaded as resnext50_32x4d?" and the like, for a file whose
+   key `name` does not fit the model (e NULL: the key is missing) */
+static void dive__st_hint(const dive_resnet *m, const dive__st_file *f, const char *name, const dive__st_entry *e,
+                          const dive_param *p, char *out, size_t size) {
+  char arch[96];
+  const char *last = strrchr(name, '.');
+  dive__st_guess_arch(f, arch, sizeof arch);
+  out[0] = 0;
+  if (arch[0] && strcmp(arch, m->arch)) {
+    snprintf(out, size, ": a %s checkpoint loaded as %s?", arch, m->arch);
+  } else if (e && p && p->kind != DIVE_PARAM_COUNTER && e->ndim >= 1 && p->value.ndim >= 1 &&
+             (!strcmp(name, "fc.weight") || !strcmp(name, "fc.bias") || !strcmp(name, "linear.weight") ||
+              !strcmp(name, "linear.bias")) && e->shape[0] != p->value.shape[0]) {
+    snprintf(out, size, ": a checkpoint of %lld classes loaded into a model of %d?", (long long)e->shape[0],
+             m->desc.num_classes);
+  } else if (e && p && !strcmp(name, "conv1.weight") && e->ndim == 4 && e->shape[1] != m->desc.in_channels) {
+    snprintf(out, size, ": a checkpoint for %lld input channels loaded into a model for %d?", (long long)e->shape[1],
+             m->desc.in_channels);
+  } else if (e && p && last && (!strcmp(last, ".weight") || !strcmp(last, ".bias") || !strcmp(last, ".running_mean") ||
+                                !strcmp(last, ".running_var"))) {
+    snprintf(out, size, ": a %s of another width (base_width %d, groups %d, width_per_group %d here)?", m->arch,
+             m->desc.base_width, m->desc.groups, m->desc.width_per_group);
+  }
+}
+
+static void dive__shape_str64(char *buf, size_t size, int ndim, const int64_t *shape) {
+  int i, o = snprintf(buf, size, "(");
+  for (i = 0; i < ndim && o > 0 && (size_t)o < size; i++)
+    o += snprintf(buf + o, size - (size_t)o, i ? ",%lld" : "%lld", (long long)shape[i]);
+  if (o > 0 && (size_t)o < size) snprintf(buf + o, size - (size_t)o, ")");
+}
+
 /* Load the model's state from a parsed file (the caller opens and closes it). */
 static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file *f, const char *path) {
   dive_status s = DIVE_OK;
   float *tmp = NULL;
+  char hint[200];
   int i, d;
-  /* check everything before changing anything, so a bad file leaves the model intact */
+  /* check everything before changing anything, so a bad file leaves the model intact; the
+     first key (in state_dict order) that does not fit is named */
   for (i = 0; i < m->nplist; i++) {
     const dive_param *p = &m->plist[i];
     const dive__st_entry *e = dive__st_find(f, p->name);
     int ok;
     if (!e) {
-      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing tensor \"%s\"", path, p->name);
+      dive__st_hint(m, f, p->name, NULL, p, hint, sizeof hint);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: missing tensor \"%s\"%s", path, p->name, hint);
     }
     if (p->kind == DIVE_PARAM_COUNTER) {
       ok = e->ndim == 0 && !strcmp(e->dtype, "I64");
@@ -7933,14 +8514,17 @@ static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file 
     }
     if (!ok) {
       char want[64], got[64];
-      int n = 0;
-      want[0] = got[0] = 0;
-      for (d = 0; p->kind != DIVE_PARAM_COUNTER && d < p->value.ndim; d++)
-        n += snprintf(want + n, sizeof want - (size_t)n, "%s%d", d ? "," : "", p->value.shape[d]);
-      for (n = 0, d = 0; d < e->ndim; d++)
-        n += snprintf(got + n, sizeof got - (size_t)n, "%s%lld", d ? "," : "", (long long)e->shape[d]);
-      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: tensor \"%s\" is %s [%s], expected %s [%s]", path, p->name,
-                            e->dtype, got, p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32", want);
+      const char *wdt = p->kind == DIVE_PARAM_COUNTER ? "I64" : "F32";
+      int64_t ws[4];
+      for (d = 0; d < 4; d++) ws[d] = p->kind == DIVE_PARAM_COUNTER ? 0 : p->value.shape[d];
+      dive__shape_str64(want, sizeof want, p->kind == DIVE_PARAM_COUNTER ? 0 : p->value.ndim, ws);
+      dive__shape_str64(got, sizeof got, e->ndim, e->shape);
+      dive__st_hint(m, f, p->name, e, p, hint, sizeof hint);
+      if (strcmp(e->dtype, wdt))
+        return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: %s: expected %s %s, file has %s %s%s", path, p->name, wdt,
+                              want, e->dtype, got, hint);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_SHAPE, "%s: %s: expected %s, file has %s%s", path, p->name, want, got,
+                            hint);
     }
   }
   for (i = 0; i < f->n; i++) {
@@ -7949,8 +8533,9 @@ static dive_status dive__resnet_load_parsed(dive_resnet *m, const dive__st_file 
     if (!strncmp(k, "module.", 7)) k += 7;
     for (j = 0; j < m->nplist && !found; j++) found = !strcmp(k, m->plist[j].name);
     if (!found && !dive__st_extra_ok(k)) {
-      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of resnet-%d)", path,
-                            f->e[i].name, m->desc.depth);
+      dive__st_hint(m, f, k, &f->e[i], NULL, hint, sizeof hint);
+      return dive__ctx_fail(m->ctx, DIVE_ERR_FORMAT, "%s: unexpected tensor \"%s\" (not part of %s)%s", path,
+                            f->e[i].name, m->arch, hint);
     }
   }
   for (i = 0; i < m->nplist && !s; i++) {
@@ -9694,8 +10279,8 @@ DIVE_API dive_status dive_resnet_save_state(dive_resnet *m, const char *path, in
   snprintf(all[k].dtype, sizeof all[k].dtype, "I64");
   all[k].data = ep;
   all[k].end = 8;
-  snprintf(meta, sizeof meta, "\"dive.arch\":\"resnet%d\",\"dive.num_classes\":\"%d\",\"dive.epoch\":\"%lld\"",
-           m->desc.depth, m->desc.num_classes, (long long)epoch);
+  snprintf(meta, sizeof meta, "\"dive.arch\":\"%s\",\"dive.num_classes\":\"%d\",\"dive.epoch\":\"%lld\"",
+           m->arch, m->desc.num_classes, (long long)epoch);
   s = dive__st_write(path, all, k + 1, meta);
   if (s) s = dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
 done:

@@ -189,14 +189,17 @@ int main(int argc, char **argv) {
     return 1;
   }
   printf("%-40s relerr %.2e\n", "loss", fabs(lc - lv) / fabs(lc));
-  n = cm->params.numel;
-  a = (float *)malloc(sizeof(float) * (size_t)(n + cm->acts.numel));
-  b = (float *)malloc(sizeof(float) * (size_t)(n + cm->acts.numel));
-  dive_tensor_read(&cm->logits, a, cm->logits.numel);
-  dive_tensor_read(&vm->logits, b, vm->logits.numel);
-  printf("%-40s relerr %.2e\n", "logits", relerr(b, a, cm->logits.numel));
-  for (i = 0; i < cm->nplist; i++) {
-    dive_param *p = &cm->plist[i], *q = &vm->plist[i];
+  n = dive_resnet_tensor(cm, DIVE_RESNET_PARAMS)->numel;
+  a = (float *)malloc(sizeof(float) * (size_t)n);
+  b = (float *)malloc(sizeof(float) * (size_t)n);
+  {
+    const dive_tensor *ol = dive_resnet_tensor(cm, DIVE_RESNET_LOGITS), *vl = dive_resnet_tensor(vm, DIVE_RESNET_LOGITS);
+    dive_tensor_read(ol, a, ol->numel);
+    dive_tensor_read(vl, b, vl->numel);
+    printf("%-40s relerr %.2e\n", "logits", relerr(b, a, ol->numel));
+  }
+  for (i = 0; i < dive_resnet_num_state(cm); i++) {
+    dive_param *p = dive_resnet_state(cm, i), *q = dive_resnet_state(vm, i);
     const dive_tensor *tc = p->kind == DIVE_PARAM_WEIGHT ? &p->grad : &p->value;
     const dive_tensor *tv = p->kind == DIVE_PARAM_WEIGHT ? &q->grad : &q->value;
     double e;

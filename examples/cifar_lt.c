@@ -1,6 +1,7 @@
 /* cifar_lt: DiVE on CIFAR-10-LT / CIFAR-100-LT (the LDAM-DRW / BBN subsets: numpy seed 0,
    per class shuffle, keep n_i = floor(n_max (1/IF)^(i/(C-1)))), ResNet-32, the BBN recipe
-   (200 epochs, batch 128, lr 0.1, warm-up 5, x0.01 at 120 and 160, weight decay 2e-4).
+   (200 epochs, batch 128, lr 0.1, warm-up 5, x0.01 at 120 and 160, weight decay 2e-4);
+   --arch picks another network (--help lists them).
    Data: the CIFAR binary version, extracted (cifar-10-batches-bin/ or cifar-100-binary/),
    passed with --data (the folder itself or the one that holds it).
      make build/cifar_lt

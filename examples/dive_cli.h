@@ -37,6 +37,8 @@ typedef struct cli_opts {
   const char *eval, *predict, *model, *names, *features;
   char **shift;                        /* --eval-shift checkpoints */
   int nshift;
+  const char *arch, *teacher_arch; /* --arch (NULL: the CIFAR ResNet of --depth), --teacher-arch (NULL: --arch) */
+  int depth_set;
 } cli_opts;
 
 /* What an example supplies: defaults and how to load its train / test sets. */
@@ -97,7 +99,7 @@ static void cli_dataset_init(cli_dataset *d, const char *name, const char *about
   d->defaults.wd = 2e-4;
   d->defaults.imb = 100;
   d->defaults.depth = 32;
-  d->defaults.width = 16;
+  d->defaults.width = 0; /* the architecture's */
   d->defaults.alpha = 0.5;
   d->defaults.power = 0.5;
   d->defaults.warmup = -1;
@@ -125,6 +127,53 @@ static inline int cli_load_lists(const cli_opts *o, const char *train_name, cons
 }
 
 /* ---------------------------------------------------------------- flags */
+/* the architecture of the model (teacher 0) or of the teacher (1), for messages */
+static const char *cli_arch_name(const cli_opts *o, int teacher) {
+  static char buf[2][32];
+  const char *a = teacher && o->teacher_arch ? o->teacher_arch : o->arch;
+  if (a && *a) return a;
+  snprintf(buf[teacher], sizeof buf[teacher], "resnet%d", o->depth);
+  return buf[teacher];
+}
+
+/* The model desc the options ask for: --arch (or the CIFAR ResNet of --depth), --width,
+   the dataset's channels, --size, --batch, --seed; the teacher's with --teacher-arch. */
+static dive_resnet_desc cli_resnet_desc(const cli_dataset *d, const cli_opts *o, int classes, int teacher) {
+  dive_resnet_desc rd;
+  const char *a = teacher && o->teacher_arch ? o->teacher_arch : o->arch;
+  memset(&rd, 0, sizeof rd);
+  rd.arch = a;
+  rd.depth = !a || !*a || o->depth_set ? o->depth : 0;
+  rd.in_channels = d->in_channels;
+  rd.num_classes = classes;
+  rd.base_width = o->width;
+  rd.height = rd.width = o->size;
+  rd.max_batch = o->batch;
+  rd.seed = o->seed;
+  return rd;
+}
+
+static void cli_arch_list(FILE *f) {
+  const char *nm;
+  int i;
+  fprintf(f, "\narchitectures (--arch, --teacher-arch; torchvision's names and checkpoints):\n ");
+  for (i = 0; (nm = dive_resnet_arch_name(i)); i++) fprintf(f, " %s", nm);
+  fprintf(f, "\n  (resnet8 ... resnet110: the CIFAR family, any 6n+2 depth as resnet<6n+2> or --depth)\n");
+}
+
+/* an architecture name dive.h knows: one of the list, or resnet<6n+2> */
+static int cli_arch_ok(const char *flag, const char *a) {
+  const char *nm;
+  int i, n = 0;
+  char end = 0;
+  for (i = 0; (nm = dive_resnet_arch_name(i)); i++)
+    if (!strcmp(a, nm)) return 1;
+  if (sscanf(a, "resnet%d%c", &n, &end) == 1 && n >= 8 && (n - 2) % 6 == 0 && a[6] != '0') return 1;
+  fprintf(stderr, "error: %s %s: unknown architecture\n", flag, a);
+  cli_arch_list(stderr);
+  return 0;
+}
+
 static void cli_usage(const cli_dataset *d, FILE *f) {
   const cli_opts *o = &d->defaults;
   fprintf(f, "%s - %s\n\nusage: %s [flags]\n\n", d->name, d->about, d->name);
@@ -147,8 +196,12 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
           "  --sched S           multistep (BBN: warm-up, x0.01 at 60%% and 80%%) | cosine (decayed once per\n"
           "                      epoch, as the paper) | cosine-step (every step) | constant (default %s)\n"
           "  --imb IF            imbalance factor of the long-tailed training set (default %g)\n"
-          "  --depth D           ResNet depth 6n+2 (default %d)\n"
-          "  --width W           channels of the first stage (default %d)\n"
+          "  --arch A            the network, one of the architectures below (default %s)\n"
+          "  --teacher-arch A    dive: the teacher's network, for --teacher CKPT (a torchvision\n"
+          "                      checkpoint too) and the --pipeline's BSCE teacher (default --arch)\n"
+          "  --depth D           the CIFAR ResNet's depth 6n+2, without --arch (default %d)\n"
+          "  --width W           channels of the first stage (default: the architecture's, 16 for\n"
+          "                      the CIFAR family, 64 for the ImageNet family)\n"
           "  --seed S            initialization, shuffling and augmentation (default %llu)\n"
           "  --threads N         OpenMP threads and loader workers (default: all cores)\n"
           "  --backend B         auto | cpu | vulkan (default auto)\n"
@@ -159,7 +212,7 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
           "  --dump-indices F    write the kept training indices (0-based, one per line) and exit\n"
           "  --classes N         number of classes, where the dataset has variants (default %d)\n",
           d->list_images ? " (list files and images; see --train-list, --test-list, --root)" : "",
-          o->method, o->power, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, o->depth, o->width, o->seed, o->out,
+          o->method, o->power, o->epochs, o->batch, o->lr, o->wd, o->sched, o->imb, cli_arch_name(o, 0), o->depth, o->seed, o->out,
           o->classes);
   if (d->list_images)
     fprintf(f,
@@ -171,6 +224,7 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
             d->size);
   cli_usage_more(d, f);
   fprintf(f, "  --quiet             no progress bar\n  --help\n");
+  cli_arch_list(f);
 }
 
 static int cli_num(const char *flag, const char *v, double lo, double hi, double *out) {
@@ -206,6 +260,7 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
   else if (!strcmp(a, name)) { if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; } \
     if (!cli_num(a, v, lo, hi, &x)) { return 2; } \
     o->field = x; i++; }
+    if (!strcmp(a, "--depth")) o->depth_set = 1;
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) { cli_usage(d, stdout); return 1; }
     else if (!strcmp(a, "--pipeline")) o->pipeline = 1;
     else if (!strcmp(a, "--baseline")) o->baseline = 1;
@@ -216,7 +271,8 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
     else if (!strcmp(a, "--skip-bad") && d->list_images) o->skip_bad = 1;
     else if (!strcmp(a, "--data") || !strcmp(a, "--method") || !strcmp(a, "--teacher") || !strcmp(a, "--out") ||
              !strcmp(a, "--backend") || !strcmp(a, "--sched") || !strcmp(a, "--dump-indices") ||
-             !strcmp(a, "--analyze") || (d->list_images && (!strcmp(a, "--train-list") ||
+             !strcmp(a, "--analyze") || !strcmp(a, "--arch") || !strcmp(a, "--teacher-arch") ||
+             (d->list_images && (!strcmp(a, "--train-list") ||
              !strcmp(a, "--test-list") || !strcmp(a, "--root")))) {
       if (!v) { fprintf(stderr, "error: %s needs a value\n", a); return 2; }
       i++;
@@ -228,6 +284,10 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
       else if (!strcmp(a, "--sched")) o->sched = v;
       else if (!strcmp(a, "--dump-indices")) o->dump_indices = v;
       else if (!strcmp(a, "--analyze")) { o->teacher = v; o->analyze = 1; }
+      else if (!strcmp(a, "--arch") || !strcmp(a, "--teacher-arch")) {
+        if (!cli_arch_ok(a, v)) return 2;
+        if (!strcmp(a, "--arch")) o->arch = v; else o->teacher_arch = v;
+      }
       else if (!strcmp(a, "--train-list")) o->train_list = v;
       else if (!strcmp(a, "--test-list")) o->test_list = v;
       else o->root = v;
@@ -379,15 +439,7 @@ static const char *cli_backend_name(void) {
 }
 
 static dive_status cli_make_model(const cli_dataset *d, const cli_opts *o, int classes, dive_resnet **m) {
-  dive_resnet_desc rd;
-  memset(&rd, 0, sizeof rd);
-  rd.depth = o->depth;
-  rd.in_channels = d->in_channels;
-  rd.num_classes = classes;
-  rd.base_width = o->width;
-  rd.height = rd.width = o->size;
-  rd.max_batch = o->batch;
-  rd.seed = o->seed;
+  dive_resnet_desc rd = cli_resnet_desc(d, o, classes, 0);
   return dive_resnet_create(g_ctx, m, &rd);
 }
 
@@ -413,8 +465,8 @@ static dive_status cli_loader(const cli_dataset *d, const cli_opts *o, const div
 
 /* logits of a whole set, batch by batch, into the evaluation and/or the VE report */
 static int cli_sweep(dive_resnet *m, dive_loader *ld, int classes, float *x, dive_eval *ev, dive_ve_report *ve) {
-  float *logits = (float *)malloc(sizeof(float) * (size_t)m->desc.max_batch * (size_t)classes);
-  int32_t *y = (int32_t *)malloc(sizeof(int32_t) * (size_t)m->desc.max_batch);
+  float *logits = (float *)malloc(sizeof(float) * (size_t)dive_resnet_get_desc(m)->max_batch * (size_t)classes);
+  int32_t *y = (int32_t *)malloc(sizeof(int32_t) * (size_t)dive_resnet_get_desc(m)->max_batch);
   int n;
   if (!logits || !y) { free(logits); free(y); fprintf(stderr, "error: out of memory\n"); return 1; }
   CLI_CHECK(dive_loader_reset(ld, 0), "loader");
@@ -580,11 +632,12 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     ips = (double)imgs / (dive_time_sec() - te);
     seen += (double)imgs;
     { /* the CPU step checks its gradients; this catches the rest before anything is saved */
-      float *wt = (float *)malloc(sizeof(float) * (size_t)m->params.numel);
+      const dive_tensor *pt = dive_resnet_tensor(m, DIVE_RESNET_PARAMS);
+      float *wt = (float *)malloc(sizeof(float) * (size_t)pt->numel);
       int64_t j, bad = 0;
       if (!wt) { fprintf(stderr, "error: out of memory\n"); return 1; }
-      CLI_CHECK(dive_tensor_read(&m->params, wt, m->params.numel), "reading the weights");
-      for (j = 0; j < m->params.numel; j++) bad += !(wt[j] - wt[j] == 0);
+      CLI_CHECK(dive_tensor_read(pt, wt, pt->numel), "reading the weights");
+      for (j = 0; j < pt->numel; j++) bad += !(wt[j] - wt[j] == 0);
       free(wt);
       if (bad) {
         fprintf(stderr, "error: %s: after epoch %d, %lld weights are NaN or infinite (lower --lr?)\n", method,
@@ -656,7 +709,8 @@ static int cli_analyze(const cli_dataset *d, const cli_opts *o, dive_resnet *tea
 }
 
 static int cli_load_teacher(const cli_dataset *d, const cli_opts *o, const char *path, int classes, dive_resnet **t) {
-  CLI_CHECK(cli_make_model(d, o, classes, t), "building the teacher");
+  dive_resnet_desc rd = cli_resnet_desc(d, o, classes, 1);
+  CLI_CHECK(dive_resnet_create(g_ctx, t, &rd), "building the teacher");
   CLI_CHECK(dive_resnet_load(*t, path), "loading the teacher");
   return 0;
 }
@@ -695,7 +749,11 @@ static int cli_run(const cli_dataset *d, const cli_opts *o, const dive_dataset *
     }
     printf("== teacher: BSCE\n");
     snprintf(dir, sizeof dir, "%s/bsce", o->out);
-    if (cli_train(d, o, "bsce", dir, train, test, NULL, 0, 0, &res[(*nres)++])) return 1;
+    {
+      cli_opts to = *o; /* the teacher is trained as --teacher-arch */
+      to.arch = o->teacher_arch ? o->teacher_arch : o->arch;
+      if (cli_train(d, &to, "bsce", dir, train, test, NULL, 0, 0, &res[(*nres)++])) return 1;
+    }
     snprintf(dir, sizeof dir, "%s/bsce/model.safetensors", o->out);
     if (cli_load_teacher(d, o, dir, train->num_classes, &t)) return 1;
     printf("== VE analysis of the teacher\n");
@@ -873,9 +931,10 @@ static int cli_main(const cli_dataset *d, int argc, char **argv) {
     }
   if (cli_open_ctx(&o)) return 1;
   printf("%s: backend %s (%s); train %lld images, test %lld, %d classes (largest %d, smallest %d); "
-         "resnet-%d width %d, %d epochs, batch %d, lr %g\n",
+         "%s%s%s, %d epochs, batch %d, lr %g\n",
          d->name, cli_backend_name(), dive_query_device_name(g_ctx), (long long)train.n, (long long)test.n,
-         train.num_classes, train.class_counts[0], train.class_counts[train.num_classes - 1], o.depth, o.width,
+         train.num_classes, train.class_counts[0], train.class_counts[train.num_classes - 1], cli_arch_name(&o, 0),
+         o.teacher_arch ? ", teacher " : "", o.teacher_arch ? o.teacher_arch : "",
          o.epochs, o.batch, o.lr);
   if (!cli_mkdir(o.out)) return 1;
 

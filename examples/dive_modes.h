@@ -262,8 +262,9 @@ static int cli_sweep_all(dive_resnet *m, dive_loader *ld, int classes, float *x,
     if (*count + n > cap) { fprintf(stderr, "error: the loader gave more images than the set holds\n"); return 1; }
     CLI_CHECK(dive_resnet_predict(m, x, n, logits + *count * classes), "evaluating");
     if (feats) { /* the global-average-pooled features the linear layer saw */
-      const int D = m->pooled.shape[1];
-      CLI_CHECK(dive_tensor_read(&m->pooled, feats + *count * D, (int64_t)n * D), "reading the features");
+      const dive_tensor *pooled = dive_resnet_tensor(m, DIVE_RESNET_FEATURES);
+      const int D = pooled->shape[1];
+      CLI_CHECK(dive_tensor_read(pooled, feats + *count * D, (int64_t)n * D), "reading the features");
     }
     *count += n;
   }
@@ -493,7 +494,7 @@ static int cli_eval_mode(const cli_dataset *d, const cli_opts *o, const dive_dat
   cli_ckpt_label(o->eval, label, sizeof label, method, sizeof method);
   snprintf(res.method, sizeof res.method, "%s", label);
   snprintf(res.source, sizeof res.source, "%s", o->eval);
-  CLI_CHECK(cli_load_model(d, o, o->eval, C, &m), "loading the checkpoint (--depth and --width must match it)");
+  CLI_CHECK(cli_load_model(d, o, o->eval, C, &m), "loading the checkpoint (--arch, --depth and --width must match it)");
   CLI_CHECK(cli_loader(d, o, test, 0, &tl), "test loader");
   dive_loader_shape(tl, &c, &h, &w);
   x = (float *)malloc(sizeof(float) * (size_t)o->batch * (size_t)(c * h * w));
@@ -1013,10 +1014,10 @@ static int cli_features_mode(const cli_dataset *d, const cli_opts *o, const dive
   size_t ml, u = 0;
   names = cli_class_names(d, o, C, &bad);
   if (bad) return 1;
-  CLI_CHECK(cli_load_model(d, o, o->features, C, &m), "loading the checkpoint (--depth and --width must match it)");
+  CLI_CHECK(cli_load_model(d, o, o->features, C, &m), "loading the checkpoint (--arch, --depth and --width must match it)");
   CLI_CHECK(cli_loader(d, o, test, 0, &tl), "test loader");
   dive_loader_shape(tl, &c, &h, &w);
-  D = m->pooled.shape[1];
+  D = dive_resnet_tensor(m, DIVE_RESNET_FEATURES)->shape[1];
   x = (float *)malloc(sizeof(float) * (size_t)o->batch * (size_t)(c * h * w));
   logits = (float *)malloc(sizeof(float) * (size_t)test->n * (size_t)C);
   feats = (float *)malloc(sizeof(float) * (size_t)test->n * (size_t)D);

@@ -1,6 +1,7 @@
 /* fashion_mnist_lt: DiVE on Fashion-MNIST-LT (imbalance factor 100 by default: the first
    n_i = floor(6000 * (1/IF)^(i/9)) training images of class i in file order, 14,886
-   images; the 10,000 balanced test images), ResNet-32 with a 1-channel stem.
+   images; the 10,000 balanced test images), ResNet-32 with a 1-channel stem (--arch picks
+   another network, e.g. resnet18: conv1 (64,1,7,7) as torchvision's with one channel).
    Data: Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist) or --data DIR.
      make build/fashion_mnist_lt
      ./build/fashion_mnist_lt --pipeline --baseline --epochs 15     (CE, BSCE, DiVE table)

@@ -1,12 +1,13 @@
 /* imagenet_lt: DiVE on ImageNet-LT from its list files (ImageNet_LT_train.txt, ImageNet_LT_test.txt: one
    "relative/path.jpg label" per line) and the image folder they are relative to.
-   Training images: random-resized crop + flip + color jitter 0.4; test: resize + center crop.
-   The paper's backbone (ResNeXt-50 32x4d) is not in dive.h yet: this program trains the CIFAR
-   ResNet family (--depth, --width) at --size, which exercises the whole data path and the
-   method at a smaller scale. Recipe defaults (the paper's Appendix B, after Kang et al.):
-   cosine decayed once per epoch without warm-up, batch 512, lr 0.2, weight decay 5e-4, 90
-   epochs, and no power normalization in DiVE (power 1; --pipeline keeps it and takes the
-   analyzer's effective temperature as T).
+   The paper's backbone: torchvision's ResNeXt-50 (32x4d) at 224 (--arch, --size for smaller
+   runs; --arch resnet18 --width 16 --size 64 is a quick one). Training images: random-resized
+   crop to --size + flip + color jitter 0.4; test: shorter side to 8/7 of --size (256), center
+   crop (224). Recipe defaults (the paper's Appendix B, after Kang et al.): cosine decayed once
+   per epoch without warm-up, batch 512, lr 0.2, weight decay 5e-4, 90 epochs, and no power
+   normalization in DiVE (power 1; --pipeline keeps it and takes the analyzer's effective
+   temperature as T). A torchvision checkpoint (safetensors of its state_dict) serves as a
+   teacher: --method dive --teacher tv.safetensors --teacher-arch resnext50_32x4d.
      make build/imagenet_lt
      ./build/imagenet_lt --data DIR --pipeline        (DIR holds the lists and the images)
    (make links build/dive.o, the implementation compiled once; on its own:
@@ -21,8 +22,9 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
 
 int main(int argc, char **argv) {
   cli_dataset d;
-  cli_dataset_init(&d, "imagenet_lt", "DiVE on ImageNet-LT (list files + images), CIFAR-ResNet backbone at --size", "out/imagenet_lt");
-  d.size = 112;
+  cli_dataset_init(&d, "imagenet_lt", "DiVE on ImageNet-LT (list files + images), ResNeXt-50 32x4d at 224", "out/imagenet_lt");
+  d.size = 224;
+  d.defaults.arch = "resnext50_32x4d";
   d.mean[0] = 0.485f; d.mean[1] = 0.456f; d.mean[2] = 0.406f;
   d.std[0] = 0.229f; d.std[1] = 0.224f; d.std[2] = 0.225f;
   d.list_images = 1;

@@ -1,10 +1,9 @@
 /* inat2018: DiVE on iNaturalist 2018 from its list files (iNaturalist18_train.txt, iNaturalist18_val.txt: one
    "relative/path.jpg label" per line) and the image folder they are relative to.
-   Training images: random-resized crop + flip; test: resize + center crop.
-   The paper's backbone (ResNet-50) is not in dive.h yet: this program trains the CIFAR
-   ResNet family (--depth, --width) at --size, which exercises the whole data path and the
-   method at a smaller scale. Recipe defaults (the paper's Appendix B): cosine decayed once
-   per epoch without warm-up, batch 256, lr 0.1, weight decay 5e-4, 90 epochs; DiVE with power
+   The paper's backbone: torchvision's ResNet-50 at 224 (--arch, --size for smaller runs).
+   Training images: random-resized crop to --size + flip; test: shorter side to 8/7 of --size
+   (256), center crop (224). Recipe defaults (the paper's Appendix B): cosine decayed once per
+   epoch without warm-up, batch 256, lr 0.1, weight decay 5e-4, 90 epochs; DiVE with power
    normalization (p = 0.5).
      make build/inat2018
      ./build/inat2018 --data DIR --pipeline        (DIR holds the lists and the images)
@@ -20,8 +19,9 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
 
 int main(int argc, char **argv) {
   cli_dataset d;
-  cli_dataset_init(&d, "inat2018", "DiVE on iNaturalist 2018 (list files + images), CIFAR-ResNet backbone at --size", "out/inat2018");
-  d.size = 112;
+  cli_dataset_init(&d, "inat2018", "DiVE on iNaturalist 2018 (list files + images), ResNet-50 at 224", "out/inat2018");
+  d.size = 224;
+  d.defaults.arch = "resnet50";
   d.mean[0] = 0.485f; d.mean[1] = 0.456f; d.mean[2] = 0.406f;
   d.std[0] = 0.229f; d.std[1] = 0.224f; d.std[2] = 0.225f;
   d.list_images = 1;

@@ -1,7 +1,8 @@
-/* resnet32_synthetic: train a ResNet-32 on generated 32x32 images for a few steps and
-   print the loss falling and the speed. No data files needed.
+/* resnet32_synthetic: train a ResNet-32 (or --arch NAME: any architecture of dive.h, e.g.
+   resnet50) on generated 32x32 images for a few steps and print the loss falling and the
+   speed. No data files needed.
      make build/resnet32_synthetic && ./build/resnet32_synthetic [--steps N] [--batch B] [--classes C]
-                                                                 [--backend auto|cpu|vulkan]
+                                                                 [--backend auto|cpu|vulkan] [--arch A]
    (make links build/dive.o, the implementation compiled once; on its own:
      cc -O2 -fopenmp -DDIVE_IMPLEMENTATION -I. examples/resnet32_synthetic.c -o prog -lm -ldl) */
 #include <math.h>
@@ -41,6 +42,7 @@ int main(int argc, char **argv) {
   dive_sgd_desc sd;
   dive_rng rng;
   int steps = 10, batch = 128, i;
+  const char *arch = "resnet32";
   float *x, loss;
   int32_t *y;
   double t0, total = 0;
@@ -50,6 +52,7 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[i], "--steps") && i + 1 < argc) steps = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--batch") && i + 1 < argc) batch = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--classes") && i + 1 < argc) CLASSES = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--arch") && i + 1 < argc) arch = argv[++i];
     else if (!strcmp(argv[i], "--backend") && i + 1 < argc) {
       const char *b = argv[++i];
       cd.backend = !strcmp(b, "cpu") ? DIVE_BACKEND_CPU : !strcmp(b, "vulkan") ? DIVE_BACKEND_VULKAN
@@ -59,7 +62,10 @@ int main(int argc, char **argv) {
         return 2;
       }
     } else {
-      fprintf(stderr, "usage: %s [--steps N] [--batch B] [--classes C] [--backend auto|cpu|vulkan]\n", argv[0]);
+      fprintf(stderr, "usage: %s [--steps N] [--batch B] [--classes C] [--backend auto|cpu|vulkan] [--arch A]\n"
+                      "architectures:", argv[0]);
+      for (i = 0; dive_resnet_arch_name(i); i++) fprintf(stderr, " %s", dive_resnet_arch_name(i));
+      fprintf(stderr, "\n");
       return 2;
     }
   }
@@ -71,7 +77,8 @@ int main(int argc, char **argv) {
   printf("backend: %s (%s)\n", dive_query_backend(ctx) == DIVE_BACKEND_VULKAN ? "vulkan" : "cpu",
          dive_query_device_name(ctx));
   memset(&rd, 0, sizeof rd);
-  rd.depth = 32; rd.num_classes = CLASSES; rd.max_batch = batch; rd.seed = 1;
+  rd.arch = arch; rd.num_classes = CLASSES; rd.max_batch = batch; rd.seed = 1;
+  rd.height = rd.width = 32;
   rd.verbose = 1;
   CHECK(dive_resnet_create(ctx, &net, &rd));
   x = (float *)malloc(sizeof(float) * (size_t)batch * 3 * 32 * 32);

@@ -10,8 +10,14 @@
 #                   python3-sklearn python3-matplotlib python3-numpy (examples/tsne.py)
 #   fuzzing       : clang libclang-rt-14-dev (libFuzzer, `make fuzz`)
 #   data parallel : openmpi-bin libopenmpi-dev (`make mpi`, `make test-mpi`)
+#   torchvision   : python3-torch python3-torchvision, only with DIVE_DEPS_TORCH=1 (CI sets
+#                   it): tests/test_torchvision.sh checks checkpoints against torchvision
+#                   itself, and skips without them (fails with DIVE_REQUIRE_TORCH=1). On a
+#                   fresh Debian 12 with the rest installed they add 297 packages, ~200 MB
+#                   to download and ~800 MB installed.
 set -e
 PKGS="gcc make libc6-dev libstb-dev libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslang-tools spirv-tools dataset-fashion-mnist python3 chromium python3-sklearn python3-matplotlib python3-numpy clang libclang-rt-14-dev openmpi-bin libopenmpi-dev"
+[ "${DIVE_DEPS_TORCH:-0}" = 1 ] && PKGS="$PKGS python3-torch python3-torchvision"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -466,6 +466,19 @@ static const tcase cases[] = {
   {"conv2d", 2, 32, 8, 8, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 1, 40, 20, 27, 66, 3, 1, 1, 1, 1, 1, 0, NULL, 0, 0}, /* crosses the GEMM blocks */
   {"conv2d", 1, 300, 24, 24, 70, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  /* 1x1 as a plain GEMM on the image in place: H*W % 16 tails, K % 8 rows, H*W < 16,
+     x read in place by the weight gradient (H*W % 16 == 0), groups */
+  {"conv2d", 2, 32, 14, 14, 24, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 3, 16, 16, 16, 8, 1, 1, 0, 1, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 8, 3, 5, 16, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 64, 8, 8, 40, 1, 1, 0, 4, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 24, 7, 7, 64, 1, 1, 0, 1, 0, 1, 0, "din", 0, 0},
+  /* grouped 3x3 with 4 output channels per group (ResNeXt's first stage): the 4-row kernel */
+  {"conv2d", 2, 16, 12, 12, 16, 3, 1, 1, 4, 1, 1, 0, NULL, 0, 0},
+  {"conv2d", 2, 32, 16, 16, 32, 3, 2, 1, 8, 0, 1, 0, NULL, 0, 0},
+  {"conv2d", 1, 12, 10, 10, 12, 3, 1, 1, 3, 0, 1, 0, NULL, 0, 0},
+  /* backward-weights in blocks of dout rows: a 64x64 output splits 40 channels in two */
+  {"conv2d", 1, 3, 128, 128, 40, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"batchnorm", 4, 16, 8, 8, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"batchnorm", 1, 1, 1, 2, 0, 0, 0, 0, 0, 1, 1, 1e-4, NULL, 0, 0}, /* din: compare()'s floor */
@@ -492,6 +505,9 @@ static const tcase cases[] = {
   {"maxpool", 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 0, NULL, 0, 0},
   {"maxpool", 2, 3, 33, 33, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0, 0},
   {"maxpool", 2, 3, 9, 9, 0, 3, 2, 1, 0, 0, 0, 0, NULL, 0, 1}, /* ties: no grad check */
+  {"maxpool", 2, 3, 40, 37, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0, 0},  /* 3x3/2 (stem): vector rows */
+  {"maxpool", 1, 2, 70, 70, 0, 3, 2, 1, 0, 0, 0, 0, NULL, 0, 1},  /* ... with ties */
+  {"maxpool", 1, 2, 36, 68, 0, 3, 2, 1, 0, 0, 1, 0, NULL, 0, 0},
   {"avgpool", 2, 3, 7, 7, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
   {"avgpool", 4, 16, 8, 8, 1, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},  /* (N,C,1,1) out */
   {"avgpool", 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, NULL, 0, 0},
@@ -1100,14 +1116,15 @@ static void run_fused(void) {
 }
 
 /* the rows a backend's part prints, for its skip count: one per case (the cpu part also a
-   grad row where the case has one, the conv rows again on each narrower ISA, and the
+   grad row where the case has one, the conv and max-pool rows again on each narrower ISA, and the
    fused rows), the known rows and the bad-argument rows */
 static int part_checks(int cpu, const char *only_op) {
   int n = 0, narrower = dive__isa() - DIVE__ISA_GENERIC;
   size_t k;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
     if (!only_op || !strcmp(only_op, cases[k].op))
-      n += 1 + (cpu && cases[k].grad) + (cpu && !strcmp(cases[k].op, "conv2d") ? narrower : 0);
+      n += 1 + (cpu && cases[k].grad) +
+           (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2;
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
@@ -1149,9 +1166,10 @@ int main(int argc, char **argv) {
     if (!only_op || !strcmp(only_op, cases[k].op))
       run_case(&cases[k], do_cpu, cpu_ctx, vk_ctx);
 
-  /* The conv kernels have AVX-512, AVX2+FMA and portable C paths chosen at run time: run
-     the conv rows again on every narrower path this CPU has (DIVE_CPU_ISA sets the first). */
-  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+  /* The conv and max-pool kernels have AVX-512, AVX2+FMA and portable C paths chosen at run
+     time: run their rows again on every narrower path this CPU has (DIVE_CPU_ISA sets the
+     first). */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d") || !strcmp(only_op, "maxpool"))) {
     int best = dive__isa(), isa;
     for (isa = best - 1; isa >= DIVE__ISA_GENERIC; isa--) {
       static char label[32];
@@ -1160,7 +1178,8 @@ int main(int argc, char **argv) {
       g_cpu_label = label;
       g_no_grad = 1;
       for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-        if (!strcmp(cases[k].op, "conv2d")) run_case(&cases[k], 1, cpu_ctx, NULL);
+        if ((!only_op || !strcmp(only_op, cases[k].op)) && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")))
+          run_case(&cases[k], 1, cpu_ctx, NULL);
     }
     dive__isa_set(best);
     g_cpu_label = "cpu";

@@ -58,9 +58,10 @@ static void *train(void *arg) {
   if (!j->s) j->s = dive_resnet_create(ctx, &m, &rd);
   for (i = 0; i < j->steps && !j->s; i++) j->s = dive_resnet_train_step(m, NULL, x, y, NIMG, &ld, &sd, NULL);
   if (!j->s) {
-    j->n = m->params.numel;
+    dive_tensor *params = dive_resnet_tensor(m, DIVE_RESNET_PARAMS);
+    j->n = params->numel;
     if (j->n > 8192) j->s = DIVE_ERR_ARG;
-    else j->s = dive_tensor_read(&m->params, j->params, j->n);
+    else j->s = dive_tensor_read(params, j->params, j->n);
   }
   snprintf(j->err, sizeof j->err, "%s", j->s ? dive_last_error() : "");
   dive_resnet_destroy(m);

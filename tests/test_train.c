@@ -73,9 +73,9 @@ static int train(dive_backend backend, int nchecks, float *loss, float **params,
       break;
     }
   }
-  *np = m->params.numel;
+  *np = dive_resnet_tensor(m, DIVE_RESNET_PARAMS)->numel;
   *params = (float *)malloc((size_t)*np * 4);
-  dive_tensor_read(&m->params, *params, *np);
+  dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_PARAMS), *params, *np);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
   return s == STEPS ? 0 : -3;
