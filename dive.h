@@ -39,7 +39,8 @@
      DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a mismatch.
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
-     -march needed); DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path.
+     -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
+     path.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -287,7 +288,8 @@ DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx);
 /* Vulkan validation-layer messages counted under DIVE_VK_VALIDATION=1: those of ctx, or of
    every ctx the process made (destroyed ones too) when ctx is NULL; 0 without Vulkan */
 DIVE_API int dive_query_validation_messages(const dive_ctx *ctx);
-/* the CPU kernels' instruction set: "avx512", "avx2" or "generic" (DIVE_CPU_ISA narrows it) */
+/* the CPU kernels' instruction set: "avx512", "avx2", "neon" or "generic" (DIVE_CPU_ISA
+   narrows it) */
 DIVE_API const char *dive_query_cpu_isa(void);
 
 /* --- tensors --- */
@@ -638,6 +640,14 @@ DIVE_API void dive_loader_destroy(dive_loader *ld); /* stops and joins the worke
 #include <immintrin.h>
 #else
 #define DIVE__X86 0
+#endif
+/* aarch64: NEON (Advanced SIMD) is part of the base architecture, so its kernels need no
+   target attributes; they are still chosen at run time next to the portable ones */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__) && defined(__ARM_NEON)
+#define DIVE__NEON 1
+#include <arm_neon.h>
+#else
+#define DIVE__NEON 0
 #endif
 
 #if defined(_OPENMP) && !defined(DIVE_NO_OPENMP)
@@ -1401,11 +1411,13 @@ static void dive__sgemm(int ta, int tb, int M, int N, int K, const float *A, int
   }
 }
 
-/* --- run-time ISA choice: AVX-512, AVX2+FMA or portable C.
+/* --- run-time ISA choice: AVX-512, AVX2+FMA, NEON (aarch64) or portable C.
    The x86 kernels are compiled with per-function target attributes, so the library builds
    without -march flags and picks the widest path the CPU (and OS) supports at run time.
-   DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path (tests run all three). */
-enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2 };
+   Each CPU family has its ladder of paths, narrowest first: x86 generic < avx2 < avx512,
+   aarch64 generic < neon. DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower path of
+   the ladder (a name off it, or wider than the CPU, is ignored); tests run every path. */
+enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2, DIVE__ISA_NEON = 3 };
 #if DIVE__X86
 #define DIVE__AVX2 __attribute__((target("avx2,fma")))
 #define DIVE__AVX512 __attribute__((target("avx512f")))
@@ -1417,20 +1429,46 @@ static int dive__isa_best(void) {
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx512f")) return DIVE__ISA_AVX512;
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return DIVE__ISA_AVX2;
+#elif DIVE__NEON
+  return DIVE__ISA_NEON;
 #endif
   return DIVE__ISA_GENERIC;
 }
 static DIVE__UNUSED const char *dive__isa_name(int isa) {
-  return isa == DIVE__ISA_AVX512 ? "avx512" : isa == DIVE__ISA_AVX2 ? "avx2" : "generic";
+  return isa == DIVE__ISA_AVX512 ? "avx512" : isa == DIVE__ISA_AVX2 ? "avx2"
+         : isa == DIVE__ISA_NEON ? "neon" : "generic";
 }
-/* The best path the CPU runs, narrowed by DIVE_CPU_ISA=avx512|avx2|generic. */
+/* position of a path on this CPU family's ladder (0 = generic), -1 when it is not on it */
+static int dive__isa_rank(int isa) {
+#if DIVE__NEON
+  return isa == DIVE__ISA_GENERIC ? 0 : isa == DIVE__ISA_NEON ? 1 : -1;
+#else
+  return isa == DIVE__ISA_NEON ? -1 : isa;
+#endif
+}
+/* the path to use when `want` is asked for and `best` is what the CPU runs */
+static int dive__isa_fit(int want, int best) {
+  int r = dive__isa_rank(want);
+  return r < 0 || r > dive__isa_rank(best) ? best : want;
+}
+/* The next narrower path of this CPU family's ladder, -1 after generic (tests walk it). */
+static DIVE__UNUSED int dive__isa_narrower(int isa) {
+  if (isa == DIVE__ISA_GENERIC) return -1;
+#if DIVE__NEON
+  return DIVE__ISA_GENERIC;
+#else
+  return isa - 1;
+#endif
+}
+/* The best path the CPU runs, narrowed by DIVE_CPU_ISA=avx512|avx2|neon|generic. */
 static void dive__isa_init(void) {
   const char *e = getenv("DIVE_CPU_ISA");
   int want = -1, best = dive__isa_best();
   if (e && !strcmp(e, "avx512")) want = DIVE__ISA_AVX512;
   else if (e && !strcmp(e, "avx2")) want = DIVE__ISA_AVX2;
+  else if (e && !strcmp(e, "neon")) want = DIVE__ISA_NEON;
   else if (e && !strcmp(e, "generic")) want = DIVE__ISA_GENERIC;
-  dive__isa_sel = want < 0 ? best : DIVE__MIN(want, best);
+  dive__isa_sel = want < 0 ? best : dive__isa_fit(want, best);
 }
 /* The path in use, chosen exactly once per process (any thread may ask first). */
 static int dive__isa(void) {
@@ -1442,12 +1480,12 @@ static int dive__isa(void) {
 #endif
   return dive__isa_sel;
 }
-/* Tests only: force a path (clamped to what the CPU runs) while no other thread runs
-   kernels; returns the path now in use. */
+/* Tests only: force a path (one the CPU does not run gives the best one) while no other
+   thread runs kernels; returns the path now in use. */
 static DIVE__UNUSED int dive__isa_set(int isa) {
   int best = dive__isa_best();
   dive__isa();
-  dive__isa_sel = isa < 0 ? best : DIVE__MIN(isa, best);
+  dive__isa_sel = isa < 0 ? best : dive__isa_fit(isa, best);
   return dive__isa_sel;
 }
 
@@ -1687,11 +1725,96 @@ DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int6
 }
 #endif /* DIVE__X86 */
 
+#if DIVE__NEON
+/* NEON (aarch64, 32 registers of 4 floats). NN: 8 x 8 register tiles, the blocking of
+   ruy's arm64 float kernel: 16 accumulators, per p two loads of the packed A column (8
+   rows) and two of the B row, then 16 FMAs by element (fmla v.4s, v.4s, v.s[lane]), so no
+   broadcasts. A 32 (16) column panel is 4 (2) such tiles, each over the whole kc. */
+static void dive__nn_neon(int kc, const float *a, const float *b, const int64_t *off, float *c,
+                          int64_t ldc, int acc, int nr) {
+  int j0, p;
+  for (j0 = 0; j0 < nr; j0 += 8) {
+    float32x4_t c00 = vdupq_n_f32(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    float32x4_t c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+    float32x4_t c61 = c00, c70 = c00, c71 = c00, a0, a1, b0, b1;
+    const float *ap = a;
+    for (p = 0; p < kc; p++, ap += DIVE__NN_M) {
+      const float *bp = b + off[p] + j0;
+      a0 = vld1q_f32(ap);
+      a1 = vld1q_f32(ap + 4);
+      b0 = vld1q_f32(bp);
+      b1 = vld1q_f32(bp + 4);
+#define DIVE__FL(i, v, l)                                                     \
+  c##i##0 = vfmaq_laneq_f32(c##i##0, b0, v, l);                               \
+  c##i##1 = vfmaq_laneq_f32(c##i##1, b1, v, l);
+      DIVE__FL(0, a0, 0) DIVE__FL(1, a0, 1) DIVE__FL(2, a0, 2) DIVE__FL(3, a0, 3)
+      DIVE__FL(4, a1, 0) DIVE__FL(5, a1, 1) DIVE__FL(6, a1, 2) DIVE__FL(7, a1, 3)
+#undef DIVE__FL
+    }
+#define DIVE__STN(i)                                                          \
+  {                                                                           \
+    float *cp = c + (i) * ldc + j0;                                           \
+    if (acc) {                                                                \
+      c##i##0 = vaddq_f32(c##i##0, vld1q_f32(cp));                            \
+      c##i##1 = vaddq_f32(c##i##1, vld1q_f32(cp + 4));                        \
+    }                                                                         \
+    vst1q_f32(cp, c##i##0);                                                   \
+    vst1q_f32(cp + 4, c##i##1);                                               \
+  }
+    DIVE__STN(0) DIVE__STN(1) DIVE__STN(2) DIVE__STN(3)
+    DIVE__STN(4) DIVE__STN(5) DIVE__STN(6) DIVE__STN(7)
+#undef DIVE__STN
+  }
+}
+
+/* NT: the 4 x 6 tile as 24 accumulators (4 + 6 loads per 24 FMAs, 29 registers), each
+   lane summing every fourth product along j; lanes added at the end (faddp pairs). */
+static void dive__nt_neon(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
+                          const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc) {
+  float32x4_t s00 = vdupq_n_f32(0.0f), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
+  float32x4_t s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00;
+  float32x4_t s20 = s00, s21 = s00, s22 = s00, s23 = s00, s24 = s00, s25 = s00;
+  float32x4_t s30 = s00, s31 = s00, s32 = s00, s33 = s00, s34 = s00, s35 = s00, x0, x1, x2, x3, y;
+  int g;
+  int64_t j;
+  for (g = 0; g < ni; g++) {
+    const float *a0 = a + g * as, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+    const float *bg = b + g * bs, *b0 = bg + off[0], *b1 = bg + off[1], *b2 = bg + off[2];
+    const float *b3 = bg + off[3], *b4 = bg + off[4], *b5 = bg + off[5];
+    for (j = 0; j < L; j += 4) {
+      x0 = vld1q_f32(a0 + j);
+      x1 = vld1q_f32(a1 + j);
+      x2 = vld1q_f32(a2 + j);
+      x3 = vld1q_f32(a3 + j);
+#define DIVE__NTQ(q)                                                          \
+  y = vld1q_f32(b##q + j);                                                    \
+  s0##q = vfmaq_f32(s0##q, x0, y);                                            \
+  s1##q = vfmaq_f32(s1##q, x1, y);                                            \
+  s2##q = vfmaq_f32(s2##q, x2, y);                                            \
+  s3##q = vfmaq_f32(s3##q, x3, y);
+      DIVE__NTQ(0) DIVE__NTQ(1) DIVE__NTQ(2) DIVE__NTQ(3) DIVE__NTQ(4) DIVE__NTQ(5)
+#undef DIVE__NTQ
+    }
+  }
+#define DIVE__RD(i)                                                           \
+  c[i * ldc + 0] += vaddvq_f32(s##i##0);                                      \
+  c[i * ldc + 1] += vaddvq_f32(s##i##1);                                      \
+  c[i * ldc + 2] += vaddvq_f32(s##i##2);                                      \
+  c[i * ldc + 3] += vaddvq_f32(s##i##3);                                      \
+  c[i * ldc + 4] += vaddvq_f32(s##i##4);                                      \
+  c[i * ldc + 5] += vaddvq_f32(s##i##5);
+  DIVE__RD(0) DIVE__RD(1) DIVE__RD(2) DIVE__RD(3)
+#undef DIVE__RD
+}
+#endif /* DIVE__NEON */
+
 static dive__nn_fn dive__nn_kernel(void) {
 #if DIVE__X86
   int isa = dive__isa();
   if (isa == DIVE__ISA_AVX512) return dive__nn_avx512;
   if (isa == DIVE__ISA_AVX2) return dive__nn_avx2;
+#elif DIVE__NEON
+  if (dive__isa() == DIVE__ISA_NEON) return dive__nn_neon;
 #endif
   return dive__nn_generic;
 }
@@ -1700,6 +1823,8 @@ static dive__nt_fn dive__nt_kernel(void) {
   int isa = dive__isa();
   if (isa == DIVE__ISA_AVX512) return dive__nt_avx512;
   if (isa == DIVE__ISA_AVX2) return dive__nt_avx2;
+#elif DIVE__NEON
+  if (dive__isa() == DIVE__ISA_NEON) return dive__nt_neon;
 #endif
   return dive__nt_generic;
 }
@@ -1750,6 +1875,27 @@ DIVE__AVX2 static void dive__zcz_avx2(float *d, const float *x, int C, int64_t t
     for (; i < hw; i++) d[i] = x[i];
     d += hw;
     for (i = 0; i + 8 <= bot; i += 8) _mm256_storeu_ps(d + i, z);
+    for (; i < bot; i++) d[i] = 0.0f;
+    d += bot;
+  }
+}
+#endif
+#if DIVE__NEON
+static void dive__zcz_neon(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot) {
+  const float32x4_t z = vdupq_n_f32(0.0f);
+  int c;
+  for (c = 0; c < C; c++, x += hw) {
+    int64_t i;
+    for (i = 0; i + 4 <= top; i += 4) vst1q_f32(d + i, z);
+    for (; i < top; i++) d[i] = 0.0f;
+    d += top;
+    for (i = 0; i + 8 <= hw; i += 8) {
+      vst1q_f32(d + i, vld1q_f32(x + i));
+      vst1q_f32(d + i + 4, vld1q_f32(x + i + 4));
+    }
+    for (; i < hw; i++) d[i] = x[i];
+    d += hw;
+    for (i = 0; i + 4 <= bot; i += 4) vst1q_f32(d + i, z);
     for (; i < bot; i++) d[i] = 0.0f;
     d += bot;
   }
@@ -1826,6 +1972,50 @@ DIVE__AVX512 static void dive__s2add_avx512(float *x, const float *d, int dr, in
       _mm512_mask_storeu_ps(row, m0, _mm512_add_ps(_mm512_maskz_loadu_ps(m0, row), _mm512_maskz_permutexvar_ps(ev, lo, v)));
       _mm512_mask_storeu_ps(row + 16, m1,
                             _mm512_add_ps(_mm512_maskz_loadu_ps(m1, row + 16), _mm512_maskz_permutexvar_ps(ev, hi, v)));
+    }
+  }
+}
+#endif
+
+#if DIVE__NEON
+/* NEON: the even elements of 8 consecutive inputs are one de-interleaving load (ld2); the
+   columns whose 8 inputs lie inside the row take it, the image's edges go one by one. */
+static void dive__s2get_neon(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W) {
+  int oh, i;
+  for (oh = 0; oh < P; oh++, d += Q) {
+    int h = 2 * oh + dr;
+    const float *row;
+    if (h < 0 || h >= H) {
+      for (i = 0; i < Q; i++) d[i] = 0.0f;
+      continue;
+    }
+    row = x + (int64_t)h * W;
+    for (i = 0; i < Q && 2 * i + dc < 0; i++) d[i] = 0.0f;
+    for (; i + 4 <= Q && 2 * i + dc + 8 <= W; i += 4) vst1q_f32(d + i, vld2q_f32(row + 2 * i + dc).val[0]);
+    for (; i < Q; i++) {
+      int w = 2 * i + dc;
+      d[i] = w >= 0 && w < W ? row[w] : 0.0f;
+    }
+  }
+}
+/* ... and the scatter: the even lanes take their addends, the odd ones are stored back as
+   they were (one thread owns the plane) */
+static void dive__s2add_neon(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W) {
+  int oh, i;
+  for (oh = 0; oh < P; oh++, d += Q) {
+    int h = 2 * oh + dr;
+    float *row;
+    if (h < 0 || h >= H) continue;
+    row = x + (int64_t)h * W;
+    for (i = 0; i < Q && 2 * i + dc < 0; i++) {}
+    for (; i + 4 <= Q && 2 * i + dc + 8 <= W; i += 4) {
+      float32x4x2_t v = vld2q_f32(row + 2 * i + dc);
+      v.val[0] = vaddq_f32(v.val[0], vld1q_f32(d + i));
+      vst2q_f32(row + 2 * i + dc, v);
+    }
+    for (; i < Q; i++) {
+      int w = 2 * i + dc;
+      if (w >= 0 && w < W) row[w] += d[i];
     }
   }
 }
@@ -1981,11 +2171,16 @@ DIVE__ROWFNS(generic, , generic, generic)
 DIVE__ROWFNS(avx2, DIVE__AVX2, avx2, generic)
 DIVE__ROWFNS(avx512, DIVE__AVX512, avx512, avx512)
 #endif
+#if DIVE__NEON /* the row bodies are the generic ones: NEON is aarch64's baseline */
+DIVE__ROWFNS(neon, , neon, neon)
+#endif
 static const dive__rowfns *dive__rowfns_get(void) {
 #if DIVE__X86
   int isa = dive__isa();
   if (isa == DIVE__ISA_AVX512) return &dive__rowfns_avx512;
   if (isa == DIVE__ISA_AVX2) return &dive__rowfns_avx2;
+#elif DIVE__NEON
+  if (dive__isa() == DIVE__ISA_NEON) return &dive__rowfns_neon;
 #endif
   return &dive__rowfns_generic;
 }

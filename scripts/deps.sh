@@ -7,8 +7,10 @@
 #   shaders       : glslang-tools spirv-tools
 #   demo data     : dataset-fashion-mnist
 #   fuzzing       : clang libclang-rt-14-dev (libFuzzer, `make fuzz`)
+#   aarch64 tests : gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static (`make test-arm`;
+#                   about 106 MB to download, 550 MB installed)
 set -e
-PKGS="gcc make libc6-dev libstb-dev libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslang-tools spirv-tools dataset-fashion-mnist python3 clang libclang-rt-14-dev"
+PKGS="gcc make libc6-dev libstb-dev libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslang-tools spirv-tools dataset-fashion-mnist python3 clang libclang-rt-14-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

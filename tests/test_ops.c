@@ -950,7 +950,7 @@ static void run_fused(void) {
   size_t k;
   dive_rng r;
   dive_rng_seed(&r, 7);
-  for (isa = best; isa >= DIVE__ISA_GENERIC; isa--) {
+  for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
     dive__isa_set(isa);
     for (k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
       dive__bn_p p;
@@ -1123,11 +1123,12 @@ int main(int argc, char **argv) {
     if (!only_op || !strcmp(only_op, cases[k].op))
       run_case(&cases[k], do_cpu, cpu_ctx, vk_ctx, req_vk);
 
-  /* The conv kernels have AVX-512, AVX2+FMA and portable C paths chosen at run time: run
-     the conv rows again on every narrower path this CPU has (DIVE_CPU_ISA sets the first). */
+  /* The conv kernels have AVX-512, AVX2+FMA, NEON and portable C paths chosen at run time:
+     run the conv rows again on every narrower path this CPU has (DIVE_CPU_ISA sets the
+     first). */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa;
-    for (isa = best - 1; isa >= DIVE__ISA_GENERIC; isa--) {
+    for (isa = dive__isa_narrower(best); isa >= 0; isa = dive__isa_narrower(isa)) {
       static char label[32];
       dive__isa_set(isa);
       snprintf(label, sizeof label, "cpu-%s", dive__isa_name(isa));

@@ -1,0 +1,27 @@
+#!/bin/sh
+# arm.sh - `make test-arm`: the aarch64 build (NEON kernels, -DDIVE_NO_VULKAN, cross-built
+# into build-arm/ by Debian's gcc-aarch64-linux-gnu) run under qemu-user against the serial
+# reference and the PyTorch fixture: every op row of test_ops (the conv rows again on the
+# portable path), test_ref on the NEON path and on the portable one. qemu says nothing about
+# speed. Ends with the total:  N passed, N failed
+RUN=${ARM_RUN:-qemu-aarch64-static -L /usr/aarch64-linux-gnu}
+unset DIVE_REQUIRE_VULKAN DIVE_CPU_ISA DIVE_BACKEND
+pass=0; fail=0
+one() { # label, then the command (environment assignments first)
+  label=$1; shift
+  s=$(date +%s)
+  out=$(env "$@" 2>&1); rc=$?
+  echo "== $label (aarch64 under qemu, $(( $(date +%s) - s )) s)"
+  echo "$out"
+  line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+  if [ -z "$line" ]; then echo "FAIL  $label printed no 'N passed, N failed' line"; fail=$((fail + 1)); return; fi
+  p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/'); f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "FAIL  $label exited $rc"; f=1; fi
+  if ! echo "$out" | grep -q "$want"; then echo "FAIL  $label did not run the $want kernels"; f=$((f + 1)); fi
+  pass=$((pass + p)); fail=$((fail + f))
+}
+want="kernels neon"; one "test_ops" $RUN ./build-arm/test_ops -b cpu
+want="relerr"; one "test_ref (neon)" $RUN ./build-arm/test_ref
+want="relerr"; one "test_ref (generic)" DIVE_CPU_ISA=generic $RUN ./build-arm/test_ref
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
