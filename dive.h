@@ -1507,9 +1507,65 @@ typedef void (*dive__nn_fn)(int kc, const float *a, const float *b, const int64_
 typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
                             const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc);
 
+#if defined(__GNUC__) || defined(__clang__)
+#define DIVE__INLINE static inline __attribute__((always_inline))
+#else
+#define DIVE__INLINE static
+#endif
+
+/* The portable kernels (any other CPU, or DIVE_CPU_ISA=generic). With gcc or clang they are
+   written in 4-float vectors (vector extensions: SSE2 on baseline x86-64, NEON, VSX, RVV,
+   LSX... whatever the target has), in register tiles sized for 16 vector registers; other
+   compilers get the plain loops after #else. Loads and stores go through memcpy (unaligned,
+   no aliasing questions), which compilers turn into single vector moves. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DIVE__VEC 1
+typedef float dive__v4 __attribute__((vector_size(16)));
+DIVE__INLINE dive__v4 dive__v4_ld(const float *p) {
+  dive__v4 v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+DIVE__INLINE void dive__v4_st(float *p, dive__v4 v) { memcpy(p, &v, sizeof v); }
+#else
+#define DIVE__VEC 0
+#endif
+
+/* NN, portable: 4 x 8 sub-tiles (8 accumulators, 2 B loads and 4 splats per 8 multiply-adds);
+   each output is summed over p in order, as in the plain loops. */
 static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float *DIVE__RESTRICT b,
                              const int64_t *off, float *DIVE__RESTRICT c, int64_t ldc, int acc,
                              int nr) {
+#if DIVE__VEC
+  const dive__v4 z = {0.0f, 0.0f, 0.0f, 0.0f};
+  int i0, j0, p;
+  for (j0 = 0; j0 < nr; j0 += 8)
+    for (i0 = 0; i0 < DIVE__NN_M; i0 += 4) {
+      dive__v4 c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, b0, b1;
+      const float *ap = a + i0;
+      for (p = 0; p < kc; p++, ap += DIVE__NN_M) {
+        const float *bp = b + off[p] + j0;
+        b0 = dive__v4_ld(bp);
+        b1 = dive__v4_ld(bp + 4);
+        c00 += ap[0] * b0; c01 += ap[0] * b1;
+        c10 += ap[1] * b0; c11 += ap[1] * b1;
+        c20 += ap[2] * b0; c21 += ap[2] * b1;
+        c30 += ap[3] * b0; c31 += ap[3] * b1;
+      }
+#define DIVE__STV(i, r0, r1)                                                  \
+  {                                                                           \
+    float *cp = c + (i0 + i) * ldc + j0;                                      \
+    if (acc) {                                                                \
+      r0 += dive__v4_ld(cp);                                                  \
+      r1 += dive__v4_ld(cp + 4);                                              \
+    }                                                                         \
+    dive__v4_st(cp, r0);                                                      \
+    dive__v4_st(cp + 4, r1);                                                  \
+  }
+      DIVE__STV(0, c00, c01) DIVE__STV(1, c10, c11) DIVE__STV(2, c20, c21) DIVE__STV(3, c30, c31)
+#undef DIVE__STV
+    }
+#else
   float t[DIVE__NN_M][32];
   int i, j, p;
   memset(t, 0, sizeof t);
@@ -1525,10 +1581,41 @@ static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float 
   }
   for (i = 0; i < DIVE__NN_M; i++)
     for (j = 0; j < nr; j++) c[i * ldc + j] = acc ? c[i * ldc + j] + t[i][j] : t[i][j];
+#endif
 }
 
+/* NT, portable: 2 x 6 at a time (12 accumulators of 4 lanes, 2 + 6 loads per 12
+   multiply-adds), each lane summing every fourth product; lanes added pairwise at the end. */
 static void dive__nt_generic(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
                              const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc) {
+#if DIVE__VEC
+  const dive__v4 z = {0.0f, 0.0f, 0.0f, 0.0f};
+  int i0, g;
+  int64_t j;
+  for (i0 = 0; i0 < DIVE__NT_M; i0 += 2) {
+    dive__v4 s00 = z, s01 = z, s02 = z, s03 = z, s04 = z, s05 = z;
+    dive__v4 s10 = z, s11 = z, s12 = z, s13 = z, s14 = z, s15 = z, x0, x1, y;
+    for (g = 0; g < ni; g++) {
+      const float *a0 = a + g * as + i0 * lda, *a1 = a0 + lda, *bg = b + g * bs;
+      const float *b0 = bg + off[0], *b1 = bg + off[1], *b2 = bg + off[2];
+      const float *b3 = bg + off[3], *b4 = bg + off[4], *b5 = bg + off[5];
+      for (j = 0; j < L; j += 4) {
+        x0 = dive__v4_ld(a0 + j);
+        x1 = dive__v4_ld(a1 + j);
+#define DIVE__NTQ(q)                                                          \
+  y = dive__v4_ld(b##q + j);                                                  \
+  s0##q += x0 * y;                                                            \
+  s1##q += x1 * y;
+        DIVE__NTQ(0) DIVE__NTQ(1) DIVE__NTQ(2) DIVE__NTQ(3) DIVE__NTQ(4) DIVE__NTQ(5)
+#undef DIVE__NTQ
+      }
+    }
+#define DIVE__RDV(i, q) c[(i0 + i) * ldc + q] += (s##i##q[0] + s##i##q[2]) + (s##i##q[1] + s##i##q[3]);
+    DIVE__RDV(0, 0) DIVE__RDV(0, 1) DIVE__RDV(0, 2) DIVE__RDV(0, 3) DIVE__RDV(0, 4) DIVE__RDV(0, 5)
+    DIVE__RDV(1, 0) DIVE__RDV(1, 1) DIVE__RDV(1, 2) DIVE__RDV(1, 3) DIVE__RDV(1, 4) DIVE__RDV(1, 5)
+#undef DIVE__RDV
+  }
+#else
   int i, q, g, l;
   int64_t j;
   for (i = 0; i < DIVE__NT_M; i++)
@@ -1544,6 +1631,7 @@ static void dive__nt_generic(int64_t L, int ni, const float *a, int64_t lda, int
         for (g = 0; g < l; g++) s[g] += s[g + l];
       c[i * ldc + q] += s[0];
     }
+#endif
 }
 
 #if DIVE__X86
@@ -2029,11 +2117,6 @@ static void dive__s2add_neon(float *x, const float *d, int dr, int dc, int P, in
    (the DIVE__ROWFNS wrappers below): with the baseline x86-64 target they run on 4-wide
    SSE and take twice as long as the same loops on AVX-512. Every ISA does the same
    lane-wise arithmetic. */
-#if defined(__GNUC__) || defined(__clang__)
-#define DIVE__INLINE static inline __attribute__((always_inline))
-#else
-#define DIVE__INLINE static
-#endif
 DIVE__INLINE float dive__lanes(float *s) {
   int l, g;
   for (l = 8; l >= 1; l /= 2)
