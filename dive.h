@@ -40,7 +40,8 @@
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
      -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
-     path.
+     path. The larger stride-1 3x3 convs run as Winograd F(2x2, 3x3) (a measured rule);
+     DIVE_CPU_WINOGRAD=0 turns it off, =1 uses it wherever it applies.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -1423,6 +1424,11 @@ enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2, DIVE__IS
 #define DIVE__AVX512 __attribute__((target("avx512f")))
 #endif
 static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
+static int dive__wino_mode = -1; /* Winograd convs (dive__wino_pick): -1 rule, 0 never, 1 always */
+/* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
+   assumed for another's (dive__wino_pick2) */
+enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
+static int dive__vendor_sel = DIVE__VENDOR_OTHER;
 
 static int dive__isa_best(void) {
 #if DIVE__X86
@@ -1469,6 +1475,18 @@ static void dive__isa_init(void) {
   else if (e && !strcmp(e, "neon")) want = DIVE__ISA_NEON;
   else if (e && !strcmp(e, "generic")) want = DIVE__ISA_GENERIC;
   dive__isa_sel = want < 0 ? best : dive__isa_fit(want, best);
+  e = getenv("DIVE_CPU_WINOGRAD");
+  dive__wino_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : -1;
+#if DIVE__X86
+  dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
+                                                                                                : DIVE__VENDOR_OTHER;
+#endif
+}
+static int dive__isa(void);
+/* The CPU's maker (DIVE__VENDOR_*; OTHER off x86). */
+static DIVE__UNUSED int dive__cpu_vendor(void) {
+  dive__isa();
+  return dive__vendor_sel;
 }
 /* The path in use, chosen exactly once per process (any thread may ask first). */
 static int dive__isa(void) {
@@ -1759,18 +1777,36 @@ DIVE__AVX512 static void dive__nn_avx512(int kc, const float *a, const float *b,
 #undef DIVE__ST
 }
 
-/* lane sum in a fixed order. Through memory: in C++, gcc 12 flags every 512->256-bit
-   extract intrinsic (and _mm512_reduce_add_ps) with -Wuninitialized inside its own header. */
-DIVE__AVX512 static float dive__hsum16(__m512 v) {
-  float t[16];
-  __m256 h;
-  __m128 s;
-  _mm512_storeu_ps(t, v);
-  h = _mm256_add_ps(_mm256_loadu_ps(t), _mm256_loadu_ps(t + 8));
-  s = _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
+/* Lane sums of 16 vectors at once, each folded in a fixed order (lanes 8 apart, then 4, 2,
+   1: the additions of the one-vector reduction this replaced, so the same bits), 15 adds
+   and 30 shuffles in all instead of 16 x 9 instructions (the 4x6 NT kernel spent a tenth
+   of a call on them at 1024 columns). Lane 4m + u of the result is the sum of vector
+   4u + m. */
+/* (the masked forms with every lane set: in C++, gcc 12 flags the plain ones' undefined
+   source operand with -Wuninitialized inside its own header) */
+#define DIVE__SHF4(a, b, i) _mm512_mask_shuffle_f32x4(a, (__mmask16)0xFFFF, a, b, i)
+#define DIVE__SHF(a, b, i) _mm512_mask_shuffle_ps(a, (__mmask16)0xFFFF, a, b, i)
+#define DIVE__RH1(a, b) /* lanes i and i + 8: a's in lanes 0-7, b's in 8-15 */           \
+  _mm512_add_ps(DIVE__SHF4(a, b, _MM_SHUFFLE(1, 0, 1, 0)), DIVE__SHF4(a, b, _MM_SHUFFLE(3, 2, 3, 2)))
+#define DIVE__RH2(a, b) /* i and i + 4: four vectors' sums in the four 128-bit lanes */ \
+  _mm512_add_ps(DIVE__SHF4(a, b, _MM_SHUFFLE(2, 0, 2, 0)), DIVE__SHF4(a, b, _MM_SHUFFLE(3, 1, 3, 1)))
+#define DIVE__RH3(a, b) /* i and i + 2, within the 128-bit lanes */                      \
+  _mm512_add_ps(DIVE__SHF(a, b, _MM_SHUFFLE(1, 0, 1, 0)), DIVE__SHF(a, b, _MM_SHUFFLE(3, 2, 3, 2)))
+#define DIVE__RH4(a, b) /* i and i + 1 */                                                \
+  _mm512_add_ps(DIVE__SHF(a, b, _MM_SHUFFLE(2, 0, 2, 0)), DIVE__SHF(a, b, _MM_SHUFFLE(3, 1, 3, 1)))
+DIVE__AVX512 static inline __m512 dive__red16(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __m512 v4, __m512 v5,
+                                              __m512 v6, __m512 v7, __m512 v8, __m512 v9, __m512 v10, __m512 v11,
+                                              __m512 v12, __m512 v13, __m512 v14, __m512 v15) {
+  __m512 r0 = DIVE__RH1(v0, v1), r1 = DIVE__RH1(v2, v3), r2 = DIVE__RH1(v4, v5), r3 = DIVE__RH1(v6, v7);
+  __m512 r4 = DIVE__RH1(v8, v9), r5 = DIVE__RH1(v10, v11), r6 = DIVE__RH1(v12, v13), r7 = DIVE__RH1(v14, v15);
+  __m512 u0 = DIVE__RH2(r0, r1), u1 = DIVE__RH2(r2, r3), u2 = DIVE__RH2(r4, r5), u3 = DIVE__RH2(r6, r7);
+  return DIVE__RH4(DIVE__RH3(u0, u1), DIVE__RH3(u2, u3));
+}
+/* the same for 8 vectors: lane 4m + u (u < 2) is the sum of vector 4u + m */
+DIVE__AVX512 static inline __m512 dive__red8(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __m512 v4, __m512 v5,
+                                             __m512 v6, __m512 v7) {
+  __m512 u0 = DIVE__RH2(DIVE__RH1(v0, v1), DIVE__RH1(v2, v3)), u1 = DIVE__RH2(DIVE__RH1(v4, v5), DIVE__RH1(v6, v7));
+  return DIVE__RH4(DIVE__RH3(u0, u1), _mm512_setzero_ps());
 }
 DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int64_t lda,
                                          int64_t as, const float *b, const int64_t *off,
@@ -1801,15 +1837,22 @@ DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int6
 #undef DIVE__NTQ
     }
   }
-#define DIVE__RD(i)                                                           \
-  c[i * ldc + 0] += dive__hsum16(s##i##0);                            \
-  c[i * ldc + 1] += dive__hsum16(s##i##1);                            \
-  c[i * ldc + 2] += dive__hsum16(s##i##2);                            \
-  c[i * ldc + 3] += dive__hsum16(s##i##3);                            \
-  c[i * ldc + 4] += dive__hsum16(s##i##4);                            \
-  c[i * ldc + 5] += dive__hsum16(s##i##5);
-  DIVE__RD(0) DIVE__RD(1) DIVE__RD(2) DIVE__RD(3)
-#undef DIVE__RD
+  { /* the 24 lane sums at once (dive__red16 and dive__red8: sum e = 4u + m of a group of 16
+       is in lane 4m + u), permuted into each row's 6 columns */
+    const __m512i r0 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 12, 8, 4, 0);
+    const __m512i r1 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 10, 6, 2, 13, 9);
+    const __m512i r2 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 16, 15, 11, 7, 3);
+    const __m512i r3 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 29, 25, 21, 17, 28, 24);
+    const __mmask16 m6 = 0x3F;
+    __m512 z16 = dive__red16(s00, s01, s02, s03, s04, s05, s10, s11, s12, s13, s14, s15, s20, s21, s22, s23);
+    __m512 z8 = dive__red8(s24, s25, s30, s31, s32, s33, s34, s35);
+#define DIVE__RDV(i)                                                          \
+  _mm512_mask_storeu_ps(c + i * ldc, m6,                                      \
+                        _mm512_add_ps(_mm512_maskz_loadu_ps(m6, c + i * ldc),  \
+                                      _mm512_permutex2var_ps(z16, r##i, z8)));
+    DIVE__RDV(0) DIVE__RDV(1) DIVE__RDV(2) DIVE__RDV(3)
+#undef DIVE__RDV
+  }
 }
 #endif /* DIVE__X86 */
 
@@ -2535,6 +2578,325 @@ static float *dive__ws_get(dive__ws *ws, int64_t n) {
 #define DIVE__NTH 1
 #endif
 
+/* --- Winograd F(2x2, 3x3) for the stride-1, pad-1 3x3 convs (Lavin and Gray, 2016). Each
+   output tile of 2x2 pixels is Y = A^T [U . V] A, with V = B^T d B from the 4x4 input tile
+   d around it and U = G g G^T from the 3x3 kernel g; summed over the channels, the 16
+   elementwise products become 16 GEMMs of (K, C) x (C, tiles): 16 multiplies per 4 outputs
+   and channel pair instead of 36, the transforms only adds (and halves in G). Per image:
+     1. per channel, the input tiles (tile (ty, tx) reads pixel (2ty - 1 + i, 2tx - 1 + j))
+        as 8 stride-2 planes (the rows' s2get: odd and even input rows, per column j),
+        then V(xi, c, t) = (B^T d B)(xi) across the tiles t (contiguous, vectorized);
+     2. M(xi) = U(xi) V(xi) by the NN kernel (U packed in 8-row panels, V's rows read in
+        place, columns = tiles rounded up to 16);
+     3. the output: Y = A^T M A per tile, the 2x2 pixels interleaved back into rows (+ bias).
+   Backward-data is the same forward conv of dout with the flipped kernel (C and K
+   swapped). The rule for when it runs: dive__wino_pick. */
+/* The transforms work on blocks of tiles: with gcc or clang a 16-float vector (one zmm, two
+   ymm, four xmm or NEON registers, by the wrapper's target), else one float. */
+#if DIVE__VEC
+typedef float dive__wv __attribute__((vector_size(64)));
+#define DIVE__WVN 16
+#else
+typedef float dive__wv;
+#define DIVE__WVN 1
+#endif
+#define DIVE__WLD(v, p) memcpy(&(v), (p), sizeof(dive__wv))
+#define DIVE__WST(p, v) memcpy((p), &(v), sizeof(dive__wv))
+/* step 1b: V rows (16, vstride apart) from the input tiles: tile t's pixel (i, j) is element
+   t + (i / 2) * tw of plane 2j + i % 2 (ps floats each, see dive__wino_img); n (a multiple of
+   16) tiles. E = B^T D by columns, then V = E B by rows. */
+DIVE__INLINE void dive__wino_in_body(float *DIVE__RESTRICT v, int64_t vstride, const float *DIVE__RESTRICT pl,
+                                     int64_t ps, int64_t tw, int64_t n) {
+  int64_t t;
+  for (t = 0; t < n; t += DIVE__WVN) {
+    dive__wv d0, d1, d2, d3, e00, e01, e02, e03, e10, e11, e12, e13, e20, e21, e22, e23, e30, e31, e32, e33, r;
+#define DIVE__WE(j)                                                          \
+  DIVE__WLD(d0, pl + (2 * j) * ps + t);                                      \
+  DIVE__WLD(d1, pl + (2 * j + 1) * ps + t);                                  \
+  DIVE__WLD(d2, pl + (2 * j) * ps + tw + t);                                 \
+  DIVE__WLD(d3, pl + (2 * j + 1) * ps + tw + t);                             \
+  e0##j = d0 - d2;                                                           \
+  e1##j = d1 + d2;                                                           \
+  e2##j = d2 - d1;                                                           \
+  e3##j = d1 - d3;
+    DIVE__WE(0) DIVE__WE(1) DIVE__WE(2) DIVE__WE(3)
+#undef DIVE__WE
+#define DIVE__WV(a)                                                          \
+  r = e##a##0 - e##a##2;                                                     \
+  DIVE__WST(v + (4 * a + 0) * vstride + t, r);                               \
+  r = e##a##1 + e##a##2;                                                     \
+  DIVE__WST(v + (4 * a + 1) * vstride + t, r);                               \
+  r = e##a##2 - e##a##1;                                                     \
+  DIVE__WST(v + (4 * a + 2) * vstride + t, r);                               \
+  r = e##a##1 - e##a##3;                                                     \
+  DIVE__WST(v + (4 * a + 3) * vstride + t, r);
+    DIVE__WV(0) DIVE__WV(1) DIVE__WV(2) DIVE__WV(3)
+#undef DIVE__WV
+  }
+}
+/* step 3 for one output channel: m (16 rows, mstride apart, tiles along) -> out (H, W) +
+   bias, through the four pixel planes y(a, b) in yb (4 rows of Tn) */
+DIVE__INLINE void dive__wino_out_body(float *DIVE__RESTRICT out, int H, int W, const float *DIVE__RESTRICT m,
+                                      int64_t mstride, int th, int tw, float bias, float *DIVE__RESTRICT yb) {
+  int64_t Tn = dive__rup((int64_t)th * tw, 16), t;
+  int l, ty, tx, a;
+  for (t = 0; t < Tn; t += DIVE__WVN) {
+    dive__wv q0, q1, q2, q3, f00, f01, f02, f03, f10, f11, f12, f13, r;
+#define DIVE__WF(j) /* column j of F = A^T M */                              \
+  DIVE__WLD(q0, m + (0 + j) * mstride + t);                                  \
+  DIVE__WLD(q1, m + (4 + j) * mstride + t);                                  \
+  DIVE__WLD(q2, m + (8 + j) * mstride + t);                                  \
+  DIVE__WLD(q3, m + (12 + j) * mstride + t);                                 \
+  f0##j = q0 + q1 + q2;                                                      \
+  f1##j = q1 - q2 - q3;
+    DIVE__WF(0) DIVE__WF(1) DIVE__WF(2) DIVE__WF(3)
+#undef DIVE__WF
+#define DIVE__WY(a) /* Y = F A */                                            \
+  r = f##a##0 + f##a##1 + f##a##2 + bias;                                    \
+  DIVE__WST(yb + (2 * a) * Tn + t, r);                                       \
+  r = f##a##1 - f##a##2 - f##a##3 + bias;                                    \
+  DIVE__WST(yb + (2 * a + 1) * Tn + t, r);
+    DIVE__WY(0) DIVE__WY(1)
+#undef DIVE__WY
+  }
+  for (ty = 0; ty < th; ty++) /* rows 2ty + a: y(a, 0) and y(a, 1) interleaved */
+    for (a = 0; a < 2 && 2 * ty + a < H; a++) {
+      const float *y0 = yb + (2 * a) * Tn + (int64_t)ty * tw, *y1 = y0 + Tn;
+      float *row = out + (int64_t)(2 * ty + a) * W;
+      tx = 0;
+      if (W % 2 == 0)
+        for (; tx + 16 <= tw; tx += 16)
+          for (l = 0; l < 16; l++) {
+            row[2 * (tx + l)] = y0[tx + l];
+            row[2 * (tx + l) + 1] = y1[tx + l];
+          }
+      for (; tx < tw; tx++) {
+        row[2 * tx] = y0[tx];
+        if (2 * tx + 1 < W) row[2 * tx + 1] = y1[tx];
+      }
+    }
+}
+/* step 1a for one channel x (H, W): for each column j of the tiles, the input rows -1, 1,
+   3.. (plane 2j) and 0, 2, 4.. (plane 2j + 1), th + 1 of each, tw apart: row r of plane
+   2j + e holds pixels (2r - 1 + e, 2tx + j - 1), zero outside the image */
+DIVE__INLINE void dive__wino_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, const float *DIVE__RESTRICT x, int H,
+                                        int W, int th, int tw) {
+  int h, j, tx;
+  for (h = -1; h <= 2 * th; h++) { /* rows -1 .. 2th: th + 1 odd, th + 1 even */
+    int e = (h + 1) % 2, r = (h + 1) / 2;
+    for (j = 0; j < 4; j++) {
+      float *d = pl + (2 * j + e) * ps + (int64_t)r * tw;
+      if (h >= H) {
+        for (tx = 0; tx < tw; tx++) d[tx] = 0.0f;
+        continue;
+      }
+      for (tx = 0; tx < tw; tx++) {
+        int col = 2 * tx + j - 1;
+        d[tx] = h >= 0 && col >= 0 && col < W ? x[(int64_t)h * W + col] : 0.0f;
+      }
+    }
+  }
+}
+#if DIVE__X86
+/* the same in blocks of 16 tiles: per input row and block two pairs of masked loads (the
+   windows at columns 2tx - 1 and 2tx + 1), four permutes into the four columns j */
+DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const float *x, int H, int W, int th, int tw) {
+  const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+  const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
+  const __m512 z = _mm512_setzero_ps();
+  int h, tx0;
+  for (tx0 = 0; tx0 < tw; tx0 += 16) { /* a block of tiles, then the rows: masks per block */
+    int c0 = 2 * tx0 - 1;
+    __mmask16 mo = dive__s2mask(tx0, tw), m0 = dive__s2mask(c0, W), m1 = dive__s2mask(c0 + 16, W);
+    __mmask16 m2 = dive__s2mask(c0 + 2, W), m3 = dive__s2mask(c0 + 18, W);
+    for (h = -1; h <= 2 * th; h++) { /* rows -1 .. 2th: th + 1 odd, th + 1 even */
+      float *d = pl + ((h + 1) % 2) * ps + (int64_t)((h + 1) / 2) * tw + tx0;
+      __m512 a0 = z, a1 = z, b0 = z, b1 = z;
+      if (h >= 0 && h < H) {
+        const float *row = x + (int64_t)h * W + c0;
+        a0 = _mm512_maskz_loadu_ps(m0, row);
+        a1 = _mm512_maskz_loadu_ps(m1, row + 16);
+        b0 = _mm512_maskz_loadu_ps(m2, row + 2);
+        b1 = _mm512_maskz_loadu_ps(m3, row + 18);
+      }
+      _mm512_mask_storeu_ps(d, mo, _mm512_permutex2var_ps(a0, ev, a1));
+      _mm512_mask_storeu_ps(d + 2 * ps, mo, _mm512_permutex2var_ps(a0, od, a1));
+      _mm512_mask_storeu_ps(d + 4 * ps, mo, _mm512_permutex2var_ps(b0, ev, b1));
+      _mm512_mask_storeu_ps(d + 6 * ps, mo, _mm512_permutex2var_ps(b0, od, b1));
+    }
+  }
+}
+#endif
+typedef struct dive__winofns {
+  void (*tiles)(float *pl, int64_t ps, const float *x, int H, int W, int th, int tw);
+  void (*in)(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, int64_t n);
+  void (*out)(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw, float bias, float *yb);
+} dive__winofns;
+#define DIVE__WINOFNS(SFX, ATTR, TILES)                                                                 \
+  ATTR static DIVE__UNUSED void dive__wt_##SFX(float *pl, int64_t ps, const float *x, int H, int W,    \
+                                               int th, int tw) {                                        \
+    dive__wino_tiles_body(pl, ps, x, H, W, th, tw);                                                     \
+  }                                                                                                     \
+  ATTR static void dive__wi_##SFX(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw,  \
+                                  int64_t n) {                                                          \
+    dive__wino_in_body(v, vstride, pl, ps, tw, n);                                                      \
+  }                                                                                                     \
+  ATTR static void dive__wo_##SFX(float *out, int H, int W, const float *m, int64_t mstride, int th,   \
+                                  int tw, float bias, float *yb) {                                      \
+    dive__wino_out_body(out, H, W, m, mstride, th, tw, bias, yb);                                       \
+  }                                                                                                     \
+  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, dive__wo_##SFX};
+DIVE__WINOFNS(generic, , dive__wt_generic)
+#if DIVE__X86
+DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2)
+DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512)
+#endif
+static const dive__winofns *dive__winofns_get(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return &dive__winofns_avx512;
+  if (isa == DIVE__ISA_AVX2) return &dive__winofns_avx2;
+#endif
+  return &dive__winofns_generic; /* on aarch64 the generic bodies are NEON already */
+}
+
+/* Winograd geometry of one conv (stride 1, pad 1, 3x3, one group) */
+typedef struct dive__wgeo {
+  int th, tw, Kr;   /* tile rows and columns; K rounded up to 8 */
+  int64_t T, Tn;    /* tiles; rounded up to 16 (the GEMM's columns) */
+  int64_t ps;       /* floats per stride-2 input plane (th + 1 rows of tw, a zero tail) */
+  int64_t per;      /* floats of scratch per part: 8 planes, V, M, the output planes */
+} dive__wgeo;
+static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g) {
+  g->th = (p->H + 1) / 2;
+  g->tw = (p->W + 1) / 2;
+  g->Kr = (int)dive__rup(p->K, DIVE__NN_M);
+  g->T = (int64_t)g->th * g->tw;
+  g->Tn = dive__rup(g->T, 16);
+  g->ps = dive__rup((int64_t)(g->th + 1) * g->tw + g->Tn - g->T + g->tw, 16);
+  g->per = 8 * g->ps + 16 * (int64_t)p->C * g->Tn + 16 * (int64_t)g->Kr * g->Tn + 4 * g->Tn;
+}
+
+/* -1: the measured rule, 0: never, 1: wherever it applies. Set with the ISA, once
+   (dive__isa_init), from DIVE_CPU_WINOGRAD=0|1; tests set it directly. */
+static int dive__wino_want(void) {
+  dive__isa();
+  return dive__wino_mode;
+}
+/* Winograd convs run by this thread ([0] forward, [1] backward-data calls): tests check that
+   the path they mean to test ran */
+static DIVE__TLS int dive__wino_calls[2];
+/* Whether the conv p (a forward conv, or backward-data's as one: bwd = 1) runs as Winograd
+   F(2x2, 3x3). The rule is measured per ISA path (bench/bench_wino.c, docs/perf-cpu.md):
+   the 16 GEMMs run over C input channels, so few channels leave the micro-kernel short
+   loops while the transforms cost per channel and pixel; backward-data gains less, since
+   backward-weights then needs copies of its own. With ch = min(C, K) and big = 16x16
+   pixels or more:
+     avx512: forward ch >= 64, or >= 32 when big; backward-data ch >= 128, or >= 64 when big
+     avx2:   forward ch >= 64; backward-data ch >= 128, or >= 64 when big
+     generic (4-wide vectors, no FMA): both ch >= 16
+   NEON is not measured (no ARM machine): it takes avx2's rule, the shapes where Winograd
+   won on every path measured. The rule was measured on an Intel core; on AMD's the convs
+   stay direct (their tuning, measured there) unless DIVE_CPU_WINOGRAD=1. */
+static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
+  int want = dive__wino_want(), ch = DIVE__MIN(p->C, p->K), big = p->H * p->W >= 256, isa = dive__isa();
+  if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || want == 0) return 0;
+  if (want == 1) return 1;
+  if (dive__cpu_vendor() == DIVE__VENDOR_AMD) return 0;
+  if (isa == DIVE__ISA_AVX512) return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64 || (ch >= 32 && big);
+  if (isa == DIVE__ISA_GENERIC) return ch >= 16;
+  return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64; /* avx2, neon */
+}
+static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0); }
+
+/* U (16, Kr, C) packed per xi in 8-row panels (dive__pack_nn's layout, zero rows past K):
+   U(xi)(k, c) = (G g G^T)(xi) of w's (k, c) kernel g (w is (K, C, 3, 3)); flip: the kernel
+   of backward-data, g = w(c, k) rotated by 180 degrees (w is (C, K, 3, 3) then) */
+static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up) {
+  int64_t xs = (int64_t)g->Kr * p->C;
+  int k, c, a, b;
+  memset(up, 0, sizeof(float) * (size_t)(16 * xs));
+  for (k = 0; k < p->K; k++)
+    for (c = 0; c < p->C; c++) {
+      const float *gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
+      float gg[3][3], t[4][3];
+      float *u = up + (int64_t)(k / DIVE__NN_M) * DIVE__NN_M * p->C + (int64_t)c * DIVE__NN_M + k % DIVE__NN_M;
+      for (a = 0; a < 3; a++)
+        for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
+      for (b = 0; b < 3; b++) { /* T = G g */
+        t[0][b] = gg[0][b];
+        t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
+        t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
+        t[3][b] = gg[2][b];
+      }
+      for (a = 0; a < 4; a++) { /* U = T G^T */
+        u[(4 * a + 0) * xs] = t[a][0];
+        u[(4 * a + 1) * xs] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
+        u[(4 * a + 2) * xs] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
+        u[(4 * a + 3) * xs] = t[a][2];
+      }
+    }
+}
+
+/* one image: out (K, H, W) = conv(img (C, H, W)) (+ bias), scratch sc (g->per floats) */
+static void dive__wino_img(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p,
+                           const dive__wgeo *g, const float *up, const int64_t *off, const float *img,
+                           const float *bias, float *out, float *sc) {
+  int64_t Tn = g->Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
+  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  int64_t rows = (int64_t)(g->th + 1) * g->tw;
+  int c, k, j, xi;
+  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
+    memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (c = 0; c < p->C; c++) {
+    /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
+       each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
+    wf->tiles(pl, g->ps, img + c * HW, p->H, p->W, g->th, g->tw);
+    wf->in(v + c * Tn, vs, pl, g->ps, g->tw, Tn);
+  }
+  for (xi = 0; xi < 16; xi++)
+    dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tn, m + xi * ms);
+  for (k = 0; k < p->K; k++)
+    wf->out(out + k * HW, p->H, p->W, m + k * Tn, ms, g->th, g->tw, bias ? bias[k] : 0.0f, yb);
+}
+
+/* Winograd forward conv (see dive__wino_pick), one parallel region over images as the direct
+   path; rstats as there. Returns 0 (nothing done) when the scratch cannot be had. */
+static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, const float *in, const float *w,
+                              const float *b, float *rstats) {
+  dive__wgeo g;
+  dive__nn_fn nn = dive__nn_kernel();
+  const dive__rowfns *f = dive__rowfns_get();
+  const dive__winofns *wf = dive__winofns_get();
+  int nt = dive__parts(p->N), c;
+  int64_t nu, HW = (int64_t)p->H * p->W;
+  float *base, *cur, *up;
+  int64_t *off;
+  dive__wgeo_init(p, &g);
+  nu = 16 * (int64_t)g.Kr * p->C;
+  base = dive__ws_get(ws, dive__rup(nu, 16) + dive__rup(2 * (int64_t)p->C, 16) + dive__rup(g.per, 16) * nt);
+  if (!base) return 0;
+  cur = base;
+  up = dive__take(&cur, nu);
+  off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
+  dive__wino_pack_u(p, &g, w, 0, up);
+  dive__wino_calls[0]++;
+  for (c = 0; c < p->C; c++) off[c] = (int64_t)c * g.Tn;
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t;
+    int64_t n, k;
+    for (t = DIVE__TID; t < nt; t += DIVE__NTH)
+      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
+        dive__wino_img(nn, wf, p, &g, up, off, in + n * p->C * HW, b, out + n * p->K * HW,
+                       cur + dive__rup(g.per, 16) * t);
+        for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
+          f->stats(out + k * HW, HW, rstats + 2 * k, rstats + 2 * k + 1);
+      }
+  }
+  return 1;
+}
+
 /* conv2d forward: one parallel region over images (fixed parts, each writes its own
    images). The packed weights are shared; every part has its own src and cbuf.
    rstats (optional, 2 N K floats): the mean and M2 of each output row (n, k), taken while
@@ -2548,6 +2910,7 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   float *base, *cur, *apack;
   int64_t *off;
+  if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, rstats)) return;
   dive__cgeo_init(p, &g);
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
@@ -2635,17 +2998,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                                     float *db, const float *dout, const float *in,
                                     const float *w, const dive__dgrad_epi *epi) {
   dive__cgeo g, gq;
+  dive__wgeo wq;
   dive__conv_p q;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
-  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0;
+  const dive__winofns *wf = dive__winofns_get();
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
   dive__cgeo_init(p, &g);
   if (asfwd) dive__cgeo_init(&q, &gq);
+  /* backward-data as a Winograd conv: its packed U takes apack's place, its tile columns
+     offq's; backward-weights then copies the input (no shared copies of dout) */
+  wino = din && asfwd && dive__wino_pick2(&q, 1);
+  if (wino) dive__wgeo_init(&q, &wq);
   Kr4 = dive__rup(g.Kg, DIVE__NT_M);
   CRSr = dive__rup(g.CRS, DIVE__NT_N);
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
@@ -2653,17 +3022,18 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   /* shifted geometry for backward-data with HW % 16 == 0: backward-weights reads x's rows
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
-  shared = asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
+  shared = !wino && asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
   prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : Kr4; /* partial per group: (prow, pcol) */
   pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : CRSr;
   part = (int64_t)p->groups * prow * pcol;
   per_dw = !dw ? 0 : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
-  per_din = !din ? 0 : asfwd ? dive__conv_fwd_ws(&gq)
+  if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
+  per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
-  noff = dive__rup(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), 8) + DIVE__NT_N;
+  noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(2 * noff, 16) +
                                              per * nt) : NULL;
   if ((din || dw) && !base) {
@@ -2673,8 +3043,12 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     return;
   }
   cur = base;
-  if (din) {
-    apack = dive__take(&cur, na * p->groups);
+  if (din) apack = dive__take(&cur, na * p->groups);
+  if (wino) {
+    dive__wino_pack_u(&q, &wq, w, 1, apack);
+    dive__wino_calls[1]++;
+  }
+  else if (din) {
     for (grp = 0; grp < p->groups; grp++) {
       const float *wg = w + (int64_t)grp * g.Kg * g.CRS;
       float *ag = apack + na * grp;
@@ -2693,7 +3067,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   off = (int64_t *)(void *)dive__take(&cur, 2 * noff);
   offq = (int64_t *)(void *)dive__take(&cur, 2 * noff);
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
-  if (din && asfwd) dive__cgeo_offsets(&q, &gq, offq);
+  if (din && asfwd && !wino) dive__cgeo_offsets(&q, &gq, offq);
+  if (wino) { /* the rows of V: one per channel of dout */
+    int k;
+    for (k = 0; k < q.C; k++) offq[k] = (int64_t)k * wq.Tn;
+  }
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
     for (k = 0; k < g.Kg; k++) offq[k] = (int64_t)k * g.Ln;
@@ -2759,7 +3137,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           for (gi = 0; gi < p->groups; gi++) {
             const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
             float *dx = din + (n * p->C + (int64_t)gi * g.Cg) * HW;
-            if (asfwd) {
+            if (wino) {
+              dive__wino_img(nn, wf, &q, &wq, apack, offq, dy, NULL, dx, mine);
+            } else if (asfwd) {
               float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
               dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, dy, NULL, dx, src, cbuf);
             } else { /* col (CRS, Ln) = w_g^T dout_g, then col2im */

@@ -2,8 +2,11 @@
 # arm.sh - `make test-arm`: the aarch64 build (NEON kernels, -DDIVE_NO_VULKAN, cross-built
 # into build-arm/ by Debian's gcc-aarch64-linux-gnu) run under qemu-user against the serial
 # reference and the PyTorch fixture: every op row of test_ops (the conv rows again on the
-# portable path), test_ref on the NEON path and on the portable one. qemu says nothing about
-# speed. Ends with the total:  N passed, N failed
+# portable path, and with Winograd), test_ref on the NEON path, on the portable one (direct
+# convs: with the portable path's Winograd rule one pre-ReLU value of the fixture lies on
+# the other side of zero from PyTorch's, see tests/test_wino.c) and with Winograd in every
+# 3x3 conv, and test_wino. qemu says nothing about speed. Ends with the total:
+#   N passed, N failed
 RUN=${ARM_RUN:-qemu-aarch64-static -L /usr/aarch64-linux-gnu}
 unset DIVE_REQUIRE_VULKAN DIVE_CPU_ISA DIVE_BACKEND
 pass=0; fail=0
@@ -22,6 +25,8 @@ one() { # label, then the command (environment assignments first)
 }
 want="kernels neon"; one "test_ops" $RUN ./build-arm/test_ops -b cpu
 want="relerr"; one "test_ref (neon)" $RUN ./build-arm/test_ref
-want="relerr"; one "test_ref (generic)" DIVE_CPU_ISA=generic $RUN ./build-arm/test_ref
+want="relerr"; one "test_ref (generic, direct convs)" DIVE_CPU_ISA=generic DIVE_CPU_WINOGRAD=0 $RUN ./build-arm/test_ref
+want="relerr"; one "test_ref (Winograd in every 3x3 conv)" DIVE_CPU_WINOGRAD=1 $RUN ./build-arm/test_ref
+want="kernels neon"; one "test_wino" $RUN ./build-arm/test_wino
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1141,6 +1141,34 @@ int main(int argc, char **argv) {
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
+  /* Winograd F(2x2, 3x3) for the stride-1 3x3 convs: the rule picks it for some shapes
+     only, so the conv rows run again with it everywhere it applies, on every ISA path, and
+     once with it nowhere */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int best = dive__isa(), isa, f0 = dive__wino_calls[0], b0 = dive__wino_calls[1], mode;
+    for (mode = 1; mode >= 0; mode--)
+      for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
+        static char label[32];
+        dive__isa_set(isa);
+        dive__wino_mode = mode;
+        snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "wino" : "direct");
+        g_cpu_label = label;
+        g_no_grad = 1;
+        for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+          if (!strcmp(cases[k].op, "conv2d")) run_case(&cases[k], 1, cpu_ctx, NULL, 0);
+        if (mode) {
+          int nf = dive__wino_calls[0] - f0, nb = dive__wino_calls[1] - b0;
+          report("conv2d", "Winograd ran (forward and backward-data)", label, nf > 0 && nb > 0,
+                 "%d forward, %d backward-data calls", nf, nb);
+          f0 = dive__wino_calls[0];
+          b0 = dive__wino_calls[1];
+        }
+      }
+    dive__isa_set(best);
+    dive__wino_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
 
   if (do_cpu && (!only_op || !strcmp(only_op, "bn_relu"))) run_fused();
 
