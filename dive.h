@@ -2578,6 +2578,84 @@ static float *dive__ws_get(dive__ws *ws, int64_t n) {
 #define DIVE__NTH 1
 #endif
 
+/* --- the forward conv's per-image epilogue for inference (dive__cpu_conv2d_fwd_epi): one
+   output row, in cache, y = [relu](y + bias [+ r]): the bias of a conv with batch norm
+   folded in (dive__bn_fold), the residual add and the ReLU of a basic block, in place. The
+   same arithmetic as the ops one after another (x + bias, then + r, then the ReLU), so the
+   same bits; compiled per ISA like the row functions. */
+DIVE__INLINE void dive__row_bias_act(float *DIVE__RESTRICT y, const float *DIVE__RESTRICT r, float bias, int relu,
+                                     int64_t n) {
+  int64_t i = 0;
+  int l;
+  if (r)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = (y[i + l] + bias) + r[i + l];
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = y[i + l] + bias;
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  for (; i < n; i++) {
+    float v = r ? (y[i] + bias) + r[i] : y[i] + bias;
+    y[i] = relu && !(v > 0.0f) ? 0.0f : v;
+  }
+}
+typedef void (*dive__epi_fn)(float *y, const float *r, float bias, int relu, int64_t n);
+#define DIVE__EPIFN(SFX, ATTR)                                                                    \
+  ATTR static void dive__ep_##SFX(float *y, const float *r, float bias, int relu, int64_t n) {    \
+    dive__row_bias_act(y, r, bias, relu, n);                                                      \
+  }
+DIVE__EPIFN(generic, )
+#if DIVE__X86
+DIVE__EPIFN(avx2, DIVE__AVX2)
+DIVE__EPIFN(avx512, DIVE__AVX512)
+#endif
+static dive__epi_fn dive__epi_kernel(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return dive__ep_avx512;
+  if (isa == DIVE__ISA_AVX2) return dive__ep_avx2;
+#endif
+  return dive__ep_generic;
+}
+/* What the forward conv does to each image's output while it is in cache: the row
+   statistics for the BN that follows (training), or the inference epilogue above. */
+typedef struct dive__fwd_epi {
+  float *rstats;    /* 2 N K floats: each output row's mean and M2, or NULL */
+  const float *res; /* added to the output (its shape), or NULL */
+  int relu;         /* then max(0, .) */
+} dive__fwd_epi;
+static int dive__fwd_epi_acts(const dive__fwd_epi *e) { return e && (e->res || e->relu); }
+/* image n's output rows (n, k) for k in [0, K): the epilogue; bias: per output channel */
+static void dive__fwd_epi_apply(const dive__rowfns *f, dive__epi_fn ep, const dive__fwd_epi *e, int64_t K,
+                                int64_t PQ, float *out, const float *bias, int64_t n) {
+  int64_t k;
+  if (!e) return;
+  for (k = n * K; k < (n + 1) * K; k++) {
+    if (dive__fwd_epi_acts(e) || bias) ep(out + k * PQ, e->res ? e->res + k * PQ : NULL, bias ? bias[k % K] : 0.0f, e->relu, PQ);
+    if (e->rstats) f->stats(out + k * PQ, PQ, e->rstats + 2 * k, e->rstats + 2 * k + 1);
+  }
+}
+
+/* Batch norm folded into the conv before it, for inference: with scale = gamma / sqrt(var
+   + eps) (computed as the BN kernels compute it) and shift = beta - mean * scale, conv(x,
+   wf) + bf = bn(conv(x, w) + b) up to rounding. w, wf: (K, CRS); b may be NULL; wf may be w. */
+static DIVE__UNUSED void dive__bn_fold(int K, int64_t CRS, const float *w, const float *b, const float *gamma,
+                                       const float *beta, const float *mean, const float *var, float eps, float *wf,
+                                       float *bf) {
+  int k;
+  int64_t i;
+  for (k = 0; k < K; k++) {
+    float rs = 1.0f / sqrtf(var[k] + eps), scale = rs * gamma[k], shift = beta[k] - mean[k] * scale;
+    for (i = 0; i < CRS; i++) wf[(int64_t)k * CRS + i] = w[(int64_t)k * CRS + i] * scale;
+    bf[k] = (b ? b[k] * scale : 0.0f) + shift;
+  }
+}
+
 /* --- Winograd F(2x2, 3x3) for the stride-1, pad-1 3x3 convs (Lavin and Gray, 2016). Each
    output tile of 2x2 pixels is Y = A^T [U . V] A, with V = B^T d B from the 4x4 input tile
    d around it and U = G g G^T from the 3x3 kernel g; summed over the channels, the 16
@@ -2863,11 +2941,12 @@ static void dive__wino_img(dive__nn_fn nn, const dive__winofns *wf, const dive__
 /* Winograd forward conv (see dive__wino_pick), one parallel region over images as the direct
    path; rstats as there. Returns 0 (nothing done) when the scratch cannot be had. */
 static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, const float *in, const float *w,
-                              const float *b, float *rstats) {
+                              const float *b, const dive__fwd_epi *epi) {
   dive__wgeo g;
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
+  dive__epi_fn ep = dive__epi_kernel();
   int nt = dive__parts(p->N), c;
   int64_t nu, HW = (int64_t)p->H * p->W;
   float *base, *cur, *up;
@@ -2885,13 +2964,12 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   DIVE__OMP_PARALLEL(nt)
   {
     int t;
-    int64_t n, k;
+    int64_t n;
     for (t = DIVE__TID; t < nt; t += DIVE__NTH)
       for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
         dive__wino_img(nn, wf, p, &g, up, off, in + n * p->C * HW, b, out + n * p->K * HW,
                        cur + dive__rup(g.per, 16) * t);
-        for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
-          f->stats(out + k * HW, HW, rstats + 2 * k, rstats + 2 * k + 1);
+        dive__fwd_epi_apply(f, ep, epi, p->K, HW, out, NULL, n); /* the bias is in already */
       }
   }
   return 1;
@@ -2899,27 +2977,31 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
 
 /* conv2d forward: one parallel region over images (fixed parts, each writes its own
    images). The packed weights are shared; every part has its own src and cbuf.
-   rstats (optional, 2 N K floats): the mean and M2 of each output row (n, k), taken while
-   the image's output is still in cache, for the batch norm that follows (the model). */
-static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *out,
-                                    const float *in, const float *w, const float *b, float *rstats) {
+   dive__cpu_conv2d_fwd_ws's rstats (optional, 2 N K floats): the mean and M2 of each output
+   row (n, k), taken while the image's output is still in cache, for the batch norm that
+   follows (the model); dive__cpu_conv2d_fwd_epi: the inference epilogue. */
+static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *out, const float *in,
+                                   const float *w, const float *b, const dive__fwd_epi *epi) {
   dive__cgeo g;
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
+  dive__epi_fn ep = dive__epi_kernel();
   int nt = dive__parts(p->N), grp;
   int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   float *base, *cur, *apack;
+  const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   int64_t *off;
-  if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, rstats)) return;
+  if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, epi)) return;
+  if (eb) b = NULL;
   dive__cgeo_init(p, &g);
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
   per = dive__conv_fwd_ws(&g);
   base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(2 * noff, 16) + per * nt);
   if (!base) {
-    int64_t k;
+    int64_t n;
     dive__ref_conv2d_fwd(p, out, in, w, b);
-    for (k = 0; rstats && k < (int64_t)p->N * p->K; k++) f->stats(out + k * PQ, PQ, rstats + 2 * k, rstats + 2 * k + 1);
+    for (n = 0; n < p->N; n++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, n);
     return;
   }
   cur = base;
@@ -2931,7 +3013,7 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
-    int64_t n, k;
+    int64_t n;
     for (t = DIVE__TID; t < nt; t += DIVE__NTH) {
       float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
       for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
@@ -2939,11 +3021,29 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           dive__conv_fwd_img(nn, p, &g, apack + na * gi, off,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
-        for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
-          f->stats(out + k * PQ, PQ, rstats + 2 * k, rstats + 2 * k + 1);
+        dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, n);
       }
     }
   }
+}
+static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *out,
+                                    const float *in, const float *w, const float *b, float *rstats) {
+  dive__fwd_epi e;
+  e.rstats = rstats;
+  e.res = NULL;
+  e.relu = 0;
+  dive__cpu_conv2d_fwd_x(ws, p, out, in, w, b, rstats ? &e : NULL);
+}
+/* Inference: out = [relu](conv(in, w) + b [+ res]) in one pass over each image's output
+   while it is in cache (res: out's shape, or NULL). With dive__bn_fold's weights and bias,
+   a basic block's conv + BN (+ shortcut) + ReLU in eval mode. */
+static DIVE__UNUSED void dive__cpu_conv2d_fwd_epi(dive__ws *ws, const dive__conv_p *p, float *out, const float *in,
+                                                  const float *w, const float *b, const float *res, int relu) {
+  dive__fwd_epi e;
+  e.rstats = NULL;
+  e.res = res;
+  e.relu = relu;
+  dive__cpu_conv2d_fwd_x(ws, p, out, in, w, b, &e);
 }
 /* the same with a scratch buffer of its own (tests and benches call the kernels directly) */
 static DIVE__UNUSED void dive__cpu_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
