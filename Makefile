@@ -2,6 +2,7 @@
 #   make            build tests, examples and benchmarks (in parallel: -j nproc by default)
 #   make test       run every tests/test_*.c program (CPU; Vulkan where a device exists)
 #   make demo       install what is missing, build, run the DiVE pipeline on Fashion-MNIST-LT
+#   make test-arm   the aarch64 (NEON) build under qemu-user: test_ops, test_ref, test_wino
 # The implementation is compiled once into build/dive.o; every program that uses only the
 # public API (examples, most benchmarks, the tests that do not define DIVE_IMPLEMENTATION
 # themselves) links it. Tests that reach into the internals define DIVE_IMPLEMENTATION in
@@ -36,7 +37,7 @@ LINKED_BENCH := $(patsubst bench/%.c,$(B)/%,$(shell grep -L '^\#define DIVE_IMPL
 DEMO_EPOCHS ?= 10
 DEMO_FLAGS  ?= --pipeline --baseline --depth 8 --epochs $(DEMO_EPOCHS) --out out/demo
 
-.PHONY: all test clean demo deps
+.PHONY: all test clean demo deps test-arm
 all: $(TESTS) $(EXAMPLES) $(BENCHES)
 
 deps:
@@ -78,10 +79,22 @@ test: deps
 	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check $(B)/zoo_tv
 	@python3 shaders/embed.py --check
 	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_vkfaults_cli.sh \
-	  tests/test_compile.sh tests/test_modes.sh tests/test_torchvision.sh tests/test_cli_arch.sh
+	  tests/test_compile.sh tests/test_modes.sh tests/test_torchvision.sh tests/test_cli_arch.sh \
+	  tests/test_wino.sh
 
 clean:
-	rm -rf $(B)
+	rm -rf $(B) build-arm
+
+# aarch64: cross-built without Vulkan into build-arm/, run under qemu-user (tests/arm.sh):
+# the NEON and portable kernels against the serial reference and the PyTorch fixture
+ARM_CC     ?= aarch64-linux-gnu-gcc
+ARM_CFLAGS ?= -std=c99 $(OPT) -g $(WARN) $(WERROR) -I. -DDIVE_NO_VULKAN -fopenmp
+build-arm/test_%: tests/test_%.c tests/test_util.h dive.h
+	@mkdir -p build-arm
+	$(ARM_CC) $(ARM_CFLAGS) $< -o $@ -lm -lpthread
+test-arm: deps
+	$(MAKE) build-arm/test_ops build-arm/test_ref build-arm/test_wino
+	@sh tests/arm.sh
 
 # --- Vulkan backend: shaders and tests (docs/vulkan.md) ---
 .PHONY: shaders shaders-check test-vulkan

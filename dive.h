@@ -45,7 +45,9 @@
      mismatch.
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
-     -march needed); DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path.
+     -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
+     path. The larger stride-1 3x3 convs run as Winograd F(2x2, 3x3) (a measured rule);
+     DIVE_CPU_WINOGRAD=0 turns it off, =1 uses it wherever it applies.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -293,7 +295,8 @@ DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx);
 /* Vulkan validation-layer messages counted under DIVE_VK_VALIDATION=1: those of ctx, or of
    every ctx the process made (destroyed ones too) when ctx is NULL; 0 without Vulkan */
 DIVE_API int dive_query_validation_messages(const dive_ctx *ctx);
-/* the CPU kernels' instruction set: "avx512", "avx2" or "generic" (DIVE_CPU_ISA narrows it) */
+/* the CPU kernels' instruction set: "avx512", "avx2", "neon" or "generic" (DIVE_CPU_ISA
+   narrows it) */
 DIVE_API const char *dive_query_cpu_isa(void);
 
 /* --- tensors --- */
@@ -704,6 +707,14 @@ DIVE_API dive_status dive_dist_agree(dive_dist *d, dive_status s, int *rank);
 #include <immintrin.h>
 #else
 #define DIVE__X86 0
+#endif
+/* aarch64: NEON (Advanced SIMD) is part of the base architecture, so its kernels need no
+   target attributes; they are still chosen at run time next to the portable ones */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__) && defined(__ARM_NEON)
+#define DIVE__NEON 1
+#include <arm_neon.h>
+#else
+#define DIVE__NEON 0
 #endif
 
 #if defined(_OPENMP) && !defined(DIVE_NO_OPENMP)
@@ -1468,36 +1479,81 @@ static void dive__sgemm(int ta, int tb, int M, int N, int K, const float *A, int
   }
 }
 
-/* --- run-time ISA choice: AVX-512, AVX2+FMA or portable C.
+/* --- run-time ISA choice: AVX-512, AVX2+FMA, NEON (aarch64) or portable C.
    The x86 kernels are compiled with per-function target attributes, so the library builds
    without -march flags and picks the widest path the CPU (and OS) supports at run time.
-   DIVE_CPU_ISA=avx512|avx2|generic forces a narrower path (tests run all three). */
-enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2 };
+   Each CPU family has its ladder of paths, narrowest first: x86 generic < avx2 < avx512,
+   aarch64 generic < neon. DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower path of
+   the ladder (a name off it, or wider than the CPU, is ignored); tests run every path. */
+enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2, DIVE__ISA_NEON = 3 };
 #if DIVE__X86
 #define DIVE__AVX2 __attribute__((target("avx2,fma")))
 #define DIVE__AVX512 __attribute__((target("avx512f")))
 #endif
 static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
+static int dive__wino_mode = -1; /* Winograd convs (dive__wino_pick): -1 rule, 0 never, 1 always */
+/* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
+   assumed for another's (dive__wino_pick2) */
+enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
+static int dive__vendor_sel = DIVE__VENDOR_OTHER;
 
 static int dive__isa_best(void) {
 #if DIVE__X86
   __builtin_cpu_init();
   if (__builtin_cpu_supports("avx512f")) return DIVE__ISA_AVX512;
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return DIVE__ISA_AVX2;
+#elif DIVE__NEON
+  return DIVE__ISA_NEON;
 #endif
   return DIVE__ISA_GENERIC;
 }
 static DIVE__UNUSED const char *dive__isa_name(int isa) {
-  return isa == DIVE__ISA_AVX512 ? "avx512" : isa == DIVE__ISA_AVX2 ? "avx2" : "generic";
+  return isa == DIVE__ISA_AVX512 ? "avx512" : isa == DIVE__ISA_AVX2 ? "avx2"
+         : isa == DIVE__ISA_NEON ? "neon" : "generic";
 }
-/* The best path the CPU runs, narrowed by DIVE_CPU_ISA=avx512|avx2|generic. */
+/* position of a path on this CPU family's ladder (0 = generic), -1 when it is not on it */
+static int dive__isa_rank(int isa) {
+#if DIVE__NEON
+  return isa == DIVE__ISA_GENERIC ? 0 : isa == DIVE__ISA_NEON ? 1 : -1;
+#else
+  return isa == DIVE__ISA_NEON ? -1 : isa;
+#endif
+}
+/* the path to use when `want` is asked for and `best` is what the CPU runs */
+static int dive__isa_fit(int want, int best) {
+  int r = dive__isa_rank(want);
+  return r < 0 || r > dive__isa_rank(best) ? best : want;
+}
+/* The next narrower path of this CPU family's ladder, -1 after generic (tests walk it). */
+static DIVE__UNUSED int dive__isa_narrower(int isa) {
+  if (isa == DIVE__ISA_GENERIC) return -1;
+#if DIVE__NEON
+  return DIVE__ISA_GENERIC;
+#else
+  return isa - 1;
+#endif
+}
+/* The best path the CPU runs, narrowed by DIVE_CPU_ISA=avx512|avx2|neon|generic. */
 static void dive__isa_init(void) {
   const char *e = getenv("DIVE_CPU_ISA");
   int want = -1, best = dive__isa_best();
   if (e && !strcmp(e, "avx512")) want = DIVE__ISA_AVX512;
   else if (e && !strcmp(e, "avx2")) want = DIVE__ISA_AVX2;
+  else if (e && !strcmp(e, "neon")) want = DIVE__ISA_NEON;
   else if (e && !strcmp(e, "generic")) want = DIVE__ISA_GENERIC;
-  dive__isa_sel = want < 0 ? best : DIVE__MIN(want, best);
+  dive__isa_sel = want < 0 ? best : dive__isa_fit(want, best);
+  e = getenv("DIVE_CPU_WINOGRAD");
+  dive__wino_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : -1;
+#if DIVE__X86
+  dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
+                                                                                                : DIVE__VENDOR_OTHER;
+#endif
+}
+static int dive__isa(void);
+/* The CPU's maker (DIVE__VENDOR_*; OTHER off x86). */
+static DIVE__UNUSED int dive__cpu_vendor(void) {
+  dive__isa();
+  return dive__vendor_sel;
 }
 /* The path in use, chosen exactly once per process (any thread may ask first). */
 static int dive__isa(void) {
@@ -1509,12 +1565,12 @@ static int dive__isa(void) {
 #endif
   return dive__isa_sel;
 }
-/* Tests only: force a path (clamped to what the CPU runs) while no other thread runs
-   kernels; returns the path now in use. */
+/* Tests only: force a path (one the CPU does not run gives the best one) while no other
+   thread runs kernels; returns the path now in use. */
 static DIVE__UNUSED int dive__isa_set(int isa) {
   int best = dive__isa_best();
   dive__isa();
-  dive__isa_sel = isa < 0 ? best : DIVE__MIN(isa, best);
+  dive__isa_sel = isa < 0 ? best : dive__isa_fit(isa, best);
   return dive__isa_sel;
 }
 
@@ -1539,9 +1595,65 @@ typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int6
 typedef void (*dive__nn4_fn)(int kc, const float *a, const float *b, const int64_t *off, float *c,
                              int64_t ldc, int acc);
 
+#if defined(__GNUC__) || defined(__clang__)
+#define DIVE__INLINE static inline __attribute__((always_inline))
+#else
+#define DIVE__INLINE static
+#endif
+
+/* The portable kernels (any other CPU, or DIVE_CPU_ISA=generic). With gcc or clang they are
+   written in 4-float vectors (vector extensions: SSE2 on baseline x86-64, NEON, VSX, RVV,
+   LSX... whatever the target has), in register tiles sized for 16 vector registers; other
+   compilers get the plain loops after #else. Loads and stores go through memcpy (unaligned,
+   no aliasing questions), which compilers turn into single vector moves. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DIVE__VEC 1
+typedef float dive__v4 __attribute__((vector_size(16)));
+DIVE__INLINE dive__v4 dive__v4_ld(const float *p) {
+  dive__v4 v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+DIVE__INLINE void dive__v4_st(float *p, dive__v4 v) { memcpy(p, &v, sizeof v); }
+#else
+#define DIVE__VEC 0
+#endif
+
+/* NN, portable: 4 x 8 sub-tiles (8 accumulators, 2 B loads and 4 splats per 8 multiply-adds);
+   each output is summed over p in order, as in the plain loops. */
 static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float *DIVE__RESTRICT b,
                              const int64_t *off, float *DIVE__RESTRICT c, int64_t ldc, int acc,
                              int nr) {
+#if DIVE__VEC
+  const dive__v4 z = {0.0f, 0.0f, 0.0f, 0.0f};
+  int i0, j0, p;
+  for (j0 = 0; j0 < nr; j0 += 8)
+    for (i0 = 0; i0 < DIVE__NN_M; i0 += 4) {
+      dive__v4 c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, b0, b1;
+      const float *ap = a + i0;
+      for (p = 0; p < kc; p++, ap += DIVE__NN_M) {
+        const float *bp = b + off[p] + j0;
+        b0 = dive__v4_ld(bp);
+        b1 = dive__v4_ld(bp + 4);
+        c00 += ap[0] * b0; c01 += ap[0] * b1;
+        c10 += ap[1] * b0; c11 += ap[1] * b1;
+        c20 += ap[2] * b0; c21 += ap[2] * b1;
+        c30 += ap[3] * b0; c31 += ap[3] * b1;
+      }
+#define DIVE__STV(i, r0, r1)                                                  \
+  {                                                                           \
+    float *cp = c + (i0 + i) * ldc + j0;                                      \
+    if (acc) {                                                                \
+      r0 += dive__v4_ld(cp);                                                  \
+      r1 += dive__v4_ld(cp + 4);                                              \
+    }                                                                         \
+    dive__v4_st(cp, r0);                                                      \
+    dive__v4_st(cp + 4, r1);                                                  \
+  }
+      DIVE__STV(0, c00, c01) DIVE__STV(1, c10, c11) DIVE__STV(2, c20, c21) DIVE__STV(3, c30, c31)
+#undef DIVE__STV
+    }
+#else
   float t[DIVE__NN_M][32];
   int i, j, p;
   memset(t, 0, sizeof t);
@@ -1557,10 +1669,41 @@ static void dive__nn_generic(int kc, const float *DIVE__RESTRICT a, const float 
   }
   for (i = 0; i < DIVE__NN_M; i++)
     for (j = 0; j < nr; j++) c[i * ldc + j] = acc ? c[i * ldc + j] + t[i][j] : t[i][j];
+#endif
 }
 
+/* NT, portable: 2 x 6 at a time (12 accumulators of 4 lanes, 2 + 6 loads per 12
+   multiply-adds), each lane summing every fourth product; lanes added pairwise at the end. */
 static void dive__nt_generic(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
                              const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc) {
+#if DIVE__VEC
+  const dive__v4 z = {0.0f, 0.0f, 0.0f, 0.0f};
+  int i0, g;
+  int64_t j;
+  for (i0 = 0; i0 < DIVE__NT_M; i0 += 2) {
+    dive__v4 s00 = z, s01 = z, s02 = z, s03 = z, s04 = z, s05 = z;
+    dive__v4 s10 = z, s11 = z, s12 = z, s13 = z, s14 = z, s15 = z, x0, x1, y;
+    for (g = 0; g < ni; g++) {
+      const float *a0 = a + g * as + i0 * lda, *a1 = a0 + lda, *bg = b + g * bs;
+      const float *b0 = bg + off[0], *b1 = bg + off[1], *b2 = bg + off[2];
+      const float *b3 = bg + off[3], *b4 = bg + off[4], *b5 = bg + off[5];
+      for (j = 0; j < L; j += 4) {
+        x0 = dive__v4_ld(a0 + j);
+        x1 = dive__v4_ld(a1 + j);
+#define DIVE__NTQ(q)                                                          \
+  y = dive__v4_ld(b##q + j);                                                  \
+  s0##q += x0 * y;                                                            \
+  s1##q += x1 * y;
+        DIVE__NTQ(0) DIVE__NTQ(1) DIVE__NTQ(2) DIVE__NTQ(3) DIVE__NTQ(4) DIVE__NTQ(5)
+#undef DIVE__NTQ
+      }
+    }
+#define DIVE__RDV(i, q) c[(i0 + i) * ldc + q] += (s##i##q[0] + s##i##q[2]) + (s##i##q[1] + s##i##q[3]);
+    DIVE__RDV(0, 0) DIVE__RDV(0, 1) DIVE__RDV(0, 2) DIVE__RDV(0, 3) DIVE__RDV(0, 4) DIVE__RDV(0, 5)
+    DIVE__RDV(1, 0) DIVE__RDV(1, 1) DIVE__RDV(1, 2) DIVE__RDV(1, 3) DIVE__RDV(1, 4) DIVE__RDV(1, 5)
+#undef DIVE__RDV
+  }
+#else
   int i, q, g, l;
   int64_t j;
   for (i = 0; i < DIVE__NT_M; i++)
@@ -1576,6 +1719,7 @@ static void dive__nt_generic(int64_t L, int ni, const float *a, int64_t lda, int
         for (g = 0; g < l; g++) s[g] += s[g + l];
       c[i * ldc + q] += s[0];
     }
+#endif
 }
 
 #if DIVE__X86
@@ -1745,18 +1889,36 @@ DIVE__AVX512 static void dive__nn4_avx512(int kc, const float *a, const float *b
 #undef DIVE__ST4
 }
 
-/* lane sum in a fixed order. Through memory: in C++, gcc 12 flags every 512->256-bit
-   extract intrinsic (and _mm512_reduce_add_ps) with -Wuninitialized inside its own header. */
-DIVE__AVX512 static float dive__hsum16(__m512 v) {
-  float t[16];
-  __m256 h;
-  __m128 s;
-  _mm512_storeu_ps(t, v);
-  h = _mm256_add_ps(_mm256_loadu_ps(t), _mm256_loadu_ps(t + 8));
-  s = _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
+/* Lane sums of 16 vectors at once, each folded in a fixed order (lanes 8 apart, then 4, 2,
+   1: the additions of the one-vector reduction this replaced, so the same bits), 15 adds
+   and 30 shuffles in all instead of 16 x 9 instructions (the 4x6 NT kernel spent a tenth
+   of a call on them at 1024 columns). Lane 4m + u of the result is the sum of vector
+   4u + m. */
+/* (the masked forms with every lane set: in C++, gcc 12 flags the plain ones' undefined
+   source operand with -Wuninitialized inside its own header) */
+#define DIVE__SHF4(a, b, i) _mm512_mask_shuffle_f32x4(a, (__mmask16)0xFFFF, a, b, i)
+#define DIVE__SHF(a, b, i) _mm512_mask_shuffle_ps(a, (__mmask16)0xFFFF, a, b, i)
+#define DIVE__RH1(a, b) /* lanes i and i + 8: a's in lanes 0-7, b's in 8-15 */           \
+  _mm512_add_ps(DIVE__SHF4(a, b, _MM_SHUFFLE(1, 0, 1, 0)), DIVE__SHF4(a, b, _MM_SHUFFLE(3, 2, 3, 2)))
+#define DIVE__RH2(a, b) /* i and i + 4: four vectors' sums in the four 128-bit lanes */ \
+  _mm512_add_ps(DIVE__SHF4(a, b, _MM_SHUFFLE(2, 0, 2, 0)), DIVE__SHF4(a, b, _MM_SHUFFLE(3, 1, 3, 1)))
+#define DIVE__RH3(a, b) /* i and i + 2, within the 128-bit lanes */                      \
+  _mm512_add_ps(DIVE__SHF(a, b, _MM_SHUFFLE(1, 0, 1, 0)), DIVE__SHF(a, b, _MM_SHUFFLE(3, 2, 3, 2)))
+#define DIVE__RH4(a, b) /* i and i + 1 */                                                \
+  _mm512_add_ps(DIVE__SHF(a, b, _MM_SHUFFLE(2, 0, 2, 0)), DIVE__SHF(a, b, _MM_SHUFFLE(3, 1, 3, 1)))
+DIVE__AVX512 static inline __m512 dive__red16(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __m512 v4, __m512 v5,
+                                              __m512 v6, __m512 v7, __m512 v8, __m512 v9, __m512 v10, __m512 v11,
+                                              __m512 v12, __m512 v13, __m512 v14, __m512 v15) {
+  __m512 r0 = DIVE__RH1(v0, v1), r1 = DIVE__RH1(v2, v3), r2 = DIVE__RH1(v4, v5), r3 = DIVE__RH1(v6, v7);
+  __m512 r4 = DIVE__RH1(v8, v9), r5 = DIVE__RH1(v10, v11), r6 = DIVE__RH1(v12, v13), r7 = DIVE__RH1(v14, v15);
+  __m512 u0 = DIVE__RH2(r0, r1), u1 = DIVE__RH2(r2, r3), u2 = DIVE__RH2(r4, r5), u3 = DIVE__RH2(r6, r7);
+  return DIVE__RH4(DIVE__RH3(u0, u1), DIVE__RH3(u2, u3));
+}
+/* the same for 8 vectors: lane 4m + u (u < 2) is the sum of vector 4u + m */
+DIVE__AVX512 static inline __m512 dive__red8(__m512 v0, __m512 v1, __m512 v2, __m512 v3, __m512 v4, __m512 v5,
+                                             __m512 v6, __m512 v7) {
+  __m512 u0 = DIVE__RH2(DIVE__RH1(v0, v1), DIVE__RH1(v2, v3)), u1 = DIVE__RH2(DIVE__RH1(v4, v5), DIVE__RH1(v6, v7));
+  return DIVE__RH4(DIVE__RH3(u0, u1), _mm512_setzero_ps());
 }
 DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int64_t lda,
                                          int64_t as, const float *b, const int64_t *off,
@@ -1787,23 +1949,115 @@ DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int6
 #undef DIVE__NTQ
     }
   }
+  { /* the 24 lane sums at once (dive__red16 and dive__red8: sum e = 4u + m of a group of 16
+       is in lane 4m + u), permuted into each row's 6 columns */
+    const __m512i r0 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 12, 8, 4, 0);
+    const __m512i r1 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 10, 6, 2, 13, 9);
+    const __m512i r2 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 16, 15, 11, 7, 3);
+    const __m512i r3 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 29, 25, 21, 17, 28, 24);
+    const __mmask16 m6 = 0x3F;
+    __m512 z16 = dive__red16(s00, s01, s02, s03, s04, s05, s10, s11, s12, s13, s14, s15, s20, s21, s22, s23);
+    __m512 z8 = dive__red8(s24, s25, s30, s31, s32, s33, s34, s35);
+#define DIVE__RDV(i)                                                          \
+  _mm512_mask_storeu_ps(c + i * ldc, m6,                                      \
+                        _mm512_add_ps(_mm512_maskz_loadu_ps(m6, c + i * ldc),  \
+                                      _mm512_permutex2var_ps(z16, r##i, z8)));
+    DIVE__RDV(0) DIVE__RDV(1) DIVE__RDV(2) DIVE__RDV(3)
+#undef DIVE__RDV
+  }
+}
+#endif /* DIVE__X86 */
+
+#if DIVE__NEON
+/* NEON (aarch64, 32 registers of 4 floats). NN: 8 x 8 register tiles, the blocking of
+   ruy's arm64 float kernel: 16 accumulators, per p two loads of the packed A column (8
+   rows) and two of the B row, then 16 FMAs by element (fmla v.4s, v.4s, v.s[lane]), so no
+   broadcasts. A 32 (16) column panel is 4 (2) such tiles, each over the whole kc. */
+static void dive__nn_neon(int kc, const float *a, const float *b, const int64_t *off, float *c,
+                          int64_t ldc, int acc, int nr) {
+  int j0, p;
+  for (j0 = 0; j0 < nr; j0 += 8) {
+    float32x4_t c00 = vdupq_n_f32(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    float32x4_t c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+    float32x4_t c61 = c00, c70 = c00, c71 = c00, a0, a1, b0, b1;
+    const float *ap = a;
+    for (p = 0; p < kc; p++, ap += DIVE__NN_M) {
+      const float *bp = b + off[p] + j0;
+      a0 = vld1q_f32(ap);
+      a1 = vld1q_f32(ap + 4);
+      b0 = vld1q_f32(bp);
+      b1 = vld1q_f32(bp + 4);
+#define DIVE__FL(i, v, l)                                                     \
+  c##i##0 = vfmaq_laneq_f32(c##i##0, b0, v, l);                               \
+  c##i##1 = vfmaq_laneq_f32(c##i##1, b1, v, l);
+      DIVE__FL(0, a0, 0) DIVE__FL(1, a0, 1) DIVE__FL(2, a0, 2) DIVE__FL(3, a0, 3)
+      DIVE__FL(4, a1, 0) DIVE__FL(5, a1, 1) DIVE__FL(6, a1, 2) DIVE__FL(7, a1, 3)
+#undef DIVE__FL
+    }
+#define DIVE__STN(i)                                                          \
+  {                                                                           \
+    float *cp = c + (i) * ldc + j0;                                           \
+    if (acc) {                                                                \
+      c##i##0 = vaddq_f32(c##i##0, vld1q_f32(cp));                            \
+      c##i##1 = vaddq_f32(c##i##1, vld1q_f32(cp + 4));                        \
+    }                                                                         \
+    vst1q_f32(cp, c##i##0);                                                   \
+    vst1q_f32(cp + 4, c##i##1);                                               \
+  }
+    DIVE__STN(0) DIVE__STN(1) DIVE__STN(2) DIVE__STN(3)
+    DIVE__STN(4) DIVE__STN(5) DIVE__STN(6) DIVE__STN(7)
+#undef DIVE__STN
+  }
+}
+
+/* NT: the 4 x 6 tile as 24 accumulators (4 + 6 loads per 24 FMAs, 29 registers), each
+   lane summing every fourth product along j; lanes added at the end (faddp pairs). */
+static void dive__nt_neon(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
+                          const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc) {
+  float32x4_t s00 = vdupq_n_f32(0.0f), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
+  float32x4_t s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00;
+  float32x4_t s20 = s00, s21 = s00, s22 = s00, s23 = s00, s24 = s00, s25 = s00;
+  float32x4_t s30 = s00, s31 = s00, s32 = s00, s33 = s00, s34 = s00, s35 = s00, x0, x1, x2, x3, y;
+  int g;
+  int64_t j;
+  for (g = 0; g < ni; g++) {
+    const float *a0 = a + g * as, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+    const float *bg = b + g * bs, *b0 = bg + off[0], *b1 = bg + off[1], *b2 = bg + off[2];
+    const float *b3 = bg + off[3], *b4 = bg + off[4], *b5 = bg + off[5];
+    for (j = 0; j < L; j += 4) {
+      x0 = vld1q_f32(a0 + j);
+      x1 = vld1q_f32(a1 + j);
+      x2 = vld1q_f32(a2 + j);
+      x3 = vld1q_f32(a3 + j);
+#define DIVE__NTQ(q)                                                          \
+  y = vld1q_f32(b##q + j);                                                    \
+  s0##q = vfmaq_f32(s0##q, x0, y);                                            \
+  s1##q = vfmaq_f32(s1##q, x1, y);                                            \
+  s2##q = vfmaq_f32(s2##q, x2, y);                                            \
+  s3##q = vfmaq_f32(s3##q, x3, y);
+      DIVE__NTQ(0) DIVE__NTQ(1) DIVE__NTQ(2) DIVE__NTQ(3) DIVE__NTQ(4) DIVE__NTQ(5)
+#undef DIVE__NTQ
+    }
+  }
 #define DIVE__RD(i)                                                           \
-  c[i * ldc + 0] += dive__hsum16(s##i##0);                            \
-  c[i * ldc + 1] += dive__hsum16(s##i##1);                            \
-  c[i * ldc + 2] += dive__hsum16(s##i##2);                            \
-  c[i * ldc + 3] += dive__hsum16(s##i##3);                            \
-  c[i * ldc + 4] += dive__hsum16(s##i##4);                            \
-  c[i * ldc + 5] += dive__hsum16(s##i##5);
+  c[i * ldc + 0] += vaddvq_f32(s##i##0);                                      \
+  c[i * ldc + 1] += vaddvq_f32(s##i##1);                                      \
+  c[i * ldc + 2] += vaddvq_f32(s##i##2);                                      \
+  c[i * ldc + 3] += vaddvq_f32(s##i##3);                                      \
+  c[i * ldc + 4] += vaddvq_f32(s##i##4);                                      \
+  c[i * ldc + 5] += vaddvq_f32(s##i##5);
   DIVE__RD(0) DIVE__RD(1) DIVE__RD(2) DIVE__RD(3)
 #undef DIVE__RD
 }
-#endif /* DIVE__X86 */
+#endif /* DIVE__NEON */
 
 static dive__nn_fn dive__nn_kernel(void) {
 #if DIVE__X86
   int isa = dive__isa();
   if (isa == DIVE__ISA_AVX512) return dive__nn_avx512;
   if (isa == DIVE__ISA_AVX2) return dive__nn_avx2;
+#elif DIVE__NEON
+  if (dive__isa() == DIVE__ISA_NEON) return dive__nn_neon;
 #endif
   return dive__nn_generic;
 }
@@ -1818,6 +2072,8 @@ static dive__nt_fn dive__nt_kernel(void) {
   int isa = dive__isa();
   if (isa == DIVE__ISA_AVX512) return dive__nt_avx512;
   if (isa == DIVE__ISA_AVX2) return dive__nt_avx2;
+#elif DIVE__NEON
+  if (dive__isa() == DIVE__ISA_NEON) return dive__nt_neon;
 #endif
   return dive__nt_generic;
 }
@@ -1868,6 +2124,27 @@ DIVE__AVX2 static void dive__zcz_avx2(float *d, const float *x, int C, int64_t t
     for (; i < hw; i++) d[i] = x[i];
     d += hw;
     for (i = 0; i + 8 <= bot; i += 8) _mm256_storeu_ps(d + i, z);
+    for (; i < bot; i++) d[i] = 0.0f;
+    d += bot;
+  }
+}
+#endif
+#if DIVE__NEON
+static void dive__zcz_neon(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot) {
+  const float32x4_t z = vdupq_n_f32(0.0f);
+  int c;
+  for (c = 0; c < C; c++, x += hw) {
+    int64_t i;
+    for (i = 0; i + 4 <= top; i += 4) vst1q_f32(d + i, z);
+    for (; i < top; i++) d[i] = 0.0f;
+    d += top;
+    for (i = 0; i + 8 <= hw; i += 8) {
+      vst1q_f32(d + i, vld1q_f32(x + i));
+      vst1q_f32(d + i + 4, vld1q_f32(x + i + 4));
+    }
+    for (; i < hw; i++) d[i] = x[i];
+    d += hw;
+    for (i = 0; i + 4 <= bot; i += 4) vst1q_f32(d + i, z);
     for (; i < bot; i++) d[i] = 0.0f;
     d += bot;
   }
@@ -1949,6 +2226,50 @@ DIVE__AVX512 static void dive__s2add_avx512(float *x, const float *d, int dr, in
 }
 #endif
 
+#if DIVE__NEON
+/* NEON: the even elements of 8 consecutive inputs are one de-interleaving load (ld2); the
+   columns whose 8 inputs lie inside the row take it, the image's edges go one by one. */
+static void dive__s2get_neon(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W) {
+  int oh, i;
+  for (oh = 0; oh < P; oh++, d += Q) {
+    int h = 2 * oh + dr;
+    const float *row;
+    if (h < 0 || h >= H) {
+      for (i = 0; i < Q; i++) d[i] = 0.0f;
+      continue;
+    }
+    row = x + (int64_t)h * W;
+    for (i = 0; i < Q && 2 * i + dc < 0; i++) d[i] = 0.0f;
+    for (; i + 4 <= Q && 2 * i + dc + 8 <= W; i += 4) vst1q_f32(d + i, vld2q_f32(row + 2 * i + dc).val[0]);
+    for (; i < Q; i++) {
+      int w = 2 * i + dc;
+      d[i] = w >= 0 && w < W ? row[w] : 0.0f;
+    }
+  }
+}
+/* ... and the scatter: the even lanes take their addends, the odd ones are stored back as
+   they were (one thread owns the plane) */
+static void dive__s2add_neon(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W) {
+  int oh, i;
+  for (oh = 0; oh < P; oh++, d += Q) {
+    int h = 2 * oh + dr;
+    float *row;
+    if (h < 0 || h >= H) continue;
+    row = x + (int64_t)h * W;
+    for (i = 0; i < Q && 2 * i + dc < 0; i++) {}
+    for (; i + 4 <= Q && 2 * i + dc + 8 <= W; i += 4) {
+      float32x4x2_t v = vld2q_f32(row + 2 * i + dc);
+      v.val[0] = vaddq_f32(v.val[0], vld1q_f32(d + i));
+      vst2q_f32(row + 2 * i + dc, v);
+    }
+    for (; i < Q; i++) {
+      int w = 2 * i + dc;
+      if (w >= 0 && w < W) row[w] += d[i];
+    }
+  }
+}
+#endif
+
 /* --- fused BN + ReLU for the model driver (CPU only; the public per-op functions stay as
    they are). They save whole passes over the activations, which at CIFAR sizes cost as
    much as the convs once those run near the FMA peak. Sums keep 16 independent lanes, so
@@ -1957,11 +2278,6 @@ DIVE__AVX512 static void dive__s2add_avx512(float *x, const float *d, int dr, in
    (the DIVE__ROWFNS wrappers below): with the baseline x86-64 target they run on 4-wide
    SSE and take twice as long as the same loops on AVX-512. Every ISA does the same
    lane-wise arithmetic. */
-#if defined(__GNUC__) || defined(__clang__)
-#define DIVE__INLINE static inline __attribute__((always_inline))
-#else
-#define DIVE__INLINE static
-#endif
 DIVE__INLINE float dive__lanes(float *s) {
   int l, g;
   for (l = 8; l >= 1; l /= 2)
@@ -2127,11 +2443,16 @@ DIVE__ROWFNS(generic, , generic, generic)
 DIVE__ROWFNS(avx2, DIVE__AVX2, avx2, generic)
 DIVE__ROWFNS(avx512, DIVE__AVX512, avx512, avx512)
 #endif
+#if DIVE__NEON /* the row bodies are the generic ones: NEON is aarch64's baseline */
+DIVE__ROWFNS(neon, , neon, neon)
+#endif
 static const dive__rowfns *dive__rowfns_get(void) {
 #if DIVE__X86
   int isa = dive__isa();
   if (isa == DIVE__ISA_AVX512) return &dive__rowfns_avx512;
   if (isa == DIVE__ISA_AVX2) return &dive__rowfns_avx2;
+#elif DIVE__NEON
+  if (dive__isa() == DIVE__ISA_NEON) return &dive__rowfns_neon;
 #endif
   return &dive__rowfns_generic;
 }
@@ -2452,19 +2773,421 @@ static float *dive__ws_get(dive__ws *ws, int64_t n) {
 #define DIVE__NTH 1
 #endif
 
+/* --- the forward conv's per-image epilogue for inference (dive__cpu_conv2d_fwd_epi): one
+   output row, in cache, y = [relu](y + bias [+ r]): the bias of a conv with batch norm
+   folded in (dive__bn_fold), the residual add and the ReLU of a basic block, in place. The
+   same arithmetic as the ops one after another (x + bias, then + r, then the ReLU), so the
+   same bits; compiled per ISA like the row functions. */
+DIVE__INLINE void dive__row_bias_act(float *DIVE__RESTRICT y, const float *DIVE__RESTRICT r, float bias, int relu,
+                                     int64_t n) {
+  int64_t i = 0;
+  int l;
+  if (r)
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = (y[i + l] + bias) + r[i + l];
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  else
+    for (; i + 16 <= n; i += 16)
+      for (l = 0; l < 16; l++) {
+        float v = y[i + l] + bias;
+        y[i + l] = relu && !(v > 0.0f) ? 0.0f : v;
+      }
+  for (; i < n; i++) {
+    float v = r ? (y[i] + bias) + r[i] : y[i] + bias;
+    y[i] = relu && !(v > 0.0f) ? 0.0f : v;
+  }
+}
+typedef void (*dive__epi_fn)(float *y, const float *r, float bias, int relu, int64_t n);
+#define DIVE__EPIFN(SFX, ATTR)                                                                    \
+  ATTR static void dive__ep_##SFX(float *y, const float *r, float bias, int relu, int64_t n) {    \
+    dive__row_bias_act(y, r, bias, relu, n);                                                      \
+  }
+DIVE__EPIFN(generic, )
+#if DIVE__X86
+DIVE__EPIFN(avx2, DIVE__AVX2)
+DIVE__EPIFN(avx512, DIVE__AVX512)
+#endif
+static dive__epi_fn dive__epi_kernel(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return dive__ep_avx512;
+  if (isa == DIVE__ISA_AVX2) return dive__ep_avx2;
+#endif
+  return dive__ep_generic;
+}
+/* What the forward conv does to each image's output while it is in cache: the row
+   statistics for the BN that follows (training), or the inference epilogue above. */
+typedef struct dive__fwd_epi {
+  float *rstats;    /* 2 N K floats: each output row's mean and M2, or NULL */
+  const float *res; /* added to the output (its shape), or NULL */
+  int relu;         /* then max(0, .) */
+} dive__fwd_epi;
+static int dive__fwd_epi_acts(const dive__fwd_epi *e) { return e && (e->res || e->relu); }
+/* image n's output rows (n, k) for k in [0, K): the epilogue; bias: per output channel */
+static void dive__fwd_epi_apply(const dive__rowfns *f, dive__epi_fn ep, const dive__fwd_epi *e, int64_t K,
+                                int64_t PQ, float *out, const float *bias, int64_t n) {
+  int64_t k;
+  if (!e) return;
+  for (k = n * K; k < (n + 1) * K; k++) {
+    if (dive__fwd_epi_acts(e) || bias) ep(out + k * PQ, e->res ? e->res + k * PQ : NULL, bias ? bias[k % K] : 0.0f, e->relu, PQ);
+    if (e->rstats) f->stats(out + k * PQ, PQ, e->rstats + 2 * k, e->rstats + 2 * k + 1);
+  }
+}
+
+/* Batch norm folded into the conv before it, for inference: with scale = gamma / sqrt(var
+   + eps) (computed as the BN kernels compute it) and shift = beta - mean * scale, conv(x,
+   wf) + bf = bn(conv(x, w) + b) up to rounding. w, wf: (K, CRS); b may be NULL; wf may be w. */
+static DIVE__UNUSED void dive__bn_fold(int K, int64_t CRS, const float *w, const float *b, const float *gamma,
+                                       const float *beta, const float *mean, const float *var, float eps, float *wf,
+                                       float *bf) {
+  int k;
+  int64_t i;
+  for (k = 0; k < K; k++) {
+    float rs = 1.0f / sqrtf(var[k] + eps), scale = rs * gamma[k], shift = beta[k] - mean[k] * scale;
+    for (i = 0; i < CRS; i++) wf[(int64_t)k * CRS + i] = w[(int64_t)k * CRS + i] * scale;
+    bf[k] = (b ? b[k] * scale : 0.0f) + shift;
+  }
+}
+
+/* --- Winograd F(2x2, 3x3) for the stride-1, pad-1 3x3 convs (Lavin and Gray, 2016). Each
+   output tile of 2x2 pixels is Y = A^T [U . V] A, with V = B^T d B from the 4x4 input tile
+   d around it and U = G g G^T from the 3x3 kernel g; summed over the channels, the 16
+   elementwise products become 16 GEMMs of (K, C) x (C, tiles): 16 multiplies per 4 outputs
+   and channel pair instead of 36, the transforms only adds (and halves in G). Per image:
+     1. per channel, the input tiles (tile (ty, tx) reads pixel (2ty - 1 + i, 2tx - 1 + j))
+        as 8 stride-2 planes (the rows' s2get: odd and even input rows, per column j),
+        then V(xi, c, t) = (B^T d B)(xi) across the tiles t (contiguous, vectorized);
+     2. M(xi) = U(xi) V(xi) by the NN kernel (U packed in 8-row panels, V's rows read in
+        place, columns = tiles rounded up to 16);
+     3. the output: Y = A^T M A per tile, the 2x2 pixels interleaved back into rows (+ bias).
+   Backward-data is the same forward conv of dout with the flipped kernel (C and K
+   swapped). The rule for when it runs: dive__wino_pick. */
+/* The transforms work on blocks of tiles: with gcc or clang a 16-float vector (one zmm, two
+   ymm, four xmm or NEON registers, by the wrapper's target), else one float. */
+#if DIVE__VEC
+typedef float dive__wv __attribute__((vector_size(64)));
+#define DIVE__WVN 16
+#else
+typedef float dive__wv;
+#define DIVE__WVN 1
+#endif
+#define DIVE__WLD(v, p) memcpy(&(v), (p), sizeof(dive__wv))
+#define DIVE__WST(p, v) memcpy((p), &(v), sizeof(dive__wv))
+/* step 1b: V rows (16, vstride apart) from the input tiles: tile t's pixel (i, j) is element
+   t + (i / 2) * tw of plane 2j + i % 2 (ps floats each, see dive__wino_img); n (a multiple of
+   16) tiles. E = B^T D by columns, then V = E B by rows. */
+DIVE__INLINE void dive__wino_in_body(float *DIVE__RESTRICT v, int64_t vstride, const float *DIVE__RESTRICT pl,
+                                     int64_t ps, int64_t tw, int64_t n) {
+  int64_t t;
+  for (t = 0; t < n; t += DIVE__WVN) {
+    dive__wv d0, d1, d2, d3, e00, e01, e02, e03, e10, e11, e12, e13, e20, e21, e22, e23, e30, e31, e32, e33, r;
+#define DIVE__WE(j)                                                          \
+  DIVE__WLD(d0, pl + (2 * j) * ps + t);                                      \
+  DIVE__WLD(d1, pl + (2 * j + 1) * ps + t);                                  \
+  DIVE__WLD(d2, pl + (2 * j) * ps + tw + t);                                 \
+  DIVE__WLD(d3, pl + (2 * j + 1) * ps + tw + t);                             \
+  e0##j = d0 - d2;                                                           \
+  e1##j = d1 + d2;                                                           \
+  e2##j = d2 - d1;                                                           \
+  e3##j = d1 - d3;
+    DIVE__WE(0) DIVE__WE(1) DIVE__WE(2) DIVE__WE(3)
+#undef DIVE__WE
+#define DIVE__WV(a)                                                          \
+  r = e##a##0 - e##a##2;                                                     \
+  DIVE__WST(v + (4 * a + 0) * vstride + t, r);                               \
+  r = e##a##1 + e##a##2;                                                     \
+  DIVE__WST(v + (4 * a + 1) * vstride + t, r);                               \
+  r = e##a##2 - e##a##1;                                                     \
+  DIVE__WST(v + (4 * a + 2) * vstride + t, r);                               \
+  r = e##a##1 - e##a##3;                                                     \
+  DIVE__WST(v + (4 * a + 3) * vstride + t, r);
+    DIVE__WV(0) DIVE__WV(1) DIVE__WV(2) DIVE__WV(3)
+#undef DIVE__WV
+  }
+}
+/* step 3 for one output channel: m (16 rows, mstride apart, tiles along) -> out (H, W) +
+   bias, through the four pixel planes y(a, b) in yb (4 rows of Tn) */
+DIVE__INLINE void dive__wino_out_body(float *DIVE__RESTRICT out, int H, int W, const float *DIVE__RESTRICT m,
+                                      int64_t mstride, int th, int tw, float bias, float *DIVE__RESTRICT yb) {
+  int64_t Tn = dive__rup((int64_t)th * tw, 16), t;
+  int l, ty, tx, a;
+  for (t = 0; t < Tn; t += DIVE__WVN) {
+    dive__wv q0, q1, q2, q3, f00, f01, f02, f03, f10, f11, f12, f13, r;
+#define DIVE__WF(j) /* column j of F = A^T M */                              \
+  DIVE__WLD(q0, m + (0 + j) * mstride + t);                                  \
+  DIVE__WLD(q1, m + (4 + j) * mstride + t);                                  \
+  DIVE__WLD(q2, m + (8 + j) * mstride + t);                                  \
+  DIVE__WLD(q3, m + (12 + j) * mstride + t);                                 \
+  f0##j = q0 + q1 + q2;                                                      \
+  f1##j = q1 - q2 - q3;
+    DIVE__WF(0) DIVE__WF(1) DIVE__WF(2) DIVE__WF(3)
+#undef DIVE__WF
+#define DIVE__WY(a) /* Y = F A */                                            \
+  r = f##a##0 + f##a##1 + f##a##2 + bias;                                    \
+  DIVE__WST(yb + (2 * a) * Tn + t, r);                                       \
+  r = f##a##1 - f##a##2 - f##a##3 + bias;                                    \
+  DIVE__WST(yb + (2 * a + 1) * Tn + t, r);
+    DIVE__WY(0) DIVE__WY(1)
+#undef DIVE__WY
+  }
+  for (ty = 0; ty < th; ty++) /* rows 2ty + a: y(a, 0) and y(a, 1) interleaved */
+    for (a = 0; a < 2 && 2 * ty + a < H; a++) {
+      const float *y0 = yb + (2 * a) * Tn + (int64_t)ty * tw, *y1 = y0 + Tn;
+      float *row = out + (int64_t)(2 * ty + a) * W;
+      tx = 0;
+      if (W % 2 == 0)
+        for (; tx + 16 <= tw; tx += 16)
+          for (l = 0; l < 16; l++) {
+            row[2 * (tx + l)] = y0[tx + l];
+            row[2 * (tx + l) + 1] = y1[tx + l];
+          }
+      for (; tx < tw; tx++) {
+        row[2 * tx] = y0[tx];
+        if (2 * tx + 1 < W) row[2 * tx + 1] = y1[tx];
+      }
+    }
+}
+/* step 1a for one channel x (H, W): for each column j of the tiles, the input rows -1, 1,
+   3.. (plane 2j) and 0, 2, 4.. (plane 2j + 1), th + 1 of each, tw apart: row r of plane
+   2j + e holds pixels (2r - 1 + e, 2tx + j - 1), zero outside the image */
+DIVE__INLINE void dive__wino_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, const float *DIVE__RESTRICT x, int H,
+                                        int W, int th, int tw) {
+  int h, j, tx;
+  for (h = -1; h <= 2 * th; h++) { /* rows -1 .. 2th: th + 1 odd, th + 1 even */
+    int e = (h + 1) % 2, r = (h + 1) / 2;
+    for (j = 0; j < 4; j++) {
+      float *d = pl + (2 * j + e) * ps + (int64_t)r * tw;
+      if (h >= H) {
+        for (tx = 0; tx < tw; tx++) d[tx] = 0.0f;
+        continue;
+      }
+      for (tx = 0; tx < tw; tx++) {
+        int col = 2 * tx + j - 1;
+        d[tx] = h >= 0 && col >= 0 && col < W ? x[(int64_t)h * W + col] : 0.0f;
+      }
+    }
+  }
+}
+#if DIVE__X86
+/* the same in blocks of 16 tiles: per input row and block two pairs of masked loads (the
+   windows at columns 2tx - 1 and 2tx + 1), four permutes into the four columns j */
+DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const float *x, int H, int W, int th, int tw) {
+  const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+  const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
+  const __m512 z = _mm512_setzero_ps();
+  int h, tx0;
+  for (tx0 = 0; tx0 < tw; tx0 += 16) { /* a block of tiles, then the rows: masks per block */
+    int c0 = 2 * tx0 - 1;
+    __mmask16 mo = dive__s2mask(tx0, tw), m0 = dive__s2mask(c0, W), m1 = dive__s2mask(c0 + 16, W);
+    __mmask16 m2 = dive__s2mask(c0 + 2, W), m3 = dive__s2mask(c0 + 18, W);
+    for (h = -1; h <= 2 * th; h++) { /* rows -1 .. 2th: th + 1 odd, th + 1 even */
+      float *d = pl + ((h + 1) % 2) * ps + (int64_t)((h + 1) / 2) * tw + tx0;
+      __m512 a0 = z, a1 = z, b0 = z, b1 = z;
+      if (h >= 0 && h < H) {
+        const float *row = x + (int64_t)h * W + c0;
+        a0 = _mm512_maskz_loadu_ps(m0, row);
+        a1 = _mm512_maskz_loadu_ps(m1, row + 16);
+        b0 = _mm512_maskz_loadu_ps(m2, row + 2);
+        b1 = _mm512_maskz_loadu_ps(m3, row + 18);
+      }
+      _mm512_mask_storeu_ps(d, mo, _mm512_permutex2var_ps(a0, ev, a1));
+      _mm512_mask_storeu_ps(d + 2 * ps, mo, _mm512_permutex2var_ps(a0, od, a1));
+      _mm512_mask_storeu_ps(d + 4 * ps, mo, _mm512_permutex2var_ps(b0, ev, b1));
+      _mm512_mask_storeu_ps(d + 6 * ps, mo, _mm512_permutex2var_ps(b0, od, b1));
+    }
+  }
+}
+#endif
+typedef struct dive__winofns {
+  void (*tiles)(float *pl, int64_t ps, const float *x, int H, int W, int th, int tw);
+  void (*in)(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, int64_t n);
+  void (*out)(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw, float bias, float *yb);
+} dive__winofns;
+#define DIVE__WINOFNS(SFX, ATTR, TILES)                                                                 \
+  ATTR static DIVE__UNUSED void dive__wt_##SFX(float *pl, int64_t ps, const float *x, int H, int W,    \
+                                               int th, int tw) {                                        \
+    dive__wino_tiles_body(pl, ps, x, H, W, th, tw);                                                     \
+  }                                                                                                     \
+  ATTR static void dive__wi_##SFX(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw,  \
+                                  int64_t n) {                                                          \
+    dive__wino_in_body(v, vstride, pl, ps, tw, n);                                                      \
+  }                                                                                                     \
+  ATTR static void dive__wo_##SFX(float *out, int H, int W, const float *m, int64_t mstride, int th,   \
+                                  int tw, float bias, float *yb) {                                      \
+    dive__wino_out_body(out, H, W, m, mstride, th, tw, bias, yb);                                       \
+  }                                                                                                     \
+  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, dive__wo_##SFX};
+DIVE__WINOFNS(generic, , dive__wt_generic)
+#if DIVE__X86
+DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2)
+DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512)
+#endif
+static const dive__winofns *dive__winofns_get(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return &dive__winofns_avx512;
+  if (isa == DIVE__ISA_AVX2) return &dive__winofns_avx2;
+#endif
+  return &dive__winofns_generic; /* on aarch64 the generic bodies are NEON already */
+}
+
+/* Winograd geometry of one conv (stride 1, pad 1, 3x3, one group) */
+typedef struct dive__wgeo {
+  int th, tw, Kr;   /* tile rows and columns; K rounded up to 8 */
+  int64_t T, Tn;    /* tiles; rounded up to 16 (the GEMM's columns) */
+  int64_t ps;       /* floats per stride-2 input plane (th + 1 rows of tw, a zero tail) */
+  int64_t per;      /* floats of scratch per part: 8 planes, V, M, the output planes */
+} dive__wgeo;
+static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g) {
+  g->th = (p->H + 1) / 2;
+  g->tw = (p->W + 1) / 2;
+  g->Kr = (int)dive__rup(p->K, DIVE__NN_M);
+  g->T = (int64_t)g->th * g->tw;
+  g->Tn = dive__rup(g->T, 16);
+  g->ps = dive__rup((int64_t)(g->th + 1) * g->tw + g->Tn - g->T + g->tw, 16);
+  g->per = 8 * g->ps + 16 * (int64_t)p->C * g->Tn + 16 * (int64_t)g->Kr * g->Tn + 4 * g->Tn;
+}
+
+/* -1: the measured rule, 0: never, 1: wherever it applies. Set with the ISA, once
+   (dive__isa_init), from DIVE_CPU_WINOGRAD=0|1; tests set it directly. */
+static int dive__wino_want(void) {
+  dive__isa();
+  return dive__wino_mode;
+}
+/* Winograd convs run by this thread ([0] forward, [1] backward-data calls): tests check that
+   the path they mean to test ran */
+static DIVE__TLS int dive__wino_calls[2];
+/* Whether the conv p (a forward conv, or backward-data's as one: bwd = 1) runs as Winograd
+   F(2x2, 3x3). The rule is measured per ISA path (bench/bench_wino.c, docs/perf-cpu.md):
+   the 16 GEMMs run over C input channels, so few channels leave the micro-kernel short
+   loops while the transforms cost per channel and pixel; backward-data gains less, since
+   backward-weights then needs copies of its own. With ch = min(C, K) and big = 16x16
+   pixels or more:
+     avx512: forward ch >= 64, or >= 32 when big; backward-data ch >= 128, or >= 64 when big
+     avx2:   forward ch >= 64; backward-data ch >= 128, or >= 64 when big
+     generic (4-wide vectors, no FMA): both ch >= 16
+   NEON is not measured (no ARM machine): it takes avx2's rule, the shapes where Winograd
+   won on every path measured. The rule was measured on an Intel core; on AMD's the convs
+   stay direct (their tuning, measured there) unless DIVE_CPU_WINOGRAD=1. */
+static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
+  int want = dive__wino_want(), ch = DIVE__MIN(p->C, p->K), big = p->H * p->W >= 256, isa = dive__isa();
+  if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || want == 0) return 0;
+  if (want == 1) return 1;
+  if (dive__cpu_vendor() == DIVE__VENDOR_AMD) return 0;
+  if (isa == DIVE__ISA_AVX512) return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64 || (ch >= 32 && big);
+  if (isa == DIVE__ISA_GENERIC) return ch >= 16;
+  return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64; /* avx2, neon */
+}
+static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0); }
+
+/* U (16, Kr, C) packed per xi in 8-row panels (dive__pack_nn's layout, zero rows past K):
+   U(xi)(k, c) = (G g G^T)(xi) of w's (k, c) kernel g (w is (K, C, 3, 3)); flip: the kernel
+   of backward-data, g = w(c, k) rotated by 180 degrees (w is (C, K, 3, 3) then) */
+static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up) {
+  int64_t xs = (int64_t)g->Kr * p->C;
+  int k, c, a, b;
+  memset(up, 0, sizeof(float) * (size_t)(16 * xs));
+  for (k = 0; k < p->K; k++)
+    for (c = 0; c < p->C; c++) {
+      const float *gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
+      float gg[3][3], t[4][3];
+      float *u = up + (int64_t)(k / DIVE__NN_M) * DIVE__NN_M * p->C + (int64_t)c * DIVE__NN_M + k % DIVE__NN_M;
+      for (a = 0; a < 3; a++)
+        for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
+      for (b = 0; b < 3; b++) { /* T = G g */
+        t[0][b] = gg[0][b];
+        t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
+        t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
+        t[3][b] = gg[2][b];
+      }
+      for (a = 0; a < 4; a++) { /* U = T G^T */
+        u[(4 * a + 0) * xs] = t[a][0];
+        u[(4 * a + 1) * xs] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
+        u[(4 * a + 2) * xs] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
+        u[(4 * a + 3) * xs] = t[a][2];
+      }
+    }
+}
+
+/* one image: out (K, H, W) = conv(img (C, H, W)) (+ bias), scratch sc (g->per floats) */
+static void dive__wino_img(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p,
+                           const dive__wgeo *g, const float *up, const int64_t *off, const float *img,
+                           const float *bias, float *out, float *sc) {
+  int64_t Tn = g->Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
+  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  int64_t rows = (int64_t)(g->th + 1) * g->tw;
+  int c, k, j, xi;
+  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
+    memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (c = 0; c < p->C; c++) {
+    /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
+       each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
+    wf->tiles(pl, g->ps, img + c * HW, p->H, p->W, g->th, g->tw);
+    wf->in(v + c * Tn, vs, pl, g->ps, g->tw, Tn);
+  }
+  for (xi = 0; xi < 16; xi++)
+    dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tn, m + xi * ms);
+  for (k = 0; k < p->K; k++)
+    wf->out(out + k * HW, p->H, p->W, m + k * Tn, ms, g->th, g->tw, bias ? bias[k] : 0.0f, yb);
+}
+
+/* Winograd forward conv (see dive__wino_pick), one parallel region over images as the direct
+   path; rstats as there. Returns 0 (nothing done) when the scratch cannot be had. */
+static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, const float *in, const float *w,
+                              const float *b, const dive__fwd_epi *epi) {
+  dive__wgeo g;
+  dive__nn_fn nn = dive__nn_kernel();
+  const dive__rowfns *f = dive__rowfns_get();
+  const dive__winofns *wf = dive__winofns_get();
+  dive__epi_fn ep = dive__epi_kernel();
+  int nt = dive__parts(p->N), c;
+  int64_t nu, HW = (int64_t)p->H * p->W;
+  float *base, *cur, *up;
+  int64_t *off;
+  dive__wgeo_init(p, &g);
+  nu = 16 * (int64_t)g.Kr * p->C;
+  base = dive__ws_get(ws, dive__rup(nu, 16) + dive__rup(2 * (int64_t)p->C, 16) + dive__rup(g.per, 16) * nt);
+  if (!base) return 0;
+  cur = base;
+  up = dive__take(&cur, nu);
+  off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
+  dive__wino_pack_u(p, &g, w, 0, up);
+  dive__wino_calls[0]++;
+  for (c = 0; c < p->C; c++) off[c] = (int64_t)c * g.Tn;
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t;
+    int64_t n;
+    for (t = DIVE__TID; t < nt; t += DIVE__NTH)
+      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
+        dive__wino_img(nn, wf, p, &g, up, off, in + n * p->C * HW, b, out + n * p->K * HW,
+                       cur + dive__rup(g.per, 16) * t);
+        dive__fwd_epi_apply(f, ep, epi, p->K, HW, out, NULL, n); /* the bias is in already */
+      }
+  }
+  return 1;
+}
+
 /* conv2d forward: one parallel region over images (fixed parts, each writes its own
    images). The packed weights are shared; every part has its own src and cbuf.
-   rstats (optional, 2 N K floats): the mean and M2 of each output row (n, k), taken while
-   the image's output is still in cache, for the batch norm that follows (the model). */
-static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *out,
-                                    const float *in, const float *w, const float *b, float *rstats) {
+   dive__cpu_conv2d_fwd_ws's rstats (optional, 2 N K floats): the mean and M2 of each output
+   row (n, k), taken while the image's output is still in cache, for the batch norm that
+   follows (the model); dive__cpu_conv2d_fwd_epi: the inference epilogue. */
+static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *out, const float *in,
+                                   const float *w, const float *b, const dive__fwd_epi *epi) {
   dive__cgeo g;
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
+  dive__epi_fn ep = dive__epi_kernel();
   int nt = dive__parts(p->N), grp;
   int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   float *base, *cur, *apack;
+  const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   int64_t *off;
+  if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, epi)) return;
+  if (eb) b = NULL;
   dive__cgeo_init(p, &g);
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
@@ -2472,9 +3195,9 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each) */
   base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + per * nt);
   if (!base) {
-    int64_t k;
+    int64_t n;
     dive__ref_conv2d_fwd(p, out, in, w, b);
-    for (k = 0; rstats && k < (int64_t)p->N * p->K; k++) f->stats(out + k * PQ, PQ, rstats + 2 * k, rstats + 2 * k + 1);
+    for (n = 0; n < p->N; n++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, n);
     return;
   }
   cur = base;
@@ -2487,7 +3210,7 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
-    int64_t n, k;
+    int64_t n;
     for (t = DIVE__TID; t < nt; t += DIVE__NTH) {
       float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
       for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
@@ -2495,11 +3218,29 @@ static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           dive__conv_fwd_img(nn, p, &g, apack + na * gi, off, off + noff,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
-        for (k = n * p->K; rstats && k < (n + 1) * p->K; k++)
-          f->stats(out + k * PQ, PQ, rstats + 2 * k, rstats + 2 * k + 1);
+        dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, n);
       }
     }
   }
+}
+static void dive__cpu_conv2d_fwd_ws(dive__ws *ws, const dive__conv_p *p, float *out,
+                                    const float *in, const float *w, const float *b, float *rstats) {
+  dive__fwd_epi e;
+  e.rstats = rstats;
+  e.res = NULL;
+  e.relu = 0;
+  dive__cpu_conv2d_fwd_x(ws, p, out, in, w, b, rstats ? &e : NULL);
+}
+/* Inference: out = [relu](conv(in, w) + b [+ res]) in one pass over each image's output
+   while it is in cache (res: out's shape, or NULL). With dive__bn_fold's weights and bias,
+   a basic block's conv + BN (+ shortcut) + ReLU in eval mode. */
+static DIVE__UNUSED void dive__cpu_conv2d_fwd_epi(dive__ws *ws, const dive__conv_p *p, float *out, const float *in,
+                                                  const float *w, const float *b, const float *res, int relu) {
+  dive__fwd_epi e;
+  e.rstats = NULL;
+  e.res = res;
+  e.relu = relu;
+  dive__cpu_conv2d_fwd_x(ws, p, out, in, w, b, &e);
 }
 /* the same with a scratch buffer of its own (tests and benches call the kernels directly) */
 static DIVE__UNUSED void dive__cpu_conv2d_fwd(const dive__conv_p *p, float *out, const float *in,
@@ -2555,17 +3296,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                                     float *db, const float *dout, const float *in,
                                     const float *w, const dive__dgrad_epi *epi) {
   dive__cgeo g, gq;
+  dive__wgeo wq;
   dive__conv_p q;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
-  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0;
+  const dive__winofns *wf = dive__winofns_get();
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
   dive__cgeo_init(p, &g);
   if (asfwd) dive__cgeo_init(&q, &gq);
+  /* backward-data as a Winograd conv: its packed U takes apack's place, its tile columns
+     offq's; backward-weights then copies the input (no shared copies of dout) */
+  wino = din && asfwd && dive__wino_pick2(&q, 1);
+  if (wino) dive__wgeo_init(&q, &wq);
   Kr4 = dive__rup(g.Kg, DIVE__NT_M);
   CRSr = dive__rup(g.CRS, DIVE__NT_N);
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
@@ -2573,17 +3320,18 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   /* shifted geometry for backward-data with HW % 16 == 0: backward-weights reads x's rows
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
-  shared = asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
+  shared = !wino && asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
   prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : Kr4; /* partial per group: (prow, pcol) */
   pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : CRSr;
   part = (int64_t)p->groups * prow * pcol;
   per_dw = !dw ? 0 : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
-  per_din = !din ? 0 : asfwd ? dive__conv_fwd_ws(&gq)
+  if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
+  per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
-  noff = dive__rup(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), 8) + DIVE__NT_N;
+  noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
                                              per * nt) : NULL;
   if ((din || dw) && !base) {
@@ -2593,8 +3341,12 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     return;
   }
   cur = base;
-  if (din) {
-    apack = dive__take(&cur, na * p->groups);
+  if (din) apack = dive__take(&cur, na * p->groups);
+  if (wino) {
+    dive__wino_pack_u(&q, &wq, w, 1, apack);
+    dive__wino_calls[1]++;
+  }
+  else if (din) {
     for (grp = 0; grp < p->groups; grp++) {
       const float *wg = w + (int64_t)grp * g.Kg * g.CRS;
       float *ag = apack + na * grp;
@@ -2615,9 +3367,13 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
     for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
-  if (din && asfwd) dive__cgeo_offsets(&q, &gq, offq);
-  if (din && asfwd && gq.flat == DIVE__PLAIN) /* the tail's rows (q has Kg input channels) */
+  if (din && asfwd && !wino) dive__cgeo_offsets(&q, &gq, offq);
+  if (din && asfwd && !wino && gq.flat == DIVE__PLAIN) /* the tail's rows (q has Kg input channels) */
     for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
+  if (wino) { /* the rows of V: one per channel of dout */
+    int k;
+    for (k = 0; k < q.C; k++) offq[k] = (int64_t)k * wq.Tn;
+  }
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
     for (k = 0; k < g.Kg; k++) offq[k] = (int64_t)k * g.Ln;
@@ -2691,7 +3447,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           for (gi = 0; gi < p->groups; gi++) {
             const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
             float *dx = din + (n * p->C + (int64_t)gi * g.Cg) * HW;
-            if (asfwd) {
+            if (wino) {
+              dive__wino_img(nn, wf, &q, &wq, apack, offq, dy, NULL, dx, mine);
+            } else if (asfwd) {
               float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
               dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, offq + noff, dy, NULL, dx, src, cbuf);
             } else { /* col (CRS, Ln) = w_g^T dout_g, then col2im */

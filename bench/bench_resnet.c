@@ -3,16 +3,29 @@
    both and prints the comparison (make bench-cpu).
      make build/bench_resnet && OMP_NUM_THREADS=2 ./build/bench_resnet [--batch 128] [--steps 10]
    Prints one line:  dive train_img_s X infer_img_s Y peak_rss_mb Z threads T isa I
-   (medians over the timed steps, after 2 warm-up steps; random data, SGD with momentum). */
+                     cpu_train_img_s X' cpu_infer_img_s Y'
+   (medians over the timed steps, after 2 warm-up steps; random data, SGD with momentum).
+   The cpu_ figures divide by the process's CPU time instead of the wall clock: on one
+   thread they leave out the time other programs held the core (a shared machine), so they
+   compare two builds measured minutes apart; with more threads OpenMP's spinning counts
+   too, and they mean little. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "../dive.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #define CHECK(x) do { dive_status s_ = (x); if (s_) { \
   fprintf(stderr, "error: %s: %s\n", dive_status_str(s_), ctx ? dive_ctx_error(ctx) : dive_last_error()); \
   return 1; } } while (0)
+
+static double cpu_sec(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
 
 static int cmp_d(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -31,7 +44,7 @@ int main(int argc, char **argv) {
   int batch = 128, steps = 10, i;
   float *x, *logits, loss;
   int32_t *y;
-  double *tt, *ti;
+  double *tt, *ti, *ct, *ci;
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--batch") && i + 1 < argc) batch = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--steps") && i + 1 < argc) steps = atoi(argv[++i]);
@@ -52,26 +65,33 @@ int main(int argc, char **argv) {
   y = (int32_t *)malloc(sizeof(int32_t) * (size_t)batch);
   tt = (double *)malloc(sizeof(double) * (size_t)steps);
   ti = (double *)malloc(sizeof(double) * (size_t)steps);
+  ct = (double *)malloc(sizeof(double) * (size_t)steps);
+  ci = (double *)malloc(sizeof(double) * (size_t)steps);
   dive_rng_seed(&rng, 7);
   for (i = 0; i < batch * 3 * 32 * 32; i++) x[i] = dive_rng_normal(&rng);
   for (i = 0; i < batch; i++) y[i] = (int32_t)(dive_rng_u32(&rng) % 10);
   for (i = -2; i < steps; i++) {
-    double t = dive_time_sec();
+    double t = dive_time_sec(), c = cpu_sec();
     CHECK(dive_resnet_train_step(net, NULL, x, y, batch, &ld, &sd, &loss));
     if (i >= 0) tt[i] = dive_time_sec() - t;
+    if (i >= 0) ct[i] = cpu_sec() - c;
   }
   for (i = -2; i < steps; i++) {
-    double t = dive_time_sec();
+    double t = dive_time_sec(), c = cpu_sec();
     CHECK(dive_resnet_predict(net, x, batch, logits));
     if (i >= 0) ti[i] = dive_time_sec() - t;
+    if (i >= 0) ci[i] = cpu_sec() - c;
   }
   qsort(tt, (size_t)steps, sizeof *tt, cmp_d);
   qsort(ti, (size_t)steps, sizeof *ti, cmp_d);
+  qsort(ct, (size_t)steps, sizeof *ct, cmp_d);
+  qsort(ci, (size_t)steps, sizeof *ci, cmp_d);
   getrusage(RUSAGE_SELF, &ru);
-  printf("dive train_img_s %.1f infer_img_s %.1f peak_rss_mb %.1f threads %d isa %s\n",
+  printf("dive train_img_s %.1f infer_img_s %.1f peak_rss_mb %.1f threads %d isa %s cpu_train_img_s %.1f "
+         "cpu_infer_img_s %.1f\n",
          batch / tt[steps / 2], batch / ti[steps / 2], ru.ru_maxrss / 1024.0,
-         dive_query_threads(ctx), dive_query_cpu_isa());
-  free(x); free(logits); free(y); free(tt); free(ti);
+         dive_query_threads(ctx), dive_query_cpu_isa(), batch / ct[steps / 2], batch / ci[steps / 2]);
+  free(x); free(logits); free(y); free(tt); free(ti); free(ct); free(ci);
   dive_resnet_destroy(net);
   dive_ctx_destroy(ctx);
   return 0;

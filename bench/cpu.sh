@@ -6,7 +6,10 @@
 # give memory back, so steps stop page-faulting; OPENBLAS_NUM_THREADS=1). OPENBLAS_CORETYPE
 # and OPENBLAS_L2_SIZE are unset: they slow OpenBLAS several-fold. dive.h runs 3 times per
 # thread count (median); PyTorch once (it takes the best of 4 variants already).
-# Ends with:  train img/s: dive X, pytorch Y, ratio Z   (Y: as installed, last thread count)
+# Prints the CPU model and the load average first (other work on the machine moves these
+# numbers), and ends with (Y: PyTorch as installed, last thread count):
+#   infer img/s: dive X, pytorch Y, ratio Z
+#   train img/s: dive X, pytorch Y, ratio Z
 set -e
 cd "$(dirname "$0")/.."
 make -s build/bench_resnet
@@ -16,6 +19,7 @@ PY=${PYTHON:-/usr/bin/python3}
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 field() { echo "$1" | awk -v k="$2" '{for (i = 1; i < NF; i++) if ($i == k) print $(i + 1)}'; }
 median3() { printf '%s\n%s\n%s\n' "$1" "$2" "$3" | sort -g | sed -n 2p; }
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //') ($(nproc) cpus); load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 printf '%-7s %-22s %10s %10s %12s\n' threads who train_img/s infer_img/s peak_rss_MB
 for t in $THREADS; do
   d1=$(OMP_NUM_THREADS=$t ./build/bench_resnet); d2=$(OMP_NUM_THREADS=$t ./build/bench_resnet)
@@ -39,4 +43,6 @@ for t in $THREADS; do
     printf "%-7s ratios dive/pytorch: train %.2fx (installed) %.2fx (jemalloc); infer %.2fx %.2fx\n",
            t, d / p, (q > 0 ? d / q : 0), a / b, (c > 0 ? a / c : 0) }'
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+awk -v d="$di" -v p="$pi" 'BEGIN { printf "infer img/s: dive %.1f, pytorch %.1f, ratio %.2f\n", d, p, d / p }'
 awk -v d="$dt" -v p="$pt" 'BEGIN { printf "train img/s: dive %.1f, pytorch %.1f, ratio %.2f\n", d, p, d / p }'

@@ -4,14 +4,29 @@
    is timed doing the whole conv (padding copies, output compaction included).
      make bench-gemm        (OMP_NUM_THREADS / OPENBLAS_NUM_THREADS: default all cores)
    Needs libopenblas-dev; OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE must be unset (the target
-   unsets them). Not part of `make` or `make test`. */
+   unsets them). Not part of `make` or `make test`. On a shared machine:
+     BENCH_CPU_TIME=1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 make bench-gemm */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <cblas.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-static double now(void) { return dive_time_sec(); }
+/* BENCH_CPU_TIME=1: the process's CPU time instead of the wall clock. On one thread it
+   leaves out the time other programs held the core (a shared machine); with more threads
+   OpenMP's and OpenBLAS's spinning counts too. */
+static double now(void) {
+  static int cpu = -1;
+  if (cpu < 0) cpu = getenv("BENCH_CPU_TIME") && atoi(getenv("BENCH_CPU_TIME")) == 1;
+  if (cpu) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+  }
+  return dive_time_sec();
+}
 static int cmp_d(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
@@ -75,8 +90,10 @@ int main(void) {
   double peak = fma_peak(), sum_d = 0, sum_b = 0;
   size_t k;
   dive__ws ws = {NULL, 0};
-  printf("threads %d, dive kernels %s, FMA peak %.0f GFLOP/s (AVX-512 register loop)\n",
-         dive__nthreads(), dive__isa_name(dive__isa()), peak);
+  printf("threads %d, dive kernels %s, FMA peak %.0f GFLOP/s (AVX-512 register loop), %s time\n"
+         "(dive.h runs Winograd where its rule picks it, DIVE_CPU_WINOGRAD=0 for none; GFLOP/s are\n"
+         "the direct conv's multiply-adds either way)\n",
+         dive__nthreads(), dive__isa_name(dive__isa()), peak, getenv("BENCH_CPU_TIME") ? "CPU" : "wall");
   printf("%-24s %-5s %14s %14s %8s %8s\n", "conv (batch 128)", "pass", "dive GFLOP/s",
          "openblas", "ratio", "%peak");
   for (k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {

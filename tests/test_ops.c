@@ -987,7 +987,7 @@ static void run_fused(void) {
   size_t k;
   dive_rng r;
   dive_rng_seed(&r, 7);
-  for (isa = best; isa >= DIVE__ISA_GENERIC; isa--) {
+  for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
     dive__isa_set(isa);
     for (k = 0; k < sizeof fused_shapes / sizeof fused_shapes[0]; k++) {
       dive__bn_p p;
@@ -1116,21 +1116,117 @@ static void run_fused(void) {
 }
 
 /* the rows a backend's part prints, for its skip count: one per case (the cpu part also a
-   grad row where the case has one, the conv and max-pool rows again on each narrower ISA, and the
-   fused rows), the known rows and the bad-argument rows */
+   grad row where the case has one, the conv and max-pool rows again on each narrower ISA, the
+   Winograd reruns, the fused and the inference-epilogue rows), the known rows and the
+   bad-argument rows */
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = dive__isa() - DIVE__ISA_GENERIC;
+  int n = 0, narrower = 0, nconv = 0, isa;
   size_t k;
-  for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+  for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
+  for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    nconv += !strcmp(cases[k].op, "conv2d");
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
+  }
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
+  if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 6 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2;
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
     for (k = 0; k < sizeof bads / sizeof bads[0]; k++) n += cpu || !bads[k].cpu_only;
   return n;
+}
+
+/* ============================================================ inference conv epilogue */
+/* dive__cpu_conv2d_fwd_epi (out = [relu](conv + b [+ res]) per image in cache) against the
+   serial reference composed op by op, and bit for bit against the CPU's own ops one after
+   another, direct and Winograd; then dive__bn_fold: conv with the folded weights and bias
+   against the reference conv followed by eval-mode batch norm. */
+static void run_conv_epi(void) {
+  const char *isa = dive__isa_name(dive__isa());
+  char label[32];
+  static const int cs[][8] = { /* N, C, H=W, K, k, stride, pad, groups */
+    {2, 8, 8, 16, 3, 1, 1, 1}, {2, 32, 16, 32, 3, 1, 1, 1}, {3, 5, 7, 6, 3, 1, 1, 1},
+    {2, 16, 16, 32, 3, 2, 1, 1}, {2, 6, 7, 4, 1, 1, 0, 2}, {1, 64, 8, 64, 3, 1, 1, 1}};
+  dive_rng r;
+  size_t k;
+  int mode, v;
+  dive_rng_seed(&r, 17);
+  for (k = 0; k < sizeof cs / sizeof cs[0]; k++)
+    for (mode = 0; mode <= 1; mode++) {
+      dive__conv_p p;
+      int64_t ni, no, nw, i;
+      float *in, *w, *b, *res, *got, *want, *seq;
+      char desc[96];
+      p.N = cs[k][0]; p.C = cs[k][1]; p.H = p.W = cs[k][2]; p.K = cs[k][3]; p.R = p.S = cs[k][4];
+      p.stride = cs[k][5]; p.pad = cs[k][6]; p.groups = cs[k][7];
+      p.P = p.Q = (p.H + 2 * p.pad - p.R) / p.stride + 1;
+      ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q;
+      nw = (int64_t)p.K * (p.C / p.groups) * p.R * p.S;
+      in = (float *)malloc(sizeof(float) * (size_t)(ni + nw + p.K + 4 * no));
+      w = in + ni; b = w + nw; res = b + p.K; got = res + no; want = got + no; seq = want + no;
+      for (i = 0; i < ni; i++) in[i] = dive_rng_normal(&r);
+      for (i = 0; i < nw; i++) w[i] = 0.3f * dive_rng_normal(&r);
+      for (i = 0; i < p.K; i++) b[i] = 0.5f * dive_rng_normal(&r);
+      for (i = 0; i < no; i++) res[i] = dive_rng_normal(&r);
+      dive__isa();
+      dive__wino_mode = mode;
+      for (v = 0; v < 4; v++) { /* (res, relu): none, relu, res, both */
+        const float *rp = v & 2 ? res : NULL;
+        int relu = v & 1, c0 = dive__wino_calls[0], same, applies;
+        double e = 0, num = 0, den = 0;
+        dive__ws ws = {NULL, 0};
+        dive__ref_conv2d_fwd(&p, want, in, w, b);
+        for (i = 0; i < no; i++) {
+          float t = rp ? want[i] + rp[i] : want[i];
+          want[i] = relu && !(t > 0.0f) ? 0.0f : t;
+        }
+        dive__cpu_conv2d_fwd_epi(&ws, &p, got, in, w, b, rp, relu);
+        applies = dive__wino_calls[0] > c0;
+        dive__cpu_conv2d_fwd_ws(&ws, &p, seq, in, w, b, NULL);
+        if (rp) dive__cpu_add_fwd(no, seq, seq, rp);
+        if (relu) dive__cpu_relu_fwd(no, seq, seq);
+        DIVE_FREE(ws.base);
+        for (i = 0; i < no; i++) {
+          num += ((double)got[i] - want[i]) * ((double)got[i] - want[i]);
+          den += (double)want[i] * want[i];
+        }
+        e = num / (den > 0 ? den : 1);
+        same = !memcmp(got, seq, sizeof(float) * (size_t)no);
+        snprintf(desc, sizeof desc, "N=%d C=%d H=W=%d K=%d k=%d s=%d g=%d%s%s", p.N, p.C, p.H, p.K, p.R, p.stride,
+                 p.groups, rp ? " +res" : "", relu ? " relu" : "");
+        snprintf(label, sizeof label, "%s-%s", isa, mode ? (applies ? "wino" : "wino-na") : "direct");
+        report("conv_epi", desc, label, e < 1e-7 && same,
+               "nmse=%.1e, %s", e, same ? "same bits as conv, add, relu" : "differs from conv, add, relu");
+      }
+      if (mode == 0) { /* batch norm folded in: conv(x, wf) + bf against bn_eval(conv(x, w)) */
+        dive__bn_p bp;
+        float *g = (float *)malloc(sizeof(float) * (size_t)(4 * p.K + nw + p.K)), *be = g + p.K, *mu = be + p.K;
+        float *var = mu + p.K, *wf = var + p.K, *bf = wf + nw, *m1 = (float *)malloc(sizeof(float) * 2 * (size_t)p.K);
+        double num = 0, den = 0;
+        for (i = 0; i < p.K; i++) {
+          g[i] = 1.0f + 0.2f * dive_rng_normal(&r); be[i] = 0.2f * dive_rng_normal(&r);
+          mu[i] = 0.3f * dive_rng_normal(&r); var[i] = 0.5f + dive_rng_uniform(&r);
+        }
+        bp.N = p.N; bp.C = p.K; bp.HW = p.P * p.Q; bp.training = 0; bp.momentum = 0.1f; bp.eps = 1e-5f;
+        dive__ref_conv2d_fwd(&p, seq, in, w, b);
+        dive__ref_bn_fwd(&bp, want, m1, m1 + p.K, seq, g, be, mu, var);
+        dive__bn_fold(p.K, nw / p.K, w, b, g, be, mu, var, 1e-5f, wf, bf);
+        dive__cpu_conv2d_fwd(&p, got, in, wf, bf);
+        for (i = 0; i < no; i++) {
+          num += ((double)got[i] - want[i]) * ((double)got[i] - want[i]);
+          den += (double)want[i] * want[i];
+        }
+        snprintf(desc, sizeof desc, "N=%d C=%d H=W=%d K=%d k=%d s=%d g=%d bn folded", p.N, p.C, p.H, p.K, p.R,
+                 p.stride, p.groups);
+        report("conv_epi", desc, isa, num / den < 1e-7, "nmse=%.1e against conv then eval-mode bn", num / den);
+        free(g); free(m1);
+      }
+      dive__wino_mode = -1;
+      free(in);
+    }
 }
 
 int main(int argc, char **argv) {
@@ -1166,12 +1262,12 @@ int main(int argc, char **argv) {
     if (!only_op || !strcmp(only_op, cases[k].op))
       run_case(&cases[k], do_cpu, cpu_ctx, vk_ctx);
 
-  /* The conv and max-pool kernels have AVX-512, AVX2+FMA and portable C paths chosen at run
+  /* The conv and max-pool kernels have AVX-512, AVX2+FMA, NEON and portable C paths chosen at run
      time: run their rows again on every narrower path this CPU has (DIVE_CPU_ISA sets the
      first). */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d") || !strcmp(only_op, "maxpool"))) {
     int best = dive__isa(), isa;
-    for (isa = best - 1; isa >= DIVE__ISA_GENERIC; isa--) {
+    for (isa = dive__isa_narrower(best); isa >= 0; isa = dive__isa_narrower(isa)) {
       static char label[32];
       dive__isa_set(isa);
       snprintf(label, sizeof label, "cpu-%s", dive__isa_name(isa));
@@ -1185,8 +1281,44 @@ int main(int argc, char **argv) {
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
+  /* Winograd F(2x2, 3x3) for the stride-1 3x3 convs: the rule picks it for some shapes
+     only, so the conv rows run again with it everywhere it applies, on every ISA path, and
+     once with it nowhere */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int best = dive__isa(), isa, f0 = dive__wino_calls[0], b0 = dive__wino_calls[1], mode;
+    for (mode = 1; mode >= 0; mode--)
+      for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
+        static char label[32];
+        dive__isa_set(isa);
+        dive__wino_mode = mode;
+        snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "wino" : "direct");
+        g_cpu_label = label;
+        g_no_grad = 1;
+        for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+          if (!strcmp(cases[k].op, "conv2d")) run_case(&cases[k], 1, cpu_ctx, NULL);
+        if (mode) {
+          int nf = dive__wino_calls[0] - f0, nb = dive__wino_calls[1] - b0;
+          report("conv2d", "Winograd ran (forward and backward-data)", label, nf > 0 && nb > 0,
+                 "%d forward, %d backward-data calls", nf, nb);
+          f0 = dive__wino_calls[0];
+          b0 = dive__wino_calls[1];
+        }
+      }
+    dive__isa_set(best);
+    dive__wino_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
 
   if (do_cpu && (!only_op || !strcmp(only_op, "bn_relu"))) run_fused();
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
+    int best = dive__isa(), isa;
+    for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
+      dive__isa_set(isa);
+      run_conv_epi();
+    }
+    dive__isa_set(best);
+  }
 
   if (!only_op || !strcmp(only_op, "known"))
     for (k = 0; k < sizeof knowns / sizeof knowns[0]; k++) {

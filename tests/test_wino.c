@@ -1,0 +1,182 @@
+/* test_wino: the CPU's Winograd F(2x2, 3x3) convs at model level. ResNet-32 (CIFAR, batch
+   8) runs from the same weights and data with direct convs only and with Winograd, which
+   must agree with the direct run to a relative error below 1e-4 (the tolerance test_ref
+   holds the model to against PyTorch); the Winograd runs must have used Winograd. Each
+   variant, with Winograd wherever it applies and with the measured rule (what training
+   runs): the forward (training-mode and eval-mode logits), then backward-data alone after
+   the same, direct forward (every weight gradient). Gradients are compared after the same
+   forward only: a forward that rounds differently moves pre-ReLU values that lie within a
+   rounding of zero to the other side, and each such flip changes a gradient by a whole
+   term (test_ref's fixture has one value 1.8e-6 from zero in layer2.2, where the forward's
+   rounding is 6e-6: whether a float32 path lands on PyTorch's side is chance). So the
+   losses of three SGD steps only have to agree to 1e-2: the runs part there (about 1e-3
+   with Winograd everywhere), and a wrong backward-data would not stay that close. The
+   batch norms' gamma and beta are drawn at random (1 + 0.2u, 0.2u), as in
+   test_ref's fixture: at their initial 1 and 0 every ReLU's threshold sits at its channel's
+   batch mean, right among the values. (tests/test_wino.sh also runs test_ref with Winograd
+   in every 3x3 conv: the model against PyTorch.)
+     make build/test_wino && ./build/test_wino            (from the repository root) */
+#define DIVE_IMPLEMENTATION
+#include "../dive.h"
+
+static int g_pass, g_fail;
+static void check(int ok, const char *what, double v) {
+  printf("%-62s %s  %.2e\n", what, ok ? "OK  " : "FAIL", v);
+  if (ok) g_pass++; else g_fail++;
+}
+static double relerr(const float *a, const float *b, int64_t n) {
+  double num = 0, den = 0;
+  int64_t i;
+  for (i = 0; i < n; i++) {
+    double d = (double)a[i] - (double)b[i];
+    if (a[i] != a[i]) return 1e30;
+    num += d * d;
+    den += (double)b[i] * b[i];
+  }
+  return sqrt(num) / (den > 0 ? sqrt(den) : 1.0);
+}
+
+enum { B = 8, STEPS = 3 };
+typedef struct run {
+  float logits[B * 10], eval0[B * 10], loss[STEPS];
+  float *grads; /* all weight gradients, in plist order */
+  int64_t n;
+  int calls[2];
+} run;
+
+static void grads(dive_resnet *m, float *dst) {
+  int i;
+  for (i = 0; i < m->nplist; i++) {
+    dive_param *p = &m->plist[i];
+    if (p->kind != DIVE_PARAM_WEIGHT) continue;
+    dive_tensor_read(&p->grad, dst, p->value.numel);
+    dst += p->value.numel;
+  }
+}
+
+/* fmode: Winograd mode of the forward passes, bmode: of the backward pass; the steps run
+   with the one that is not 0 */
+static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int32_t *y, run *r) {
+  dive_resnet_desc rd;
+  dive_resnet *m;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  dive_tensor lab;
+  int i, shape = B, c0 = dive__wino_calls[0], c1 = dive__wino_calls[1];
+  dive__isa();
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 32; rd.num_classes = 10; rd.max_batch = B; rd.seed = 5;
+  if (dive_resnet_create(ctx, &m, &rd)) return 0;
+  {
+    dive_rng pr;
+    dive_rng_seed(&pr, 3);
+    for (i = 0; i < m->nplist; i++) {
+      dive_param *p = &m->plist[i];
+      float v[64];
+      int64_t j;
+      if (p->kind != DIVE_PARAM_WEIGHT || p->value.ndim != 1 || !strstr(p->name, "bn")) continue;
+      for (j = 0; j < p->value.numel; j++)
+        v[j] = strstr(p->name, "weight") ? 1.0f + 0.2f * (2.0f * dive_rng_uniform(&pr) - 1.0f)
+                                         : 0.2f * (2.0f * dive_rng_uniform(&pr) - 1.0f);
+      dive_tensor_write(&p->value, v, p->value.numel);
+    }
+  }
+  for (r->n = 0, i = 0; i < m->nplist; i++)
+    if (m->plist[i].kind == DIVE_PARAM_WEIGHT) r->n += m->plist[i].value.numel;
+  r->grads = (float *)malloc(sizeof(float) * (size_t)r->n);
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.1f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
+  dive_tensor_alloc(ctx, &lab, DIVE_I32, 1, &shape);
+  dive_tensor_write(&lab, y, B);
+  /* forward in training mode, CE loss, backward: logits and gradients */
+  dive__wino_mode = fmode;
+  dive_resnet_forward(m, x, B, 1);
+  dive_tensor_read(&m->logits, r->logits, B * 10);
+  dive_loss_forward(ctx, &m->dlogits, NULL, NULL, &m->logits, &lab, NULL, NULL, &ld);
+  dive_resnet_zero_grad(m);
+  dive__wino_mode = bmode;
+  dive_resnet_backward(m);
+  grads(m, r->grads);
+  /* eval-mode logits, then three training steps */
+  dive__wino_mode = fmode;
+  dive_resnet_predict(m, x, B, r->eval0);
+  dive__wino_mode = fmode ? fmode : bmode;
+  for (i = 0; i < STEPS; i++) dive_resnet_train_step(m, NULL, x, y, B, &ld, &sd, &r->loss[i]);
+  r->calls[0] = dive__wino_calls[0] - c0;
+  r->calls[1] = dive__wino_calls[1] - c1;
+  dive_tensor_free(&lab);
+  dive_resnet_destroy(m);
+  dive__wino_mode = -1;
+  return dive_ctx_status(ctx) == DIVE_OK;
+}
+
+static void compare(const char *name, const run *a, const run *d, int with_grads, int steps) {
+  char what[96];
+  double e, worst = 0;
+  int i;
+  e = relerr(a->logits, d->logits, B * 10);
+  snprintf(what, sizeof what, "%s vs direct: training-mode logits", name);
+  check(e < 1e-4, what, e);
+  e = relerr(a->eval0, d->eval0, B * 10);
+  snprintf(what, sizeof what, "%s vs direct: eval-mode logits", name);
+  check(e < 1e-4, what, e);
+  if (with_grads) {
+    e = relerr(a->grads, d->grads, d->n);
+    snprintf(what, sizeof what, "%s vs direct: all weight gradients", name);
+    check(e < 1e-4, what, e);
+  }
+  if (!steps) return;
+  for (i = 0; i < STEPS; i++) {
+    double q = fabs((double)a->loss[i] - d->loss[i]) / fabs((double)d->loss[i]);
+    worst = q > worst ? q : worst;
+  }
+  snprintf(what, sizeof what, "%s vs direct: losses of %d SGD steps (%.6f ...)", name, STEPS, a->loss[STEPS - 1]);
+  check(worst < 1e-2, what, worst);
+}
+
+int main(void) {
+  /* direct; Winograd everywhere in the forward, then in backward-data only (the same,
+     direct forward); the rule in the forward, then in backward-data only */
+  static const int fm[5] = {0, 1, 0, -1, 0}, bm[5] = {0, 0, 1, 0, -1};
+  static const char *names[5] = {"direct", "Winograd forward", "Winograd backward-data", "rule forward",
+                                 "rule backward-data"};
+  dive_ctx_desc cd;
+  dive_ctx *ctx;
+  dive_rng rng;
+  float *x = (float *)malloc(sizeof(float) * B * 3 * 32 * 32);
+  int32_t y[B];
+  run r[5];
+  int i, k;
+  char what[96];
+  memset(&cd, 0, sizeof cd);
+  cd.backend = DIVE_BACKEND_CPU;
+  if (dive_ctx_create(&ctx, &cd)) { printf("FAIL ctx: %s\n0 passed, 1 failed, 0 skipped\n", dive_last_error()); return 1; }
+  dive_rng_seed(&rng, 11);
+  for (i = 0; i < B * 3 * 32 * 32; i++) x[i] = dive_rng_normal(&rng);
+  for (i = 0; i < B; i++) y[i] = (int32_t)(dive_rng_u32(&rng) % 10);
+  printf("cpu kernels %s, %d threads\n", dive__isa_name(dive__isa()), dive_query_threads(ctx));
+  for (k = 0; k < 5; k++)
+    if (!do_run(ctx, fm[k], bm[k], x, y, &r[k])) {
+      printf("FAIL run %s: %s\n0 passed, 1 failed, 0 skipped\n", names[k], dive_ctx_error(ctx));
+      return 1;
+    }
+  for (k = 0; k < 5; k++) { /* the rule's runs use Winograd where it picks it: calls >= 0 */
+    int ok = k == 0   ? r[k].calls[0] == 0 && r[k].calls[1] == 0
+             : k == 1 ? r[k].calls[0] > 0
+             : k == 2 ? r[k].calls[1] > 0
+                      : 1;
+    snprintf(what, sizeof what, "%s: Winograd forward / backward-data calls (%d, %d)", names[k], r[k].calls[0], r[k].calls[1]);
+    check(ok, what, 0.0);
+  }
+  compare(names[1], &r[1], &r[0], 0, 1);
+  compare(names[2], &r[2], &r[0], 1, 1);
+  compare(names[3], &r[3], &r[0], 0, 1);
+  compare(names[4], &r[4], &r[0], 1, 1);
+  for (k = 0; k < 5; k++) free(r[k].grads);
+  free(x);
+  dive_ctx_destroy(ctx);
+  printf("%d passed, %d failed, 0 skipped\n", g_pass, g_fail);
+  return g_fail ? 1 : 0;
+}
