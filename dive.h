@@ -47,7 +47,9 @@
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
      -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
      path. The larger stride-1 3x3 convs run as Winograd F(2x2, 3x3) (a measured rule);
-     DIVE_CPU_WINOGRAD=0 turns it off, =1 uses it wherever it applies.
+     DIVE_CPU_WINOGRAD=0 turns it off, =1 uses it wherever it applies. In eval mode (predict,
+     the DiVE teacher) each batch norm is folded into the conv before it, whose one pass then
+     adds the bias, the shortcut and the ReLU; DIVE_CPU_FOLD=0 keeps the BN a pass of its own.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -408,7 +410,8 @@ DIVE_API dive_tensor *dive_resnet_tensor(dive_resnet *m, dive_resnet_part part);
 /* the input: x_host (n, C, H, W) floats, or NULL when the DIVE_RESNET_INPUT tensor holds it
    already. The logits land in DIVE_RESNET_LOGITS. */
 DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, int n, int training);
-DIVE_API dive_status dive_resnet_backward(dive_resnet *m); /* from DIVE_RESNET_DLOGITS; grads += */
+/* from DIVE_RESNET_DLOGITS; grads +=. Needs the last forward to be a training one. */
+DIVE_API dive_status dive_resnet_backward(dive_resnet *m);
 DIVE_API dive_status dive_resnet_zero_grad(dive_resnet *m);
 DIVE_API dive_status dive_resnet_sgd_step(dive_resnet *m, const dive_sgd_desc *desc);
 /* one full step: forward (training), loss (teacher forward in eval mode when the loss
@@ -7630,12 +7633,16 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
 /* y = [relu](bn(c) [+ res]) with c = conv(x, w) (no bias), saved for the backward, and
    mean/rstd as dive_batchnorm_forward saves them (training: batch statistics and the
    running ones updated; eval: the running ones). rowstats: CPU scratch of 2 N K floats.
-   x (N,C,H,W), w (K,C/groups,R,S); c, y, res (N,K,P,Q); BN tensors (K). */
+   x (N,C,H,W), w (K,C/groups,R,S); c, y, res (N,K,P,Q); BN tensors (K).
+   fold: in eval mode on the CPU, host scratch of K (C/groups) R S + K floats, or NULL: the
+   BN is folded into the conv's weights and bias (dive__bn_fold) and the conv writes y
+   with the bias, residual and ReLU applied per image in cache (dive__cpu_conv2d_fwd_epi):
+   one pass instead of three, no statistics; c is not written. */
 static dive_status dive__conv_bn_forward(dive_ctx *ctx, dive_tensor *y, dive_tensor *c, dive_tensor *mean,
                                          dive_tensor *rstd, const dive_tensor *x, const dive_tensor *res,
                                          const dive_tensor *w, const dive_tensor *gamma, const dive_tensor *beta,
                                          dive_tensor *rmean, dive_tensor *rvar, int stride, int pad, int groups,
-                                         int relu, int training, dive_tensor *rowstats) {
+                                         int relu, int training, dive_tensor *rowstats, float *fold) {
   const char *fn = "dive_resnet_forward";
   dive__conv_p p;
   dive__bn_p b;
@@ -7653,6 +7660,20 @@ static dive_status dive__conv_bn_forward(dive_ctx *ctx, dive_tensor *y, dive_ten
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: {
     float *rs = training ? dive__f(rowstats) : NULL;
+    if (!training && fold) {
+      int64_t crs = (int64_t)(p.C / p.groups) * p.R * p.S, k;
+      const float *rm = dive__f(rmean), *rv = dive__f(rvar);
+      float *mu = dive__f(mean), *rsd = dive__f(rstd);
+      dive__bn_fold(p.K, crs, dive__f(w), NULL, dive__f(gamma), dive__f(beta), rm, rv, b.eps, fold,
+                    fold + p.K * crs);
+      for (k = 0; k < p.K; k++) { /* what the eval-mode BN saves */
+        mu[k] = rm[k];
+        rsd[k] = 1.0f / sqrtf(rv[k] + b.eps);
+      }
+      dive__cpu_conv2d_fwd_epi(&ctx->cpu_ws, &p, dive__f(y), dive__f(x), fold, fold + p.K * crs,
+                               res ? dive__f(res) : NULL, relu);
+      return DIVE_OK;
+    }
     dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, &p, dive__f(c), dive__f(x), dive__f(w), NULL, rs);
     dive__cpu_bn_act_fwd(&b, dive__f(y), dive__f(mean), dive__f(rstd), dive__f(c), dive__f(gamma), dive__f(beta),
                          dive__f(rmean), dive__f(rvar), res ? dive__f(res) : NULL, relu, rs);
@@ -8000,6 +8021,10 @@ struct dive_resnet {
   dive_param *plist;             /* state_dict order */
   int nplist;
   int cur_batch;                 /* batch of the last forward */
+  int cur_training;              /* the last forward's mode (backward needs a training one) */
+  float *fold;                   /* CPU inference: BN folded into a conv's weights (host, grown) */
+  int64_t nfold;
+  int no_fold;                   /* DIVE_CPU_FOLD=0: eval-mode BN as a separate pass */
 };
 
 /* The model's storage is planned in two passes over one layout function: pass 0 only
@@ -8269,6 +8294,7 @@ DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   dive_tensor_free(&m->teacher_logits);
   DIVE_FREE(m->blocks);
   DIVE_FREE(m->plist);
+  DIVE_FREE(m->fold);
   DIVE_FREE(m);
 }
 
@@ -8372,6 +8398,10 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
   m = (dive_resnet *)dive__calloc(sizeof *m);
   if (!m) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
   m->ctx = ctx;
+  {
+    const char *e = getenv("DIVE_CPU_FOLD");
+    m->no_fold = e && !strcmp(e, "0");
+  }
   if ((s = dive__rn_resolve(m, desc))) { DIVE_FREE(m); return s; }
   for (i = 0; i < m->a.nstages; i++) m->nblocks += m->a.layers[i];
   m->blocks = (dive__rn_block *)dive__calloc(sizeof(dive__rn_block) * (size_t)m->nblocks);
@@ -8502,9 +8532,22 @@ static dive_tensor dive__shaped(const dive_tensor *buf, const dive_tensor *like,
 static dive_status dive__rn_unit_fwd(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, const dive_tensor *x,
                                      const dive_tensor *res, int n, int training) {
   dive_tensor c = dive__batch(&u->c, n);
+  float *fold = NULL;
   if (training) u->num_batches_tracked++;
+  if (!training && !m->no_fold && m->ctx->backend == DIVE_BACKEND_CPU) { /* the folded weights' scratch */
+    int64_t need = u->w.numel + u->w.shape[0];
+    if (need > m->nfold) {
+      float *f = (float *)DIVE_MALLOC(sizeof(float) * (size_t)need);
+      if (!f) return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_forward: out of memory (%lld floats for "
+                                    "the folded batch norm)", (long long)need);
+      DIVE_FREE(m->fold);
+      m->fold = f;
+      m->nfold = need;
+    }
+    fold = m->fold;
+  }
   return dive__conv_bn_forward(m->ctx, y, &c, &u->mean, &u->rstd, x, res, &u->w, &u->gamma, &u->beta, &u->rmean,
-                               &u->rvar, u->stride, u->pad, u->groups, u->relu, training, &m->rowstats);
+                               &u->rvar, u->stride, u->pad, u->groups, u->relu, training, &m->rowstats, fold);
 }
 
 /* The output of the last unit of a block, or of the stem (before its max-pool) */
@@ -8523,6 +8566,7 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_forward: batch %d outside 1..%d (max_batch)", n,
                           m->desc.max_batch);
   m->cur_batch = n;
+  m->cur_training = training != 0;
   x = dive__batch(&m->input, n);
   if (x_host && (s = dive_tensor_write(&x, x_host, x.numel))) return s;
   y = dive__batch(&m->stem.y, n);
@@ -8598,6 +8642,9 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   dive__enter(ctx);
   n = m->cur_batch;
   if (n < 1) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_backward: no forward pass before it");
+  if (!m->cur_training)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_backward: the last forward pass was in eval mode "
+                          "(training 0); backward needs a training forward pass");
   /* linear and pool: dlogits -> gbuf[1] (n, F) -> gbuf[0] (n, F, h, w) */
   {
     dive_tensor dl = dive__batch(&m->dlogits, n), pooled = dive__batch(&m->pooled, n);

@@ -14,7 +14,8 @@
    batch norms' gamma and beta are drawn at random (1 + 0.2u, 0.2u), as in
    test_ref's fixture: at their initial 1 and 0 every ReLU's threshold sits at its channel's
    batch mean, right among the values. (tests/test_wino.sh also runs test_ref with Winograd
-   in every 3x3 conv: the model against PyTorch.)
+   in every 3x3 conv: the model against PyTorch.) Last, inference with the batch norms
+   folded into the convs against the unfolded eval mode (check_fold).
      make build/test_wino && ./build/test_wino            (from the repository root) */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -136,6 +137,52 @@ static void compare(const char *name, const run *a, const run *d, int with_grads
   check(worst < 1e-2, what, worst);
 }
 
+/* Inference with batch norm folded into the convs (the CPU's eval mode: one pass per conv
+   with bias, residual and ReLU, no statistics) against eval mode with the BN as its own
+   pass (DIVE_CPU_FOLD=0's path), from random running statistics, for a CIFAR ResNet and
+   the ImageNet family's stems, bottlenecks, projections and groups; then backward after an
+   eval-mode forward must be refused (the folded pass leaves no conv outputs behind). */
+static void check_fold(dive_ctx *ctx, const char *arch, int width, int size) {
+  dive_resnet_desc rd;
+  dive_resnet *m;
+  dive_rng pr;
+  float *x, folded[4 * 10], plain[4 * 10];
+  char what[96];
+  int i, n = 4;
+  int64_t j;
+  memset(&rd, 0, sizeof rd);
+  rd.arch = arch; rd.base_width = width; rd.height = rd.width = size; rd.max_batch = n; rd.seed = 5;
+  if (dive_resnet_create(ctx, &m, &rd)) { printf("FAIL %s: %s\n", arch, dive_ctx_error(ctx)); g_fail++; return; }
+  dive_rng_seed(&pr, 23);
+  for (i = 0; i < m->nplist; i++) { /* BN buffers and affine parameters away from 0 / 1 */
+    dive_param *p = &m->plist[i];
+    float *v;
+    if (p->kind == DIVE_PARAM_COUNTER) continue;
+    v = (float *)malloc(sizeof(float) * (size_t)p->value.numel);
+    dive_tensor_read(&p->value, v, p->value.numel);
+    for (j = 0; j < p->value.numel; j++)
+      if (strstr(p->name, "running_var")) v[j] = 0.5f + dive_rng_uniform(&pr);
+      else if (strstr(p->name, "running_mean")) v[j] = 0.2f * dive_rng_normal(&pr);
+      else if (p->value.ndim == 1 && !strstr(p->name, "fc.")) v[j] += 0.2f * dive_rng_normal(&pr);
+    dive_tensor_write(&p->value, v, p->value.numel);
+    free(v);
+  }
+  x = (float *)malloc(sizeof(float) * (size_t)(n * 3 * size * size));
+  for (j = 0; j < (int64_t)n * 3 * size * size; j++) x[j] = dive_rng_normal(&pr);
+  m->no_fold = 1;
+  dive_resnet_predict(m, x, n, plain);
+  m->no_fold = 0;
+  dive_resnet_predict(m, x, n, folded);
+  snprintf(what, sizeof what, "%s: eval logits, BN folded vs its own pass", arch);
+  check(dive_ctx_status(ctx) == DIVE_OK && m->fold != NULL && relerr(folded, plain, n * 10) < 1e-5, what,
+        relerr(folded, plain, n * 10));
+  snprintf(what, sizeof what, "%s: backward after an eval forward is refused", arch);
+  check(dive_resnet_backward(m) == DIVE_ERR_ARG && strstr(dive_ctx_error(ctx), "eval mode") != NULL, what, 0.0);
+  dive_ctx_clear_error(ctx);
+  dive_resnet_destroy(m);
+  free(x);
+}
+
 int main(void) {
   /* direct; Winograd everywhere in the forward, then in backward-data only (the same,
      direct forward); the rule in the forward, then in backward-data only */
@@ -174,6 +221,10 @@ int main(void) {
   compare(names[2], &r[2], &r[0], 1, 1);
   compare(names[3], &r[3], &r[0], 0, 1);
   compare(names[4], &r[4], &r[0], 1, 1);
+  check_fold(ctx, "resnet32", 0, 32);
+  check_fold(ctx, "resnet18", 16, 32);
+  check_fold(ctx, "resnet50", 16, 32);
+  check_fold(ctx, "resnext50_32x4d", 32, 32);
   for (k = 0; k < 5; k++) free(r[k].grads);
   free(x);
   dive_ctx_destroy(ctx);
