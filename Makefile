@@ -78,9 +78,12 @@ $(B)/bench_%: bench/bench_%.c dive.h | $(B)
 test: deps
 	$(MAKE) $(TESTS) $(EXAMPLES) $(B)/cifar_lt_vkfaults $(B)/ckpt_check $(B)/zoo_tv
 	@python3 shaders/embed.py --check
-	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(TESTS) tests/test_cli.sh tests/test_vkfaults_cli.sh \
-	  tests/test_compile.sh tests/test_modes.sh tests/test_torchvision.sh tests/test_cli_arch.sh \
-	  tests/test_wino.sh
+	@. tests/vk_env.sh && DIVE_VK_VALIDATION=1 sh tests/run.sh $(SLOW_TESTS) \
+	  $(filter-out $(SLOW_TESTS),$(TESTS) tests/test_vkfaults_cli.sh tests/test_compile.sh tests/test_wino.sh)
+
+# the longest first, so that the parallel runs end together
+SLOW_TESTS := $(B)/test_zoo tests/test_torchvision.sh tests/test_cli.sh tests/test_modes.sh \
+	  $(B)/test_ops $(B)/test_vulkan tests/test_cli_arch.sh
 
 clean:
 	rm -rf $(B) build-arm
