@@ -58,7 +58,7 @@ $(B)/dive_vkfaults.o: dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) -c $(B)/dive_vkfaults_impl.c -o $@
 $(LINKED_TESTS): $(B)/test_%: tests/test_%.c tests/test_util.h dive.h $(B)/dive.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
-$(B)/test_%: tests/test_%.c tests/test_util.h tests/test_alloc.h dive.h | $(B)
+$(B)/test_%: tests/test_%.c tests/test_util.h tests/test_alloc.h tests/ref_util.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 $(B)/test_compile_cpp: tests/test_compile_cpp.cpp dive.h | $(B)
 	$(CXX) $(CXXFLAGS) -Werror $(OMP) $< -o $@ $(LDLIBS)
@@ -92,7 +92,7 @@ clean:
 # the NEON and portable kernels against the serial reference and the PyTorch fixture
 ARM_CC     ?= aarch64-linux-gnu-gcc
 ARM_CFLAGS ?= -std=c99 $(OPT) -g $(WARN) $(WERROR) -I. -DDIVE_NO_VULKAN -fopenmp
-build-arm/test_%: tests/test_%.c tests/test_util.h dive.h
+build-arm/test_%: tests/test_%.c tests/test_util.h tests/ref_util.h dive.h
 	@mkdir -p build-arm
 	$(ARM_CC) $(ARM_CFLAGS) $< -o $@ -lm -lpthread
 test-arm: deps
@@ -159,7 +159,7 @@ fuzz: $(FUZZ_BINS) build-fuzz/make_seeds
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh
 $(B)/ckpt_check: tests/ckpt_check.c dive.h | $(B)
 	$(CC) $(CFLAGS) $< -o $@ -lm -lpthread
-$(B)/zoo_tv: tests/zoo_tv.c dive.h | $(B)   # the dive.h half of tests/test_torchvision.sh
+$(B)/zoo_tv: tests/zoo_tv.c tests/ref_util.h dive.h | $(B)   # the dive.h half of tests/test_torchvision.sh
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 test-reliability: $(B)/fashion_mnist_lt $(B)/ckpt_check $(B)/test_faults
 	@./$(B)/test_faults && sh tests/test_reliability.sh

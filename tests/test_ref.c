@@ -12,6 +12,7 @@
      make build/test_ref && ./build/test_ref            (from the repository root)  */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "ref_util.h"
 #define TEST_UTIL_COUNTS_ONLY
 #include "test_util.h"
 
@@ -22,35 +23,6 @@ static double g_tol = 1e-5; /* relative L2 error */
 static void check(int ok, const char *what, double err) {
   printf("%-44s %-6s %s  relerr=%.2e\n", what, g_backend, ok ? "OK  " : "FAIL", err);
   if (ok) g_pass++; else g_fail++;
-}
-
-/* relative L2 error of a against the reference b */
-static double relerr(const float *a, const float *b, int64_t n) {
-  double num = 0, den = 0;
-  int64_t i;
-  for (i = 0; i < n; i++) {
-    double d = (double)a[i] - (double)b[i];
-    if (a[i] != a[i]) return 1e30; /* NaN */
-    num += d * d;
-    den += (double)b[i] * b[i];
-  }
-  return sqrt(num) / (den > 0 ? sqrt(den) : 1.0);
-}
-
-/* the same hash as gen_ref.py: u in [-1, 1) */
-static double hash_uniform(int t, uint32_t i) {
-  uint32_t h = i * 0x9E3779B1u + (uint32_t)(t + 1) * 0x85EBCA77u;
-  h ^= h >> 16;
-  h *= 0x7FEB352Du;
-  h ^= h >> 15;
-  h *= 0x846CA68Bu;
-  h ^= h >> 16;
-  return (double)h / 4294967296.0 * 2.0 - 1.0;
-}
-
-static int ends_with(const char *s, const char *suf) {
-  size_t a = strlen(s), b = strlen(suf);
-  return a >= b && !strcmp(s + a - b, suf);
 }
 
 static void set_hash_weights(dive_resnet *m) {

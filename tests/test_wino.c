@@ -19,24 +19,13 @@
      make build/test_wino && ./build/test_wino            (from the repository root) */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "ref_util.h"
 
 static int g_pass, g_fail;
 static void check(int ok, const char *what, double v) {
   printf("%-62s %s  %.2e\n", what, ok ? "OK  " : "FAIL", v);
   if (ok) g_pass++; else g_fail++;
 }
-static double relerr(const float *a, const float *b, int64_t n) {
-  double num = 0, den = 0;
-  int64_t i;
-  for (i = 0; i < n; i++) {
-    double d = (double)a[i] - (double)b[i];
-    if (a[i] != a[i]) return 1e30;
-    num += d * d;
-    den += (double)b[i] * b[i];
-  }
-  return sqrt(num) / (den > 0 ? sqrt(den) : 1.0);
-}
-
 enum { B = 8, STEPS = 3 };
 typedef struct run {
   float logits[B * 10], eval0[B * 10], loss[STEPS];

@@ -15,6 +15,7 @@
    Filters: -m r50 (one fixture model), -b cpu|vulkan, -q (skip the full-width models). */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "ref_util.h"
 
 /* ---------------------------------------------------------------- helpers */
 static int g_pass, g_fail, g_skip;
@@ -33,38 +34,9 @@ static void check(int ok, const char *what, const char *fmt, ...) {
   if (ok) g_pass++; else g_fail++;
 }
 
-/* relative L2 error of a against the reference b */
-static double relerr(const float *a, const float *b, int64_t n) {
-  double num = 0, den = 0;
-  int64_t i;
-  for (i = 0; i < n; i++) {
-    double d = (double)a[i] - (double)b[i];
-    if (a[i] != a[i]) return 1e30; /* NaN */
-    num += d * d;
-    den += (double)b[i] * b[i];
-  }
-  return sqrt(num) / (den > 0 ? sqrt(den) : 1.0);
-}
-
-/* the hash of gen_zoo.py (and gen_ref.py): u in [-1, 1) */
-static double hash_uniform(int t, uint32_t i) {
-  uint32_t h = i * 0x9E3779B1u + (uint32_t)(t + 1) * 0x85EBCA77u;
-  h ^= h >> 16;
-  h *= 0x7FEB352Du;
-  h ^= h >> 15;
-  h *= 0x846CA68Bu;
-  h ^= h >> 16;
-  return (double)h / 4294967296.0 * 2.0 - 1.0;
-}
-
 #define PROJ_T 200000
 #define NPROJ 32
 #define TOL 1e-5
-
-static int ends_with(const char *s, const char *suf) {
-  size_t a = strlen(s), b = strlen(suf);
-  return a >= b && !strcmp(s + a - b, suf);
-}
 
 /* as gen_zoo.py's set_weights: each block's last BN weight scaled by 0.1 */
 static void set_hash_weights(dive_resnet *m) {

@@ -8,23 +8,12 @@
    Prints one "OK ..." or "FAIL ..." line per case; exits 1 on any failure. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
+#include "ref_util.h"
 
 static const struct { const char *arch; int classes, cin; } CASES[] = {
   {"resnext50_32x4d", 10, 3}, {"resnet50", 7, 1}, {"resnet18", 5, 1},
 };
 #define TOL 1e-5
-
-static double relerr(const float *a, const float *b, int64_t n) {
-  double num = 0, den = 0;
-  int64_t i;
-  for (i = 0; i < n; i++) {
-    double d = (double)a[i] - (double)b[i];
-    if (a[i] != a[i]) return 1e30;
-    num += d * d;
-    den += (double)b[i] * b[i];
-  }
-  return sqrt(num) / (den > 0 ? sqrt(den) : 1.0);
-}
 
 static dive_resnet *make(dive_ctx *ctx, int c, uint64_t seed) {
   dive_resnet_desc rd;

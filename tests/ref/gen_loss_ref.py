@@ -23,10 +23,11 @@ SGD: a parameter vector and three steps of gradients; for each configuration (lr
 momentum, weight decay, nesterov) the parameters and momentum buffers after the three
 steps of torch.optim.SGD.
 """
-import json, os, struct
+import os
 import numpy as np
 import torch
 import torch.nn.functional as F
+from st_io import write_safetensors  # the safetensors format, by hand
 
 torch.set_default_dtype(torch.float64)
 CE, BSCE, KD, DIVE, KD_CE = 0, 1, 2, 3, 4
@@ -124,19 +125,6 @@ def sgd_fixture(out):
         out["sgd.%d.momentum" % i] = (buf.numpy() if buf is not None else np.zeros(n)).astype(np.float32)
 
 
-def write_safetensors(path, tensors):
-    header, blobs, off = {"__metadata__": {"generator": "tests/ref/gen_loss_ref.py"}}, [], 0
-    for name, arr in tensors.items():
-        arr = np.ascontiguousarray(arr)
-        dt = {np.dtype("float32"): "F32", np.dtype("int32"): "I32"}[arr.dtype]
-        b = arr.tobytes()
-        header[name] = {"dtype": dt, "shape": list(arr.shape), "data_offsets": [off, off + len(b)]}
-        blobs.append(b)
-        off += len(b)
-    h = json.dumps(header, separators=(",", ":")).encode()
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
 def main():
@@ -160,7 +148,7 @@ def main():
         out["case.%d.dlogits" % i] = s.grad.numpy().astype(np.float32)
     sgd_fixture(out)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "loss_ref.safetensors")
-    write_safetensors(path, out)
+    write_safetensors(path, out, {"generator": "tests/ref/gen_loss_ref.py"})
     print("wrote %s (%d tensors, %d bytes): %d loss cases" % (path, len(out), os.path.getsize(path), len(CASES)))
 
 

@@ -22,11 +22,12 @@ element changes its channel's sum and its position's sum; a wrong channel or pos
 (a kernel's tail block, say) is seen the same way. That keeps the file near 340 KB
 (all weights in full would be 2.1 MB).
 """
-import json, os, struct
+import os
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from st_io import write_safetensors  # the safetensors format, by hand
 
 torch.set_default_dtype(torch.float64)
 M32 = 0xFFFFFFFF
@@ -151,19 +152,6 @@ def reduced(out, key, v):
     out[key + ".colsum"] = m.sum(0)
 
 
-def write_safetensors(path, tensors):
-    header, blobs, off = {"__metadata__": {"generator": "tests/ref/gen_ref.py"}}, [], 0
-    for name, arr in tensors.items():
-        arr = np.ascontiguousarray(arr)
-        dt = {np.dtype("float32"): "F32", np.dtype("int32"): "I32"}[arr.dtype]
-        b = arr.tobytes()
-        header[name] = {"dtype": dt, "shape": list(arr.shape), "data_offsets": [off, off + len(b)]}
-        blobs.append(b)
-        off += len(b)
-    h = json.dumps(header, separators=(",", ":")).encode()
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
 def main():
@@ -207,7 +195,7 @@ def main():
         v = v.detach().numpy()
         arrs[k] = v.astype(np.int32) if v.dtype.kind in "iu" else v.astype(np.float32)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "resnet32_ref.safetensors")
-    write_safetensors(path, arrs)
+    write_safetensors(path, arrs, {"generator": "tests/ref/gen_ref.py"})
     print("wrote %s (%d tensors, %d bytes); params %d" % (path, len(arrs), os.path.getsize(path),
           sum(p.numel() for p in model.parameters())))
 

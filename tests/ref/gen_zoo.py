@@ -31,12 +31,13 @@ small while every element still counts.
 zoo_keys.txt: torchvision's state_dict of resnet18, resnet50 and resnext50_32x4d (name,
 dtype, shape per line, in order), to check dive.h's checkpoint names without torch.
 """
-import json, os, struct
+import os
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 import torchvision.models.resnet as R
+from st_io import write_safetensors  # the safetensors format, by hand
 
 torch.set_default_dtype(torch.float64)
 M32 = 0xFFFFFFFF
@@ -140,19 +141,6 @@ def pack(tensors):
     return torch.from_numpy(np.concatenate(parts))
 
 
-def write_safetensors(path, tensors):
-    header, blobs, off = {"__metadata__": {"generator": "tests/ref/gen_zoo.py"}}, [], 0
-    for name, arr in tensors.items():
-        arr = np.ascontiguousarray(arr)
-        dt = {np.dtype("float32"): "F32", np.dtype("int32"): "I32"}[arr.dtype]
-        b = arr.tobytes()
-        header[name] = {"dtype": dt, "shape": list(arr.shape), "data_offsets": [off, off + len(b)]}
-        blobs.append(b)
-        off += len(b)
-    h = json.dumps(header, separators=(",", ":")).encode()
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
 def grads_of(model, x, y, z, counts):
@@ -268,7 +256,7 @@ def main():
         v = v.detach().numpy()
         arrs[k] = v.astype(np.int32) if v.dtype.kind in "iu" else v.astype(np.float32)
     path = os.path.join(HERE, "zoo_ref.safetensors")
-    write_safetensors(path, arrs)
+    write_safetensors(path, arrs, {"generator": "tests/ref/gen_zoo.py"})
     print("wrote %s (%d tensors, %d bytes)" % (path, len(arrs), os.path.getsize(path)))
     path = os.path.join(HERE, "zoo_keys.txt")
     with open(path, "w") as f:

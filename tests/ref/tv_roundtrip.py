@@ -14,45 +14,18 @@ Cases (tests/zoo_tv.c has the same list): "arch classes in_channels". With one i
 channel, conv1 is torchvision's Conv2d(1, 64, 7, 2, 3, bias=False), as one adapts the
 model to Fashion-MNIST. Prints one "OK ..." or "FAIL ..." line per case.
 """
-import json, os, struct, sys
-import numpy as np
+import os, sys
 import torch
 import torch.nn as nn
 import torchvision.models as tvm
+from st_io import read_safetensors, write_safetensors  # the safetensors format, by hand
 
 CASES = (("resnext50_32x4d", 10, 3), ("resnet50", 7, 1), ("resnet18", 5, 1))
 TOL = 1e-5
 
 
-def read_safetensors(path):
-    raw = open(path, "rb").read()
-    n = struct.unpack("<Q", raw[:8])[0]
-    header = json.loads(raw[8:8 + n])
-    data = raw[8 + n:]
-    out = {}
-    for k, v in header.items():
-        if k == "__metadata__":
-            continue
-        dt = {"F32": np.float32, "I64": np.int64, "I32": np.int32}[v["dtype"]]
-        b, e = v["data_offsets"]
-        out[k] = torch.from_numpy(np.frombuffer(data[b:e], dtype=dt).reshape(v["shape"]).copy())
-    return out
 
 
-def write_safetensors(path, tensors):
-    """the format written by hand: Debian has no safetensors package"""
-    header, blobs, off = {"__metadata__": {"format": "pt"}}, [], 0
-    for name, t in tensors.items():
-        arr = t.detach().cpu().contiguous().numpy()  # (ascontiguousarray would make 0-d 1-d)
-        dt = {np.dtype("float32"): "F32", np.dtype("int64"): "I64", np.dtype("int32"): "I32"}[arr.dtype]
-        b = arr.tobytes()
-        header[name] = {"dtype": dt, "shape": list(arr.shape), "data_offsets": [off, off + len(b)]}
-        blobs.append(b)
-        off += len(b)
-    h = json.dumps(header, separators=(",", ":")).encode()
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)) + h + b"".join(blobs))
 
 
 def model(arch, classes, cin):
@@ -100,8 +73,8 @@ def export(d):
         m.eval()
         with torch.no_grad():
             logits = m(x)
-        write_safetensors(os.path.join(d, "tv_%s.safetensors" % name), m.state_dict())
-        write_safetensors(os.path.join(d, "tv_%s_io.safetensors" % name), {"x": x, "logits": logits})
+        write_safetensors(os.path.join(d, "tv_%s.safetensors" % name), m.state_dict(), {"format": "pt"}, True)
+        write_safetensors(os.path.join(d, "tv_%s_io.safetensors" % name), {"x": x, "logits": logits}, {"format": "pt"}, True)
         print("OK    torchvision %s saved as safetensors" % name)
     return 0
 
