@@ -70,6 +70,14 @@
      and the validation-message count. `make test-tsan` checks the loaders and these promises
      under ThreadSanitizer (tests/test_threads.c).
 
+   DATA PARALLELISM (DIVE_MPI; docs/distributed.md)
+     One replica per MPI rank: dive_dist_create; a sharded dive_loader per rank
+     (desc.shards = ranks, desc.shard = rank); dive_resnet_set_dist(m, dist, &desc) (sync_bn,
+     bucket_mb); then dive_resnet_train_step on the rank's local batch reports the global
+     mean loss, averages the gradients over the ranks (bucketed in-place allreduces between
+     backward and SGD; on Vulkan through the host) and applies the same SGD step on every
+     rank. A rank that fails where others may wait in a collective calls dive_dist_abort.
+
    QUICK START
      dive_ctx *ctx; dive_resnet *net;
      dive_ctx_desc cd; memset(&cd, 0, sizeof cd);                 // zero = defaults
@@ -627,7 +635,8 @@ typedef struct dive_dist dive_dist; /* opaque: the communicator, ranks, the watc
 typedef struct dive_dist_desc {
   const void *comm;  /* pointer to the MPI_Comm to use (duplicated); NULL = MPI_COMM_WORLD */
   double timeout_s;  /* a collective that gets no answer for this long aborts the whole job
-                        with a message (a rank died or hangs); 0 = 600 */
+                        with a message (a rank died or hangs); 0 = 600; the environment's
+                        DIVE_DIST_TIMEOUT=s overrides it */
 } dive_dist_desc;
 /* Initializes MPI when the program has not (and finalizes it in destroy). */
 DIVE_API dive_status dive_dist_create(dive_dist **out, const dive_dist_desc *desc);
@@ -11214,6 +11223,16 @@ DIVE_API dive_status dive_dist_create(dive_dist **out, const dive_dist_desc *des
   d = (dive_dist *)dive__calloc(sizeof *d);
   if (!d) return dive__fail(DIVE_ERR_OOM, "%s: out of memory", fn);
   d->timeout = desc && desc->timeout_s > 0 ? desc->timeout_s : 600.0;
+  {
+    const char *e = getenv("DIVE_DIST_TIMEOUT"); /* seconds; overrides the desc */
+    char *end = NULL;
+    double v = e ? strtod(e, &end) : 0;
+    if (e && (end == e || *end || !(v > 0))) {
+      DIVE_FREE(d);
+      return dive__fail(DIVE_ERR_ARG, "%s: DIVE_DIST_TIMEOUT=%s: expected a number of seconds > 0", fn, e);
+    }
+    if (e) d->timeout = v;
+  }
   MPI_Initialized(&inited);
   if (!inited) {
     if (MPI_Init_thread(NULL, NULL, MPI_THREAD_FUNNELED, &prov) != MPI_SUCCESS) {
@@ -11418,7 +11437,8 @@ static dive_status dive__resnet_grad_sync(dive_resnet *m) {
   if (!rq) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory");
   for (b = nb - 1; b >= 0; b--) {
     int64_t lo = b * bucket, hi = DIVE__MIN(n, lo + bucket);
-    for (j = lo; j < hi; j++) g[j] *= w;
+    if (w != 1.0f)
+      for (j = lo; j < hi; j++) g[j] *= w;
     if (MPI_Iallreduce(MPI_IN_PLACE, g + lo, (int)(hi - lo), MPI_FLOAT, MPI_SUM, d->comm, &rq[b]) != MPI_SUCCESS) {
       DIVE_FREE(rq); /* the job cannot go on with some buckets in flight: end it */
       fprintf(stderr, "dive: rank %d: MPI_Iallreduce of the gradients failed; aborting the job\n", d->rank);
