@@ -674,8 +674,11 @@ typedef struct dive_resnet_dist_desc {
   double bucket_mb;  /* gradient allreduce buckets, MB; 0 = 25 */
 } dive_resnet_dist_desc;
 DIVE_API dive_status dive_resnet_set_dist(dive_resnet *m, dive_dist *d, const dive_resnet_dist_desc *desc);
-/* seconds spent in the gradient allreduce (buckets in flight until all arrived) and steps */
-DIVE_API void dive_resnet_dist_stats(const dive_resnet *m, double *allreduce_s, int64_t *steps);
+/* since the dist was attached: seconds the steps waited for the gradient allreduce after
+   backward, steps, and buckets started during backward (the CPU overlaps them with the
+   rest of backward; any pointer may be NULL) */
+DIVE_API void dive_resnet_dist_stats(const dive_resnet *m, double *allreduce_s, int64_t *steps,
+                                     int64_t *early_buckets);
 /* DIVE_OK when every rank's weights, BN buffers and counters are bitwise the same (a
    checksum compared across the ranks; a collective: every rank calls it) */
 DIVE_API dive_status dive_resnet_dist_check(dive_resnet *m);
@@ -8040,6 +8043,10 @@ struct dive_resnet {
   double dist_w, dist_bucket_mb; /* this rank's share n / dist_total; bucket size */
   double dist_secs[2];           /* seconds spent in the gradient allreduce; steps */
   float *dist_host;              /* host copy of the gradients (Vulkan) */
+  void *dist_rq;                 /* the buckets' MPI requests */
+  int64_t dist_nb, dist_next;    /* buckets; the next to start (nb-1 down to 0), -1: all */
+  int dist_live;                 /* a train step is between its loss sync and grad sync */
+  int64_t dist_early;            /* buckets started during backward */
   float *sbn_host[4];            /* host copies of the sync-BN tensors (Vulkan) */
   int64_t sbn_cap[4];
 };
@@ -8312,6 +8319,7 @@ DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   DIVE_FREE(m->blocks);
   DIVE_FREE(m->plist);
   DIVE_FREE(m->dist_host);
+  DIVE_FREE(m->dist_rq);
   DIVE_FREE(m->sbn_host[0]); DIVE_FREE(m->sbn_host[1]); DIVE_FREE(m->sbn_host[2]); DIVE_FREE(m->sbn_host[3]);
   DIVE_FREE(m);
 }
@@ -8547,6 +8555,7 @@ static dive_tensor dive__shaped(const dive_tensor *buf, const dive_tensor *like,
    averaged over the ranks (between backward and SGD); BN with statistics over every rank. */
 static dive_status dive__resnet_loss_sync(dive_resnet *m, float *loss, int n);
 static dive_status dive__resnet_grad_sync(dive_resnet *m);
+static void dive__resnet_grad_ready(dive_resnet *m, int64_t from);
 static dive_status dive__rn_sbn_forward(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, dive_tensor *c,
                                         const dive_tensor *x, const dive_tensor *res, int n);
 static dive_status dive__rn_sbn_backward(dive_resnet *m, dive__rn_unit *u, dive_tensor *dc, dive_tensor *dy,
@@ -8704,6 +8713,7 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
       }
     }
     ia ^= ic; ic ^= ia; ia ^= ic; /* swap */
+    if (m->dist) dive__resnet_grad_ready(m, bk->u[0].dw.impl.offset - m->grads.impl.offset); /* >>dist */
   }
   /* stem: d of its output (through the max-pool's backward for the ImageNet stem) */
   ga = dive__shaped(&m->gbuf[ia], m->a.stem == DIVE__STEM_IMAGENET ? &m->pool_out : &m->stem.y, n);
@@ -11343,13 +11353,17 @@ DIVE_API dive_status dive_resnet_set_dist(dive_resnet *m, dive_dist *d, const di
     return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: bucket_mb %g outside 0..2048", fn, desc->bucket_mb);
   m->dist = d;
   m->sync_bn = d && desc && desc->sync_bn;
+  m->dist_secs[0] = m->dist_secs[1] = 0;
+  m->dist_early = 0;
   m->dist_bucket_mb = desc && desc->bucket_mb > 0 ? desc->bucket_mb : 25.0;
   return DIVE_OK;
 }
 
-DIVE_API void dive_resnet_dist_stats(const dive_resnet *m, double *allreduce_s, int64_t *steps) {
+DIVE_API void dive_resnet_dist_stats(const dive_resnet *m, double *allreduce_s, int64_t *steps,
+                                     int64_t *early_buckets) {
   if (allreduce_s) *allreduce_s = m ? m->dist_secs[0] : 0;
   if (steps) *steps = m ? (int64_t)m->dist_secs[1] : 0;
+  if (early_buckets) *early_buckets = m ? m->dist_early : 0;
 }
 
 /* a status from the dist layer (its message in dive_last_error) made sticky on the ctx */
@@ -11405,49 +11419,80 @@ static dive_status dive__resnet_loss_sync(dive_resnet *m, float *loss, int n) {
   m->dist_total = (int)v[1];
   m->dist_w = (double)n / v[1];
   *loss = (float)(v[0] / v[1]);
+  /* the buckets for this step's backward (dive__resnet_grad_ready) */
+  {
+    const int64_t bucket = DIVE__MAX((int64_t)(m->dist_bucket_mb * 262144.0), 1);
+    const int64_t nb = (m->grads.numel + bucket - 1) / bucket;
+    if (nb != m->dist_nb) {
+      DIVE_FREE(m->dist_rq);
+      m->dist_nb = 0;
+      if (!(m->dist_rq = DIVE_MALLOC(sizeof(MPI_Request) * (size_t)nb)))
+        return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory");
+      m->dist_nb = nb;
+    }
+    m->dist_next = nb - 1;
+    m->dist_live = 1;
+  }
   return DIVE_OK;
 }
 
+/* Start the allreduce of every bucket that lies wholly at or after element `from` of the
+   gradient arena (backward has finished every layer there), from the end of the arena
+   down; and give MPI a chance to progress the ones in flight. CPU only (the Vulkan
+   gradients are summed on the host after backward); in a train step only. */
+static void dive__resnet_grad_post(dive_resnet *m, float *g, int64_t from) {
+  dive_dist *d = (dive_dist *)m->dist;
+  MPI_Request *rq = (MPI_Request *)m->dist_rq;
+  const float w = (float)m->dist_w;
+  const int64_t n = m->grads.numel, bucket = DIVE__MAX((int64_t)(m->dist_bucket_mb * 262144.0), 1);
+  int flag;
+  if (!m->dist_live || !g || m->ctx->status) return;
+  while (m->dist_next >= 0 && m->dist_next * bucket >= from) {
+    const int64_t b = m->dist_next, lo = b * bucket, hi = DIVE__MIN(n, lo + bucket);
+    int64_t j;
+    if (w != 1.0f)
+      for (j = lo; j < hi; j++) g[j] *= w;
+    if (MPI_Iallreduce(MPI_IN_PLACE, g + lo, (int)(hi - lo), MPI_FLOAT, MPI_SUM, d->comm, &rq[b]) != MPI_SUCCESS) {
+      /* the job cannot go on with some buckets in flight: end it */
+      fprintf(stderr, "dive: rank %d: MPI_Iallreduce of the gradients failed; aborting the job\n", d->rank);
+      fflush(stderr);
+      MPI_Abort(d->comm, 3);
+    }
+    m->dist_next--;
+  }
+  if (m->dist_next < m->dist_nb - 1) /* progress (MPI may move data only inside its calls) */
+    MPI_Testall((int)(m->dist_nb - 1 - m->dist_next), rq + m->dist_next + 1, &flag, MPI_STATUSES_IGNORE);
+}
+static void dive__resnet_grad_ready(dive_resnet *m, int64_t from) { dive__resnet_grad_post(m, dive__f(&m->grads), from); }
+
 /* The gradients of the global mean loss: each rank's (of its local mean) weighted by its
    share n_r / N and summed over the ranks, in place over the flat arena, in buckets of
-   dist_bucket_mb. The buckets start from the end of the arena (the fc layer, the first
-   that backward finishes) and are all in flight together, then waited for in that order;
-   they start once the whole backward is done (no overlap with the backward's compute).
-   Vulkan: the arena is downloaded, summed on the host and uploaded (a host sync in the
-   middle of the step). Without sync-BN the running statistics are rank 0's, broadcast
+   dist_bucket_mb. On the CPU the buckets start during backward (dive__resnet_grad_ready
+   after each block: the arena is in state_dict order, so once backward is past block i
+   every bucket from block i's first weight to the fc layer at the end is final) and are
+   all waited for here, in the order they started. Vulkan: after backward the arena is
+   downloaded, summed on the host and uploaded (a host sync in the middle of the step). Without sync-BN the running statistics are rank 0's, broadcast
    after the sum (as DDP's broadcast_buffers), so every replica stays bitwise the same. */
 static dive_status dive__resnet_grad_sync(dive_resnet *m) {
   dive_dist *d = (dive_dist *)m->dist;
   dive_ctx *ctx = m->ctx;
-  const int64_t n = m->grads.numel, bucket = DIVE__MAX((int64_t)(m->dist_bucket_mb * 262144.0), 1);
-  const int64_t nb = (n + bucket - 1) / bucket;
+  const int64_t n = m->grads.numel;
   float *g = dive__f(&m->grads);
-  const float w = (float)m->dist_w;
-  MPI_Request *rq;
   double t0 = dive_time_sec();
-  int64_t b, j;
+  int64_t b;
   dive_status s = DIVE_OK;
+  if (!m->dist_live) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_train_step: gradient sync without a loss sync");
   if (!g) { /* device memory: stage through the host */
     if (!m->dist_host && !(m->dist_host = (float *)DIVE_MALLOC(sizeof(float) * (size_t)n)))
       return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory (gradients on the host)");
     if ((s = dive_tensor_read(&m->grads, m->dist_host, n))) return s;
     g = m->dist_host;
   }
-  rq = (MPI_Request *)DIVE_MALLOC(sizeof(MPI_Request) * (size_t)nb);
-  if (!rq) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory");
-  for (b = nb - 1; b >= 0; b--) {
-    int64_t lo = b * bucket, hi = DIVE__MIN(n, lo + bucket);
-    if (w != 1.0f)
-      for (j = lo; j < hi; j++) g[j] *= w;
-    if (MPI_Iallreduce(MPI_IN_PLACE, g + lo, (int)(hi - lo), MPI_FLOAT, MPI_SUM, d->comm, &rq[b]) != MPI_SUCCESS) {
-      DIVE_FREE(rq); /* the job cannot go on with some buckets in flight: end it */
-      fprintf(stderr, "dive: rank %d: MPI_Iallreduce of the gradients failed; aborting the job\n", d->rank);
-      MPI_Abort(d->comm, 3);
-      return dive__ctx_fail(ctx, DIVE_ERR_IO, "dive_resnet_train_step: MPI_Iallreduce failed");
-    }
-  }
-  for (b = nb - 1; b >= 0 && !s; b--) s = dive__dist_wait(d, &rq[b], "the gradient allreduce");
-  DIVE_FREE(rq);
+  m->dist_early += m->dist_nb - 1 - m->dist_next;
+  dive__resnet_grad_post(m, g, 0); /* every bucket backward has not started (on the CPU: the stem's) */
+  m->dist_live = 0;
+  for (b = m->dist_nb - 1; b >= 0 && !s; b--)
+    s = dive__dist_wait(d, (MPI_Request *)m->dist_rq + b, "the gradient allreduce");
   if (s) return dive__rn_dist_fail(m, s);
   m->dist_secs[0] += dive_time_sec() - t0;
   m->dist_secs[1] += 1;
@@ -11636,6 +11681,7 @@ static dive_status dive__resnet_loss_sync(dive_resnet *m, float *loss, int n) {
 static dive_status dive__resnet_grad_sync(dive_resnet *m) {
   return dive__ctx_fail(m->ctx, DIVE_ERR_UNSUPPORTED, "data parallelism needs DIVE_MPI");
 }
+static void dive__resnet_grad_ready(dive_resnet *m, int64_t from) { (void)m; (void)from; }
 static dive_status dive__rn_sbn_forward(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, dive_tensor *c,
                                         const dive_tensor *x, const dive_tensor *res, int n) {
   (void)u; (void)y; (void)c; (void)x; (void)res; (void)n;

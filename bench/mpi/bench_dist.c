@@ -70,13 +70,13 @@ int main(int argc, char **argv) {
   for (t = 0; t < warm; t++)
     if (dive_resnet_train_step(m, NULL, x, y, nloc, &ld, &sd, &l)) { fprintf(stderr, "%s\n", dive_ctx_error(ctx)); return 1; }
   dive_dist_barrier(d);
-  dive_resnet_dist_stats(m, &a0, &n0);
+  dive_resnet_dist_stats(m, &a0, &n0, NULL);
   t0 = dive_time_sec();
   for (t = 0; t < steps; t++)
     if (dive_resnet_train_step(m, NULL, x, y, nloc, &ld, &sd, &l)) { fprintf(stderr, "%s\n", dive_ctx_error(ctx)); return 1; }
   dive_dist_barrier(d);
   t1 = dive_time_sec();
-  dive_resnet_dist_stats(m, &a1, &n0);
+  dive_resnet_dist_stats(m, &a1, &n0, NULL);
   {
     double v[1];
     v[0] = a1 - a0; /* the mean over the ranks (it includes waiting for a slower rank) */
