@@ -37,7 +37,7 @@ fi
 
 # The examples under mpirun (build/fashion_mnist_lt_mpi) on the real Fashion-MNIST files
 # (dataset-fashion-mnist); without them this part's CLI_CHECKS are counted as skipped.
-CLI_CHECKS=7
+CLI_CHECKS=8
 skip=${skip0:-0}
 P=$B/fashion_mnist_lt_mpi
 RUN="$P --method bsce --depth 8 --width 4 --batch 32 --limit-train 4000 --limit-test 300 --backend cpu --quiet --threads 1 --epochs 2"
@@ -83,6 +83,17 @@ if [ -f /usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz ]; then
   if $MPIRUN -np 2 $RUN --epochs 1 --out "$T/bad" > "$T/bad.log" 2>&1; then no "a failed checkpoint on rank 0: exit 0"
   else grep -q "the checkpoint failed on rank 0" "$T/bad.log" && ok "rank 0's checkpoint fails: every rank exits non-zero; rank 1: $(grep -m1 'failed on rank 0' "$T/bad.log")" \
     || no "a failed checkpoint on rank 0: $(tail -3 "$T/bad.log")"; fi
+  # the whole pipeline on 2 ranks: the BSCE teacher (written by rank 0, read by every rank
+  # for the student), the VE analysis, the DiVE student, the table
+  $MPIRUN -np 2 $P --pipeline --depth 8 --width 4 --batch 32 --limit-train 600 --limit-test 200 --backend cpu --quiet \
+    --threads 1 --epochs 1 --out "$T/pipe" > "$T/pipe.log" 2>&1
+  rc=$?
+  if [ $rc -eq 0 ] && [ -s "$T/pipe/ve.json" ] && [ -s "$T/pipe/dive/model.safetensors" ] && grep -q '^dive  *[0-9]' "$T/pipe.log" \
+     && [ "$(grep -c '^dive  *[0-9]' "$T/pipe.log")" = 1 ]; then
+    ok "--pipeline on 2 ranks: teacher, VE analysis, student, one results table"
+  else
+    no "--pipeline on 2 ranks: rc $rc: $(tail -3 "$T/pipe.log")"
+  fi
   # the same seed on 1 process x 32 and 2 ranks x 16 with --sync-bn: the same images,
   # augmentation and statistics, so the same losses up to the order of summation
   ONE="--method ce --depth 8 --width 4 --batch 32 --limit-train 1000 --limit-test 100 --backend cpu --quiet --threads 1 --epochs 1"

@@ -4,7 +4,7 @@
      mpirun -np N build/bench_dist [--arch A] [--size S] [--batch B] [--steps K] [--sync-bn]
    Prints one line (rank 0):
      ranks N threads T arch A ... train_img_s X step_ms Y allreduce_ms Z alone_ms W
-   (allreduce_ms: in the steps, mean over the ranks, waiting for a slower one included;
+   (allreduce_ms: waited after backward, mean over the ranks, a slower one's lag included;
    alone_ms: the same sum after a barrier) */
 #include <stdio.h>
 #include <stdlib.h>
