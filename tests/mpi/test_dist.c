@@ -200,6 +200,44 @@ static void test_model(dive_dist *d, dive_backend backend) {
   dive_ctx_destroy(ctx);
 }
 
+/* a NaN pixel on rank 1 alone (the loss may stay finite: ReLU maps NaN to 0; the stem's
+   weight gradient does not): every rank's step fails with DIVE_ERR_NONFINITE, none updates */
+static void test_nonfinite(dive_dist *d) {
+  const int R = dive_dist_rank(d), N = dive_dist_size(d);
+  static float x[TB * 3 * TH * TH];
+  int32_t y[TB];
+  dive_ctx *ctx = NULL;
+  dive_ctx_desc cd;
+  dive_resnet *m;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float l;
+  double v[1];
+  int B, lo, hi;
+  dive_status s;
+  char buf[160];
+  memset(&cd, 0, sizeof cd);
+  cd.backend = DIVE_BACKEND_CPU;
+  cd.threads = 1;
+  if (dive_ctx_create(&ctx, &cd) || !(m = make_model(ctx))) { check(0, "nonfinite: model", dive_last_error()); return; }
+  dive_resnet_set_dist(m, d, NULL);
+  B = global_batch(0, x, y);
+  lo = B * R / N;
+  hi = B * (R + 1) / N;
+  if (R == 1) x[(size_t)lo * 3 * TH * TH + 5] = 0.0f / 0.0f;
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.1f;
+  s = dive_resnet_train_step(m, NULL, x + (size_t)lo * 3 * TH * TH, y + lo, hi - lo, &ld, &sd, &l);
+  v[0] = s == DIVE_ERR_NONFINITE;
+  dive_dist_allreduce_f64(d, v, 1);
+  snprintf(buf, sizeof buf, "%.0f of %d ranks failed; rank %d: %.60s", v[0], N, R, dive_ctx_error(ctx));
+  check(v[0] == N, "a NaN on rank 1: every rank's step fails (non-finite)", buf);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+}
+
 /* the shards of the training loader as the examples make it (dive_cli.h's cli_loader):
    disjoint, covering the epoch, and each the contiguous part of the single loader's batch */
 static void test_shards(dive_dist *d) {
@@ -306,6 +344,7 @@ int main(int argc, char **argv) {
   }
   test_model(d, DIVE_BACKEND_CPU);
   test_model(d, DIVE_BACKEND_VULKAN);
+  test_nonfinite(d);
   test_shards(d);
   /* every rank's verdict: rank 0 prints the total */
   {
