@@ -1079,6 +1079,22 @@ static int cli_main1(const cli_dataset *d, int argc, char **argv) {
       return 1;
     }
   if (cli_open_ctx(&o)) return 1;
+#ifdef DIVE_MPI
+  if (CLI_NRANKS > 1) { /* one backend for every replica (their SGD steps must round alike) */
+    double v[1];
+    v[0] = dive_query_backend(g_ctx) == DIVE_BACKEND_VULKAN; /* summed: the ranks on Vulkan */
+    if (dive_dist_allreduce_f64(g_dist, v, 1)) {
+      fprintf(stderr, "error: MPI: %s\n", dive_last_error());
+      return 1;
+    }
+    if (v[0] != 0 && v[0] != CLI_NRANKS) {
+      fprintf(stderr, "error: %.0f of %d ranks got a Vulkan device, the others the CPU (rank %d: %s): fewer GPUs than "
+              "ranks on a machine? (--backend vulkan makes that an error; DIVE_VK_DEVICE picks one)\n", v[0],
+              CLI_NRANKS, CLI_RANK, cli_backend_name());
+      return 1;
+    }
+  }
+#endif
   printf("%s: backend %s (%s); train %lld images, test %lld, %d classes (largest %d, smallest %d); "
          "%s%s%s, %d epochs, batch %d, lr %g\n",
          d->name, cli_backend_name(), dive_query_device_name(g_ctx), (long long)train.n, (long long)test.n,
