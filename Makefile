@@ -111,18 +111,23 @@ test-vulkan: $(B)/test_vulkan   # lavapipe (or any device), validation on, fails
 # --- Data parallelism with MPI (docs/distributed.md) ---
 #   make mpi        every example built with mpicc and DIVE_MPI as build/<example>_mpi
 #   make test-mpi   tests/test_mpi.sh: 2 ranks on this machine (Open MPI or MPICH)
-.PHONY: mpi test-mpi
+#   make bench-dist 1 and 2 ranks of 1 thread: img/s and the allreduce's time (bench/dist.sh)
+.PHONY: mpi test-mpi bench-dist
 MPICC ?= mpicc
 $(B)/dive_mpi.o: dive.h | $(B)
 	printf '#define DIVE_MPI\n#define DIVE_IMPLEMENTATION\n#include "dive.h"\n' > $(B)/dive_mpi_impl.c
 	$(MPICC) $(CFLAGS) $(OMP) -c $(B)/dive_mpi_impl.c -o $@
-$(B)/%_mpi: examples/%.c examples/dive_cli.h dive.h $(B)/dive_mpi.o | $(B)
+$(B)/%_mpi: examples/%.c examples/dive_cli.h examples/dive_modes.h examples/dive_report.h dive.h $(B)/dive_mpi.o | $(B)
 	$(MPICC) $(CFLAGS) $(OMP) -DDIVE_MPI $< $(B)/dive_mpi.o -o $@ $(LDLIBS)
 $(B)/test_dist: tests/mpi/test_dist.c dive.h $(B)/dive_mpi.o | $(B)
 	$(MPICC) $(CFLAGS) $(OMP) -DDIVE_MPI $< $(B)/dive_mpi.o -o $@ $(LDLIBS)
+$(B)/bench_dist: bench/mpi/bench_dist.c dive.h $(B)/dive_mpi.o | $(B)
+	$(MPICC) $(CFLAGS) $(OMP) -DDIVE_MPI $< $(B)/dive_mpi.o -o $@ $(LDLIBS)
 mpi: $(patsubst examples/%.c,$(B)/%_mpi,$(EX_SRC))
-test-mpi: $(B)/test_dist
+test-mpi: $(B)/test_dist $(B)/fashion_mnist_lt_mpi $(B)/fashion_mnist_lt $(B)/ckpt_check
 	@sh tests/run.sh tests/test_mpi.sh
+bench-dist: $(B)/bench_dist
+	@sh bench/dist.sh
 
 # --- CPU benchmarks (docs/perf-cpu.md); not part of `make test` (they need PyTorch / OpenBLAS) ---
 .PHONY: bench-cpu bench-gemm bench-zoo

@@ -72,6 +72,14 @@
      and the validation-message count. `make test-tsan` checks the loaders and these promises
      under ThreadSanitizer (tests/test_threads.c).
 
+   DATA PARALLELISM (DIVE_MPI; docs/distributed.md)
+     One replica per MPI rank: dive_dist_create; a sharded dive_loader per rank
+     (desc.shards = ranks, desc.shard = rank); dive_resnet_set_dist(m, dist, &desc) (sync_bn,
+     bucket_mb); then dive_resnet_train_step on the rank's local batch reports the global
+     mean loss, averages the gradients over the ranks (bucketed in-place allreduces between
+     backward and SGD; on Vulkan through the host) and applies the same SGD step on every
+     rank. A rank that fails where others may wait in a collective calls dive_dist_abort.
+
    QUICK START
      dive_ctx *ctx; dive_resnet *net;
      dive_ctx_desc cd; memset(&cd, 0, sizeof cd);                 // zero = defaults
@@ -630,7 +638,8 @@ typedef struct dive_dist dive_dist; /* opaque: the communicator, ranks, the watc
 typedef struct dive_dist_desc {
   const void *comm;  /* pointer to the MPI_Comm to use (duplicated); NULL = MPI_COMM_WORLD */
   double timeout_s;  /* a collective that gets no answer for this long aborts the whole job
-                        with a message (a rank died or hangs); 0 = 600 */
+                        with a message (a rank died or hangs); 0 = 600; the environment's
+                        DIVE_DIST_TIMEOUT=s overrides it */
 } dive_dist_desc;
 /* Initializes MPI when the program has not (and finalizes it in destroy). */
 DIVE_API dive_status dive_dist_create(dive_dist **out, const dive_dist_desc *desc);
@@ -648,6 +657,34 @@ DIVE_API dive_status dive_dist_barrier(dive_dist *d);
 /* every rank's status in one: the worst (most negative) of them, so that all ranks take the
    same branch after a failure on one of them; *rank gets the lowest failed rank (or -1) */
 DIVE_API dive_status dive_dist_agree(dive_dist *d, dive_status s, int *rank);
+/* ends the whole job at once (MPI_Abort) with exit code `code`, after printing msg (may be
+   NULL) to stderr with this rank's number: for a rank that fails where the others may be
+   waiting in a collective */
+DIVE_API void dive_dist_abort(dive_dist *d, int code, const char *msg);
+
+/* A model trained by every rank: attach the dist before the first dive_resnet_train_step
+   (d NULL detaches). Each rank passes its local batch (the global batch's part); the step
+   then reports the global mean loss, averages the gradients over the ranks (each rank's
+   weighted by its share of the global batch) with in-place allreduces over the gradient
+   arena in buckets, and applies the same SGD step on every rank, so the replicas stay
+   bitwise identical. On Vulkan the gradients go through the host (a sync in mid-step).
+   BN: per-replica batch statistics by default, with rank 0's running statistics
+   broadcast after each step (as DDP); sync_bn = 1 takes the batch statistics and their
+   backward sums over every rank (N ranks x B/N then equal 1 process x B up to the order of
+   summation; computed on the host: on Vulkan each BN's tensors make a round trip). */
+typedef struct dive_resnet_dist_desc {
+  int sync_bn;       /* 1: BN statistics over every rank's images */
+  double bucket_mb;  /* gradient allreduce buckets, MB; 0 = 25 */
+} dive_resnet_dist_desc;
+DIVE_API dive_status dive_resnet_set_dist(dive_resnet *m, dive_dist *d, const dive_resnet_dist_desc *desc);
+/* since the dist was attached: seconds the steps waited for the gradient allreduce after
+   backward, steps, and buckets started during backward (the CPU overlaps them with the
+   rest of backward; any pointer may be NULL) */
+DIVE_API void dive_resnet_dist_stats(const dive_resnet *m, double *allreduce_s, int64_t *steps,
+                                     int64_t *early_buckets);
+/* DIVE_OK when every rank's weights, BN buffers and counters are bitwise the same (a
+   checksum compared across the ranks; a collective: every rank calls it) */
+DIVE_API dive_status dive_resnet_dist_check(dive_resnet *m);
 #endif
 
 #ifdef __cplusplus
@@ -8025,6 +8062,18 @@ struct dive_resnet {
   float *fold;                   /* CPU inference: BN folded into a conv's weights (host, grown) */
   int64_t nfold;
   int no_fold;                   /* DIVE_CPU_FOLD=0: eval-mode BN as a separate pass */
+  /* data parallelism (>>dist, DIVE_MPI): the attached dive_dist (NULL: one process) */
+  void *dist;
+  int sync_bn, dist_total;       /* --sync-bn; the global batch of the step in progress */
+  double dist_w, dist_bucket_mb; /* this rank's share n / dist_total; bucket size */
+  double dist_secs[2];           /* seconds spent in the gradient allreduce; steps */
+  float *dist_host;              /* host copy of the gradients (Vulkan) */
+  void *dist_rq;                 /* the buckets' MPI requests */
+  int64_t dist_nb, dist_next;    /* buckets; the next to start (nb-1 down to 0), -1: all */
+  int dist_live;                 /* a train step is between its loss sync and grad sync */
+  int64_t dist_early;            /* buckets started during backward */
+  float *sbn_host[4];            /* host copies of the sync-BN tensors (Vulkan) */
+  int64_t sbn_cap[4];
 };
 
 /* The model's storage is planned in two passes over one layout function: pass 0 only
@@ -8295,6 +8344,9 @@ DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   DIVE_FREE(m->blocks);
   DIVE_FREE(m->plist);
   DIVE_FREE(m->fold);
+  DIVE_FREE(m->dist_host);
+  DIVE_FREE(m->dist_rq);
+  DIVE_FREE(m->sbn_host[0]); DIVE_FREE(m->sbn_host[1]); DIVE_FREE(m->sbn_host[2]); DIVE_FREE(m->sbn_host[3]);
   DIVE_FREE(m);
 }
 
@@ -8528,12 +8580,24 @@ static dive_tensor dive__shaped(const dive_tensor *buf, const dive_tensor *like,
   return v;
 }
 
+/* Data parallelism, defined in >>dist (without DIVE_MPI, or with no dist attached, they
+   are never called): the global loss and the ranks' shares of the step; the gradients
+   averaged over the ranks (between backward and SGD); BN with statistics over every rank. */
+static dive_status dive__resnet_loss_sync(dive_resnet *m, float *loss, int n);
+static dive_status dive__resnet_grad_sync(dive_resnet *m);
+static void dive__resnet_grad_ready(dive_resnet *m, int64_t from);
+static dive_status dive__rn_sbn_forward(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, dive_tensor *c,
+                                        const dive_tensor *x, const dive_tensor *res, int n);
+static dive_status dive__rn_sbn_backward(dive_resnet *m, dive__rn_unit *u, dive_tensor *dc, dive_tensor *dy,
+                                         const dive_tensor *y, const dive_tensor *c, int n);
+
 /* One unit forward: y = [relu](bn(conv(x)) [+ res]), c saved (n images). */
 static dive_status dive__rn_unit_fwd(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, const dive_tensor *x,
                                      const dive_tensor *res, int n, int training) {
   dive_tensor c = dive__batch(&u->c, n);
   float *fold = NULL;
   if (training) u->num_batches_tracked++;
+  if (training && m->sync_bn) return dive__rn_sbn_forward(m, u, y, &c, x, res, n);
   if (!training && !m->no_fold && m->ctx->backend == DIVE_BACKEND_CPU) { /* the folded weights' scratch */
     int64_t need = u->w.numel + u->w.shape[0];
     if (need > m->nfold) {
@@ -8627,6 +8691,7 @@ static dive_status dive__rn_unit_bwd_bn(dive_resnet *m, dive__rn_unit *u, dive_t
                                         const dive_tensor *rs, int n) {
   dive_tensor y, c = dive__batch(&u->c, n);
   if (u->relu) y = dive__batch(&u->y, n);
+  if (m->sync_bn) return dive__rn_sbn_backward(m, u, dc, dy, u->relu ? &y : NULL, &c, n);
   return dive__relu_bn_backward(m->ctx, dc, &u->dgamma, &u->dbeta, dy, u->relu ? &y : NULL, &c, &u->mean, &u->rstd,
                                 &u->gamma, u->relu, rs);
 }
@@ -8695,6 +8760,7 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
       }
     }
     ia ^= ic; ic ^= ia; ia ^= ic; /* swap */
+    if (m->dist) dive__resnet_grad_ready(m, bk->u[0].dw.impl.offset - m->grads.impl.offset); /* >>dist */
   }
   /* stem: d of its output (through the max-pool's backward for the ImageNet stem) */
   ga = dive__shaped(&m->gbuf[ia], m->a.stem == DIVE__STEM_IMAGENET ? &m->pool_out : &m->stem.y, n);
@@ -8790,9 +8856,11 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   if ((s = dive__loss_forward(ctx, &dl, &pe, &l, &logits, &lab, dive__loss_needs_teacher(&lp) ? &tl : NULL,
                               &m->log_prior, loss, 1)))
     return s;
+  if (m->dist && (s = dive__resnet_loss_sync(m, &l, n))) return s; /* the global mean */
   if (!(l == l && l < FLT_MAX && l > -FLT_MAX))
     return dive__ctx_fail(ctx, DIVE_ERR_NONFINITE, "%s: loss is %s", fn, l != l ? "NaN" : "infinite");
   if ((s = dive_resnet_zero_grad(m)) || (s = dive_resnet_backward(m))) return s;
+  if (m->dist && (s = dive__resnet_grad_sync(m))) return s; /* averaged over the ranks */
   /* ReLU maps NaN to 0, so a NaN pixel or a diverging step can leave the loss finite while
      the gradients are not: on the CPU (where it is a cheap scan) check them before they
      reach the weights. */
@@ -11212,6 +11280,16 @@ DIVE_API dive_status dive_dist_create(dive_dist **out, const dive_dist_desc *des
   d = (dive_dist *)dive__calloc(sizeof *d);
   if (!d) return dive__fail(DIVE_ERR_OOM, "%s: out of memory", fn);
   d->timeout = desc && desc->timeout_s > 0 ? desc->timeout_s : 600.0;
+  {
+    const char *e = getenv("DIVE_DIST_TIMEOUT"); /* seconds; overrides the desc */
+    char *end = NULL;
+    double v = e ? strtod(e, &end) : 0;
+    if (e && (end == e || *end || !(v > 0))) {
+      DIVE_FREE(d);
+      return dive__fail(DIVE_ERR_ARG, "%s: DIVE_DIST_TIMEOUT=%s: expected a number of seconds > 0", fn, e);
+    }
+    if (e) d->timeout = v;
+  }
   MPI_Initialized(&inited);
   if (!inited) {
     if (MPI_Init_thread(NULL, NULL, MPI_THREAD_FUNNELED, &prov) != MPI_SUCCESS) {
@@ -11290,6 +11368,14 @@ DIVE_API dive_status dive_dist_barrier(dive_dist *d) {
   return dive__dist_wait(d, &rq, "a barrier");
 }
 
+DIVE_API void dive_dist_abort(dive_dist *d, int code, const char *msg) {
+  if (msg) fprintf(stderr, "dive: rank %d: %s; aborting the job\n", d ? d->rank : -1, msg);
+  fflush(stderr);
+  fflush(stdout);
+  MPI_Abort(d ? d->comm : MPI_COMM_WORLD, code ? code : 1);
+  exit(code ? code : 1); /* MPI_Abort does not return; in case it does */
+}
+
 DIVE_API dive_status dive_dist_agree(dive_dist *d, dive_status s, int *rank) {
   int v[2], r;
   MPI_Request rq;
@@ -11303,6 +11389,355 @@ DIVE_API dive_status dive_dist_agree(dive_dist *d, dive_status s, int *rank) {
   r = v[1] < d->size ? v[1] : -1;
   if (rank) *rank = r;
   return (dive_status)v[0];
+}
+
+/* --- the model driver across ranks (dive_resnet_set_dist) --- */
+DIVE_API dive_status dive_resnet_set_dist(dive_resnet *m, dive_dist *d, const dive_resnet_dist_desc *desc) {
+  static const char *fn = "dive_resnet_set_dist";
+  if (!m) return dive__fail(DIVE_ERR_ARG, "%s: model is NULL", fn);
+  if (m->ctx->status) return m->ctx->status;
+  if (desc && !(desc->bucket_mb >= 0 && desc->bucket_mb <= 2048))
+    return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: bucket_mb %g outside 0..2048", fn, desc->bucket_mb);
+  m->dist = d;
+  m->sync_bn = d && desc && desc->sync_bn;
+  m->dist_secs[0] = m->dist_secs[1] = 0;
+  m->dist_early = 0;
+  m->dist_bucket_mb = desc && desc->bucket_mb > 0 ? desc->bucket_mb : 25.0;
+  return DIVE_OK;
+}
+
+DIVE_API void dive_resnet_dist_stats(const dive_resnet *m, double *allreduce_s, int64_t *steps,
+                                     int64_t *early_buckets) {
+  if (allreduce_s) *allreduce_s = m ? m->dist_secs[0] : 0;
+  if (steps) *steps = m ? (int64_t)m->dist_secs[1] : 0;
+  if (early_buckets) *early_buckets = m ? m->dist_early : 0;
+}
+
+/* a status from the dist layer (its message in dive_last_error) made sticky on the ctx */
+static dive_status dive__rn_dist_fail(dive_resnet *m, dive_status s) {
+  return m->ctx->status ? m->ctx->status : dive__ctx_fail(m->ctx, s, "%s", dive_last_error());
+}
+
+DIVE_API dive_status dive_resnet_dist_check(dive_resnet *m) {
+  static const char *fn = "dive_resnet_dist_check";
+  dive_dist *d;
+  double v[4];
+  float *h;
+  int64_t np, nb;
+  int i;
+  dive_status s;
+  if (!m || !m->dist) return dive__fail(DIVE_ERR_ARG, "%s: model is NULL or has no dist attached", fn);
+  if (m->ctx->status) return m->ctx->status;
+  d = (dive_dist *)m->dist;
+  np = m->params.numel;
+  nb = m->buffers.numel;
+  h = (float *)DIVE_MALLOC(sizeof(float) * (size_t)(np + nb) + 1);
+  if (!h) return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
+  if ((s = dive_tensor_read(&m->params, h, np)) || (nb && (s = dive_tensor_read(&m->buffers, h + np, nb)))) {
+    DIVE_FREE(h);
+    return s;
+  }
+  v[0] = (double)dive__crc32(0, h, sizeof(float) * (size_t)(np + nb));
+  for (i = 0; i < m->nplist; i++) /* the counters too */
+    if (m->plist[i].kind == DIVE_PARAM_COUNTER) v[0] += (double)*m->plist[i].counter * 4294967296.0;
+  DIVE_FREE(h);
+  v[1] = -v[0]; /* the largest and the smallest checksum in one MAX reduction */
+  {
+    MPI_Request rq;
+    if (MPI_Iallreduce(MPI_IN_PLACE, v, 2, MPI_DOUBLE, MPI_MAX, d->comm, &rq) != MPI_SUCCESS)
+      return dive__ctx_fail(m->ctx, DIVE_ERR_IO, "%s (rank %d): MPI_Iallreduce failed", fn, d->rank);
+    if ((s = dive__dist_wait(d, &rq, "the replica check"))) return dive__rn_dist_fail(m, s);
+  }
+  if (v[0] != -v[1])
+    return dive__ctx_fail(m->ctx, DIVE_ERR_NONFINITE, "%s (rank %d): the replicas' weights differ across the ranks "
+                          "(checksums %.0f .. %.0f): the MPI library's sums are not the same on every rank", fn,
+                          d->rank, -v[1], v[0]);
+  return DIVE_OK;
+}
+
+/* The global mean loss of the step and this rank's share n / (global batch); a NaN or an
+   infinity on any rank makes the global loss non-finite on every rank. */
+static dive_status dive__resnet_loss_sync(dive_resnet *m, float *loss, int n) {
+  double v[2];
+  dive_status s;
+  v[0] = (double)*loss * n;
+  v[1] = n;
+  if ((s = dive_dist_allreduce_f64((dive_dist *)m->dist, v, 2))) return dive__rn_dist_fail(m, s);
+  m->dist_total = (int)v[1];
+  m->dist_w = (double)n / v[1];
+  *loss = (float)(v[0] / v[1]);
+  /* the buckets for this step's backward (dive__resnet_grad_ready) */
+  {
+    const int64_t bucket = DIVE__MAX((int64_t)(m->dist_bucket_mb * 262144.0), 1);
+    const int64_t nb = (m->grads.numel + bucket - 1) / bucket;
+    if (nb != m->dist_nb) {
+      DIVE_FREE(m->dist_rq);
+      m->dist_nb = 0;
+      if (!(m->dist_rq = DIVE_MALLOC(sizeof(MPI_Request) * (size_t)nb)))
+        return dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory");
+      m->dist_nb = nb;
+    }
+    m->dist_next = nb - 1;
+    m->dist_live = 1;
+  }
+  return DIVE_OK;
+}
+
+/* Start the allreduce of every bucket that lies wholly at or after element `from` of the
+   gradient arena (backward has finished every layer there), from the end of the arena
+   down; and give MPI a chance to progress the ones in flight. CPU only (the Vulkan
+   gradients are summed on the host after backward); in a train step only. */
+static void dive__resnet_grad_post(dive_resnet *m, float *g, int64_t from) {
+  dive_dist *d = (dive_dist *)m->dist;
+  MPI_Request *rq = (MPI_Request *)m->dist_rq;
+  const float w = (float)m->dist_w;
+  const int64_t n = m->grads.numel, bucket = DIVE__MAX((int64_t)(m->dist_bucket_mb * 262144.0), 1);
+  int flag;
+  if (!m->dist_live || !g || m->ctx->status) return;
+  while (m->dist_next >= 0 && m->dist_next * bucket >= from) {
+    const int64_t b = m->dist_next, lo = b * bucket, hi = DIVE__MIN(n, lo + bucket);
+    int64_t j;
+    if (w != 1.0f)
+      for (j = lo; j < hi; j++) g[j] *= w;
+    if (MPI_Iallreduce(MPI_IN_PLACE, g + lo, (int)(hi - lo), MPI_FLOAT, MPI_SUM, d->comm, &rq[b]) != MPI_SUCCESS) {
+      /* the job cannot go on with some buckets in flight: end it */
+      fprintf(stderr, "dive: rank %d: MPI_Iallreduce of the gradients failed; aborting the job\n", d->rank);
+      fflush(stderr);
+      MPI_Abort(d->comm, 3);
+    }
+    m->dist_next--;
+  }
+  if (m->dist_next < m->dist_nb - 1) /* progress (MPI may move data only inside its calls) */
+    MPI_Testall((int)(m->dist_nb - 1 - m->dist_next), rq + m->dist_next + 1, &flag, MPI_STATUSES_IGNORE);
+}
+static void dive__resnet_grad_ready(dive_resnet *m, int64_t from) { dive__resnet_grad_post(m, dive__f(&m->grads), from); }
+
+/* The gradients of the global mean loss: each rank's (of its local mean) weighted by its
+   share n_r / N and summed over the ranks, in place over the flat arena, in buckets of
+   dist_bucket_mb. On the CPU the buckets start during backward (dive__resnet_grad_ready
+   after each block: the arena is in state_dict order, so once backward is past block i
+   every bucket from block i's first weight to the fc layer at the end is final) and are
+   all waited for here, in the order they started. Vulkan: after backward the arena is
+   downloaded, summed on the host and uploaded (a host sync in the middle of the step). Without sync-BN the running statistics are rank 0's, broadcast
+   after the sum (as DDP's broadcast_buffers), so every replica stays bitwise the same. */
+static dive_status dive__resnet_grad_sync(dive_resnet *m) {
+  dive_dist *d = (dive_dist *)m->dist;
+  dive_ctx *ctx = m->ctx;
+  const int64_t n = m->grads.numel;
+  float *g = dive__f(&m->grads);
+  double t0 = dive_time_sec();
+  int64_t b;
+  dive_status s = DIVE_OK;
+  if (!m->dist_live) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_train_step: gradient sync without a loss sync");
+  if (!g) { /* device memory: stage through the host */
+    if (!m->dist_host && !(m->dist_host = (float *)DIVE_MALLOC(sizeof(float) * (size_t)n)))
+      return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory (gradients on the host)");
+    if ((s = dive_tensor_read(&m->grads, m->dist_host, n))) return s;
+    g = m->dist_host;
+  }
+  m->dist_early += m->dist_nb - 1 - m->dist_next;
+  dive__resnet_grad_post(m, g, 0); /* every bucket backward has not started (on the CPU: the stem's) */
+  m->dist_live = 0;
+  for (b = m->dist_nb - 1; b >= 0 && !s; b--)
+    s = dive__dist_wait(d, (MPI_Request *)m->dist_rq + b, "the gradient allreduce");
+  if (s) return dive__rn_dist_fail(m, s);
+  m->dist_secs[0] += dive_time_sec() - t0;
+  m->dist_secs[1] += 1;
+  if (!dive__f(&m->grads) && (s = dive_tensor_write(&m->grads, g, n))) return s;
+  if (!m->sync_bn && m->buffers.numel) {
+    float *hb = dive__f(&m->buffers), *tmp = NULL;
+    if (!hb) {
+      if (!(tmp = (float *)DIVE_MALLOC(sizeof(float) * (size_t)m->buffers.numel)))
+        return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory");
+      if ((s = dive_tensor_read(&m->buffers, tmp, m->buffers.numel))) { DIVE_FREE(tmp); return s; }
+      hb = tmp;
+    }
+    s = dive_dist_bcast(d, hb, (int64_t)sizeof(float) * m->buffers.numel, 0);
+    if (!s && tmp) s = dive_tensor_write(&m->buffers, tmp, m->buffers.numel);
+    DIVE_FREE(tmp);
+    if (s) return dive__rn_dist_fail(m, s);
+  }
+  return ctx->status;
+}
+
+/* A host pointer to t's data: the CPU's own memory, or (Vulkan) a copy in slot `slot`,
+   read from the device when `read`; dive__sbn_put writes the copy back. */
+static float *dive__sbn_get(dive_resnet *m, const dive_tensor *t, int slot, int read) {
+  float *p = dive__f(t);
+  if (p) return p;
+  if (m->sbn_cap[slot] < t->numel) {
+    float *q = (float *)DIVE_REALLOC(m->sbn_host[slot], sizeof(float) * (size_t)t->numel);
+    if (!q) { dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet: out of memory (sync-BN host copy)"); return NULL; }
+    m->sbn_host[slot] = q;
+    m->sbn_cap[slot] = t->numel;
+  }
+  if (read && dive_tensor_read(t, m->sbn_host[slot], t->numel)) return NULL;
+  return m->sbn_host[slot];
+}
+static dive_status dive__sbn_put(dive_resnet *m, dive_tensor *t, const float *p) {
+  return dive__f(t) ? m->ctx->status : dive_tensor_write(t, p, t->numel);
+}
+
+/* Sync-BN forward (training): c = conv(x); the batch sums of c (sum and sum of squares,
+   in double) over every rank's images; then y = [relu](bn(c) [+ res]) with those
+   statistics and the running ones updated, as the fused step does with one rank's. The
+   sums are taken on the host: on Vulkan c (and res) are downloaded and y uploaded. */
+static dive_status dive__rn_sbn_forward(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, dive_tensor *c,
+                                        const dive_tensor *x, const dive_tensor *res, int n) {
+  dive_ctx *ctx = m->ctx;
+  const int K = u->out_c;
+  const int64_t HW = (int64_t)u->out_h * u->out_w, CHW = (int64_t)K * HW;
+  const dive__rowfns *f = dive__rowfns_get();
+  const float mom = DIVE__BN_MOMENTUM;
+  float *hc, *hy, *hr = NULL, *sm;
+  double *st;
+  dive_status s;
+  int k;
+  if ((s = dive_conv2d_forward(ctx, c, x, &u->w, NULL, u->stride, u->pad, u->groups))) return s;
+  if (!(hc = dive__sbn_get(m, c, 0, 1)) || !(hy = dive__sbn_get(m, y, 1, 0)) || (res && !(hr = dive__sbn_get(m, res, 2, 1))))
+    return ctx->status;
+  st = (double *)DIVE_MALLOC(sizeof(double) * (size_t)(2 * K + 1));
+  sm = (float *)DIVE_MALLOC(sizeof(float) * (size_t)(6 * K));
+  if (!st || !sm) { DIVE_FREE(st); DIVE_FREE(sm); return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_forward: out of memory"); }
+  DIVE__OMP_FOR
+  for (k = 0; k < K; k++) {
+    double s1 = 0, s2 = 0;
+    int64_t i, b;
+    for (b = 0; b < n; b++) {
+      const float *p = hc + b * CHW + (int64_t)k * HW;
+      for (i = 0; i < HW; i++) { s1 += p[i]; s2 += (double)p[i] * p[i]; }
+    }
+    st[k] = s1;
+    st[K + k] = s2;
+  }
+  st[2 * K] = (double)n * (double)HW;
+  s = dive_dist_allreduce_f64((dive_dist *)m->dist, st, 2 * K + 1);
+  /* sm: gamma, beta, running mean, running var, mean, rstd */
+  if (!s) s = dive_tensor_read(&u->gamma, sm, K);
+  if (!s) s = dive_tensor_read(&u->beta, sm + K, K);
+  if (!s) s = dive_tensor_read(&u->rmean, sm + 2 * K, K);
+  if (!s) s = dive_tensor_read(&u->rvar, sm + 3 * K, K);
+  if (!s) {
+    const double M = st[2 * K];
+    for (k = 0; k < K; k++) {
+      double mu = st[k] / M, v = st[K + k] / M - mu * mu;
+      float muf = (float)mu, var = (float)(v > 0 ? v : 0);
+      sm[2 * K + k] = (1.0f - mom) * sm[2 * K + k] + mom * muf;
+      sm[3 * K + k] = (1.0f - mom) * sm[3 * K + k] + mom * var * ((float)M / (float)(M - 1));
+      sm[4 * K + k] = muf;
+      sm[5 * K + k] = 1.0f / sqrtf(var + DIVE__BN_EPS);
+    }
+    DIVE__OMP_FOR
+    for (k = 0; k < K; k++) {
+      const float scale = sm[5 * K + k] * sm[k], shift = sm[K + k] - sm[4 * K + k] * scale;
+      int64_t b;
+      for (b = 0; b < n; b++) {
+        const int64_t o = b * CHW + (int64_t)k * HW;
+        f->apply(hy + o, hc + o, hr ? hr + o : NULL, scale, shift, u->relu, HW);
+      }
+    }
+    if (!(s = dive_tensor_write(&u->rmean, sm + 2 * K, K)) && !(s = dive_tensor_write(&u->rvar, sm + 3 * K, K)) &&
+        !(s = dive_tensor_write(&u->mean, sm + 4 * K, K)) && !(s = dive_tensor_write(&u->rstd, sm + 5 * K, K)))
+      s = dive__sbn_put(m, y, hy);
+  } else if (!ctx->status) {
+    s = dive__rn_dist_fail(m, s);
+  }
+  DIVE_FREE(st);
+  DIVE_FREE(sm);
+  return s;
+}
+
+/* Sync-BN backward: dy masked by y > 0 (with ReLU; in place, the shortcut reads it), the
+   sums of dy and dy * xhat over every rank, then dc from them. The rank's dy is the
+   gradient of its own mean loss, n_r / N times that of the global one: its sums are
+   weighted by that share before they are added and the result is taken back to this
+   rank's scale, so unequal local batches are right. dgamma and dbeta get this rank's own
+   sums (the gradient sync averages them, as for every weight). */
+static dive_status dive__rn_sbn_backward(dive_resnet *m, dive__rn_unit *u, dive_tensor *dc, dive_tensor *dy,
+                                         const dive_tensor *y, const dive_tensor *c, int n) {
+  dive_ctx *ctx = m->ctx;
+  const int K = u->out_c;
+  const int64_t HW = (int64_t)u->out_h * u->out_w, CHW = (int64_t)K * HW;
+  const dive__rowfns *f = dive__rowfns_get();
+  const double w = m->dist_w, M = (double)m->dist_total * (double)HW;
+  float *hdy, *hc, *hdc, *hy = NULL, *sm;
+  double *st;
+  dive_status s;
+  int k;
+  if (ctx->status) return ctx->status;
+  if (!(hdy = dive__sbn_get(m, dy, 0, 1)) || !(hc = dive__sbn_get(m, c, 1, 1)) || !(hdc = dive__sbn_get(m, dc, 2, 0)) ||
+      (y && !(hy = dive__sbn_get(m, y, 3, 1))))
+    return ctx->status;
+  st = (double *)DIVE_MALLOC(sizeof(double) * (size_t)(2 * K));
+  sm = (float *)DIVE_MALLOC(sizeof(float) * (size_t)(5 * K));
+  if (!st || !sm) { DIVE_FREE(st); DIVE_FREE(sm); return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_backward: out of memory"); }
+  /* sm: mean, rstd, gamma, dgamma, dbeta */
+  s = dive_tensor_read(&u->mean, sm, K);
+  if (!s) s = dive_tensor_read(&u->rstd, sm + K, K);
+  if (!s) s = dive_tensor_read(&u->gamma, sm + 2 * K, K);
+  if (!s) s = dive_tensor_read(&u->dgamma, sm + 3 * K, K);
+  if (!s) s = dive_tensor_read(&u->dbeta, sm + 4 * K, K);
+  if (s) { DIVE_FREE(st); DIVE_FREE(sm); return s; }
+  DIVE__OMP_FOR
+  for (k = 0; k < K; k++) {
+    const float mu = sm[k];
+    double s1 = 0, s2 = 0;
+    int64_t i, b;
+    for (b = 0; b < n; b++) {
+      const int64_t o = b * CHW + (int64_t)k * HW;
+      float *g = hdy + o;
+      const float *xc = hc + o;
+      if (hy)
+        for (i = 0; i < HW; i++) g[i] = hy[o + i] > 0.0f ? g[i] : 0.0f;
+      for (i = 0; i < HW; i++) { s1 += g[i]; s2 += (double)g[i] * (xc[i] - mu); }
+    }
+    s2 *= sm[K + k]; /* sum dy xhat */
+    sm[4 * K + k] += (float)s1;
+    sm[3 * K + k] += (float)s2;
+    st[k] = s1 * w;
+    st[K + k] = s2 * w;
+  }
+  s = dive_dist_allreduce_f64((dive_dist *)m->dist, st, 2 * K);
+  if (s) {
+    s = dive__rn_dist_fail(m, s);
+  } else {
+    DIVE__OMP_FOR
+    for (k = 0; k < K; k++) {
+      const float rs = sm[K + k], kk = sm[2 * K + k] * rs, a = (float)(st[k] / (w * M));
+      const float bb = (float)(st[K + k] / (w * M)) * rs;
+      int64_t b;
+      for (b = 0; b < n; b++) {
+        const int64_t o = b * CHW + (int64_t)k * HW;
+        f->dx(hdc + o, hdy + o, hc + o, kk, a, sm[k], bb, HW);
+      }
+    }
+    if (!(s = dive_tensor_write(&u->dgamma, sm + 3 * K, K)) && !(s = dive_tensor_write(&u->dbeta, sm + 4 * K, K)) &&
+        !(s = dive__sbn_put(m, dc, hdc)) && y)
+      s = dive__sbn_put(m, dy, hdy);
+  }
+  DIVE_FREE(st);
+  DIVE_FREE(sm);
+  return s;
+}
+#else
+/* without DIVE_MPI no model has a dist attached: these are never called */
+static dive_status dive__resnet_loss_sync(dive_resnet *m, float *loss, int n) {
+  (void)loss; (void)n;
+  return dive__ctx_fail(m->ctx, DIVE_ERR_UNSUPPORTED, "data parallelism needs DIVE_MPI");
+}
+static dive_status dive__resnet_grad_sync(dive_resnet *m) {
+  return dive__ctx_fail(m->ctx, DIVE_ERR_UNSUPPORTED, "data parallelism needs DIVE_MPI");
+}
+static void dive__resnet_grad_ready(dive_resnet *m, int64_t from) { (void)m; (void)from; }
+static dive_status dive__rn_sbn_forward(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, dive_tensor *c,
+                                        const dive_tensor *x, const dive_tensor *res, int n) {
+  (void)u; (void)y; (void)c; (void)x; (void)res; (void)n;
+  return dive__ctx_fail(m->ctx, DIVE_ERR_UNSUPPORTED, "sync-BN needs DIVE_MPI");
+}
+static dive_status dive__rn_sbn_backward(dive_resnet *m, dive__rn_unit *u, dive_tensor *dc, dive_tensor *dy,
+                                         const dive_tensor *y, const dive_tensor *c, int n) {
+  (void)u; (void)dc; (void)dy; (void)y; (void)c; (void)n;
+  return dive__ctx_fail(m->ctx, DIVE_ERR_UNSUPPORTED, "sync-BN needs DIVE_MPI");
 }
 #endif /* DIVE_MPI */
 

@@ -39,6 +39,7 @@ typedef struct cli_opts {
   int nshift;
   const char *arch, *teacher_arch; /* --arch (NULL: the CIFAR ResNet of --depth), --teacher-arch (NULL: --arch) */
   int depth_set;
+  int sync_bn; /* DIVE_MPI: --sync-bn */
 } cli_opts;
 
 /* What an example supplies: defaults and how to load its train / test sets. */
@@ -75,11 +76,65 @@ static void cli_usage_more(const cli_dataset *d, FILE *f);
 static dive_ctx *g_ctx;
 static char g_state[1100]; /* the training state of the run in progress, "" before one */
 
+/* Data parallelism (built with DIVE_MPI, run under mpirun / srun; docs/distributed.md):
+   one replica per rank, each on its shard of every batch; rank 0 alone writes files and
+   prints (the others' stdout goes to /dev/null). A failure on any rank ends the whole job
+   (the others may be waiting for it in a collective): cli_last_good aborts it. */
+#ifdef DIVE_MPI
+static dive_dist *g_dist;
+#define CLI_RANK dive_dist_rank(g_dist)
+#define CLI_NRANKS dive_dist_size(g_dist)
+#else
+#define CLI_RANK 0
+#define CLI_NRANKS 1
+#endif
+
 /* after a failure: name the checkpoint a --resume would start from (a device lost or out
    of memory can strike in any call, not only in the training step) */
 static void cli_last_good(void) {
   struct stat st;
   if (g_state[0] && stat(g_state, &st) == 0) fprintf(stderr, "the last good checkpoint is %s (use --resume)\n", g_state);
+#ifdef DIVE_MPI
+  if (CLI_NRANKS > 1) dive_dist_abort(g_dist, 1, "failed (the error above)");
+#endif
+}
+
+/* every rank's status of a step that only some ranks did (rank 0's checkpoint): the
+   worst, with the failed rank named on the others */
+static dive_status cli_agree(dive_status s, const char *what) {
+#ifdef DIVE_MPI
+  int who = -1;
+  dive_status a;
+  if (!g_dist || CLI_NRANKS < 2) return s;
+  a = dive_dist_agree(g_dist, s, &who);
+  if (a && !s) fprintf(stderr, "error: %s failed on rank %d\n", what, who);
+  return a;
+#else
+  (void)what;
+  return s;
+#endif
+}
+
+/* the evaluation counts of every rank's shard of the test set, summed (exact groups) */
+static dive_status cli_eval_reduce(dive_eval *ev) {
+#ifdef DIVE_MPI
+  const int C = ev->num_classes;
+  double *v;
+  int j;
+  dive_status s;
+  if (!g_dist || CLI_NRANKS < 2) return DIVE_OK;
+  if (!(v = (double *)malloc(sizeof(double) * (size_t)(2 * C + 3)))) return DIVE_ERR_OOM;
+  for (j = 0; j < C; j++) { v[j] = (double)ev->seen[j]; v[C + j] = (double)ev->hit1[j]; }
+  v[2 * C] = (double)ev->n; v[2 * C + 1] = (double)ev->top1_hits; v[2 * C + 2] = (double)ev->top5_hits;
+  s = dive_dist_allreduce_f64(g_dist, v, 2 * C + 3);
+  for (j = 0; j < C && !s; j++) { ev->seen[j] = (int64_t)v[j]; ev->hit1[j] = (int64_t)v[C + j]; }
+  if (!s) { ev->n = (int64_t)v[2 * C]; ev->top1_hits = (int64_t)v[2 * C + 1]; ev->top5_hits = (int64_t)v[2 * C + 2]; }
+  free(v);
+  return s;
+#else
+  (void)ev;
+  return DIVE_OK;
+#endif
 }
 
 /* The defaults every example shares (the CIFAR recipe); each example then sets its own. */
@@ -190,7 +245,8 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
           "  --mix-gt            dive, kd: mix the groundtruth into the KD target (Eq. 6, Table 6)\n"
           "  --analyze CKPT      only run the VE analyzer on CKPT (writes ve.json, ve.svg)\n"
           "  --epochs N          (default %d)\n"
-          "  --batch B           (default %d)\n"
+          "  --batch B           the global batch: under mpirun each of the N ranks takes B/N of it\n"
+          "                      (B must be a multiple of N) (default %d)\n"
           "  --lr LR             base learning rate (default %g)\n"
           "  --wd WD             weight decay (default %g)\n"
           "  --sched S           multistep (BBN: warm-up, x0.01 at 60%% and 80%%) | cosine (decayed once per\n"
@@ -203,7 +259,8 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
           "  --width W           channels of the first stage (default: the architecture's, 16 for\n"
           "                      the CIFAR family, 64 for the ImageNet family)\n"
           "  --seed S            initialization, shuffling and augmentation (default %llu)\n"
-          "  --threads N         OpenMP threads and loader workers (default: all cores)\n"
+          "  --threads N         OpenMP threads and loader workers (default: all cores; under mpirun\n"
+          "                      the cores / the ranks on the machine)\n"
           "  --backend B         auto | cpu | vulkan (default auto)\n"
           "  --out DIR           checkpoints, train.csv, results.json, ve.json/svg (default %s)\n"
           "  --resume            continue from the last complete epoch saved in --out\n"
@@ -223,6 +280,9 @@ static void cli_usage(const cli_dataset *d, FILE *f) {
             "  --skip-bad          leave out images that fail to decode (counted)\n",
             d->size);
   cli_usage_more(d, f);
+#ifdef DIVE_MPI
+  fprintf(f, "  --sync-bn           BN statistics over every rank's images (default: per rank, as DDP)\n");
+#endif
   fprintf(f, "  --quiet             no progress bar\n  --help\n");
   cli_arch_list(f);
 }
@@ -268,6 +328,9 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
     else if (!strcmp(a, "--no-bsce")) o->no_bsce = 1;
     else if (!strcmp(a, "--mix-gt")) o->mix_gt = 1;
     else if (!strcmp(a, "--quiet")) o->quiet = 1;
+#ifdef DIVE_MPI
+    else if (!strcmp(a, "--sync-bn")) o->sync_bn = 1;
+#endif
     else if (!strcmp(a, "--skip-bad") && d->list_images) o->skip_bad = 1;
     else if (!strcmp(a, "--data") || !strcmp(a, "--method") || !strcmp(a, "--teacher") || !strcmp(a, "--out") ||
              !strcmp(a, "--backend") || !strcmp(a, "--sched") || !strcmp(a, "--dump-indices") ||
@@ -335,6 +398,10 @@ static int cli_parse(const cli_dataset *d, int argc, char **argv, cli_opts *o) {
     return 2;
   }
   if (!cli_check_more(o)) return 2;
+  if (o->batch % CLI_NRANKS) {
+    fprintf(stderr, "error: --batch %d: the global batch must be a multiple of the %d ranks\n", o->batch, CLI_NRANKS);
+    return 2;
+  }
   if (o->no_bsce && o->alpha == 0) {
     fprintf(stderr, "error: --no-bsce with --alpha 0 leaves no loss term: expected --alpha in (0, 1]\n");
     return 2;
@@ -449,8 +516,18 @@ static dive_status cli_loader(const cli_dataset *d, const cli_opts *o, const div
   int c;
   memset(&ldd, 0, sizeof ldd);
   ldd.batch_size = o->batch;
-  ldd.shuffle = train;
-  ldd.augment = train ? (d->list_images ? DIVE_AUG_RESIZED_CROP : DIVE_AUG_CROP_FLIP) : DIVE_AUG_NONE;
+  ldd.shuffle = train == 1;
+  /* train 0: the test set, 1: the training set, 2: the whole training set on every rank */
+  if (train < 2 && CLI_NRANKS > 1) {
+    int64_t last = ds->n % o->batch;
+    ldd.shards = CLI_NRANKS;
+    ldd.shard = CLI_RANK;
+    /* training: a last partial batch with fewer images than ranks is left out (a rank
+       without images could not take part in the step); any other is split as evenly as
+       possible (parts differ by at most one image) */
+    ldd.drop_last = train == 1 && last > 0 && last < CLI_NRANKS;
+  }
+  ldd.augment = train == 1 ? (d->list_images ? DIVE_AUG_RESIZED_CROP : DIVE_AUG_CROP_FLIP) : DIVE_AUG_NONE;
   for (c = 0; c < 3; c++) {
     ldd.mean[c] = d->mean[c];
     ldd.std[c] = d->std[c];
@@ -458,7 +535,7 @@ static dive_status cli_loader(const cli_dataset *d, const cli_opts *o, const div
   ldd.seed = o->seed * 7919 + 17;
   ldd.threads = o->threads;
   ldd.out_size = o->size;
-  ldd.jitter = (train && d->list_images && !strcmp(d->name, "imagenet_lt")) ? 0.4f : 0.0f;
+  ldd.jitter = (train == 1 && d->list_images && !strcmp(d->name, "imagenet_lt")) ? 0.4f : 0.0f;
   ldd.skip_bad = o->skip_bad;
   return dive_loader_create(ld, ds, &ldd);
 }
@@ -541,6 +618,14 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   snprintf(csv, sizeof csv, "%s/train.csv", dir);
   snprintf(json, sizeof json, "%s/results.json", dir);
   CLI_CHECK(cli_make_model(d, o, classes, &m), "building the model");
+#ifdef DIVE_MPI
+  if (g_dist) {
+    dive_resnet_dist_desc dd;
+    memset(&dd, 0, sizeof dd);
+    dd.sync_bn = o->sync_bn;
+    CLI_CHECK(dive_resnet_set_dist(m, g_dist, &dd), "data parallelism");
+  }
+#endif
   memset(&loss, 0, sizeof loss);
   loss.kind = !strcmp(method, "ce") ? DIVE_LOSS_CE : !strcmp(method, "bsce") ? DIVE_LOSS_BSCE
             : !strcmp(method, "kd") ? DIVE_LOSS_KD_CE : DIVE_LOSS_DIVE;
@@ -565,7 +650,7 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
   sch.gamma = (float)o->gamma;
 
   { /* a run killed inside a checkpoint write leaves FILE.tmpPID: the rename never came */
-    DIR *dd = opendir(dir);
+    DIR *dd = CLI_RANK == 0 ? opendir(dir) : NULL; /* rank 0 writes them */
     struct dirent *de;
     char p[1200];
     while (dd && (de = readdir(dd)))
@@ -580,6 +665,17 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     start++;
     printf("%s: resuming after epoch %lld from %s\n", method, (long long)start, state);
   }
+#ifdef DIVE_MPI
+  /* every rank made (or read) the same weights: the seed's initialization, or the one
+     state file (on a file system every rank sees) */
+  if (g_dist && dive_resnet_dist_check(m)) {
+    fprintf(stderr, "error: %s: the ranks do not start from the same weights%s: %s\n", method,
+            o->resume ? " (--resume: every rank reads OUT/state.safetensors: is --out on a shared file system?)" : "",
+            dive_ctx_error(g_ctx));
+    cli_last_good();
+    return 1;
+  }
+#endif
   CLI_CHECK(cli_loader(d, o, train, 1, &ld), "training loader");
   CLI_CHECK(cli_loader(d, o, test, 0, &tl), "test loader");
   dive_loader_shape(ld, &c, &h, &w);
@@ -592,21 +688,21 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     char line[4096];
     long keep = 0;
     int lines = 0;
-    FILE *old = start ? fopen(csv, "r") : NULL;
+    FILE *old = start && CLI_RANK == 0 ? fopen(csv, "r") : NULL;
     if (old) {
       while (lines <= start && fgets(line, sizeof line, old)) { keep = ftell(old); lines++; }
       fclose(old);
       if (truncate(csv, keep) != 0) keep = 0;
     }
-    fc = fopen(csv, start && keep ? "a" : "w");
-    if (!fc) { fprintf(stderr, "error: cannot write %s: %s\n", csv, strerror(errno)); return 1; }
-    if (!(start && keep)) fprintf(fc, "epoch,loss,lr,top1,many,medium,few,img_per_s\n");
-    fflush(fc);
+    fc = CLI_RANK == 0 ? fopen(csv, start && keep ? "a" : "w") : NULL;
+    if (CLI_RANK == 0 && !fc) { fprintf(stderr, "error: cannot write %s: %s\n", csv, strerror(errno)); cli_last_good(); return 1; }
+    if (fc && !(start && keep)) fprintf(fc, "epoch,loss,lr,top1,many,medium,few,img_per_s\n");
+    if (fc) fflush(fc);
   }
   for (epoch = (int)start; epoch < o->epochs; epoch++) {
     double sum = 0, te = dive_time_sec(), ips;
     int n, step = 0;
-    int64_t imgs = 0;
+    int64_t imgs = 0, mine = 0;
     dive_eval ev;
     CLI_CHECK(dive_loader_reset(ld, epoch), "loader");
     for (;;) {
@@ -623,12 +719,21 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
         return 1;
       }
       sum += l;
-      imgs += n;
+      imgs += (int64_t)n * CLI_NRANKS; /* about the global count; exact at the end of the epoch */
+      mine += n;
       step++;
       ips = (double)imgs / (dive_time_sec() - te);
       cli_progress(o, epoch, step - 1, steps, sum / step, ips,
                    ((double)(o->epochs - epoch) * (double)steps - step) * (double)o->batch / (ips > 0 ? ips : 1));
     }
+#ifdef DIVE_MPI
+    if (g_dist && CLI_NRANKS > 1) { /* the images of every rank */
+      double v = (double)mine;
+      CLI_CHECK(dive_dist_allreduce_f64(g_dist, &v, 1), "counting the images");
+      imgs = (int64_t)v;
+    }
+#endif
+    (void)mine;
     ips = (double)imgs / (dive_time_sec() - te);
     seen += (double)imgs;
     { /* the CPU step checks its gradients; this catches the rest before anything is saved */
@@ -648,30 +753,38 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     }
     CLI_CHECK(dive_eval_begin(&ev, classes, train->class_counts), "evaluation");
     if (cli_sweep(m, tl, classes, x, &ev, NULL)) return 1;
+    CLI_CHECK(cli_eval_reduce(&ev), "evaluation");
     CLI_CHECK(dive_eval_end(&ev), "evaluation");
     if (!o->quiet && isatty(2)) fprintf(stderr, "\r%100s\r", "");
     printf("%s epoch %d/%d: loss %.4f lr %.5f top-1 %.2f (%s %.2f / %.2f / %.2f) %.0f img/s\n", method, epoch + 1,
            o->epochs, sum / (step ? step : 1), sgd.lr, ev.top1, ev.by_thirds ? "head/mid/tail" : "many/med/few",
            ev.many, ev.medium, ev.few, ips);
-    fprintf(fc, "%d,%.6f,%.6f,%.4f,%.4f,%.4f,%.4f,%.1f\n", epoch + 1, sum / (step ? step : 1), sgd.lr, ev.top1,
-            ev.many, ev.medium, ev.few, ips);
-    fflush(fc);
-    CLI_CHECK(dive_resnet_save_state(m, state, epoch), "checkpoint");
+    if (fc) {
+      fprintf(fc, "%d,%.6f,%.6f,%.4f,%.4f,%.4f,%.4f,%.1f\n", epoch + 1, sum / (step ? step : 1), sgd.lr, ev.top1,
+              ev.many, ev.medium, ev.few, ips);
+      fflush(fc);
+    }
+#ifdef DIVE_MPI
+    if (g_dist) CLI_CHECK(dive_resnet_dist_check(m), "the replicas after the epoch");
+#endif
+    CLI_CHECK(cli_agree(CLI_RANK == 0 ? dive_resnet_save_state(m, state, epoch) : DIVE_OK, "the checkpoint"),
+              "checkpoint");
     if (epoch + 1 == o->epochs) res->ev = ev;
     else dive_eval_free(&ev);
   }
-  fclose(fc);
+  if (fc) fclose(fc);
   if (start >= o->epochs) { /* everything was done before: evaluate the final state */
     CLI_CHECK(dive_eval_begin(&res->ev, classes, train->class_counts), "evaluation");
     if (cli_sweep(m, tl, classes, x, &res->ev, NULL)) return 1;
+    CLI_CHECK(cli_eval_reduce(&res->ev), "evaluation");
     CLI_CHECK(dive_eval_end(&res->ev), "evaluation");
   }
-  CLI_CHECK(dive_resnet_save(m, model), "saving the model");
+  CLI_CHECK(cli_agree(CLI_RANK == 0 ? dive_resnet_save(m, model) : DIVE_OK, "saving the model"), "saving the model");
   res->seconds = dive_time_sec() - t0;
   res->epochs = o->epochs;
   res->done = 1;
-  cli_read_curves(csv, res);
-  if (!cli_write_results(json, res)) return 1;
+  if (CLI_RANK == 0) cli_read_curves(csv, res);
+  if (CLI_RANK == 0 && !cli_write_results(json, res)) { cli_last_good(); return 1; }
   printf("%s: top-1 %.2f, top-5 %.2f; model %s (%.0f s)\n", method, res->ev.top1, res->ev.top5, model, res->seconds);
   (void)seen;
   free(x);
@@ -689,7 +802,7 @@ static int cli_analyze(const cli_dataset *d, const cli_opts *o, dive_resnet *tea
   float *x;
   char p[1100];
   int c, h, w;
-  CLI_CHECK(cli_loader(d, o, train, 0, &ld), "analysis loader");
+  CLI_CHECK(cli_loader(d, o, train, 2, &ld), "analysis loader"); /* every rank: the whole set */
   dive_loader_shape(ld, &c, &h, &w);
   x = (float *)malloc(sizeof(float) * (size_t)o->batch * (size_t)(c * h * w));
   if (!x) return 1;
@@ -699,9 +812,9 @@ static int cli_analyze(const cli_dataset *d, const cli_opts *o, dive_resnet *tea
   if (!cli_mkdir(dir)) return 1;
   CLI_CHECK(dive_ve_write_table(ve, NULL), "VE table");
   snprintf(p, sizeof p, "%s/ve.json", dir);
-  CLI_CHECK(dive_ve_write_json(ve, p), "ve.json");
+  if (CLI_RANK == 0) CLI_CHECK(dive_ve_write_json(ve, p), "ve.json");
   snprintf(p, sizeof p, "%s/ve.svg", dir);
-  CLI_CHECK(dive_ve_write_svg(ve, p), "ve.svg");
+  if (CLI_RANK == 0) CLI_CHECK(dive_ve_write_svg(ve, p), "ve.svg");
   printf("VE analysis written to %s/ve.json and %s/ve.svg\n", dir, dir);
   free(x);
   dive_loader_destroy(ld);
@@ -777,7 +890,7 @@ static int cli_run(const cli_dataset *d, const cli_opts *o, const dive_dataset *
     {
       FILE *f;
       snprintf(dir, sizeof dir, "%s/results.json", o->out);
-      f = fopen(dir, "w");
+      f = CLI_RANK == 0 ? fopen(dir, "w") : NULL;
       if (f) {
         fprintf(f, "{\n  \"dataset\": \"%s\",\n  \"T\": %g,\n  \"power\": %g,\n  \"seed\": %llu,\n  \"runs\": [\n",
                 d->name, T, p, o->seed);
@@ -801,8 +914,8 @@ static int cli_run(const cli_dataset *d, const cli_opts *o, const dive_dataset *
   snprintf(dir, sizeof dir, "%s/ve.svg", o->out);
   names = cli_class_names(d, o, train->num_classes, &ok);
   if (ok) return 1;
-  ok = cli_report_write(o->out, title, sum, *nres, train->class_counts, train->num_classes, names,
-                        have_ve ? dir : NULL, &st, NULL, NULL);
+  ok = CLI_RANK ? 1 : cli_report_write(o->out, title, sum, *nres, train->class_counts, train->num_classes, names,
+                                         have_ve ? dir : NULL, &st, NULL, NULL);
   cli_free_names(names, train->num_classes);
   for (i = 0; i < *nres; i++) cli_summary_free(&sum[i]);
   return ok ? 0 : 1;
@@ -835,7 +948,7 @@ static int cli_run_seeds(const cli_dataset *d, const cli_opts *o, const dive_dat
     rc = cli_run(d, &os, train, test, res + 3 * k, &n, &T[k], &P[k]);
     nres = n;
   }
-  if (!rc && N > 1) {
+  if (!rc && N > 1 && CLI_RANK == 0) {
     for (i = 0; i < nres; i++) cli_summarize(res + i, N, 3, &sum[i]);
     cli_table_summary(sum, nres, res[0].ev.by_thirds, res[0].ev.num_classes);
     snprintf(path, sizeof path, "%s/results.json", o->out);
@@ -890,17 +1003,53 @@ static int cli_open_ctx(const cli_opts *o) {
   cd.backend = !strcmp(o->backend, "cpu") ? DIVE_BACKEND_CPU : !strcmp(o->backend, "vulkan") ? DIVE_BACKEND_VULKAN
                                                                                           : DIVE_BACKEND_AUTO;
   cd.threads = o->threads;
+#ifdef DIVE_MPI
+  /* one GPU per rank of a machine: the node-local rank picks it (DIVE_VK_DEVICE overrides) */
+  if (g_dist && dive_dist_local_size(g_dist) > 1 && cd.backend != DIVE_BACKEND_CPU && !getenv("DIVE_VK_DEVICE"))
+    cd.vk_device = dive_dist_local_rank(g_dist) + 1;
+#endif
   CLI_CHECK(dive_ctx_create(&g_ctx, &cd), "creating the context");
   return 0;
 }
 
 /* ---------------------------------------------------------------- main */
+static int cli_main1(const cli_dataset *d, int argc, char **argv);
 static int cli_main(const cli_dataset *d, int argc, char **argv) {
+#ifdef DIVE_MPI
+  int rc;
+  if (dive_dist_create(&g_dist, NULL)) {
+    fprintf(stderr, "error: MPI: %s\n", dive_last_error());
+    return 1;
+  }
+  if (CLI_RANK && !freopen("/dev/null", "w", stdout)) fprintf(stderr, "warning: cannot silence rank %d\n", CLI_RANK);
+  rc = cli_main1(d, argc, argv);
+  if (rc && CLI_NRANKS > 1) dive_dist_abort(g_dist, rc, NULL); /* the others may be in a collective */
+  dive_dist_destroy(g_dist);
+  return rc;
+#else
+  return cli_main1(d, argc, argv);
+#endif
+}
+
+static int cli_main1(const cli_dataset *d, int argc, char **argv) {
   cli_opts o;
   dive_dataset train, test;
   int rc = cli_parse(d, argc, argv, &o), i;
   if (rc) return rc == 1 ? 0 : 2;
   setvbuf(stdout, NULL, _IOLBF, 0); /* progress lines reach a log file as they happen */
+#ifdef DIVE_MPI
+  if (CLI_NRANKS > 1 && (o.predict || o.eval || o.nshift || o.features || o.analyze || o.dump_indices)) {
+    fprintf(stderr, "error: %s runs in one process: start it without mpirun\n",
+            o.predict ? "--predict" : o.eval ? "--eval" : o.nshift ? "--eval-shift" : o.features ? "--features"
+            : o.analyze ? "--analyze" : "--dump-indices");
+    return 2;
+  }
+  if (!o.threads && CLI_NRANKS > 1) { /* the machine's cores, shared by its ranks */
+    long nc = sysconf(_SC_NPROCESSORS_ONLN);
+    o.threads = (int)(nc / dive_dist_local_size(g_dist));
+    if (o.threads < 1) o.threads = 1;
+  }
+#endif
   if (o.predict) { /* needs the model and the images, not the dataset */
     if (cli_open_ctx(&o) || !cli_mkdir(o.out)) return 1;
     printf("%s: backend %s (%s); predicting with %s\n", d->name, cli_backend_name(), dive_query_device_name(g_ctx),
@@ -930,6 +1079,22 @@ static int cli_main(const cli_dataset *d, int argc, char **argv) {
       return 1;
     }
   if (cli_open_ctx(&o)) return 1;
+#ifdef DIVE_MPI
+  if (CLI_NRANKS > 1) { /* one backend for every replica (their SGD steps must round alike) */
+    double v[1];
+    v[0] = dive_query_backend(g_ctx) == DIVE_BACKEND_VULKAN; /* summed: the ranks on Vulkan */
+    if (dive_dist_allreduce_f64(g_dist, v, 1)) {
+      fprintf(stderr, "error: MPI: %s\n", dive_last_error());
+      return 1;
+    }
+    if (v[0] != 0 && v[0] != CLI_NRANKS) {
+      fprintf(stderr, "error: %.0f of %d ranks got a Vulkan device, the others the CPU (rank %d: %s): fewer GPUs than "
+              "ranks on a machine? (--backend vulkan makes that an error; DIVE_VK_DEVICE picks one)\n", v[0],
+              CLI_NRANKS, CLI_RANK, cli_backend_name());
+      return 1;
+    }
+  }
+#endif
   printf("%s: backend %s (%s); train %lld images, test %lld, %d classes (largest %d, smallest %d); "
          "%s%s%s, %d epochs, batch %d, lr %g\n",
          d->name, cli_backend_name(), dive_query_device_name(g_ctx), (long long)train.n, (long long)test.n,
