@@ -161,6 +161,21 @@ static void cli_dataset_init(cli_dataset *d, const char *name, const char *about
   d->defaults.seeds = 1;
 }
 
+/* The ImageNet-scale recipe ImageNet-LT and iNaturalist share (the paper's Appendix B):
+   224 px, ImageNet's mean and std, list files of images, cosine decayed once per epoch
+   without warm-up, 90 epochs, weight decay 5e-4, the lists long-tailed already. */
+static inline void cli_imagenet_recipe(cli_dataset *d) {
+  d->size = 224;
+  d->mean[0] = 0.485f; d->mean[1] = 0.456f; d->mean[2] = 0.406f;
+  d->std[0] = 0.229f; d->std[1] = 0.224f; d->std[2] = 0.225f;
+  d->list_images = 1;
+  d->defaults.sched = "cosine";
+  d->defaults.epochs = 90;
+  d->defaults.wd = 5e-4;
+  d->defaults.imb = 1;
+  d->defaults.warmup = 0; /* none: "cosine decayed epoch by epoch" from the first */
+}
+
 /* ImageNet-LT / iNaturalist: the training and test lists in --data (or given alone). */
 static inline int cli_load_lists(const cli_opts *o, const char *train_name, const char *test_name, dive_dataset *train,
                           dive_dataset *test) {

@@ -23,20 +23,12 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
 int main(int argc, char **argv) {
   cli_dataset d;
   cli_dataset_init(&d, "imagenet_lt", "DiVE on ImageNet-LT (list files + images), ResNeXt-50 32x4d at 224", "out/imagenet_lt");
-  d.size = 224;
+  cli_imagenet_recipe(&d);
   d.defaults.arch = "resnext50_32x4d";
-  d.mean[0] = 0.485f; d.mean[1] = 0.456f; d.mean[2] = 0.406f;
-  d.std[0] = 0.229f; d.std[1] = 0.224f; d.std[2] = 0.225f;
-  d.list_images = 1;
   d.load = load;
-  d.defaults.sched = "cosine";
-  d.defaults.epochs = 90;
   d.defaults.batch = 512;
   d.defaults.lr = 0.2;
-  d.defaults.wd = 5e-4;
-  d.defaults.imb = 1; /* the lists are long-tailed already */
   d.defaults.classes = 1000;
-  d.defaults.warmup = 0;     /* none: "cosine decayed epoch by epoch" from the first */
   d.defaults.power = 1;      /* "power normalization is not chosen in DiVE" */
   d.defaults.keep_power = 1;
   return cli_main(&d, argc, argv);

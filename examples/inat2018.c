@@ -20,19 +20,11 @@ static int load(const cli_opts *o, dive_dataset *train, dive_dataset *test) {
 int main(int argc, char **argv) {
   cli_dataset d;
   cli_dataset_init(&d, "inat2018", "DiVE on iNaturalist 2018 (list files + images), ResNet-50 at 224", "out/inat2018");
-  d.size = 224;
+  cli_imagenet_recipe(&d);
   d.defaults.arch = "resnet50";
-  d.mean[0] = 0.485f; d.mean[1] = 0.456f; d.mean[2] = 0.406f;
-  d.std[0] = 0.229f; d.std[1] = 0.224f; d.std[2] = 0.225f;
-  d.list_images = 1;
   d.load = load;
-  d.defaults.sched = "cosine";
-  d.defaults.epochs = 90;
   d.defaults.batch = 256;
   d.defaults.lr = 0.1;
-  d.defaults.wd = 5e-4;
-  d.defaults.imb = 1; /* the lists are long-tailed already */
   d.defaults.classes = 8142;
-  d.defaults.warmup = 0; /* none: the cosine schedule from the first epoch */
   return cli_main(&d, argc, argv);
 }
