@@ -42,7 +42,9 @@
      ctx is destroyed and one counter line per dive_ctx_sync; DIVE_VK_TILE=v, DIVE_VK_SPLIT=n
      and DIVE_VK_CHUNK=L force the convolutions' tile shape, split-K and the BN partial-sum
      chunks (tests); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
-     mismatch.
+     mismatch. dive_resnet_train_step on Vulkan records the step once and replays it (two
+     steps in flight; dive_resnet_sync); DIVE_VK_REPLAY=0 runs it op by op instead (as
+     DIVE_CHECK and DIVE_VK_SYNC do), DIVE_VK_REPLAY=fresh records it afresh every step (tests).
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
      -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
@@ -53,8 +55,15 @@
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
      context are sticky: the first one is kept with its message (dive_ctx_error) and later
      calls on that ctx return it at once, so a loop may check dive_ctx_status() once a step.
-     Failures before a ctx exists are described by dive_last_error(). After
-     DIVE_ERR_DEVICE_LOST the ctx runs no device work again (clearing the error does not
+     Failures before a ctx exists are described by dive_last_error().
+     Non-finite values: dive_resnet_train_step checks the loss and every gradient before the
+     update; a NaN or an infinity leaves the weights (and momentum) as they were and gives
+     DIVE_ERR_NONFINITE, "step N: ..." (N counts the model's training steps from 1). When:
+     on the CPU, and on Vulkan when the call passes loss_out, the call of that step returns
+     it; on Vulkan without loss_out (the step is still running when the call returns) the
+     next call returns it, or dive_resnet_sync, and the step submitted after the bad one
+     skips its update on the device as well.
+     After DIVE_ERR_DEVICE_LOST the ctx runs no device work again (clearing the error does not
      help): free its tensors, destroy it and resume from the last checkpoint.
 
    THREADING
