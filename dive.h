@@ -8876,6 +8876,7 @@ static dive_status dive__rn_record_fwd_bwd(dive_resnet *m, dive_resnet *teacher,
   dive_tensor lab = dive__batch(&m->labels, n), logits = dive__batch(&m->logits, n);
   dive_tensor dl = dive__batch(&m->dlogits, n), pe = dive__batch(&m->per_example, n), tl;
   dive_status s;
+  (void)cap; /* (unused where Vulkan is compiled out) */
   /* the gradients are zeroed first: nothing before the backward touches them, so the fill
      joins the first commands instead of costing a barrier in front of the backward */
   if ((s = dive_resnet_zero_grad(m))) return s;
@@ -8894,6 +8895,7 @@ static dive_status dive__rn_record_fwd_bwd(dive_resnet *m, dive_resnet *teacher,
 /* Segment 2: SGD with the learning rate of scalars[1], skipped on the device when this
    step's ring entry has a flag. */
 static dive_status dive__rn_record_sgd(dive_resnet *m, const dive__sgd_p *p, dive__vk_capture *cap) {
+  (void)p; (void)cap;
   return dive__vk_sgd_step_dyn(m->ctx, p, &m->params, p->momentum != 0.0f ? &m->momentum : NULL, &m->grads,
                                dive__vk_capture_scalars(cap), 1, dive__vk_capture_ringt(cap));
 }
@@ -8942,6 +8944,8 @@ static dive_status dive__rn_record(dive_resnet *m, dive_resnet *teacher, int n, 
   dive_tensor x = dive__batch(&m->input, n), lab = dive__batch(&m->labels, n), tx;
   dive_tensor *up[3];
   dive_status s;
+  int64_t counted = m->stem.num_batches_tracked;
+  (void)up;
   up[0] = &x;
   up[1] = &lab;
   if (teacher) {
@@ -8952,7 +8956,8 @@ static dive_status dive__rn_record(dive_resnet *m, dive_resnet *teacher, int n, 
   s = dive__rn_record_fwd_bwd(m, teacher, n, loss, m->cap);
   /* (the split point: a hook between backward and SGD goes here, see above) */
   if (!s) s = dive__rn_record_sgd(m, sp, m->cap);
-  dive__rn_count_batches(m, -1); /* the recording's forward counted a batch that did not run */
+  dive__rn_count_batches(m, counted - m->stem.num_batches_tracked); /* the recording's forward
+                                                                      counted a batch that did not run */
   if (!s) s = dive__vk_capture_end(ctx, m->cap);
   if (s) {
     dive__vk_capture_free(ctx, m->cap);
@@ -8971,8 +8976,8 @@ static dive_status dive__rn_vk_step(dive_resnet *m, dive_resnet *teacher, const 
   dive_ctx *ctx = m->ctx;
   dive__rn_key key;
   dive_status s;
-  float *sc;
-  void *up[3];
+  float *sc = NULL;
+  void *up[3] = {NULL, NULL, NULL};
   int64_t step = 0;
   size_t xb = sizeof(float) * (size_t)(m->input.numel / m->input.shape[0]) * (size_t)n;
   memset(&key, 0, sizeof key);
@@ -9100,8 +9105,9 @@ DIVE_API dive_status dive_resnet_sync(dive_resnet *m, int wait, double *loss_sum
       int64_t k = m->cap_done;
       for (; k < dive__vk_capture_steps(m->cap); k++) {
         int ready = 0;
-        float l;
-        uint32_t fl;
+        float l = 0;
+        uint32_t fl = 0;
+        (void)l; (void)fl;
         if ((s = dive__vk_capture_ring(m->ctx, m->cap, k, 0, &ready, &l, &fl)) || !ready) break;
       }
       if (!s && k > m->cap_done) s = dive__rn_account(m, k - 1, NULL);

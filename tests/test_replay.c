@@ -175,12 +175,16 @@ static void check_sequences(int dive_loss, const run *cpu) {
     snprintf(what, sizeof what, "%s: sync's loss sum == the returned losses + ...", nm);
     check(rp.loss_steps == 10 && fabs(rp.loss_sum - fr.loss_sum) == 0 && rp.ret_sum > 0 && rp.ret_sum < rp.loss_sum,
           what, rp.loss_sum);
-    snprintf(what, sizeof what, "%s: vulkan vs cpu: weights within 2e-3", nm);
-    check(cpu->ok == 1 && rp.np == cpu->np && maxrel(rp.params, cpu->params, rp.np) < 2e-3 && rp.nbt == cpu->nbt, what,
-          cpu->ok == 1 ? maxrel(rp.params, cpu->params, rp.np) : -1);
-    snprintf(what, sizeof what, "%s: vulkan vs cpu: epoch loss sum within 1e-4", nm);
-    check(cpu->ok == 1 && cpu->loss_steps == 10 && fabs(rp.loss_sum - cpu->loss_sum) < 1e-4 * fabs(cpu->loss_sum) &&
-          fabs(rp.ret_sum - cpu->ret_sum) < 1e-4 * fabs(cpu->ret_sum), what, rp.loss_sum - cpu->loss_sum);
+    if (cpu->ok == -1) {
+      skip_part("vulkan vs cpu", 2, 0, "the cpu part did not run");
+    } else {
+      snprintf(what, sizeof what, "%s: vulkan vs cpu: weights within 2e-3", nm);
+      check(cpu->ok == 1 && rp.np == cpu->np && maxrel(rp.params, cpu->params, rp.np) < 2e-3 && rp.nbt == cpu->nbt, what,
+            cpu->ok == 1 ? maxrel(rp.params, cpu->params, rp.np) : -1);
+      snprintf(what, sizeof what, "%s: vulkan vs cpu: epoch loss sum within 1e-4", nm);
+      check(cpu->ok == 1 && cpu->loss_steps == 10 && fabs(rp.loss_sum - cpu->loss_sum) < 1e-4 * fabs(cpu->loss_sum) &&
+            fabs(rp.ret_sum - cpu->ret_sum) < 1e-4 * fabs(cpu->ret_sum), what, rp.loss_sum - cpu->loss_sum);
+    }
   }
   run_free(&rp); run_free(&fr); run_free(&eg);
 }
@@ -299,8 +303,12 @@ int main(void) {
   run cpu_b, cpu_d;
   sequence(DIVE_BACKEND_CPU, NULL, 0, &cpu_b);
   sequence(DIVE_BACKEND_CPU, NULL, 1, &cpu_d);
-  check(cpu_b.ok == 1 && cpu_d.ok == 1, "cpu: the sequences ran", 0);
-  check(cpu_b.loss_steps == 10 && fabs(cpu_b.loss_sum - cpu_b.ret_sum) > 0, "cpu: sync counts every step", 0);
+  if (cpu_b.ok == -1 || cpu_d.ok == -1) {
+    skip_part("cpu sequences", 2, 0, "no cpu ctx");
+  } else {
+    check(cpu_b.ok == 1 && cpu_d.ok == 1, "cpu: the sequences ran", 0);
+    check(cpu_b.loss_steps == 10 && cpu_d.loss_steps == 10, "cpu: sync counts every step", 0);
+  }
   check_sequences(0, &cpu_b);
   check_sequences(1, &cpu_d);
   check_nonfinite(DIVE_BACKEND_CPU, 0);
