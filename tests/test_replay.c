@@ -49,6 +49,7 @@ typedef struct run {
   double loss_sum;     /* from dive_resnet_sync */
   int64_t loss_steps;
   double ret_sum;      /* the sum of the losses returned with loss_out */
+  int64_t peek;        /* dive_resnet_sync(m, 0, ...)'s count after step 5 */
   int ok;
 } run;
 
@@ -131,6 +132,7 @@ static void sequence(dive_backend be, const char *replay, int dive_loss, run *r)
       batch(99, 5, x, y);
       r->ok &= !dive_resnet_predict(m, x, 5, lg);
     }
+    if (k == 4) r->ok &= !dive_resnet_sync(m, 0, NULL, &r->peek); /* never blocks, no restart */
     if (k == 5) r->ok &= !dive_resnet_save_state(m, path, 3);
     if (k == 7) r->ok &= !dive_resnet_load_state(m, path, &ep) && ep == 3;
   }
@@ -156,13 +158,13 @@ static int same(const run *a, const run *b) {
          !memcmp(a->mom, b->mom, 4 * (size_t)a->np) && !memcmp(a->bufs, b->bufs, 4 * (size_t)a->nb) && a->nbt == b->nbt;
 }
 
-/* replay vs fresh recordings vs eager vs the CPU; 6 checks per loss */
+/* replay vs fresh recordings vs eager vs the CPU; 7 checks per loss */
 static void check_sequences(int dive_loss, const run *cpu) {
   run rp, fr, eg;
   char what[96];
   const char *nm = dive_loss ? "DiVE + teacher" : "BSCE";
   sequence(DIVE_BACKEND_VULKAN, NULL, dive_loss, &rp);
-  if (rp.ok < 0) { skip_part(nm, 6, 1, "no Vulkan device"); return; }
+  if (rp.ok < 0) { skip_part(nm, 7, 1, "no Vulkan device"); return; }
   sequence(DIVE_BACKEND_VULKAN, "fresh", dive_loss, &fr);
   sequence(DIVE_BACKEND_VULKAN, "0", dive_loss, &eg);
   snprintf(what, sizeof what, "%s: the 10-step sequence ran (replay, fresh, eager)", nm);
@@ -172,9 +174,11 @@ static void check_sequences(int dive_loss, const run *cpu) {
     check(same(&rp, &fr), what, maxrel(rp.params, fr.params, rp.np));
     snprintf(what, sizeof what, "%s: replay == eager (bitwise)", nm);
     check(same(&rp, &eg), what, maxrel(rp.params, eg.params, rp.np));
-    snprintf(what, sizeof what, "%s: sync's loss sum == the returned losses + ...", nm);
+    snprintf(what, sizeof what, "%s: sync: 10 steps, loss sum replay == fresh", nm);
     check(rp.loss_steps == 10 && fabs(rp.loss_sum - fr.loss_sum) == 0 && rp.ret_sum > 0 && rp.ret_sum < rp.loss_sum,
           what, rp.loss_sum);
+    snprintf(what, sizeof what, "%s: sync without waiting after step 5 counts steps 3..5", nm);
+    check(rp.peek >= 3 && rp.peek <= 5 && fr.peek >= 3 && fr.peek <= 5 && eg.peek == 5, what, (double)rp.peek);
     if (cpu->ok == -1) {
       skip_part("vulkan vs cpu", 2, 0, "the cpu part did not run");
     } else {
@@ -307,7 +311,7 @@ int main(void) {
     skip_part("cpu sequences", 2, 0, "no cpu ctx");
   } else {
     check(cpu_b.ok == 1 && cpu_d.ok == 1, "cpu: the sequences ran", 0);
-    check(cpu_b.loss_steps == 10 && cpu_d.loss_steps == 10, "cpu: sync counts every step", 0);
+    check(cpu_b.loss_steps == 10 && cpu_d.loss_steps == 10 && cpu_b.peek == 5, "cpu: sync counts every step", 0);
   }
   check_sequences(0, &cpu_b);
   check_sequences(1, &cpu_d);
