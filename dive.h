@@ -7710,8 +7710,10 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
    ops they validate what they are given and switch on the backend. CPU: fused kernels that
    save whole passes over the activations (the conv takes the BN's row statistics while
    each image is in cache; backward-data adds the shortcut's gradient, applies the next
-   ReLU's mask and takes the next BN's row sums). Vulkan: the public ops in sequence (the
-   same arithmetic in more passes), so any kernel behind them serves the model too. */
+   ReLU's mask and takes the next BN's row sums). Vulkan: the conv, then the fused BN
+   helpers (dive__vk_bn_act_fwd / _bwd: the residual add and the ReLU inside the BN's apply
+   pass, the ReLU mask inside its sums pass); under DIVE_CHECK the public ops in sequence,
+   each checked against the CPU. */
 #define DIVE__BN_MOMENTUM 0.1f
 #define DIVE__BN_EPS 1e-5f
 
@@ -7747,7 +7749,10 @@ static dive_status dive__conv_bn_forward(dive_ctx *ctx, dive_tensor *y, dive_ten
     return DIVE_OK;
   }
   case DIVE_BACKEND_VULKAN:
-    dive_conv2d_forward(ctx, c, x, w, NULL, stride, pad, groups);
+    if (dive_conv2d_forward(ctx, c, x, w, NULL, stride, pad, groups)) return ctx->status;
+    if (!ctx->check) /* the BN's apply pass adds the residual and applies the ReLU */
+      return dive__vk_bn_act_fwd(ctx, &b, y, mean, rstd, c, gamma, beta, rmean, rvar, res, relu);
+    /* DIVE_CHECK: the public ops, each checked against the CPU */
     dive_batchnorm_forward(ctx, y, mean, rstd, c, gamma, beta, rmean, rvar, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
     if (res) dive_add_forward(ctx, y, y, res);
     if (relu) dive_relu_forward(ctx, y, y);
@@ -7783,7 +7788,10 @@ static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_t
                        dive__f(rstd), dive__f(gamma));
     return DIVE_OK;
   case DIVE_BACKEND_VULKAN:
-    if (relu) dive_relu_backward(ctx, dy, dy, y);
+    if (!ctx->check) /* the ReLU mask inside the BN's sums pass, dy masked in place */
+      return dive__vk_bn_act_bwd(ctx, &b, dc, dgamma, dbeta, relu ? dy : NULL, dy, relu ? y : NULL, c, mean, rstd,
+                                 gamma);
+    if (relu) dive_relu_backward(ctx, dy, dy, y); /* DIVE_CHECK: the public ops, each checked */
     return dive_batchnorm_backward(ctx, dc, dgamma, dbeta, dy, c, mean, rstd, gamma);
   default: return dive__bad_backend(ctx, fn);
   }
