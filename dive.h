@@ -42,7 +42,9 @@
      ctx is destroyed and one counter line per dive_ctx_sync; DIVE_VK_TILE=v, DIVE_VK_SPLIT=n
      and DIVE_VK_CHUNK=L force the convolutions' tile shape, split-K and the BN partial-sum
      chunks (tests); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
-     mismatch.
+     mismatch. dive_resnet_train_step on Vulkan records the step once and replays it (two
+     steps in flight; dive_resnet_sync); DIVE_VK_REPLAY=0 runs it op by op instead (as
+     DIVE_CHECK and DIVE_VK_SYNC do), DIVE_VK_REPLAY=fresh records it afresh every step (tests).
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
      -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
@@ -55,8 +57,15 @@
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
      context are sticky: the first one is kept with its message (dive_ctx_error) and later
      calls on that ctx return it at once, so a loop may check dive_ctx_status() once a step.
-     Failures before a ctx exists are described by dive_last_error(). After
-     DIVE_ERR_DEVICE_LOST the ctx runs no device work again (clearing the error does not
+     Failures before a ctx exists are described by dive_last_error().
+     Non-finite values: dive_resnet_train_step checks the loss and every gradient before the
+     update; a NaN or an infinity leaves the weights (and momentum) as they were and gives
+     DIVE_ERR_NONFINITE, "step N: ..." (N counts the model's training steps from 1). When:
+     on the CPU, and on Vulkan when the call passes loss_out, the call of that step returns
+     it; on Vulkan without loss_out (the step is still running when the call returns) the
+     next call returns it, or dive_resnet_sync, and the step submitted after the bad one
+     skips its update on the device as well.
+     After DIVE_ERR_DEVICE_LOST the ctx runs no device work again (clearing the error does not
      help): free its tensors, destroy it and resume from the last checkpoint.
 
    THREADING
@@ -305,6 +314,10 @@ DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx);
 /* Vulkan validation-layer messages counted under DIVE_VK_VALIDATION=1: those of ctx, or of
    every ctx the process made (destroyed ones too) when ctx is NULL; 0 without Vulkan */
 DIVE_API int dive_query_validation_messages(const dive_ctx *ctx);
+/* Vulkan work of the ctx so far (all 0 on the CPU), for benchmarks: c[0] submits, c[1] host
+   waits, c[2] dispatches, c[3] barriers, c[4] descriptor-set writes; a replayed training
+   step adds its one submit and the dispatches and barriers it holds */
+DIVE_API void dive_query_vk_counters(const dive_ctx *ctx, int64_t c[5]);
 /* the CPU kernels' instruction set: "avx512", "avx2", "neon" or "generic" (DIVE_CPU_ISA
    narrows it) */
 DIVE_API const char *dive_query_cpu_isa(void);
@@ -427,6 +440,20 @@ DIVE_API dive_status dive_resnet_sgd_step(dive_resnet *m, const dive_sgd_desc *d
 DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher, const float *x,
                                             const int32_t *y, int n, const dive_loss_desc *loss,
                                             const dive_sgd_desc *sgd, float *loss_out);
+/* dive_resnet_train_step on Vulkan records the step once and replays it (docs/vulkan.md):
+   with loss_out NULL the call returns once the step is submitted, after waiting for the
+   previous step (two steps in flight: the host prepares the next batch while the device
+   runs this one); with loss_out it waits for this step and returns its loss. On the CPU
+   every call finishes its step. An error of a step (DIVE_ERR_NONFINITE: a NaN or infinite
+   loss or gradient; the weights are left as they were before it) is returned by the call
+   of that step on the CPU and on Vulkan with loss_out, else (Vulkan, loss_out NULL) by the
+   next call or dive_resnet_sync, whose message names the step (1-based count of this
+   model's steps); the step after it, already submitted, skips its update on the device
+   too. dive_resnet_sync: wait = 1 waits for every step and returns the sum of the losses
+   of the steps since the last dive_resnet_sync(m, 1, ...) and their number, then starts
+   both at 0 (an epoch's mean loss: sum / steps); wait = 0 never blocks and counts the
+   finished steps only, without restarting. Either pointer may be NULL. */
+DIVE_API dive_status dive_resnet_sync(dive_resnet *m, int wait, double *loss_sum, int64_t *steps);
 /* eval-mode logits for n images into logits_out (n, classes) */
 DIVE_API dive_status dive_resnet_predict(dive_resnet *m, const float *x, int n, float *logits_out);
 DIVE_API dive_status dive_resnet_save(dive_resnet *m, const char *path);
@@ -4185,6 +4212,12 @@ typedef struct dive__vk_capture {
   VkBuffer *bufs;             /* every buffer the recording uses (a freed one invalidates it) */
   int nbufs, cap_bufs;
   int64_t dispatches, barriers; /* per replay */
+  /* the dependency depth of the recording: level(c) = 1 + the highest level of an earlier
+     command whose writes c reads or overwrites, or whose reads c overwrites (the longest
+     chain of hazards; barriers on hazards need at least that many) */
+  dive__vk_use *hist;           /* every access recorded, with ... */
+  int *hlevel;                  /* ... its command's level */
+  int nhist, cap_hist, depth;
   int64_t next_step, done_step; /* replays submitted; all replays < done_step have completed */
   int cur;                      /* the slot handed out by dive__vk_capture_slot, or -1 */
   int recording, valid;
@@ -5063,6 +5096,34 @@ static dive_status dive__vk_capture_note(dive_ctx *ctx, dive__vk_capture *cap, V
   return DIVE_OK;
 }
 
+/* the dependency level of a captured command making the accesses u[0..n) (cap->depth) */
+static dive_status dive__vk_capture_level(dive_ctx *ctx, dive__vk_capture *cap, const dive__vk_use *u, int n) {
+  int i, j, lv = 0;
+  for (j = 0; j < cap->nhist; j++) {
+    const dive__vk_use *h = &cap->hist[j];
+    if (cap->hlevel[j] <= lv) continue;
+    for (i = 0; i < n; i++)
+      if (h->buf == u[i].buf && h->lo < u[i].hi && u[i].lo < h->hi && (h->write || u[i].write)) { lv = cap->hlevel[j]; break; }
+  }
+  lv++;
+  if (cap->nhist + n > cap->cap_hist) {
+    int nc = 2 * (cap->nhist + n) + 256;
+    dive__vk_use *nh = (dive__vk_use *)DIVE_REALLOC(cap->hist, sizeof(dive__vk_use) * (size_t)nc);
+    int *nl;
+    if (nh) cap->hist = nh;
+    nl = nh ? (int *)DIVE_REALLOC(cap->hlevel, sizeof(int) * (size_t)nc) : NULL;
+    if (!nl) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "capture: out of memory");
+    cap->hlevel = nl;
+    cap->cap_hist = nc;
+  }
+  for (i = 0; i < n; i++) {
+    cap->hist[cap->nhist] = u[i];
+    cap->hlevel[cap->nhist++] = lv;
+  }
+  if (lv > cap->depth) cap->depth = lv;
+  return DIVE_OK;
+}
+
 /* Before recording a command that makes the accesses u[0..n): open the command buffer,
    place a barrier if a hazard needs one, and note the accesses. */
 static dive_status dive__vk_prepare(dive_ctx *ctx, const dive__vk_use *u, int n) {
@@ -5094,7 +5155,7 @@ static dive_status dive__vk_prepare(dive_ctx *ctx, const dive__vk_use *u, int n)
     else dive__vk_span_add(tk->r, &tk->nr, &u[i]);
     if (vk->cap && (s = dive__vk_capture_note(ctx, vk->cap, u[i].buf))) return s;
   }
-  return DIVE_OK;
+  return vk->cap ? dive__vk_capture_level(ctx, vk->cap, u, n) : DIVE_OK;
 }
 
 /* the bytes a tensor (view) occupies in its buffer */
@@ -5724,6 +5785,8 @@ static void dive__vk_capture_destroy(dive_ctx *ctx, dive__vk_capture *cap) {
   dive__vk_forget_buffer(vk, cap->ring_buf.buf);
   dive__vk_buf_destroy(vk, &cap->ring_buf);
   DIVE_FREE(cap->bufs);
+  DIVE_FREE(cap->hist);
+  DIVE_FREE(cap->hlevel);
   dive__vk_forget_buffer(vk, cap->scal_buf.buf);
   dive__vk_buf_destroy(vk, &cap->scal_buf);
   DIVE_FREE(cap);
@@ -5837,6 +5900,11 @@ static DIVE__UNUSED dive_status dive__vk_capture_end(dive_ctx *ctx, dive__vk_cap
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive__vk_capture_end: that capture is not being recorded");
   vk->cap = NULL;
   cap->recording = 0;
+  DIVE_FREE(cap->hist);
+  DIVE_FREE(cap->hlevel);
+  cap->hist = NULL;
+  cap->hlevel = NULL;
+  cap->nhist = cap->cap_hist = 0;
   for (i = 0; i < DIVE__VK_SLOTS; i++) {
     VkResult r;
     dive__vk_barrier_cb(vk, cap->cmd[i], VK_PIPELINE_STAGE_HOST_BIT, VK_ACCESS_HOST_READ_BIT); /* ring reads */
@@ -5932,6 +6000,15 @@ static DIVE__UNUSED dive_status dive__vk_capture_ring(dive_ctx *ctx, dive__vk_ca
   *ready = 1;
   return DIVE_OK;
 }
+
+/* For the model driver (which sees the capture as an opaque type): its scalars and ring
+   tensors, whether it may still be replayed, the number of replays submitted, and whether
+   this ctx may record one at all (not with DIVE_VK_SYNC=1, which waits after each command). */
+static DIVE__UNUSED dive_tensor *dive__vk_capture_scalars(dive__vk_capture *cap) { return &cap->scalars; }
+static DIVE__UNUSED dive_tensor *dive__vk_capture_ringt(dive__vk_capture *cap) { return &cap->ring; }
+static DIVE__UNUSED int dive__vk_capture_valid(const dive__vk_capture *cap) { return cap->valid; }
+static DIVE__UNUSED int64_t dive__vk_capture_steps(const dive__vk_capture *cap) { return cap->next_step; }
+static DIVE__UNUSED int dive__vk_can_capture(const dive_ctx *ctx) { return ctx->vk && !ctx->vk->sync_each; }
 
 /* --- counters and the profiler --- */
 
@@ -6513,7 +6590,9 @@ static dive_status dive__vk_sgd_step(dive_ctx *ctx, const dive__sgd_p *p, dive_t
 }
 
 /* Internal, for captured steps: the mean of pe[0..B) into ring entry scalars[0] % (ring
-   entries) with flag 1 when it is not finite (one work group; fixed order). */
+   entries) with flag 1 when it is not finite, and flag 4 when the previous entry has any
+   flag (so a flagged step stops the SGD of the steps queued after it); one work group,
+   fixed order. */
 typedef struct dive__pc_loss_reduce { uint32_t o_pe, o_sc, o_ring, B, ring_len; } dive__pc_loss_reduce;
 static DIVE__UNUSED dive_status dive__vk_loss_reduce(dive_ctx *ctx, const dive_tensor *pe, int B,
                                                      const dive_tensor *scalars, dive_tensor *ring) {
@@ -6666,6 +6745,11 @@ typedef struct dive__vk_counters {
 #define dive__vk_capture_replay(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_capture_replay")
 #define dive__vk_capture_ring(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_capture_ring")
 static DIVE__UNUSED void dive__vk_capture_free(dive_ctx *ctx, dive__vk_capture *cap) { (void)ctx; (void)cap; }
+static DIVE__UNUSED dive_tensor *dive__vk_capture_scalars(dive__vk_capture *cap) { (void)cap; return NULL; }
+static DIVE__UNUSED dive_tensor *dive__vk_capture_ringt(dive__vk_capture *cap) { (void)cap; return NULL; }
+static DIVE__UNUSED int dive__vk_capture_valid(const dive__vk_capture *cap) { (void)cap; return 0; }
+static DIVE__UNUSED int64_t dive__vk_capture_steps(const dive__vk_capture *cap) { (void)cap; return 0; }
+static DIVE__UNUSED int dive__vk_can_capture(const dive_ctx *ctx) { (void)ctx; return 0; }
 static DIVE__UNUSED dive__vk_counters dive__vk_counters_get(const dive_ctx *ctx) {
   dive__vk_counters c;
   (void)ctx;
@@ -6751,6 +6835,10 @@ DIVE_API void dive_ctx_destroy(dive_ctx *ctx) {
 
 DIVE_API int64_t dive_query_device_memory(const dive_ctx *ctx) { return ctx ? dive__vk_mem_bytes(ctx) : 0; }
 DIVE_API int dive_query_validation_messages(const dive_ctx *ctx) { return dive__vk_validation_errors(ctx); }
+DIVE_API void dive_query_vk_counters(const dive_ctx *ctx, int64_t c[5]) {
+  dive__vk_counters k = dive__vk_counters_get(ctx);
+  c[0] = k.submits; c[1] = k.waits; c[2] = k.dispatches; c[3] = k.barriers; c[4] = k.desc_writes;
+}
 DIVE_API const char *dive_query_cpu_isa(void) { return dive__isa_name(dive__isa()); }
 
 DIVE_API dive_status dive_ctx_sync(dive_ctx *ctx) {
@@ -7662,8 +7750,10 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
    ops they validate what they are given and switch on the backend. CPU: fused kernels that
    save whole passes over the activations (the conv takes the BN's row statistics while
    each image is in cache; backward-data adds the shortcut's gradient, applies the next
-   ReLU's mask and takes the next BN's row sums). Vulkan: the public ops in sequence (the
-   same arithmetic in more passes), so any kernel behind them serves the model too. */
+   ReLU's mask and takes the next BN's row sums). Vulkan: the conv, then the fused BN
+   helpers (dive__vk_bn_act_fwd / _bwd: the residual add and the ReLU inside the BN's apply
+   pass, the ReLU mask inside its sums pass); under DIVE_CHECK the public ops in sequence,
+   each checked against the CPU. */
 #define DIVE__BN_MOMENTUM 0.1f
 #define DIVE__BN_EPS 1e-5f
 
@@ -7717,7 +7807,10 @@ static dive_status dive__conv_bn_forward(dive_ctx *ctx, dive_tensor *y, dive_ten
     return DIVE_OK;
   }
   case DIVE_BACKEND_VULKAN:
-    dive_conv2d_forward(ctx, c, x, w, NULL, stride, pad, groups);
+    if (dive_conv2d_forward(ctx, c, x, w, NULL, stride, pad, groups)) return ctx->status;
+    if (!ctx->check) /* the BN's apply pass adds the residual and applies the ReLU */
+      return dive__vk_bn_act_fwd(ctx, &b, y, mean, rstd, c, gamma, beta, rmean, rvar, res, relu);
+    /* DIVE_CHECK: the public ops, each checked against the CPU */
     dive_batchnorm_forward(ctx, y, mean, rstd, c, gamma, beta, rmean, rvar, training, DIVE__BN_MOMENTUM, DIVE__BN_EPS);
     if (res) dive_add_forward(ctx, y, y, res);
     if (relu) dive_relu_forward(ctx, y, y);
@@ -7753,7 +7846,10 @@ static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_t
                        dive__f(rstd), dive__f(gamma));
     return DIVE_OK;
   case DIVE_BACKEND_VULKAN:
-    if (relu) dive_relu_backward(ctx, dy, dy, y);
+    if (!ctx->check) /* the ReLU mask inside the BN's sums pass, dy masked in place */
+      return dive__vk_bn_act_bwd(ctx, &b, dc, dgamma, dbeta, relu ? dy : NULL, dy, relu ? y : NULL, c, mean, rstd,
+                                 gamma);
+    if (relu) dive_relu_backward(ctx, dy, dy, y); /* DIVE_CHECK: the public ops, each checked */
     return dive_batchnorm_backward(ctx, dc, dgamma, dbeta, dy, c, mean, rstd, gamma);
   default: return dive__bad_backend(ctx, fn);
   }
@@ -7926,6 +8022,26 @@ DIVE_API dive_status dive_loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive
 
 /* =============================================================================== >>optim */
 
+/* an SGD desc checked and resolved into the kernels' parameters for n elements */
+static dive_status dive__sgd_params(dive_ctx *ctx, const char *fn, dive__sgd_p *p, const dive_sgd_desc *desc,
+                                    int64_t n) {
+  if (!(desc->lr >= 0.0f && desc->lr < 1e6f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: lr %g is not a finite value >= 0", fn, (double)desc->lr);
+  if (!(desc->momentum >= 0.0f && desc->momentum < 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: momentum %g outside [0, 1)", fn, (double)desc->momentum);
+  if (!(desc->weight_decay >= 0.0f && desc->weight_decay < 1.0f))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: weight_decay %g outside [0, 1)", fn,
+                          (double)desc->weight_decay);
+  if (desc->nesterov && desc->momentum == 0.0f)
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: nesterov needs momentum > 0", fn);
+  p->n = n;
+  p->lr = desc->lr;
+  p->momentum = desc->momentum;
+  p->wd = desc->weight_decay;
+  p->nesterov = desc->nesterov != 0;
+  return DIVE_OK;
+}
+
 DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive_tensor *grad,
                                    dive_tensor *momentum, const dive_sgd_desc *desc) {
   static const char *fn = "dive_sgd_step";
@@ -7937,23 +8053,10 @@ DIVE_API dive_status dive_sgd_step(dive_ctx *ctx, dive_tensor *param, const dive
       (s = dive__chk_tensor(ctx, fn, "grad", grad, DIVE_F32, 0)) ||
       (s = dive__chk_numel(ctx, fn, "grad", grad, param->numel)))
     return s;
-  if (!(desc->lr >= 0.0f && desc->lr < 1e6f))
-    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: lr %g is not a finite value >= 0", fn, (double)desc->lr);
-  if (!(desc->momentum >= 0.0f && desc->momentum < 1.0f))
-    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: momentum %g outside [0, 1)", fn, (double)desc->momentum);
-  if (!(desc->weight_decay >= 0.0f && desc->weight_decay < 1.0f))
-    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: weight_decay %g outside [0, 1)", fn,
-                          (double)desc->weight_decay);
-  if (desc->nesterov && desc->momentum == 0.0f)
-    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: nesterov needs momentum > 0", fn);
+  if ((s = dive__sgd_params(ctx, fn, &p, desc, param->numel))) return s;
   if (desc->momentum != 0.0f && ((s = dive__chk_tensor(ctx, fn, "momentum", momentum, DIVE_F32, 0)) ||
                                   (s = dive__chk_numel(ctx, fn, "momentum", momentum, param->numel))))
     return s;
-  p.n = param->numel;
-  p.lr = desc->lr;
-  p.momentum = desc->momentum;
-  p.wd = desc->weight_decay;
-  p.nesterov = desc->nesterov != 0;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU:
     dive__cpu_sgd_step(&p, dive__f(param), desc->momentum != 0.0f ? dive__f(momentum) : NULL,
@@ -8039,6 +8142,17 @@ typedef struct dive__rn_block {
                            output lives in scratch (gbuf[0]) for the forward's add */
 } dive__rn_block;
 
+/* What a recorded training step depends on beyond the tensors it reads (the learning rate
+   is a per-replay scalar, the batch goes through the upload slots): a different key is a
+   new recording. */
+typedef struct dive__rn_key {
+  int n;                         /* batch */
+  dive__loss_p lp;               /* the resolved loss */
+  const dive_resnet *teacher;    /* NULL when the loss needs none */
+  float momentum, wd;
+  int nesterov;
+} dive__rn_key;
+
 struct dive_resnet {
   dive_resnet_desc desc;         /* resolved: defaults filled in, desc.arch = arch */
   char arch[32];
@@ -8074,6 +8188,18 @@ struct dive_resnet {
   int64_t dist_early;            /* buckets started during backward */
   float *sbn_host[4];            /* host copies of the sync-BN tensors (Vulkan) */
   int64_t sbn_cap[4];
+  /* training steps (dive_resnet_train_step, dive_resnet_sync) */
+  int64_t steps;                 /* steps submitted (the CPU: taken) on this model */
+  double loss_sum;               /* losses of the steps finished since the last dive_resnet_sync */
+  int64_t loss_steps;            /* ... and their number */
+  float *prior_host;             /* what log_prior holds (written only when it changes), or NULL */
+  /* Vulkan: the recorded step (dive__rn_vk_step) */
+  dive__vk_capture *cap;
+  dive__rn_key key;              /* what it was recorded for */
+  int replay;                    /* 1 replay, 0 eager (DIVE_CHECK), 2 record each step afresh
+                                    (DIVE_VK_REPLAY=fresh: tests compare it with the replay) */
+  int64_t cap_base;              /* steps before the capture's step 0 */
+  int64_t cap_done;              /* the capture's steps whose loss and flags were read */
 };
 
 /* The model's storage is planned in two passes over one layout function: pass 0 only
@@ -8331,8 +8457,12 @@ static dive_status dive__resnet_init(dive_resnet *m) {
   return s;
 }
 
+static void dive__rn_drop_capture(dive_resnet *m);
+
 DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   if (!m) return;
+  dive__rn_drop_capture(m);
+  DIVE_FREE(m->prior_host);
   dive_tensor_free(&m->params);
   dive_tensor_free(&m->grads);
   dive_tensor_free(&m->momentum);
@@ -8450,9 +8580,12 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
   m = (dive_resnet *)dive__calloc(sizeof *m);
   if (!m) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
   m->ctx = ctx;
-  {
+  { /* eval mode on the CPU: BN folded into the convs unless DIVE_CPU_FOLD=0; how the Vulkan
+       backend runs dive_resnet_train_step (dive__rn_vk_step) */
     const char *e = getenv("DIVE_CPU_FOLD");
     m->no_fold = e && !strcmp(e, "0");
+    e = getenv("DIVE_VK_REPLAY");
+    m->replay = ctx->check || (e && !strcmp(e, "0")) ? 0 : e && !strcmp(e, "fresh") ? 2 : 1;
   }
   if ((s = dive__rn_resolve(m, desc))) { DIVE_FREE(m); return s; }
   for (i = 0; i < m->a.nstages; i++) m->nblocks += m->a.layers[i];
@@ -8788,7 +8921,8 @@ DIVE_API dive_status dive_resnet_sgd_step(dive_resnet *m, const dive_sgd_desc *d
   return dive_sgd_step(m->ctx, &m->params, &m->grads, &m->momentum, desc);
 }
 
-/* log n_j into m->log_prior; every class needs at least one training image. */
+/* log n_j into m->log_prior; every class needs at least one training image. The tensor
+   is written only when the counts change: a host write waits for the steps in flight. */
 static dive_status dive__resnet_set_prior(dive_resnet *m, const int *counts) {
   const int C = m->desc.num_classes;
   float *lp;
@@ -8807,9 +8941,187 @@ static dive_status dive__resnet_set_prior(dive_resnet *m, const int *counts) {
     }
     lp[j] = (float)log((double)counts[j]);
   }
+  if (m->prior_host && !memcmp(m->prior_host, lp, sizeof(float) * (size_t)C)) {
+    DIVE_FREE(lp);
+    return DIVE_OK;
+  }
+  DIVE_FREE(m->prior_host);
+  m->prior_host = NULL;
   s = dive_tensor_write(&m->log_prior, lp, C);
-  DIVE_FREE(lp);
+  if (s) DIVE_FREE(lp);
+  else m->prior_host = lp;
   return s;
+}
+
+/* num_batches_tracked += d for every BN of the model (a replayed step runs no host code) */
+static void dive__rn_count_batches(dive_resnet *m, int64_t d) {
+  int i, j;
+  m->stem.num_batches_tracked += d;
+  for (i = 0; i < m->nblocks; i++) {
+    for (j = 0; j < m->blocks[i].nu; j++) m->blocks[i].u[j].num_batches_tracked += d;
+    if (m->blocks[i].shortcut == DIVE__SC_PROJ) m->blocks[i].proj.num_batches_tracked += d;
+  }
+}
+
+/* The training step's error for a non-finite loss or gradient; step is 1-based (the
+   step-th call of dive_resnet_train_step on this model). */
+static dive_status dive__rn_nonfinite(dive_resnet *m, int64_t step, float loss, const char *what, const char *after) {
+  return dive__ctx_fail(m->ctx, DIVE_ERR_NONFINITE, "dive_resnet_train_step: step %lld: %s (loss %g); the weights "
+                        "were not updated%s", (long long)step, what, (double)loss, after);
+}
+
+/* --- the Vulkan training step: recorded once, replayed ---
+
+   The first step for a key (dive__rn_key) records the whole step into a capture
+   (dive__vk_capture_begin): the batch, its labels (and the teacher's copy of the batch)
+   come from the capture's upload slots, the learning rate from its scalars; the loss mean
+   and the non-finite flags go to its ring. Later steps write the batch into the next slot,
+   set the learning rate and replay: the host waits for the previous step (and reads its
+   ring entry) while the device runs this one, so two steps are in flight. The recording
+   reads the model's tensors where they live, so weights, BN statistics and the log prior
+   written between steps (a checkpoint, an evaluation in eval mode) are what the next
+   replay uses; host writes wait for the replays in flight. A checkpoint load drops the
+   recording anyway, and a freed tensor it used (a destroyed teacher, an outgrown scratch
+   buffer) makes it invalid: the next step records again.
+
+   The step is two segments: forward + loss + backward + the gradient scan, then SGD. A
+   hook between them (e.g. an allreduce of the gradients on the host) needs either the eager
+   path (m->replay = 0) or the two segments as two captures submitted in turn. */
+
+/* Segment 1: zero the gradients, teacher forward (eval), forward, loss (its mean and flags
+   into the ring), backward, the non-finite scan of the gradients (flag 2 into the ring). */
+static dive_status dive__rn_record_fwd_bwd(dive_resnet *m, dive_resnet *teacher, int n, const dive_loss_desc *loss,
+                                           dive__vk_capture *cap) {
+  dive_ctx *ctx = m->ctx;
+  dive_tensor lab = dive__batch(&m->labels, n), logits = dive__batch(&m->logits, n);
+  dive_tensor dl = dive__batch(&m->dlogits, n), pe = dive__batch(&m->per_example, n), tl;
+  dive_status s;
+  (void)cap; /* (unused where Vulkan is compiled out) */
+  /* the gradients are zeroed first: nothing before the backward touches them, so the fill
+     joins the first commands instead of costing a barrier in front of the backward */
+  if ((s = dive_resnet_zero_grad(m))) return s;
+  if (teacher) {
+    if ((s = dive_resnet_forward(teacher, NULL, n, 0))) return s;
+    tl = dive__batch(&teacher->logits, n);
+  }
+  if ((s = dive_resnet_forward(m, NULL, n, 1))) return s;
+  if ((s = dive__loss_forward(ctx, &dl, &pe, NULL, &logits, &lab, teacher ? &tl : NULL, &m->log_prior, loss, 1)) ||
+      (s = dive__vk_loss_reduce(ctx, &pe, n, dive__vk_capture_scalars(cap), dive__vk_capture_ringt(cap))) ||
+      (s = dive_resnet_backward(m)))
+    return s;
+  return dive__vk_nonfinite_scan(ctx, &m->grads, dive__vk_capture_scalars(cap), dive__vk_capture_ringt(cap));
+}
+
+/* Segment 2: SGD with the learning rate of scalars[1], skipped on the device when this
+   step's ring entry has a flag. */
+static dive_status dive__rn_record_sgd(dive_resnet *m, const dive__sgd_p *p, dive__vk_capture *cap) {
+  (void)p; (void)cap;
+  return dive__vk_sgd_step_dyn(m->ctx, p, &m->params, p->momentum != 0.0f ? &m->momentum : NULL, &m->grads,
+                               dive__vk_capture_scalars(cap), 1, dive__vk_capture_ringt(cap));
+}
+
+/* Read the ring entries of the capture's steps up to `upto` (waiting for them), add their
+   losses, and fail at the first flagged one. */
+static dive_status dive__rn_account(dive_resnet *m, int64_t upto, float *last) {
+  dive_status s;
+  for (; m->cap_done <= upto; m->cap_done++) {
+    int ready = 0;
+    float l = 0;
+    uint32_t fl = 0;
+    if ((s = dive__vk_capture_ring(m->ctx, m->cap, m->cap_done, 1, &ready, &l, &fl))) return s;
+    if (!ready) return dive__ctx_fail(m->ctx, DIVE_ERR_VULKAN, "dive_resnet_train_step: step %lld did not finish",
+                                      (long long)(m->cap_base + m->cap_done + 1));
+    if (fl) {
+      int64_t step = m->cap_base + m->cap_done + 1;
+      const char *after = dive__vk_capture_steps(m->cap) > m->cap_done + 1 ? ", nor by the next step, submitted before "
+                          "this one was checked" : "";
+      s = dive__rn_nonfinite(m, step, l, fl & 1 ? (l != l ? "the loss is NaN" : "the loss is infinite")
+                                               : "a gradient is not finite", after);
+      /* the steps after it were skipped on the device (flag 4 carries over): nothing to add,
+         and the recording, whose ring now stops every later update, is dropped */
+      dive__vk_capture_free(m->ctx, m->cap);
+      m->cap = NULL;
+      return s;
+    }
+    m->loss_sum += l;
+    m->loss_steps++;
+    if (last) *last = l;
+  }
+  return DIVE_OK;
+}
+
+/* Wait for the recorded step's replays, add their losses, and free it. */
+static void dive__rn_drop_capture(dive_resnet *m) {
+  if (m->cap && !m->ctx->status) dive__rn_account(m, dive__vk_capture_steps(m->cap) - 1, NULL);
+  if (!m->cap) return;
+  dive__vk_capture_free(m->ctx, m->cap);
+  m->cap = NULL;
+}
+
+static dive_status dive__rn_record(dive_resnet *m, dive_resnet *teacher, int n, const dive_loss_desc *loss,
+                                   const dive__sgd_p *sp, const dive__rn_key *key) {
+  dive_ctx *ctx = m->ctx;
+  dive_tensor x = dive__batch(&m->input, n), lab = dive__batch(&m->labels, n), tx;
+  dive_tensor *up[3];
+  dive_status s;
+  int64_t counted = m->stem.num_batches_tracked;
+  (void)up;
+  up[0] = &x;
+  up[1] = &lab;
+  if (teacher) {
+    tx = dive__batch(&teacher->input, n);
+    up[2] = &tx;
+  }
+  if ((s = dive__vk_capture_begin(ctx, &m->cap, teacher ? 3 : 2, up))) return s;
+  s = dive__rn_record_fwd_bwd(m, teacher, n, loss, m->cap);
+  /* (the split point: a hook between backward and SGD goes here, see above) */
+  if (!s) s = dive__rn_record_sgd(m, sp, m->cap);
+  dive__rn_count_batches(m, counted - m->stem.num_batches_tracked); /* the recording's forward
+                                                                      counted a batch that did not run */
+  if (!s) s = dive__vk_capture_end(ctx, m->cap);
+  if (s) {
+    dive__vk_capture_free(ctx, m->cap);
+    m->cap = NULL;
+    return s;
+  }
+  m->key = *key;
+  m->cap_base = m->steps;
+  m->cap_done = 0;
+  return DIVE_OK;
+}
+
+static dive_status dive__rn_vk_step(dive_resnet *m, dive_resnet *teacher, const float *x, const int32_t *y, int n,
+                                    const dive__loss_p *lp, const dive_loss_desc *loss, const dive__sgd_p *sp,
+                                    float *loss_out) {
+  dive_ctx *ctx = m->ctx;
+  dive__rn_key key;
+  dive_status s;
+  float *sc = NULL;
+  void *up[3] = {NULL, NULL, NULL};
+  int64_t step = 0;
+  size_t xb = sizeof(float) * (size_t)(m->input.numel / m->input.shape[0]) * (size_t)n;
+  memset(&key, 0, sizeof key);
+  key.n = n;
+  key.lp = *lp;
+  key.teacher = teacher;
+  key.momentum = sp->momentum;
+  key.wd = sp->wd;
+  key.nesterov = sp->nesterov;
+  if (m->cap && (m->replay == 2 || !dive__vk_capture_valid(m->cap) || memcmp(&key, &m->key, sizeof key)))
+    dive__rn_drop_capture(m);
+  if (ctx->status) return ctx->status;
+  if (!m->cap && (s = dive__rn_record(m, teacher, n, loss, sp, &key))) return s;
+  if ((s = dive__vk_capture_slot(ctx, m->cap, &sc, up))) return s;
+  memcpy(up[0], x, xb);
+  memcpy(up[1], y, sizeof(int32_t) * (size_t)n);
+  if (teacher) memcpy(up[2], x, xb);
+  sc[1] = sp->lr;
+  if ((s = dive__vk_capture_replay(ctx, m->cap, &step))) return s;
+  m->steps++;
+  dive__rn_count_batches(m, 1);
+  /* loss_out: this step's loss (wait for it); else the previous step's ring entry, read
+     while the device runs this one */
+  return dive__rn_account(m, loss_out ? step : step - 1, loss_out);
 }
 
 DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher, const float *x,
@@ -8818,9 +9130,12 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   static const char *fn = "dive_resnet_train_step";
   dive_ctx *ctx;
   dive__loss_p lp;
+  dive__sgd_p sp;
   dive_tensor lab, logits, dl, pe, tl;
   dive_status s;
-  float l = 0;
+  float l = 0, *gh = NULL;
+  const float *g;
+  int64_t j, ng, bad = -1;
   int i;
   if (!m) return dive__fail(DIVE_ERR_ARG, "%s: model is NULL", fn);
   ctx = m->ctx;
@@ -8833,7 +9148,10 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
       return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: label %d of example %d outside [0, %d)", fn, (int)y[i], i,
                             m->desc.num_classes);
   if ((s = dive__loss_params(ctx, &lp, loss, n, m->desc.num_classes))) return s;
-  if (dive__loss_needs_teacher(&lp)) {
+  if ((s = dive__sgd_params(ctx, fn, &sp, sgd, m->params.numel))) return s;
+  if (!dive__loss_needs_teacher(&lp)) {
+    teacher = NULL;
+  } else {
     if (!teacher) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: KD/DIVE loss needs a teacher model", fn);
     if (teacher->ctx != ctx || teacher->desc.num_classes != m->desc.num_classes ||
         teacher->desc.in_channels != m->desc.in_channels || teacher->desc.height != m->desc.height ||
@@ -8842,46 +9160,91 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
                             "%s: teacher must share the ctx, classes, input shape, and take batch %d", fn, n);
   }
   if (dive__loss_needs_prior(&lp) && (s = dive__resnet_set_prior(m, loss->class_counts))) return s;
+  /* (with a dive_dist attached the step is eager: the gradients are summed on the host
+     between backward and SGD, and sync-BN reduces on the host inside forward and backward) */
+  if (ctx->backend == DIVE_BACKEND_VULKAN && m->replay && !m->dist && dive__vk_can_capture(ctx))
+    return dive__rn_vk_step(m, teacher, x, y, n, &lp, loss, &sp, loss_out);
+
+  /* the eager step: every op in turn (the CPU; Vulkan with DIVE_CHECK, DIVE_VK_SYNC or
+     DIVE_VK_REPLAY=0) */
+  dive__rn_drop_capture(m);
+  if (ctx->status) return ctx->status;
   lab = dive__batch(&m->labels, n);
   if ((s = dive_tensor_write(&lab, y, n))) return s;
-  if (dive__loss_needs_teacher(&lp)) {
-    /* the teacher sees the same (augmented) batch, in eval mode */
+  if (teacher) { /* the teacher sees the same (augmented) batch, in eval mode */
     if ((s = dive_resnet_forward(teacher, x, n, 0))) return s;
+    tl = dive__batch(&teacher->logits, n);
   }
   if ((s = dive_resnet_forward(m, x, n, 1))) return s;
   logits = dive__batch(&m->logits, n);
   dl = dive__batch(&m->dlogits, n);
   pe = dive__batch(&m->per_example, n);
-  if (dive__loss_needs_teacher(&lp)) tl = dive__batch(&teacher->logits, n);
-  if ((s = dive__loss_forward(ctx, &dl, &pe, &l, &logits, &lab, dive__loss_needs_teacher(&lp) ? &tl : NULL,
-                              &m->log_prior, loss, 1)))
+  if ((s = dive__loss_forward(ctx, &dl, &pe, &l, &logits, &lab, teacher ? &tl : NULL, &m->log_prior, loss, 1)))
     return s;
   if (m->dist && (s = dive__resnet_loss_sync(m, &l, n))) return s; /* the global mean */
+  m->steps++;
   if (!(l == l && l < FLT_MAX && l > -FLT_MAX))
-    return dive__ctx_fail(ctx, DIVE_ERR_NONFINITE, "%s: loss is %s", fn, l != l ? "NaN" : "infinite");
+    return dive__rn_nonfinite(m, m->steps, l, l != l ? "the loss is NaN" : "the loss is infinite", "");
   if ((s = dive_resnet_zero_grad(m)) || (s = dive_resnet_backward(m))) return s;
   if (m->dist && (s = dive__resnet_grad_sync(m))) return s; /* averaged over the ranks */
   /* ReLU maps NaN to 0, so a NaN pixel or a diverging step can leave the loss finite while
-     the gradients are not: on the CPU (where it is a cheap scan) check them before they
-     reach the weights. */
+     the gradients are not: check them before they reach the weights (on Vulkan the
+     recorded step does this on the device) */
+  ng = m->grads.numel;
   if (ctx->backend == DIVE_BACKEND_CPU) {
-    const float *g = dive__f(&m->grads);
-    int64_t j, ng = m->grads.numel, bad = -1;
-    for (j = 0; j < ng && bad < 0; j++)
-      if (!(g[j] - g[j] == 0.0f)) bad = j;
-    if (bad >= 0) {
-      const char *name = "?";
-      for (i = 0; i < m->nplist; i++)
-        if (m->plist[i].kind == DIVE_PARAM_WEIGHT && bad >= m->plist[i].grad.impl.offset - m->grads.impl.offset &&
-            bad < m->plist[i].grad.impl.offset - m->grads.impl.offset + m->plist[i].grad.numel)
-          name = m->plist[i].name;
-      return dive__ctx_fail(ctx, DIVE_ERR_NONFINITE, "%s: the gradient of %s is not finite (loss %g); "
-                            "the weights were not updated", fn, name, (double)l);
-    }
+    g = dive__f(&m->grads);
+  } else {
+    if (!(gh = (float *)DIVE_MALLOC(sizeof(float) * (size_t)ng))) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
+    if ((s = dive_tensor_read(&m->grads, gh, ng))) { DIVE_FREE(gh); return s; }
+    g = gh;
+  }
+  for (j = 0; j < ng && bad < 0; j++)
+    if (!(g[j] - g[j] == 0.0f)) bad = j;
+  DIVE_FREE(gh);
+  if (bad >= 0) {
+    const char *name = "?";
+    char what[96];
+    for (i = 0; i < m->nplist; i++)
+      if (m->plist[i].kind == DIVE_PARAM_WEIGHT && bad >= m->plist[i].grad.impl.offset - m->grads.impl.offset &&
+          bad < m->plist[i].grad.impl.offset - m->grads.impl.offset + m->plist[i].grad.numel)
+        name = m->plist[i].name;
+    snprintf(what, sizeof what, "the gradient of %s is not finite", name);
+    return dive__rn_nonfinite(m, m->steps, l, what, "");
   }
   if ((s = dive_resnet_sgd_step(m, sgd))) return s;
+  m->loss_sum += l;
+  m->loss_steps++;
   if (loss_out) *loss_out = l;
   return DIVE_OK;
+}
+
+DIVE_API dive_status dive_resnet_sync(dive_resnet *m, int wait, double *loss_sum, int64_t *steps) {
+  dive_status s = DIVE_OK;
+  if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_sync: model is NULL");
+  if (m->ctx->status) return m->ctx->status;
+  if (m->cap) {
+    if (wait) {
+      s = dive__rn_account(m, dive__vk_capture_steps(m->cap) - 1, NULL);
+    } else { /* the finished steps only: never blocks */
+      int64_t k = m->cap_done;
+      for (; k < dive__vk_capture_steps(m->cap); k++) {
+        int ready = 0;
+        float l = 0;
+        uint32_t fl = 0;
+        (void)l; (void)fl;
+        if ((s = dive__vk_capture_ring(m->ctx, m->cap, k, 0, &ready, &l, &fl)) || !ready) break;
+      }
+      if (!s && k > m->cap_done) s = dive__rn_account(m, k - 1, NULL);
+    }
+  }
+  if (wait && !s) s = dive_ctx_sync(m->ctx);
+  if (loss_sum) *loss_sum = m->loss_sum;
+  if (steps) *steps = m->loss_steps;
+  if (wait) {
+    m->loss_sum = 0;
+    m->loss_steps = 0;
+  }
+  return s;
 }
 
 DIVE_API dive_status dive_resnet_predict(dive_resnet *m, const float *x, int n, float *logits_out) {
@@ -9435,6 +9798,8 @@ DIVE_API dive_status dive_resnet_load(dive_resnet *m, const char *path) {
   dive__st_file f;
   dive_status s;
   if (!m || !path) return dive__fail(DIVE_ERR_ARG, "dive_resnet_load: model or path is NULL");
+  if (m->ctx->status) return m->ctx->status;
+  dive__rn_drop_capture(m); /* the steps in flight finish (and count) before the load */
   if (m->ctx->status) return m->ctx->status;
   if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
   s = dive__resnet_load_parsed(m, &f, path);
@@ -11170,6 +11535,8 @@ DIVE_API dive_status dive_resnet_load_state(dive_resnet *m, const char *path, in
   const dive__st_entry *e;
   if (!m || !path || !epoch) return dive__fail(DIVE_ERR_ARG, "dive_resnet_load_state: NULL argument");
   if (m->ctx->status) return m->ctx->status;
+  dive__rn_drop_capture(m); /* the steps in flight finish (and count) before the load */
+  if (m->ctx->status) return m->ctx->status;
   if ((s = dive__st_open(&f, path))) return dive__ctx_fail(m->ctx, s, "%s", dive__last_error);
   /* the training entries first, so that a file without them changes nothing */
   e = dive__st_find(&f, "train.epoch");
@@ -11746,7 +12113,7 @@ static dive_status dive__rn_sbn_backward(dive_resnet *m, dive__rn_unit *u, dive_
    need no shader compiler. Kept last so that the code above reads without it. */
 #ifndef DIVE_NO_VULKAN
 // >>>dive-spirv (generated by shaders/embed.py from shaders/*.comp; do not edit)
-// glslang 12.0.0, sources sha256:0f945c3152f19c19, 22 shaders
+// glslang 12.0.0, sources sha256:7b855f15b0e10237, 22 shaders
 static const uint32_t dive__spv_copy[] = { /* copy.comp, 393 words */
   0x07230203, 0x00010300, 0x0008000b, 0x00000060, 0x00000000, 0x00020011, 0x00000001, 0x0006000b,
   0x00000001, 0x4c534c47, 0x6474732e, 0x3035342e, 0x00000000, 0x0003000e, 0x00000000, 0x00000001,
@@ -14832,8 +15199,8 @@ static const uint32_t dive__spv_sgd_step[] = { /* sgd_step.comp, 984 words */
   0x000000e3, 0x000000e5, 0x00050083, 0x00000027, 0x000000c4, 0x0000007f, 0x000000c3, 0x0003003e,
   0x0000007e, 0x000000c4, 0x000200f9, 0x000000cb, 0x000200f8, 0x000000cb, 0x000100fd, 0x00010038,
 };
-static const uint32_t dive__spv_loss_reduce[] = { /* loss_reduce.comp, 759 words */
-  0x07230203, 0x00010300, 0x0008000b, 0x00000105, 0x00000000, 0x00020011, 0x00000001, 0x0006000b,
+static const uint32_t dive__spv_loss_reduce[] = { /* loss_reduce.comp, 815 words */
+  0x07230203, 0x00010300, 0x0008000b, 0x0000011a, 0x00000000, 0x00020011, 0x00000001, 0x0006000b,
   0x00000001, 0x4c534c47, 0x6474732e, 0x3035342e, 0x00000000, 0x0003000e, 0x00000000, 0x00000001,
   0x0006000f, 0x00000005, 0x00000004, 0x6e69616d, 0x00000000, 0x00000012, 0x00060010, 0x00000004,
   0x00000011, 0x00000100, 0x00000001, 0x00000001, 0x00040047, 0x00000012, 0x0000000b, 0x0000001b,
@@ -14847,71 +15214,71 @@ static const uint32_t dive__spv_loss_reduce[] = { /* loss_reduce.comp, 759 words
   0x00040047, 0x00000095, 0x00000006, 0x00000004, 0x00040048, 0x00000096, 0x00000000, 0x00000018,
   0x00050048, 0x00000096, 0x00000000, 0x00000023, 0x00000000, 0x00030047, 0x00000096, 0x00000002,
   0x00040047, 0x00000098, 0x00000022, 0x00000000, 0x00040047, 0x00000098, 0x00000021, 0x00000001,
-  0x00040047, 0x000000a2, 0x00000006, 0x00000004, 0x00040048, 0x000000a3, 0x00000000, 0x00000019,
-  0x00050048, 0x000000a3, 0x00000000, 0x00000023, 0x00000000, 0x00030047, 0x000000a3, 0x00000002,
-  0x00040047, 0x000000a5, 0x00000022, 0x00000000, 0x00040047, 0x000000a5, 0x00000021, 0x00000002,
-  0x00040047, 0x000000bd, 0x00000001, 0x00000000, 0x00040047, 0x000000be, 0x0000000b, 0x00000019,
-  0x00020013, 0x00000002, 0x00030021, 0x00000003, 0x00000002, 0x00030016, 0x00000006, 0x00000020,
-  0x00040017, 0x00000007, 0x00000006, 0x00000002, 0x00040015, 0x0000000d, 0x00000020, 0x00000000,
-  0x00040017, 0x00000010, 0x0000000d, 0x00000003, 0x00040020, 0x00000011, 0x00000001, 0x00000010,
-  0x0004003b, 0x00000011, 0x00000012, 0x00000001, 0x0004002b, 0x0000000d, 0x00000013, 0x00000000,
-  0x00040020, 0x00000014, 0x00000001, 0x0000000d, 0x0004002b, 0x0000000d, 0x00000018, 0x00000001,
-  0x0004002b, 0x0000000d, 0x0000001f, 0x00000002, 0x00040032, 0x0000000d, 0x00000021, 0x00000100,
-  0x00020014, 0x00000022, 0x0004001c, 0x00000026, 0x00000007, 0x00000021, 0x00040020, 0x00000027,
-  0x00000004, 0x00000026, 0x0004003b, 0x00000027, 0x00000028, 0x00000004, 0x00040020, 0x0000002b,
-  0x00000004, 0x00000007, 0x0004002b, 0x0000000d, 0x0000002d, 0x00000108, 0x00040015, 0x00000056,
-  0x00000020, 0x00000001, 0x0004002b, 0x00000056, 0x00000057, 0x00000001, 0x0004002b, 0x00000056,
-  0x0000005b, 0x00000000, 0x0004002b, 0x00000006, 0x00000066, 0x00000000, 0x0007001e, 0x0000006f,
-  0x0000000d, 0x0000000d, 0x0000000d, 0x0000000d, 0x0000000d, 0x00040020, 0x00000070, 0x00000009,
-  0x0000006f, 0x0004003b, 0x00000070, 0x00000071, 0x00000009, 0x0004002b, 0x00000056, 0x00000072,
-  0x00000003, 0x00040020, 0x00000073, 0x00000009, 0x0000000d, 0x0003001d, 0x00000077, 0x00000006,
-  0x0003001e, 0x00000078, 0x00000077, 0x00040020, 0x00000079, 0x0000000c, 0x00000078, 0x0004003b,
-  0x00000079, 0x0000007a, 0x0000000c, 0x00040020, 0x0000007f, 0x0000000c, 0x00000006, 0x0003001d,
-  0x00000095, 0x00000006, 0x0003001e, 0x00000096, 0x00000095, 0x00040020, 0x00000097, 0x0000000c,
-  0x00000096, 0x0004003b, 0x00000097, 0x00000098, 0x0000000c, 0x0004002b, 0x00000056, 0x0000009e,
-  0x00000004, 0x0003001d, 0x000000a2, 0x0000000d, 0x0003001e, 0x000000a3, 0x000000a2, 0x00040020,
-  0x000000a4, 0x0000000c, 0x000000a3, 0x0004003b, 0x000000a4, 0x000000a5, 0x0000000c, 0x0004002b,
-  0x00000056, 0x000000a6, 0x00000002, 0x00040020, 0x000000ae, 0x0000000c, 0x0000000d, 0x0004002b,
-  0x0000000d, 0x000000b8, 0x7f800000, 0x00040032, 0x0000000d, 0x000000bd, 0x00000100, 0x00060033,
-  0x00000010, 0x000000be, 0x000000bd, 0x00000018, 0x00000018, 0x00050036, 0x00000002, 0x00000004,
+  0x00040047, 0x000000a3, 0x00000006, 0x00000004, 0x00050048, 0x000000a4, 0x00000000, 0x00000023,
+  0x00000000, 0x00030047, 0x000000a4, 0x00000002, 0x00040047, 0x000000a6, 0x00000022, 0x00000000,
+  0x00040047, 0x000000a6, 0x00000021, 0x00000002, 0x00040047, 0x000000d2, 0x00000001, 0x00000000,
+  0x00040047, 0x000000d3, 0x0000000b, 0x00000019, 0x00020013, 0x00000002, 0x00030021, 0x00000003,
+  0x00000002, 0x00030016, 0x00000006, 0x00000020, 0x00040017, 0x00000007, 0x00000006, 0x00000002,
+  0x00040015, 0x0000000d, 0x00000020, 0x00000000, 0x00040017, 0x00000010, 0x0000000d, 0x00000003,
+  0x00040020, 0x00000011, 0x00000001, 0x00000010, 0x0004003b, 0x00000011, 0x00000012, 0x00000001,
+  0x0004002b, 0x0000000d, 0x00000013, 0x00000000, 0x00040020, 0x00000014, 0x00000001, 0x0000000d,
+  0x0004002b, 0x0000000d, 0x00000018, 0x00000001, 0x0004002b, 0x0000000d, 0x0000001f, 0x00000002,
+  0x00040032, 0x0000000d, 0x00000021, 0x00000100, 0x00020014, 0x00000022, 0x0004001c, 0x00000026,
+  0x00000007, 0x00000021, 0x00040020, 0x00000027, 0x00000004, 0x00000026, 0x0004003b, 0x00000027,
+  0x00000028, 0x00000004, 0x00040020, 0x0000002b, 0x00000004, 0x00000007, 0x0004002b, 0x0000000d,
+  0x0000002d, 0x00000108, 0x00040015, 0x00000056, 0x00000020, 0x00000001, 0x0004002b, 0x00000056,
+  0x00000057, 0x00000001, 0x0004002b, 0x00000056, 0x0000005b, 0x00000000, 0x0004002b, 0x00000006,
+  0x00000066, 0x00000000, 0x0007001e, 0x0000006f, 0x0000000d, 0x0000000d, 0x0000000d, 0x0000000d,
+  0x0000000d, 0x00040020, 0x00000070, 0x00000009, 0x0000006f, 0x0004003b, 0x00000070, 0x00000071,
+  0x00000009, 0x0004002b, 0x00000056, 0x00000072, 0x00000003, 0x00040020, 0x00000073, 0x00000009,
+  0x0000000d, 0x0003001d, 0x00000077, 0x00000006, 0x0003001e, 0x00000078, 0x00000077, 0x00040020,
+  0x00000079, 0x0000000c, 0x00000078, 0x0004003b, 0x00000079, 0x0000007a, 0x0000000c, 0x00040020,
+  0x0000007f, 0x0000000c, 0x00000006, 0x0003001d, 0x00000095, 0x00000006, 0x0003001e, 0x00000096,
+  0x00000095, 0x00040020, 0x00000097, 0x0000000c, 0x00000096, 0x0004003b, 0x00000097, 0x00000098,
+  0x0000000c, 0x0004002b, 0x00000056, 0x0000009e, 0x00000004, 0x0003001d, 0x000000a3, 0x0000000d,
+  0x0003001e, 0x000000a4, 0x000000a3, 0x00040020, 0x000000a5, 0x0000000c, 0x000000a4, 0x0004003b,
+  0x000000a5, 0x000000a6, 0x0000000c, 0x0004002b, 0x00000056, 0x000000a7, 0x00000002, 0x00040020,
+  0x000000b5, 0x0000000c, 0x0000000d, 0x0004002b, 0x0000000d, 0x000000c8, 0x7f800000, 0x0004002b,
+  0x0000000d, 0x000000ce, 0x00000004, 0x00040032, 0x0000000d, 0x000000d2, 0x00000100, 0x00060033,
+  0x00000010, 0x000000d3, 0x000000d2, 0x00000018, 0x00000018, 0x00050036, 0x00000002, 0x00000004,
   0x00000000, 0x00000003, 0x000200f8, 0x00000005, 0x00050041, 0x00000014, 0x00000062, 0x00000012,
   0x00000013, 0x0004003d, 0x0000000d, 0x00000063, 0x00000062, 0x000200f9, 0x00000069, 0x000200f8,
-  0x00000069, 0x000700f5, 0x00000006, 0x00000101, 0x00000066, 0x00000005, 0x00000083, 0x0000006a,
-  0x000700f5, 0x0000000d, 0x00000100, 0x00000063, 0x00000005, 0x00000085, 0x0000006a, 0x00050041,
+  0x00000069, 0x000700f5, 0x00000006, 0x00000116, 0x00000066, 0x00000005, 0x00000083, 0x0000006a,
+  0x000700f5, 0x0000000d, 0x00000115, 0x00000063, 0x00000005, 0x00000085, 0x0000006a, 0x00050041,
   0x00000073, 0x00000074, 0x00000071, 0x00000072, 0x0004003d, 0x0000000d, 0x00000075, 0x00000074,
-  0x000500b0, 0x00000022, 0x00000076, 0x00000100, 0x00000075, 0x000400f6, 0x0000006b, 0x0000006a,
+  0x000500b0, 0x00000022, 0x00000076, 0x00000115, 0x00000075, 0x000400f6, 0x0000006b, 0x0000006a,
   0x00000000, 0x000400fa, 0x00000076, 0x0000006a, 0x0000006b, 0x000200f8, 0x0000006a, 0x00050041,
   0x00000073, 0x0000007b, 0x00000071, 0x0000005b, 0x0004003d, 0x0000000d, 0x0000007c, 0x0000007b,
-  0x00050080, 0x0000000d, 0x0000007e, 0x0000007c, 0x00000100, 0x00060041, 0x0000007f, 0x00000080,
+  0x00050080, 0x0000000d, 0x0000007e, 0x0000007c, 0x00000115, 0x00060041, 0x0000007f, 0x00000080,
   0x0000007a, 0x0000005b, 0x0000007e, 0x0004003d, 0x00000006, 0x00000081, 0x00000080, 0x00050081,
-  0x00000006, 0x00000083, 0x00000101, 0x00000081, 0x00050080, 0x0000000d, 0x00000085, 0x00000100,
+  0x00000006, 0x00000083, 0x00000116, 0x00000081, 0x00050080, 0x0000000d, 0x00000085, 0x00000115,
   0x00000021, 0x000200f9, 0x00000069, 0x000200f8, 0x0000006b, 0x00050050, 0x00000007, 0x00000088,
-  0x00000101, 0x00000066, 0x000200f9, 0x000000c7, 0x000200f8, 0x000000c7, 0x000700f5, 0x0000000d,
-  0x00000102, 0x00000018, 0x0000006b, 0x000000ca, 0x000000cc, 0x00050084, 0x0000000d, 0x000000ca,
-  0x00000102, 0x0000001f, 0x000500b2, 0x00000022, 0x000000cb, 0x000000ca, 0x00000021, 0x000400f6,
-  0x000000d0, 0x000000cc, 0x00000000, 0x000400fa, 0x000000cb, 0x000000cc, 0x000000d0, 0x000200f8,
-  0x000000cc, 0x000200f9, 0x000000c7, 0x000200f8, 0x000000d0, 0x00050041, 0x0000002b, 0x000000d3,
-  0x00000028, 0x00000063, 0x0003003e, 0x000000d3, 0x00000088, 0x000400e0, 0x0000001f, 0x0000001f,
-  0x0000002d, 0x000500ae, 0x00000022, 0x000000d6, 0x00000063, 0x00000102, 0x000300f7, 0x000000e2,
-  0x00000000, 0x000400fa, 0x000000d6, 0x000000d7, 0x000000e2, 0x000200f8, 0x000000d7, 0x00050082,
-  0x0000000d, 0x000000da, 0x00000063, 0x00000102, 0x0004003d, 0x00000007, 0x000000dd, 0x000000d3,
-  0x00050041, 0x0000002b, 0x000000de, 0x00000028, 0x000000da, 0x0004003d, 0x00000007, 0x000000df,
-  0x000000de, 0x00050081, 0x00000007, 0x000000e0, 0x000000df, 0x000000dd, 0x0003003e, 0x000000de,
-  0x000000e0, 0x000200f9, 0x000000e2, 0x000200f8, 0x000000e2, 0x000400e0, 0x0000001f, 0x0000001f,
-  0x0000002d, 0x00050086, 0x0000000d, 0x000000e4, 0x00000102, 0x0000001f, 0x000200f9, 0x000000e5,
-  0x000200f8, 0x000000e5, 0x000700f5, 0x0000000d, 0x00000104, 0x000000e4, 0x000000e2, 0x000000fb,
-  0x000000f9, 0x000500ac, 0x00000022, 0x000000e8, 0x00000104, 0x00000013, 0x000400f6, 0x000000fc,
-  0x000000f9, 0x00000000, 0x000400fa, 0x000000e8, 0x000000e9, 0x000000fc, 0x000200f8, 0x000000e9,
-  0x000500b0, 0x00000022, 0x000000ec, 0x00000063, 0x00000104, 0x000300f7, 0x000000f8, 0x00000000,
-  0x000400fa, 0x000000ec, 0x000000ed, 0x000000f8, 0x000200f8, 0x000000ed, 0x00050080, 0x0000000d,
-  0x000000f1, 0x00000063, 0x00000104, 0x00050041, 0x0000002b, 0x000000f2, 0x00000028, 0x000000f1,
-  0x0004003d, 0x00000007, 0x000000f3, 0x000000f2, 0x0004003d, 0x00000007, 0x000000f5, 0x000000d3,
-  0x00050081, 0x00000007, 0x000000f6, 0x000000f5, 0x000000f3, 0x0003003e, 0x000000d3, 0x000000f6,
-  0x000200f9, 0x000000f8, 0x000200f8, 0x000000f8, 0x000400e0, 0x0000001f, 0x0000001f, 0x0000002d,
-  0x000200f9, 0x000000f9, 0x000200f8, 0x000000f9, 0x000500c2, 0x0000000d, 0x000000fb, 0x00000104,
-  0x00000057, 0x000200f9, 0x000000e5, 0x000200f8, 0x000000fc, 0x00050041, 0x0000002b, 0x000000fd,
-  0x00000028, 0x0000005b, 0x0004003d, 0x00000007, 0x000000fe, 0x000000fd, 0x000400e0, 0x0000001f,
-  0x0000001f, 0x0000002d, 0x00050051, 0x00000006, 0x0000008b, 0x000000fe, 0x00000000, 0x00040070,
+  0x00000116, 0x00000066, 0x000200f9, 0x000000dc, 0x000200f8, 0x000000dc, 0x000700f5, 0x0000000d,
+  0x00000117, 0x00000018, 0x0000006b, 0x000000df, 0x000000e1, 0x00050084, 0x0000000d, 0x000000df,
+  0x00000117, 0x0000001f, 0x000500b2, 0x00000022, 0x000000e0, 0x000000df, 0x00000021, 0x000400f6,
+  0x000000e5, 0x000000e1, 0x00000000, 0x000400fa, 0x000000e0, 0x000000e1, 0x000000e5, 0x000200f8,
+  0x000000e1, 0x000200f9, 0x000000dc, 0x000200f8, 0x000000e5, 0x00050041, 0x0000002b, 0x000000e8,
+  0x00000028, 0x00000063, 0x0003003e, 0x000000e8, 0x00000088, 0x000400e0, 0x0000001f, 0x0000001f,
+  0x0000002d, 0x000500ae, 0x00000022, 0x000000eb, 0x00000063, 0x00000117, 0x000300f7, 0x000000f7,
+  0x00000000, 0x000400fa, 0x000000eb, 0x000000ec, 0x000000f7, 0x000200f8, 0x000000ec, 0x00050082,
+  0x0000000d, 0x000000ef, 0x00000063, 0x00000117, 0x0004003d, 0x00000007, 0x000000f2, 0x000000e8,
+  0x00050041, 0x0000002b, 0x000000f3, 0x00000028, 0x000000ef, 0x0004003d, 0x00000007, 0x000000f4,
+  0x000000f3, 0x00050081, 0x00000007, 0x000000f5, 0x000000f4, 0x000000f2, 0x0003003e, 0x000000f3,
+  0x000000f5, 0x000200f9, 0x000000f7, 0x000200f8, 0x000000f7, 0x000400e0, 0x0000001f, 0x0000001f,
+  0x0000002d, 0x00050086, 0x0000000d, 0x000000f9, 0x00000117, 0x0000001f, 0x000200f9, 0x000000fa,
+  0x000200f8, 0x000000fa, 0x000700f5, 0x0000000d, 0x00000119, 0x000000f9, 0x000000f7, 0x00000110,
+  0x0000010e, 0x000500ac, 0x00000022, 0x000000fd, 0x00000119, 0x00000013, 0x000400f6, 0x00000111,
+  0x0000010e, 0x00000000, 0x000400fa, 0x000000fd, 0x000000fe, 0x00000111, 0x000200f8, 0x000000fe,
+  0x000500b0, 0x00000022, 0x00000101, 0x00000063, 0x00000119, 0x000300f7, 0x0000010d, 0x00000000,
+  0x000400fa, 0x00000101, 0x00000102, 0x0000010d, 0x000200f8, 0x00000102, 0x00050080, 0x0000000d,
+  0x00000106, 0x00000063, 0x00000119, 0x00050041, 0x0000002b, 0x00000107, 0x00000028, 0x00000106,
+  0x0004003d, 0x00000007, 0x00000108, 0x00000107, 0x0004003d, 0x00000007, 0x0000010a, 0x000000e8,
+  0x00050081, 0x00000007, 0x0000010b, 0x0000010a, 0x00000108, 0x0003003e, 0x000000e8, 0x0000010b,
+  0x000200f9, 0x0000010d, 0x000200f8, 0x0000010d, 0x000400e0, 0x0000001f, 0x0000001f, 0x0000002d,
+  0x000200f9, 0x0000010e, 0x000200f8, 0x0000010e, 0x000500c2, 0x0000000d, 0x00000110, 0x00000119,
+  0x00000057, 0x000200f9, 0x000000fa, 0x000200f8, 0x00000111, 0x00050041, 0x0000002b, 0x00000112,
+  0x00000028, 0x0000005b, 0x0004003d, 0x00000007, 0x00000113, 0x00000112, 0x000400e0, 0x0000001f,
+  0x0000001f, 0x0000002d, 0x00050051, 0x00000006, 0x0000008b, 0x00000113, 0x00000000, 0x00040070,
   0x00000006, 0x0000008e, 0x00000075, 0x00050088, 0x00000006, 0x0000008f, 0x0000008b, 0x0000008e,
   0x000500aa, 0x00000022, 0x00000091, 0x00000063, 0x00000013, 0x000300f7, 0x00000093, 0x00000000,
   0x000400fa, 0x00000091, 0x00000092, 0x00000093, 0x000200f8, 0x00000092, 0x00050041, 0x00000073,
@@ -14919,15 +15286,22 @@ static const uint32_t dive__spv_loss_reduce[] = { /* loss_reduce.comp, 759 words
   0x0000007f, 0x0000009b, 0x00000098, 0x0000005b, 0x0000009a, 0x0004003d, 0x00000006, 0x0000009c,
   0x0000009b, 0x0004007c, 0x0000000d, 0x0000009d, 0x0000009c, 0x00050041, 0x00000073, 0x0000009f,
   0x00000071, 0x0000009e, 0x0004003d, 0x0000000d, 0x000000a0, 0x0000009f, 0x00050089, 0x0000000d,
-  0x000000a1, 0x0000009d, 0x000000a0, 0x00050041, 0x00000073, 0x000000a7, 0x00000071, 0x000000a6,
-  0x0004003d, 0x0000000d, 0x000000a8, 0x000000a7, 0x00050084, 0x0000000d, 0x000000aa, 0x0000001f,
-  0x000000a1, 0x00050080, 0x0000000d, 0x000000ab, 0x000000a8, 0x000000aa, 0x0004007c, 0x0000000d,
-  0x000000ad, 0x0000008f, 0x00060041, 0x000000ae, 0x000000af, 0x000000a5, 0x0000005b, 0x000000ab,
-  0x0003003e, 0x000000af, 0x000000ad, 0x00050080, 0x0000000d, 0x000000b5, 0x000000ab, 0x00000018,
-  0x000500c7, 0x0000000d, 0x000000b9, 0x000000ad, 0x000000b8, 0x000500aa, 0x00000022, 0x000000ba,
-  0x000000b9, 0x000000b8, 0x000600a9, 0x0000000d, 0x000000bb, 0x000000ba, 0x00000018, 0x00000013,
-  0x00060041, 0x000000ae, 0x000000bc, 0x000000a5, 0x0000005b, 0x000000b5, 0x0003003e, 0x000000bc,
-  0x000000bb, 0x000200f9, 0x00000093, 0x000200f8, 0x00000093, 0x000100fd, 0x00010038,
+  0x000000a1, 0x0000009d, 0x000000a0, 0x00050041, 0x00000073, 0x000000a8, 0x00000071, 0x000000a7,
+  0x0004003d, 0x0000000d, 0x000000a9, 0x000000a8, 0x00050080, 0x0000000d, 0x000000ad, 0x000000a1,
+  0x000000a0, 0x00050082, 0x0000000d, 0x000000ae, 0x000000ad, 0x00000018, 0x00050089, 0x0000000d,
+  0x000000b1, 0x000000ae, 0x000000a0, 0x00050084, 0x0000000d, 0x000000b2, 0x0000001f, 0x000000b1,
+  0x00050080, 0x0000000d, 0x000000b3, 0x000000a9, 0x000000b2, 0x00050080, 0x0000000d, 0x000000b4,
+  0x000000b3, 0x00000018, 0x00060041, 0x000000b5, 0x000000b6, 0x000000a6, 0x0000005b, 0x000000b4,
+  0x0004003d, 0x0000000d, 0x000000b7, 0x000000b6, 0x00050084, 0x0000000d, 0x000000bb, 0x0000001f,
+  0x000000a1, 0x00050080, 0x0000000d, 0x000000bc, 0x000000a9, 0x000000bb, 0x0004007c, 0x0000000d,
+  0x000000be, 0x0000008f, 0x00060041, 0x000000b5, 0x000000bf, 0x000000a6, 0x0000005b, 0x000000bc,
+  0x0003003e, 0x000000bf, 0x000000be, 0x00050080, 0x0000000d, 0x000000c5, 0x000000bc, 0x00000018,
+  0x000500c7, 0x0000000d, 0x000000c9, 0x000000be, 0x000000c8, 0x000500aa, 0x00000022, 0x000000ca,
+  0x000000c9, 0x000000c8, 0x000600a9, 0x0000000d, 0x000000cb, 0x000000ca, 0x00000018, 0x00000013,
+  0x000500ab, 0x00000022, 0x000000cd, 0x000000b7, 0x00000013, 0x000600a9, 0x0000000d, 0x000000cf,
+  0x000000cd, 0x000000ce, 0x00000013, 0x000500c5, 0x0000000d, 0x000000d0, 0x000000cb, 0x000000cf,
+  0x00060041, 0x000000b5, 0x000000d1, 0x000000a6, 0x0000005b, 0x000000c5, 0x0003003e, 0x000000d1,
+  0x000000d0, 0x000200f9, 0x00000093, 0x000200f8, 0x00000093, 0x000100fd, 0x00010038,
 };
 static const uint32_t dive__spv_nonfinite_scan[] = { /* nonfinite_scan.comp, 537 words */
   0x07230203, 0x00010300, 0x0008000b, 0x0000007a, 0x00000000, 0x00020011, 0x00000001, 0x0006000b,

@@ -1,38 +1,58 @@
 #!/bin/sh
 # bench/gpu_run.sh - everything to check and time on a machine with a real GPU, in one run
-# (docs/vulkan.md "Measuring on a GPU"):
+# (docs/vulkan.md "Measuring on a GPU"). On an NVIDIA machine without a Vulkan loader
+# (the H100/H200 ones), .gl/ made by shared/gpu/vulkan-loader.sh comes along and the one call is
+#   source .gl/setup.sh; sh bench/gpu_run.sh [FMNIST_DIR] [PIPELINE_EPOCHS]
 #   1. the machine: GPU, driver, Vulkan device;
 #   2. build;
-#   3. the Vulkan tests on the device (test_vulkan with every tile shape, test_ops, test_ref,
-#      test_train, test_loss; validation on when the layer is installed);
-#   4. ResNet-32 (100 classes) training step at batch 128: dive.h on Vulkan and PyTorch CUDA
-#      strict fp32 (TF32 off) in the same run -> "train img/s: dive X, pytorch Y, ratio Z";
-#   5. ResNet-50 at 224x224, batch 64, the same line: MARKED STEP, runs only when the model
-#      driver with ImageNet architectures is in this build (bench_resnet --arch);
+#   3. the Vulkan tests on the device (test_vulkan with every tile shape, test_replay,
+#      test_ops, test_ref, test_train, test_loss; validation on when the layer is installed);
+#   4. ResNet-32 (100 classes) training at batch 128: dive.h on Vulkan (bench_resnet, the
+#      recorded step replayed, two in flight) and PyTorch CUDA strict fp32 (TF32 off) in the
+#      same run -> "ResNet-32 batch 128 train img/s: dive X, pytorch Y, ratio Z (GPU: .., driver: ..)"
+#      and dive's "vulkan per step: submits S, host waits W, dispatches D, barriers B, descriptor writes U";
+#   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64;
 #   6. the per-kernel profile of the ResNet-32 step (DIVE_VK_PROFILE=1: microseconds,
-#      GFLOP/s, GB/s per kernel; submits, host waits, dispatches, barriers, descriptor writes);
-#   7. the CPU-vs-Vulkan cross-check and the Fashion-MNIST-LT pipeline (when time allows).
+#      GFLOP/s, GB/s per kernel);
+#   7. the CPU-vs-Vulkan cross-check and the Fashion-MNIST-LT pipeline (when the data is there).
+# GPU_RUN_SMALL=1: a dry run on any Vulkan device (lavapipe): tiny batches and sizes, a few
+# steps, the tests that take minutes there left out, PyTorch on the CPU when there is no
+# CUDA; it checks the script, not the speed (its ratios mean nothing).
 # Results go to stdout and to $OUT (default build/gpu). Every step has a timeout.
-#   sh bench/gpu_run.sh [FMNIST_DIR] [PIPELINE_EPOCHS]
 FM=${1:-/usr/share/datasets/fashion-mnist}
 PE=${2:-2}
 OUT=${OUT:-build/gpu}
 PY=${PYTHON:-python3}
-mkdir -p "$OUT"
+SMALL=${GPU_RUN_SMALL:-0}
 cd "$(dirname "$0")/.." || exit 1
+mkdir -p "$OUT"
+
+if [ "$SMALL" = 1 ]; then # dry run: sizes lavapipe finishes in a few minutes
+  R32="--batch 4 --steps 3"; R50="--arch resnet50 --size 64 --classes 1000 --batch 2 --steps 2"
+  T32="--batch 4 --steps 3"; T50="--arch resnet50 --size 64 --classes 1000 --batch 2 --steps 3"
+  PROF="--batch 2 --steps 2"; TESTS="test_vulkan test_replay test_train test_loss"
+else
+  R32="--batch 128 --steps 40"; R50="--arch resnet50 --size 224 --classes 1000 --batch 64 --steps 20"
+  T32="--batch 128 --steps 200"; T50="--arch resnet50 --size 224 --classes 1000 --batch 64 --steps 50"
+  PROF="--batch 128 --steps 8"; TESTS="test_vulkan test_replay test_loss test_ops test_ref test_train"
+fi
+TDEV=cuda
+$PY -c "import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)" 2>/dev/null || TDEV=cpu
 
 echo "== machine"; date; nproc
 GPU=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | head -1)
 DRV=$(nvidia-smi --query-gpu=driver_version --format=csv,noheader 2>/dev/null | head -1)
-[ -z "$GPU" ] && GPU=$(vulkaninfo --summary 2>/dev/null | sed -n 's/^ *deviceName *= *//p' | head -1)
-[ -z "$DRV" ] && DRV=$(vulkaninfo --summary 2>/dev/null | sed -n 's/^ *driverInfo *= *//p' | head -1)
-echo "GPU: ${GPU:-unknown}, driver: ${DRV:-unknown}"
+[ -z "$GPU" ] && GPU=$(vulkaninfo --summary 2>/dev/null | sed -n 's/^[[:space:]]*deviceName[[:space:]]*=[[:space:]]*//p' | head -1)
+[ -z "$DRV" ] && DRV=$(vulkaninfo --summary 2>/dev/null | sed -n 's/^[[:space:]]*driverInfo[[:space:]]*=[[:space:]]*//p' | head -1)
+echo "GPU: ${GPU:-unknown}, driver: ${DRV:-unknown}; PyTorch on: $TDEV"
+[ "$TDEV" = cpu ] && echo "NOTE: no CUDA here: the PyTorch numbers are the CPU's and the ratios are not GPU ratios"
+[ "$SMALL" = 1 ] && echo "NOTE: GPU_RUN_SMALL=1 dry run: small sizes, the numbers check the script only"
 vulkaninfo --summary 2>/dev/null | grep -E "deviceName|deviceType|apiVersion|driverName|driverInfo" | head -8
 
 echo "== build"
 if command -v cc >/dev/null 2>&1; then
-  make -s -j8 build/test_vulkan build/test_ops build/test_loss build/test_ref build/test_train \
-    build/resnet32_synthetic build/bench_resnet build/cross_check build/fashion_mnist_lt 2>&1 | grep -v "^make" | tail -5
+  make -s -j8 build/test_vulkan build/test_replay build/test_ops build/test_loss build/test_ref build/test_train \
+    build/bench_resnet build/cross_check build/fashion_mnist_lt 2>&1 | grep -v "^make" | tail -5
 else
   echo "no compiler here: using the carried build/"
 fi
@@ -44,19 +64,20 @@ for d in /usr/share/vulkan/explicit_layer.d /usr/local/share/vulkan/explicit_lay
   [ -e "$d/VkLayer_khronos_validation.json" ] && VAL=1
 done
 echo "validation layer: $([ $VAL = 1 ] && echo on || echo "not installed (tests run without it)")"
-for t in test_vulkan test_loss test_ops test_ref test_train; do
+for t in $TESTS; do
   s=$(date +%s)
   if [ "$t" = test_vulkan ]; then
     DIVE_VK_VALIDATION=$VAL DIVE_BACKEND=vulkan timeout 300 ./build/$t > "$OUT/$t.log" 2>&1; rc=$?
   elif [ "$t" = test_ops ]; then
     timeout 300 ./build/$t -b vulkan > "$OUT/$t.log" 2>&1; rc=$?
   else
-    timeout 300 ./build/$t > "$OUT/$t.log" 2>&1; rc=$?
+    DIVE_VK_VALIDATION=$VAL timeout 300 ./build/$t > "$OUT/$t.log" 2>&1; rc=$?
   fi
   echo "$t: rc=$rc $(tail -1 "$OUT/$t.log") ($(( $(date +%s) - s )) s)"
   [ $rc -ne 0 ] && grep -E "FAIL" "$OUT/$t.log" | head -8
 done
 grep -E "capture:" "$OUT/test_vulkan.log" | head -1
+grep -E "steady state" "$OUT/test_replay.log" | head -1
 
 ratio_line() { # label dive_img_s torch_img_s
   if [ -n "$2" ] && [ -n "$3" ]; then
@@ -66,53 +87,43 @@ ratio_line() { # label dive_img_s torch_img_s
   fi
 }
 
-echo "== ResNet-32 (100 classes) training step, batch 128, Vulkan vs PyTorch CUDA strict fp32"
-timeout 300 ./build/resnet32_synthetic --backend vulkan --steps 40 --batch 128 --classes 100 > "$OUT/dive_step.log" 2>&1
-tail -2 "$OUT/dive_step.log"
-timeout 300 $PY bench/gpu_torch.py --classes 100 --batch 128 --steps 200 > "$OUT/torch_step.log" 2>&1
-timeout 300 $PY bench/gpu_torch.py --classes 100 --batch 128 --steps 200 --tf32 > "$OUT/torch_step_tf32.log" 2>&1
-tail -2 "$OUT/torch_step.log"; tail -1 "$OUT/torch_step_tf32.log" | sed 's/^/(tf32) /'
-d=$(sed -n 's/^train img\/s: \([0-9.]*\).*/\1/p' "$OUT/dive_step.log" | tail -1)
-p=$(sed -n 's/^pytorch train img\/s: //p' "$OUT/torch_step.log" | tail -1)
-ratio_line "ResNet-32 batch 128" "$d" "$p"
+bench() { # label log dive-args torch-args
+  timeout 600 ./build/bench_resnet --backend vulkan $3 > "$OUT/$2_dive.log" 2>&1
+  echo "dive: rc=$? $(grep train_img_s "$OUT/$2_dive.log" | tail -1)"
+  timeout 600 $PY bench/gpu_torch.py --device $TDEV $4 > "$OUT/$2_torch.log" 2>&1
+  [ "$TDEV" = cuda ] && timeout 600 $PY bench/gpu_torch.py --device $TDEV $4 --tf32 > "$OUT/$2_torch_tf32.log" 2>&1
+  head -1 "$OUT/$2_torch.log"
+  [ -s "$OUT/$2_torch_tf32.log" ] && tail -2 "$OUT/$2_torch_tf32.log" | head -1 | sed 's/^/(tf32, for scale) /'
+  d=$(awk '{for (i = 1; i < NF; i++) if ($i == "train_img_s") print $(i + 1)}' "$OUT/$2_dive.log" | tail -1)
+  p=$(sed -n 's/^pytorch train img\/s: //p' "$OUT/$2_torch.log" | tail -1)
+  ratio_line "$1" "$d" "$p"
+  grep "vulkan per step" "$OUT/$2_dive.log" | tail -1
+}
 
-echo "== ResNet-50 224x224, batch 64 (MARKED STEP: needs the ImageNet model driver in bench_resnet)"
-# Expected interface once it lands: bench_resnet --backend vulkan --arch resnet50 --size 224
-# --batch 64 --steps N, printing "dive train_img_s X ..." (as bench_resnet does for the CPU).
-if ./build/bench_resnet --help 2>&1 | grep -q -- "--arch"; then
-  timeout 400 ./build/bench_resnet --backend vulkan --arch resnet50 --size 224 --batch 64 --steps 10 \
-    > "$OUT/dive_r50.log" 2>&1
-  tail -2 "$OUT/dive_r50.log"
-  timeout 300 $PY bench/gpu_torch.py --arch resnet50 --size 224 --classes 1000 --batch 64 --steps 50 \
-    > "$OUT/torch_r50.log" 2>&1
-  tail -2 "$OUT/torch_r50.log"
-  d=$(awk '{for (i = 1; i < NF; i++) if ($i == "train_img_s") print $(i + 1)}' "$OUT/dive_r50.log" | tail -1)
-  p=$(sed -n 's/^pytorch train img\/s: //p' "$OUT/torch_r50.log" | tail -1)
-  ratio_line "ResNet-50 224x224 batch 64" "$d" "$p"
-  grep "vulkan per step" "$OUT/dive_r50.log" | tail -1
-else
-  echo "SKIP: this build's bench_resnet has no --arch (the ImageNet architectures are not in it yet)"
-  timeout 300 $PY bench/gpu_torch.py --arch resnet50 --size 224 --classes 1000 --batch 64 --steps 50 2>&1 | tail -1 \
-    | sed 's/^/(pytorch alone) /'
-fi
+echo "== ResNet-32 (100 classes) training step, Vulkan vs PyTorch strict fp32 ($R32)"
+bench "ResNet-32 batch $(echo "$R32" | awk '{print $2}')" r32 "--arch resnet32 --classes 100 $R32" "--arch resnet32 --classes 100 $T32"
 
-echo "== per-kernel profile: ResNet-32 step, batch 128 (DIVE_VK_PROFILE=1)"
-DIVE_VK_PROFILE=1 timeout 300 ./build/resnet32_synthetic --backend vulkan --steps 8 --batch 128 --classes 100 \
+echo "== ResNet-50 (1000 classes) training step, Vulkan vs PyTorch strict fp32 ($R50)"
+bench "ResNet-50 $(echo "$R50" | awk '{print $4 "x" $4}') batch $(echo "$R50" | awk '{print $8}')" r50 "$R50" "$T50"
+
+echo "== per-kernel profile: ResNet-32 step ($PROF, DIVE_VK_PROFILE=1)"
+DIVE_VK_PROFILE=1 timeout 300 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $PROF \
   > "$OUT/profile.log" 2>&1
 sed -n '/dive vulkan profile/,/totals:/p' "$OUT/profile.log" | head -48
-tail -1 "$OUT/profile.log"
+grep "vulkan per step" "$OUT/profile.log" | tail -1
 
-echo "== cross-check: ResNet-32 step at batch 128, CPU vs Vulkan, tensor by tensor"
-timeout 300 ./build/cross_check 32 128 100 > "$OUT/cross_check.log" 2>&1; echo "rc=$? $(tail -1 "$OUT/cross_check.log")"
+echo "== cross-check: ResNet-32 step, CPU vs Vulkan, tensor by tensor"
+if [ "$SMALL" = 1 ]; then CC="32 4 100"; else CC="32 128 100"; fi
+timeout 300 ./build/cross_check $CC > "$OUT/cross_check.log" 2>&1; echo "rc=$? $(tail -1 "$OUT/cross_check.log")"
 grep -- "<--" "$OUT/cross_check.log" | head -5
 
 echo "== Fashion-MNIST-LT pipeline (ResNet-32, $PE epochs each) on Vulkan"
-if [ -d "$FM" ]; then
+if [ -d "$FM" ] && [ "$SMALL" != 1 ]; then
   s=$(date +%s)
   timeout 420 ./build/fashion_mnist_lt --data "$FM" --pipeline --baseline --epochs "$PE" --T 3 --power 0.5 \
     --backend vulkan --quiet --out "$OUT/fmnist" > "$OUT/fmnist.log" 2>&1
   echo "rc=$? in $(( $(date +%s) - s )) s"
   grep -E "epoch|^ce |^bsce |^dive |method" "$OUT/fmnist.log" | tail -14
 else
-  echo "SKIP: no Fashion-MNIST at $FM"
+  echo "SKIP: no Fashion-MNIST at $FM (or GPU_RUN_SMALL=1)"
 fi

@@ -22,12 +22,14 @@ def main():
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--steps", type=int, default=200)
     ap.add_argument("--tf32", action="store_true")
+    ap.add_argument("--device", default="cuda", help="cuda, or cpu for a dry run of bench/gpu_run.sh without a GPU")
     a = ap.parse_args()
     torch.backends.cuda.matmul.allow_tf32 = a.tf32
     torch.backends.cudnn.allow_tf32 = a.tf32
     torch.backends.cudnn.benchmark = True
     torch.set_default_dtype(torch.float32)
-    dev = torch.device("cuda")
+    dev = torch.device(a.device)
+    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
     if a.arch == "resnet32":
         model, size = ResNet(classes=a.classes), 32
     else:
@@ -46,26 +48,26 @@ def main():
         return loss
 
     model.train()
-    for _ in range(30):
+    for _ in range(min(30, a.steps)):
         step()
-    torch.cuda.synchronize()
+    sync()
     t = time.perf_counter()
     for _ in range(a.steps):
         step()
-    torch.cuda.synchronize()
+    sync()
     train = a.steps * a.batch / (time.perf_counter() - t)
     model.eval()
     with torch.no_grad():
-        for _ in range(30):
+        for _ in range(min(30, a.steps)):
             model(x)
-        torch.cuda.synchronize()
+        sync()
         t = time.perf_counter()
         for _ in range(a.steps):
             model(x)
-        torch.cuda.synchronize()
+        sync()
     infer = a.steps * a.batch / (time.perf_counter() - t)
     print("device: %s, torch %s, cuda %s, tf32 %s, %s %dx%d batch %d" % (
-        torch.cuda.get_device_name(0), torch.__version__, torch.version.cuda, a.tf32, a.arch, size, size, a.batch))
+        torch.cuda.get_device_name(0) if dev.type == "cuda" else "cpu (not a GPU: dry run)", torch.__version__, torch.version.cuda, a.tf32, a.arch, size, size, a.batch))
     print("pytorch train img/s: %.0f" % train)
     print("pytorch infer img/s: %.0f" % infer)
 

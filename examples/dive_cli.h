@@ -721,25 +721,38 @@ static int cli_train(const cli_dataset *d, const cli_opts *o, const char *method
     dive_eval ev;
     CLI_CHECK(dive_loader_reset(ld, epoch), "loader");
     for (;;) {
-      float l;
       dive_status s;
+      int64_t done = 0;
       CLI_CHECK(dive_loader_next(ld, x, y, &n), "loading a batch");
       if (!n) break;
       sgd.lr = dive_schedule_lr(&sch, epoch + (double)step / (double)steps);
-      s = dive_resnet_train_step(m, teacher, x, y, n, &loss, &sgd, &l);
+      /* no loss_out: on Vulkan the step is submitted and the call returns while it runs
+         (its loss and any error come with a later call or dive_resnet_sync) */
+      s = dive_resnet_train_step(m, teacher, x, y, n, &loss, &sgd, NULL);
+      if (!s) s = dive_resnet_sync(m, 0, &sum, &done); /* the finished steps: never blocks */
       if (s) {
         fprintf(stderr, "%serror: %s: epoch %d, step %d: %s: %s\n", isatty(2) && !o->quiet ? "\n" : "", method,
                 epoch + 1, step + 1, dive_status_str(s), dive_ctx_error(g_ctx));
         cli_last_good();
         return 1;
       }
-      sum += l;
       imgs += (int64_t)n * CLI_NRANKS; /* about the global count; exact at the end of the epoch */
       mine += n;
       step++;
       ips = (double)imgs / (dive_time_sec() - te);
-      cli_progress(o, epoch, step - 1, steps, sum / step, ips,
+      cli_progress(o, epoch, step - 1, steps, done ? sum / (double)done : 0.0, ips,
                    ((double)(o->epochs - epoch) * (double)steps - step) * (double)o->batch / (ips > 0 ? ips : 1));
+    }
+    { /* every step of the epoch finished: the mean of their losses */
+      int64_t done = 0;
+      dive_status s = dive_resnet_sync(m, 1, &sum, &done);
+      if (s) {
+        fprintf(stderr, "%serror: %s: epoch %d, its last steps: %s: %s\n", isatty(2) && !o->quiet ? "\n" : "", method,
+                epoch + 1, dive_status_str(s), dive_ctx_error(g_ctx));
+        cli_last_good();
+        return 1;
+      }
+      step = (int)done;
     }
 #ifdef DIVE_MPI
     if (g_dist && CLI_NRANKS > 1) { /* the images of every rank */

@@ -58,10 +58,11 @@ fault() {
     && [ -z "$(ls "$T/run" | grep '\.tmp')" ] && ok "$1: state.safetensors unchanged and valid, no temp file" \
     || no "$1: state.safetensors changed, invalid, or a temp file left"
 }
-# every flush is one submit + one wait: here 1-2 load the state, 3-8 the two steps of epoch
-# 2, 9-10 read the weights, then the evaluation (all before epoch 2's checkpoint)
+# the faults count submits and waits: here 1-2 load the state, 3 and 4 submit the two
+# (recorded, replayed) steps of epoch 2, 5 is step 2's wait for step 1, 6 the epoch's
+# dive_resnet_sync waiting for step 2, then the evaluation (all before epoch 2's checkpoint)
 fault "lost:1 (resume)" lost:1 "device lost: vkQueueSubmit: VK_ERROR_DEVICE_LOST"
-fault "lost:4 (a train step)" lost:4 "device lost: vkWaitForFences: VK_ERROR_DEVICE_LOST"
+fault "lost:5 (a train step)" lost:5 "device lost: vkWaitForFences (replay): VK_ERROR_DEVICE_LOST"
 fault "lost:9 (after the epoch)" lost:9 "device lost: vkQueueSubmit: VK_ERROR_DEVICE_LOST"
 fault "oom:2 (the model)" oom:2 "out of memory: vkAllocateMemory: VK_ERROR_OUT_OF_DEVICE_MEMORY"
 $P $F --epochs 3 --resume --out "$T/run" >"$T/log" 2>&1 && grep -q "resuming after epoch 1 " "$T/log" \

@@ -1,0 +1,329 @@
+/* test_replay.c - the Vulkan training step recorded once and replayed (dive_resnet_train_step,
+   dive_resnet_sync; docs/vulkan.md "The recorded training step"), on lavapipe:
+   - replayed steps are bit-identical to the same steps each recorded afresh
+     (DIVE_VK_REPLAY=fresh) and to the eager step (DIVE_VK_REPLAY=0): parameters, momentum,
+     BN statistics and num_batches_tracked, through a sequence that changes the batch size,
+     runs an evaluation (eval-mode BN) between steps, saves a training state and loads it
+     back after two more steps, and with a DiVE teacher; and within 2e-3 of the CPU;
+   - the losses: dive_resnet_sync's sum and count over the steps equal the sum of the
+     losses each step returns with loss_out (and the CPU's);
+   - a NaN pixel at step 4: the weights stay those after step 3 (the SGD skipped on the
+     device, and the step after it too), and DIVE_ERR_NONFINITE names step 4: returned by
+     step 4 itself with loss_out, by step 5 without (two steps in flight), at once on the CPU;
+   - the counters of a steady-state ResNet-32 step: host waits <= 1, descriptor writes 0,
+     barriers no more than the step's dependency depth (+1, the barrier to the host).
+   No Vulkan device: the Vulkan checks are counted as skipped. Validation messages fail. */
+#define DIVE_IMPLEMENTATION
+#include "../dive.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#define TEST_UTIL_COUNTS_ONLY
+#include "test_util.h"
+
+#define NCLS 4
+#define HW 12
+#define B 8
+
+static void check(int ok, const char *what, double v) {
+  printf("%-64s %s  (%g)\n", what, ok ? "OK  " : "FAIL", v);
+  if (ok) g_pass++; else g_fail++;
+}
+
+/* deterministic batch k: images (n, 1, HW, HW) and labels */
+static void batch(int k, int n, float *x, int32_t *y) {
+  dive_rng r;
+  int i, j;
+  dive_rng_seed(&r, 1000 + (uint64_t)k);
+  for (i = 0; i < n; i++) {
+    y[i] = (int32_t)((i + k) % NCLS);
+    for (j = 0; j < HW * HW; j++) x[i * HW * HW + j] = 0.5f * dive_rng_normal(&r) + (j % NCLS == y[i] ? 1.0f : 0.0f);
+  }
+}
+
+typedef struct run {
+  float *params, *mom, *bufs;
+  int64_t np, nb, nbt; /* nbt: sum of every num_batches_tracked */
+  double loss_sum;     /* from dive_resnet_sync */
+  int64_t loss_steps;
+  double ret_sum;      /* the sum of the losses returned with loss_out */
+  int64_t peek;        /* dive_resnet_sync(m, 0, ...)'s count after step 5 */
+  int ok;
+} run;
+
+static void run_free(run *r) { free(r->params); free(r->mom); free(r->bufs); memset(r, 0, sizeof *r); }
+
+static dive_ctx *make_ctx(dive_backend be, const char *where, int n) {
+  dive_ctx_desc cd;
+  dive_ctx *ctx = NULL;
+  memset(&cd, 0, sizeof cd);
+  cd.backend = be;
+  if (!expect_backend(dive_ctx_create(&ctx, &cd), &ctx, be, where, n)) return NULL;
+  return ctx;
+}
+
+static dive_resnet *make_model(dive_ctx *ctx, uint64_t seed) {
+  dive_resnet_desc rd;
+  dive_resnet *m = NULL;
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 8; rd.in_channels = 1; rd.num_classes = NCLS; rd.base_width = 4;
+  rd.height = rd.width = HW; rd.max_batch = B; rd.seed = seed;
+  if (dive_resnet_create(ctx, &m, &rd)) printf("create: %s\n", dive_ctx_error(ctx));
+  return m;
+}
+
+static void snapshot(dive_resnet *m, run *r) {
+  int i;
+  const dive_tensor *p = dive_resnet_tensor(m, DIVE_RESNET_PARAMS), *b = dive_resnet_tensor(m, DIVE_RESNET_BUFFERS);
+  r->np = p->numel;
+  r->nb = b->numel;
+  r->params = (float *)malloc(4 * (size_t)r->np);
+  r->mom = (float *)malloc(4 * (size_t)r->np);
+  r->bufs = (float *)malloc(4 * (size_t)r->nb);
+  r->ok &= !dive_tensor_read(p, r->params, r->np) &&
+           !dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_MOMENTUM), r->mom, r->np) &&
+           !dive_tensor_read(b, r->bufs, r->nb);
+  r->nbt = 0;
+  for (i = 0; i < dive_resnet_num_state(m); i++)
+    if (dive_resnet_state(m, i)->kind == DIVE_PARAM_COUNTER) r->nbt += *dive_resnet_state(m, i)->counter;
+}
+
+/* The sequence: 3 steps; an evaluation (eval-mode forward of 5 images); a step of 5
+   images; 2 steps; the training state saved; 2 steps; the state loaded; 2 steps. With
+   `dive_loss` a DiVE loss against a teacher (another seed's model). want_loss: pass
+   loss_out (each step waits for its loss) on even steps, NULL on odd ones. */
+static void sequence(dive_backend be, const char *replay, int dive_loss, run *r) {
+  static const int sizes[] = {B, B, B, 5, B, B, B, B, B, B};
+  dive_ctx *ctx;
+  dive_resnet *m, *t = NULL;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float x[B * HW * HW], lg[B * NCLS];
+  int32_t y[B];
+  int counts[NCLS] = {20, 10, 5, 2}, k;
+  int64_t ep;
+  char path[256];
+  memset(r, 0, sizeof *r);
+  r->ok = 1;
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  ctx = make_ctx(be, "sequence", 0);
+  if (!ctx) { r->ok = -1; return; }
+  m = make_model(ctx, 42);
+  if (dive_loss) t = make_model(ctx, 7);
+  memset(&ld, 0, sizeof ld);
+  ld.kind = dive_loss ? DIVE_LOSS_DIVE : DIVE_LOSS_BSCE;
+  ld.class_counts = counts;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
+  snprintf(path, sizeof path, "build/test_replay_%d.safetensors", (int)getpid());
+  for (k = 0; k < 10 && m && r->ok; k++) {
+    float l = 0;
+    batch(k, sizes[k], x, y);
+    sd.lr = 0.05f * (1.0f + 0.1f * (float)k); /* the learning rate changes every step */
+    if (dive_resnet_train_step(m, t, x, y, sizes[k], &ld, &sd, k % 2 ? NULL : &l)) {
+      printf("step %d: %s\n", k + 1, dive_ctx_error(ctx));
+      r->ok = 0;
+    }
+    if (!(k % 2)) r->ret_sum += l;
+    if (k == 2) { /* an evaluation between steps: BN in eval mode */
+      batch(99, 5, x, y);
+      r->ok &= !dive_resnet_predict(m, x, 5, lg);
+    }
+    if (k == 4) r->ok &= !dive_resnet_sync(m, 0, NULL, &r->peek); /* never blocks, no restart */
+    if (k == 5) r->ok &= !dive_resnet_save_state(m, path, 3);
+    if (k == 7) r->ok &= !dive_resnet_load_state(m, path, &ep) && ep == 3;
+  }
+  /* the loss sums: the steps 8 and 9 undone by the load still count (they ran) */
+  if (m) r->ok &= !dive_resnet_sync(m, 1, &r->loss_sum, &r->loss_steps);
+  if (m && r->ok) snapshot(m, r);
+  if (!r->ok) printf("sequence (%s, %s): %s\n", backend_name(be), replay ? replay : "default", dive_ctx_error(ctx));
+  unlink(path);
+  dive_resnet_destroy(t);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+}
+
+static double maxrel(const float *a, const float *b, int64_t n) {
+  double d = 0;
+  int64_t i;
+  for (i = 0; i < n; i++) d = fmax(d, fabs((double)a[i] - b[i]) / fmax(1e-2, fabs((double)b[i])));
+  return d;
+}
+
+static int same(const run *a, const run *b) {
+  return a->np == b->np && a->nb == b->nb && !memcmp(a->params, b->params, 4 * (size_t)a->np) &&
+         !memcmp(a->mom, b->mom, 4 * (size_t)a->np) && !memcmp(a->bufs, b->bufs, 4 * (size_t)a->nb) && a->nbt == b->nbt;
+}
+
+/* replay vs fresh recordings vs eager vs the CPU; 7 checks per loss */
+static void check_sequences(int dive_loss, const run *cpu) {
+  run rp, fr, eg;
+  char what[96];
+  const char *nm = dive_loss ? "DiVE + teacher" : "BSCE";
+  sequence(DIVE_BACKEND_VULKAN, NULL, dive_loss, &rp);
+  if (rp.ok < 0) { skip_part(nm, 7, 1, "no Vulkan device"); return; }
+  sequence(DIVE_BACKEND_VULKAN, "fresh", dive_loss, &fr);
+  sequence(DIVE_BACKEND_VULKAN, "0", dive_loss, &eg);
+  snprintf(what, sizeof what, "%s: the 10-step sequence ran (replay, fresh, eager)", nm);
+  check(rp.ok == 1 && fr.ok == 1 && eg.ok == 1, what, 0);
+  if (rp.ok == 1 && fr.ok == 1 && eg.ok == 1) {
+    snprintf(what, sizeof what, "%s: replay == recorded afresh each step (bitwise)", nm);
+    check(same(&rp, &fr), what, maxrel(rp.params, fr.params, rp.np));
+    snprintf(what, sizeof what, "%s: replay == eager (bitwise)", nm);
+    check(same(&rp, &eg), what, maxrel(rp.params, eg.params, rp.np));
+    snprintf(what, sizeof what, "%s: sync: 10 steps, loss sum replay == fresh", nm);
+    check(rp.loss_steps == 10 && fabs(rp.loss_sum - fr.loss_sum) == 0 && rp.ret_sum > 0 && rp.ret_sum < rp.loss_sum,
+          what, rp.loss_sum);
+    snprintf(what, sizeof what, "%s: sync without waiting after step 5 counts steps 3..5", nm);
+    check(rp.peek >= 3 && rp.peek <= 5 && fr.peek >= 3 && fr.peek <= 5 && eg.peek == 5, what, (double)rp.peek);
+    if (cpu->ok == -1) {
+      skip_part("vulkan vs cpu", 2, 0, "the cpu part did not run");
+    } else {
+      snprintf(what, sizeof what, "%s: vulkan vs cpu: weights within 2e-3", nm);
+      check(cpu->ok == 1 && rp.np == cpu->np && maxrel(rp.params, cpu->params, rp.np) < 2e-3 && rp.nbt == cpu->nbt, what,
+            cpu->ok == 1 ? maxrel(rp.params, cpu->params, rp.np) : -1);
+      snprintf(what, sizeof what, "%s: vulkan vs cpu: epoch loss sum within 1e-4", nm);
+      check(cpu->ok == 1 && cpu->loss_steps == 10 && fabs(rp.loss_sum - cpu->loss_sum) < 1e-4 * fabs(cpu->loss_sum) &&
+            fabs(rp.ret_sum - cpu->ret_sum) < 1e-4 * fabs(cpu->ret_sum), what, rp.loss_sum - cpu->loss_sum);
+    }
+  }
+  run_free(&rp); run_free(&fr); run_free(&eg);
+}
+
+/* NaN at step 4 (a NaN pixel): 4 checks per (backend, loss_out) */
+static void check_nonfinite(dive_backend be, int with_loss) {
+  dive_ctx *ctx;
+  dive_resnet *m, *ref;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float x[B * HW * HW], l, *p3, *pw, *m3, *mw;
+  int32_t y[B];
+  int k, at = -1;
+  dive_status st = DIVE_OK;
+  int64_t np;
+  char what[128], want[32];
+  const char *bn = backend_name(be);
+  unsetenv("DIVE_VK_REPLAY");
+  if (!(ctx = make_ctx(be, "non-finite", 4))) return;
+  m = make_model(ctx, 42);
+  ref = make_model(ctx, 42);
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f; sd.momentum = 0.9f;
+  for (k = 0; k < 6 && !st; k++) {
+    batch(k, B, x, y);
+    if (k == 3) x[5 * HW * HW + 17] = NAN;
+    st = dive_resnet_train_step(m, NULL, x, y, B, &ld, &sd, with_loss ? &l : NULL);
+    if (st) at = k + 1;
+  }
+  if (!st) st = dive_resnet_sync(m, 1, NULL, NULL), at = st ? 7 : -1;
+  snprintf(want, sizeof want, "step 4:");
+  snprintf(what, sizeof what, "%s%s: NaN at step 4: DIVE_ERR_NONFINITE naming step 4", bn, with_loss ? " loss_out" : "");
+  check(st == DIVE_ERR_NONFINITE && strstr(dive_ctx_error(ctx), want) != NULL, what, at);
+  printf("  (%s)\n", dive_ctx_error(ctx));
+  snprintf(what, sizeof what, "%s%s: ... returned by step %d", bn, with_loss ? " loss_out" : "",
+           be == DIVE_BACKEND_VULKAN && !with_loss ? 5 : 4);
+  check(at == (be == DIVE_BACKEND_VULKAN && !with_loss ? 5 : 4), what, at);
+  dive_ctx_clear_error(ctx);
+  for (k = 0; k < 3; k++) { /* the reference: the three good steps alone */
+    batch(k, B, x, y);
+    dive_resnet_train_step(ref, NULL, x, y, B, &ld, &sd, &l);
+  }
+  np = dive_resnet_num_params(m);
+  p3 = (float *)malloc(4 * (size_t)np); pw = (float *)malloc(4 * (size_t)np);
+  m3 = (float *)malloc(4 * (size_t)np); mw = (float *)malloc(4 * (size_t)np);
+  dive_tensor_read(dive_resnet_tensor(ref, DIVE_RESNET_PARAMS), p3, np);
+  dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_PARAMS), pw, np);
+  dive_tensor_read(dive_resnet_tensor(ref, DIVE_RESNET_MOMENTUM), m3, np);
+  dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_MOMENTUM), mw, np);
+  snprintf(what, sizeof what, "%s%s: weights and momentum == after step 3 (bitwise)", bn, with_loss ? " loss_out" : "");
+  check(!dive_ctx_status(ctx) && !memcmp(p3, pw, 4 * (size_t)np) && !memcmp(m3, mw, 4 * (size_t)np), what,
+        maxrel(pw, p3, np));
+  /* after the error (cleared), training goes on: the next step updates the weights */
+  batch(7, B, x, y);
+  st = dive_resnet_train_step(m, NULL, x, y, B, &ld, &sd, NULL);
+  if (!st) st = dive_resnet_sync(m, 1, NULL, NULL);
+  dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_PARAMS), pw, np);
+  snprintf(what, sizeof what, "%s%s: after clearing the error the next step trains", bn, with_loss ? " loss_out" : "");
+  check(!st && memcmp(p3, pw, 4 * (size_t)np) != 0, what, st);
+  free(p3); free(pw); free(m3); free(mw);
+  dive_resnet_destroy(m);
+  dive_resnet_destroy(ref);
+  dive_ctx_destroy(ctx);
+}
+
+/* the counters of steady-state ResNet-32 steps (batch 2): 4 checks */
+static void check_counters(void) {
+  dive_ctx *ctx;
+  dive_resnet *m;
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float *x;
+  int32_t y[2] = {1, 7};
+  int k, i;
+  int64_t c0[5], c1[5], depth, per;
+  enum { WARM = 2, STEPS = 3 };
+  unsetenv("DIVE_VK_REPLAY");
+  if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", 4))) return;
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 32; rd.num_classes = 10; rd.max_batch = 2; rd.seed = 3;
+  if (dive_resnet_create(ctx, &m, &rd)) { check(0, "counters: ResNet-32", 0); dive_ctx_destroy(ctx); return; }
+  memset(&ld, 0, sizeof ld);
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.01f; sd.momentum = 0.9f;
+  x = (float *)malloc(sizeof(float) * 2 * 3 * 32 * 32);
+  for (i = 0; i < 2 * 3 * 32 * 32; i++) x[i] = (float)((i * 37) % 101) / 101.0f - 0.5f;
+  for (k = 0; k < WARM + STEPS; k++) {
+    if (k == WARM) dive_query_vk_counters(ctx, c0);
+    if (dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL)) break;
+  }
+  dive_query_vk_counters(ctx, c1);
+  check(k == WARM + STEPS && m->cap, "counters: ResNet-32 steps replayed", k);
+  if (m->cap) {
+    depth = m->cap->depth;
+    per = (c1[3] - c0[3]) / STEPS;
+    printf("  ResNet-32 step (batch 2, steady state): submits %.1f, host waits %.1f, dispatches %.1f, barriers %.1f, "
+           "descriptor writes %.1f; dependency depth %lld\n", (c1[0] - c0[0]) / (double)STEPS,
+           (c1[1] - c0[1]) / (double)STEPS, (c1[2] - c0[2]) / (double)STEPS, (c1[3] - c0[3]) / (double)STEPS,
+           (c1[4] - c0[4]) / (double)STEPS, (long long)depth);
+    check(c1[1] - c0[1] <= STEPS, "counters: host waits per step <= 1", (c1[1] - c0[1]) / (double)STEPS);
+    check(c1[4] == c0[4], "counters: descriptor writes per replayed step 0", (double)(c1[4] - c0[4]));
+    check(per <= depth + 1 && per * STEPS == c1[3] - c0[3], "counters: barriers <= dependency depth + 1 (host)",
+          (double)per);
+  } else {
+    check(0, "counters: no capture", 0); check(0, "counters: no capture", 0); check(0, "counters: no capture", 0);
+  }
+  free(x);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+}
+
+int main(void) {
+  run cpu_b, cpu_d;
+  sequence(DIVE_BACKEND_CPU, NULL, 0, &cpu_b);
+  sequence(DIVE_BACKEND_CPU, NULL, 1, &cpu_d);
+  if (cpu_b.ok == -1 || cpu_d.ok == -1) {
+    skip_part("cpu sequences", 2, 0, "no cpu ctx");
+  } else {
+    check(cpu_b.ok == 1 && cpu_d.ok == 1, "cpu: the sequences ran", 0);
+    check(cpu_b.loss_steps == 10 && cpu_d.loss_steps == 10 && cpu_b.peek == 5, "cpu: sync counts every step", 0);
+  }
+  check_sequences(0, &cpu_b);
+  check_sequences(1, &cpu_d);
+  check_nonfinite(DIVE_BACKEND_CPU, 0);
+  check_nonfinite(DIVE_BACKEND_VULKAN, 0);
+  check_nonfinite(DIVE_BACKEND_VULKAN, 1);
+  check_counters();
+  run_free(&cpu_b);
+  run_free(&cpu_d);
+  if (dive_query_validation_messages(NULL)) {
+    printf("FAIL: %d Vulkan validation messages\n", dive_query_validation_messages(NULL));
+    g_fail++;
+  }
+  return summary();
+}
