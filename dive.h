@@ -2697,7 +2697,11 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
   } else {
     dive__im2col(p, g->Cg, img, src, g->Ln);
   }
-  memset(src + g->img, 0, sizeof(float) * (size_t)(g->src - g->img));
+  { /* the zero tail; the plain geometry's copy ends before img (an image of fewer than 16
+       pixels is read as 16 columns) */
+    int64_t z = g->flat == DIVE__PLAIN ? (int64_t)g->Cg * g->Hp * g->Wp : g->img;
+    memset(src + z, 0, sizeof(float) * (size_t)(g->src - z));
+  }
 }
 
 /* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
