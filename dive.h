@@ -1,4 +1,4 @@
-/* dive.h - v0.1.0 - long-tailed image classification with DiVE (Distilling Virtual
+/* dive.h - v0.2.0 - long-tailed image classification with DiVE (Distilling Virtual
    Examples, ICCV 2021) in one C header: CPU (OpenMP) and Vulkan compute - MIT license
 
    USAGE
@@ -122,7 +122,7 @@
 #include <stdint.h>
 
 #define DIVE_VERSION_MAJOR 0
-#define DIVE_VERSION_MINOR 1
+#define DIVE_VERSION_MINOR 2
 #define DIVE_VERSION_PATCH 0
 
 #ifndef DIVE_API
@@ -15398,6 +15398,14 @@ REVISION HISTORY
          CE / BSCE / KD / DiVE losses, SGD, the virtual-example analyzer, evaluation by
          Many / Medium / Few, safetensors checkpoints that PyTorch loads, data loaders (IDX,
          CIFAR binary, image lists via stb_image), exact resume of training
+  0.2.0  torchvision's ResNet / ResNeXt family (resnet18-152, resnext50_32x4d,
+         resnext101_32x8d, wide_resnet50/101_2), checkpoints torchvision loads; data
+         parallelism with MPI (DIVE_MPI: dive_dist_*, dive_resnet_set_dist, sync-BN);
+         the Vulkan training step recorded once and replayed, tiled implicit-GEMM
+         convolutions, the non-finite check on every backend, dive_resnet_sync; CPU
+         kernels for aarch64 (NEON) and a vectorized portable path, Winograd F(2x2, 3x3),
+         batch norm folded into the convs in eval mode; the paper's KD / no-BSCE / alpha 0
+         losses and schedules; DIVE_CHECK as one mechanism; per-ctx threads
 
 ------------------------------------------------------------------------------
 MIT License
