@@ -118,7 +118,8 @@ static void sequence(dive_backend be, const char *replay, int dive_loss, run *r)
   ld.class_counts = counts;
   memset(&sd, 0, sizeof sd);
   sd.lr = 0.05f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
-  snprintf(path, sizeof path, "build/test_replay_%d.safetensors", (int)getpid());
+  snprintf(path, sizeof path, "%s/dive_test_replay_%d.safetensors", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+           (int)getpid()); /* not build/: the sanitizer builds run from build-asan/ */
   for (k = 0; k < 10 && m && r->ok; k++) {
     float l = 0;
     batch(k, sizes[k], x, y);
