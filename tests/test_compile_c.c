@@ -1,7 +1,9 @@
-/* dive.h instantiates cleanly as C99 (the C++11 twin is test_compile_cpp.cpp).
-   The Makefile builds this with -fopenmp; tests/test_compile.sh also tries -Werror variants. */
-#define DIVE_IMPLEMENTATION
+/* dive.h's implementation as C99 is build/dive.o (the Makefile compiles it with -fopenmp,
+   -Werror in CI); this program links it and makes a ctx (the C++11 twin,
+   test_compile_cpp.cpp, instantiates the implementation itself; tests/test_compile.sh tries
+   the other compilers and options). */
 #include "../dive.h"
+#include <string.h>
 #include <stdio.h>
 
 int main(void) {
