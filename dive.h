@@ -8185,7 +8185,9 @@ struct dive_resnet {
   int sync_bn, dist_total;       /* --sync-bn; the global batch of the step in progress */
   double dist_w, dist_bucket_mb; /* this rank's share n / dist_total; bucket size */
   double dist_secs[2];           /* seconds spent in the gradient allreduce; steps */
-  float *dist_host;              /* host copy of the gradients (Vulkan) */
+  float *grad_host;              /* Vulkan: a host copy of the gradients (the eager step's
+                                    non-finite scan; the data-parallel sum) */
+  int grad_host_fresh;           /* it holds the gradients the device has now (the sum) */
   void *dist_rq;                 /* the buckets' MPI requests */
   int64_t dist_nb, dist_next;    /* buckets; the next to start (nb-1 down to 0), -1: all */
   int dist_live;                 /* a train step is between its loss sync and grad sync */
@@ -8478,7 +8480,7 @@ DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   DIVE_FREE(m->blocks);
   DIVE_FREE(m->plist);
   DIVE_FREE(m->fold);
-  DIVE_FREE(m->dist_host);
+  DIVE_FREE(m->grad_host);
   DIVE_FREE(m->dist_rq);
   DIVE_FREE(m->sbn_host[0]); DIVE_FREE(m->sbn_host[1]); DIVE_FREE(m->sbn_host[2]); DIVE_FREE(m->sbn_host[3]);
   DIVE_FREE(m);
@@ -9128,6 +9130,15 @@ static dive_status dive__rn_vk_step(dive_resnet *m, dive_resnet *teacher, const 
   return dive__rn_account(m, loss_out ? step : step - 1, loss_out);
 }
 
+/* the model's host copy of its gradients (Vulkan), allocated once; NULL (ctx failed) when
+   out of memory */
+static float *dive__rn_grad_host(dive_resnet *m) {
+  if (!m->grad_host && !(m->grad_host = (float *)DIVE_MALLOC(sizeof(float) * (size_t)m->grads.numel)))
+    dive__ctx_fail(m->ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory (%lld gradients on the host)",
+                   (long long)m->grads.numel);
+  return m->grad_host;
+}
+
 DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher, const float *x,
                                             const int32_t *y, int n, const dive_loss_desc *loss,
                                             const dive_sgd_desc *sgd, float *loss_out) {
@@ -9137,7 +9148,7 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   dive__sgd_p sp;
   dive_tensor lab, logits, dl, pe, tl;
   dive_status s;
-  float l = 0, *gh = NULL;
+  float l = 0;
   const float *g;
   int64_t j, ng, bad = -1;
   int i;
@@ -9190,6 +9201,7 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   if (!(l == l && l < FLT_MAX && l > -FLT_MAX))
     return dive__rn_nonfinite(m, m->steps, l, l != l ? "the loss is NaN" : "the loss is infinite", "");
   if ((s = dive_resnet_zero_grad(m)) || (s = dive_resnet_backward(m))) return s;
+  m->grad_host_fresh = 0;
   if (m->dist && (s = dive__resnet_grad_sync(m))) return s; /* averaged over the ranks */
   /* ReLU maps NaN to 0, so a NaN pixel or a diverging step can leave the loss finite while
      the gradients are not: check them before they reach the weights (on Vulkan the
@@ -9198,13 +9210,14 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   if (ctx->backend == DIVE_BACKEND_CPU) {
     g = dive__f(&m->grads);
   } else {
-    if (!(gh = (float *)DIVE_MALLOC(sizeof(float) * (size_t)ng))) return dive__ctx_fail(ctx, DIVE_ERR_OOM, "%s: out of memory", fn);
-    if ((s = dive_tensor_read(&m->grads, gh, ng))) { DIVE_FREE(gh); return s; }
+    float *gh = dive__rn_grad_host(m);
+    if (!gh) return ctx->status;
+    if (!m->grad_host_fresh && (s = dive_tensor_read(&m->grads, gh, ng))) return s;
+    m->grad_host_fresh = 0;
     g = gh;
   }
   for (j = 0; j < ng && bad < 0; j++)
     if (!(g[j] - g[j] == 0.0f)) bad = j;
-  DIVE_FREE(gh);
   if (bad >= 0) {
     const char *name = "?";
     char what[96];
@@ -11901,10 +11914,8 @@ static dive_status dive__resnet_grad_sync(dive_resnet *m) {
   dive_status s = DIVE_OK;
   if (!m->dist_live) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "dive_resnet_train_step: gradient sync without a loss sync");
   if (!g) { /* device memory: stage through the host */
-    if (!m->dist_host && !(m->dist_host = (float *)DIVE_MALLOC(sizeof(float) * (size_t)n)))
-      return dive__ctx_fail(ctx, DIVE_ERR_OOM, "dive_resnet_train_step: out of memory (gradients on the host)");
-    if ((s = dive_tensor_read(&m->grads, m->dist_host, n))) return s;
-    g = m->dist_host;
+    if (!(g = dive__rn_grad_host(m))) return ctx->status;
+    if ((s = dive_tensor_read(&m->grads, g, n))) return s;
   }
   m->dist_early += m->dist_nb - 1 - m->dist_next;
   dive__resnet_grad_post(m, g, 0); /* every bucket backward has not started (on the CPU: the stem's) */
@@ -11914,7 +11925,10 @@ static dive_status dive__resnet_grad_sync(dive_resnet *m) {
   if (s) return dive__rn_dist_fail(m, s);
   m->dist_secs[0] += dive_time_sec() - t0;
   m->dist_secs[1] += 1;
-  if (!dive__f(&m->grads) && (s = dive_tensor_write(&m->grads, g, n))) return s;
+  if (!dive__f(&m->grads)) {
+    if ((s = dive_tensor_write(&m->grads, g, n))) return s;
+    m->grad_host_fresh = 1; /* the step's non-finite scan reads the sum from here */
+  }
   if (!m->sync_bn && m->buffers.numel) {
     float *hb = dive__f(&m->buffers), *tmp = NULL;
     if (!hb) {
