@@ -67,9 +67,9 @@ $(B)/%: examples/%.c examples/dive_cli.h examples/dive_modes.h examples/dive_rep
 # with the Vulkan fault-injection hook (DIVE_VK_FAULT=oom:N|lost:N), for tests/test_vkfaults_cli.sh
 $(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h examples/dive_modes.h examples/dive_report.h dive.h $(B)/dive_vkfaults.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive_vkfaults.o -o $@ $(LDLIBS)
-$(LINKED_BENCH): $(B)/%: bench/%.c dive.h $(B)/dive.o | $(B)
+$(LINKED_BENCH): $(B)/%: bench/%.c bench/bench_util.h dive.h $(B)/dive.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
-$(B)/bench_%: bench/bench_%.c dive.h | $(B)
+$(B)/bench_%: bench/bench_%.c bench/bench_util.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 
 # Every test runs its CPU cases and, where a Vulkan device exists (lavapipe in CI), its

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include "bench_util.h"
 
 static dive_ctx *ctx;
 
@@ -23,11 +24,6 @@ static dive_tensor T(int ndim, int d0, int d1, int d2, int d3, dive_rng *r) {
   dive_tensor_write(&t, tmp, t.numel);
   free(tmp);
   return t;
-}
-
-static int cmp_d(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
 }
 
 /* conv fwd + bwd against the ref at batch 2; 1 = ok */

@@ -22,21 +22,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-
-#define CHECK(x) do { dive_status s_ = (x); if (s_) { \
-  fprintf(stderr, "error: %s: %s\n", dive_status_str(s_), ctx ? dive_ctx_error(ctx) : dive_last_error()); \
-  return 1; } } while (0)
-
-static double cpu_sec(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int cmp_d(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv) {
   dive_ctx *ctx = NULL;

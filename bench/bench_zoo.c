@@ -9,26 +9,13 @@
    SGD with momentum 0.9 and weight decay 1e-4, as torchvision's reference recipe). The
    *_cpus figures count images per second of the process's CPU time: on one thread, and on a
    machine shared with other work, they change far less than the wall-clock ones. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "../dive.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-
-#define CHECK(x) do { dive_status s_ = (x); if (s_) { \
-  fprintf(stderr, "error: %s: %s\n", dive_status_str(s_), ctx ? dive_ctx_error(ctx) : dive_last_error()); \
-  return 1; } } while (0)
-
-static double cpu_sec(void) {
-  struct rusage r;
-  getrusage(RUSAGE_SELF, &r);
-  return (double)r.ru_utime.tv_sec + (double)r.ru_stime.tv_sec + 1e-6 * (double)(r.ru_utime.tv_usec + r.ru_stime.tv_usec);
-}
-
-static int cmp_d(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv) {
   dive_ctx *ctx = NULL;
