@@ -41,7 +41,8 @@
      DIVE_VK_PROFILE=1 times every dispatch and prints a per-kernel table (stderr) when the
      ctx is destroyed and one counter line per dive_ctx_sync; DIVE_VK_TILE=v, DIVE_VK_SPLIT=n
      and DIVE_VK_CHUNK=L force the convolutions' tile shape, split-K and the BN partial-sum
-     chunks (tests); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
+     chunks (tests); DIVE_VK_FUSE=0 turns off the BN work fused into the convs' epilogues
+     (the model's conv + BN units; tests, counters); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
      mismatch. dive_resnet_train_step on Vulkan records the step once and replays it (two
      steps in flight; dive_resnet_sync); DIVE_VK_REPLAY=0 runs it op by op instead (as
      DIVE_CHECK and DIVE_VK_SYNC do), DIVE_VK_REPLAY=fresh records it afresh every step (tests).
@@ -4023,6 +4024,10 @@ static void dive__cpu_sgd_step(const dive__sgd_p *p, float *DIVE__RESTRICT param
      sized to the device (dive__vk_tiles_init, dive__vk_pick_tile). Buffers are bound at an
      offset aligned down to minStorageBufferOffsetAlignment; the element remainder is passed
      as the first push constants (one uint per binding).
+   - Fused BN epilogues (the model driver's conv + BN units): the forward conv GEMM also
+     writes the BN statistics per (channel, column tile), the backward-data GEMM adds the
+     residual gradient, applies the ReLU mask and writes the BN backward sums; bn_merge
+     combines the tiles in order (dive__vk_conv_bn_fwd, dive__vk_conv2d_bwd_bn).
    - Profiler: DIVE_VK_PROFILE=1 (timestamps around each dispatch); dive__vk_counters_get.
    - Validation: DIVE_VK_VALIDATION=1 enables VK_LAYER_KHRONOS_validation (+ synchronization
      validation) and a debug-utils messenger that prints and counts warnings and errors.
@@ -7924,10 +7929,13 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
    ops they validate what they are given and switch on the backend. CPU: fused kernels that
    save whole passes over the activations (the conv takes the BN's row statistics while
    each image is in cache; backward-data adds the shortcut's gradient, applies the next
-   ReLU's mask and takes the next BN's row sums). Vulkan: the conv, then the fused BN
-   helpers (dive__vk_bn_act_fwd / _bwd: the residual add and the ReLU inside the BN's apply
-   pass, the ReLU mask inside its sums pass); under DIVE_CHECK the public ops in sequence,
-   each checked against the CPU. */
+   ReLU's mask and takes the next BN's row sums). Vulkan: the same fusions in the conv
+   GEMMs' epilogues (dive__vk_conv_bn_fwd: the BN statistics per column tile;
+   dive__vk_conv2d_bwd_bn: the add, the mask and the BN backward sums per tile), then the
+   fused BN helpers (the residual add and the ReLU inside the BN's apply pass;
+   dive__vk_bn_act_bwd_sums, or dive__vk_bn_act_bwd with the mask inside its sums pass
+   where the epilogue did not run); under DIVE_CHECK the public ops in sequence, each
+   checked against the CPU. */
 #define DIVE__BN_MOMENTUM 0.1f
 #define DIVE__BN_EPS 1e-5f
 

@@ -14,7 +14,9 @@ the >>>dive-shader-list markers in the >>vulkan section, which expands it into i
 (the SPIR-V table after the words expands it too). nbuf is the number of storage-buffer
 bindings and wmask has bit i set when binding i is not declared `readonly` (the shader may
 write it): the recorder's hazard tracking reads it, so the access a shader declares is the
-access the barriers are placed for. The first line of the words block records
+access the barriers are placed for. A row may compile one source with -D defines (a
+variant, e.g. a fused epilogue); its bindings are read from the source as those defines
+leave it (#ifdef / #ifndef / #else / #endif). The first line of the words block records
 the glslang version and a hash of the shader sources, so a stale block is visible in review.
 Python 3 standard library only; users of dive.h never need glslang.
 """
