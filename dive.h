@@ -6584,7 +6584,7 @@ static DIVE__UNUSED const dive_tensor *dive__vk_conv2d_bwd_bn(dive_ctx *ctx, con
   dive__pc_conv2d_bn bpc;
   const dive_tensor *t[9];
   const dive__vk_tile *tl;
-  int64_t Cg = p->C / p->groups, kd = (int64_t)(p->K / p->groups) * p->R * p->S, st = p->stride;
+  int64_t Cg = p->C / p->groups, kd = Cg * p->R * p->S, st = p->stride; /* kd: the forward's, for the flops */
   int64_t ncol = (int64_t)p->N * ((p->H + st - 1) / st) * ((p->W + st - 1) / st), nz = p->groups * st * st, gx;
   int var;
   DIVE_ASSERT(vk->fuse && din && y && x && mean && rstd);
