@@ -10,6 +10,15 @@
 //   (0 outside P x Q). A phase that no tap reaches (1x1 kernel, stride 2) gets zeros.
 // dout: binding 0 (N,K,P,Q)   w: 1 (K,Cg,R,S)   din: 2 (N,C,H,W)
 // grid: (ceil(N*ceil(H/st)*ceil(W/st) / BN), ceil(Cg / BM), groups * st * st)
+// With DIVE_BN_EPI (conv2d_bwd_x_bn: the conv's input is y = relu(BN(x) [+ res]), the BN's
+// input x, its mean and rstd saved by the forward) the epilogue computes the gradient of y
+// and the BN's backward sums: v = din [+ add] (flags bit 0: the gradient's other part, e.g.
+// the residual branch's), masked by y > 0, is written to din, and each (input channel c,
+// phase, column tile x) of the grid writes part[(c * nchunk + phase * ntiles + x) * 2 ..+2]
+// = (sum v, sum v * (x - mean[c]) * rstd[c]) over its pixels, nchunk = st*st * ntiles (a
+// work group of a phase with fewer pixels writes zeros): bn_merge mode 1 adds a channel's
+// chunks in order, in place of bn_part mode 1.
+// bindings then: dout 0, w 1, add 2, y 3, x 4, mean 5, rstd 6, din 7, part 8
 #version 450
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
@@ -17,9 +26,21 @@
 
 layout(set = 0, binding = 0, std430) readonly buffer Dout { float v[]; } dout;
 layout(set = 0, binding = 1, std430) readonly buffer Wt { float v[]; } w;
+#ifdef DIVE_BN_EPI
+layout(set = 0, binding = 2, std430) readonly buffer Add { float v[]; } add;
+layout(set = 0, binding = 3, std430) readonly buffer Y { float v[]; } y;
+layout(set = 0, binding = 4, std430) readonly buffer X { float v[]; } x;
+layout(set = 0, binding = 5, std430) readonly buffer Mn { float v[]; } mean;
+layout(set = 0, binding = 6, std430) readonly buffer Rs { float v[]; } rstd;
+layout(set = 0, binding = 7, std430) writeonly buffer Din { float v[]; } din;
+layout(set = 0, binding = 8, std430) writeonly buffer Part { float v[]; } part;
+layout(push_constant) uniform P {
+  uint o_dout, o_w, o_add, o_y, o_x, o_mean, o_rstd, o_din, o_part;
+#else
 layout(set = 0, binding = 2, std430) writeonly buffer Din { float v[]; } din;
 layout(push_constant) uniform P {
   uint o_dout, o_w, o_din, o_unused;
+#endif
   int N, C, H, W, K, R, S, P, Q, stride, pad, groups;
   uint flags, unused, klen, nsplit;
 } p;
@@ -36,7 +57,17 @@ void main() {
   uint Wp = uint(p.W) > pw ? (uint(p.W) - pw + st - 1u) / st : 0u;
   uint HWp = Hp * Wp, NCOL = uint(p.N) * HWp, TAPS = Rp * Sp, KD = Kg * TAPS;
   uint m0 = gl_WorkGroupID.y * BM, n0 = gl_WorkGroupID.x * BN;
-  if (n0 >= NCOL) return; // this phase has fewer pixels: the whole work group leaves
+  if (n0 >= NCOL) { // this phase has fewer pixels: the whole work group leaves
+#ifdef DIVE_BN_EPI
+    if (tid < BM && m0 + tid < Cg) { // (its partial sums are zero)
+      uint at = p.o_part + 2u * ((g * Cg + m0 + tid) * nph * gl_NumWorkGroups.x + phase * gl_NumWorkGroups.x +
+                                 gl_WorkGroupID.x);
+      part.v[at] = 0.0;
+      part.v[at + 1u] = 0.0;
+    }
+#endif
+    return;
+  }
   uint PQ = uint(p.P * p.Q);
   uint nn = tid % BN, col = n0 + nn, akk = tid % BK;
   bool colok = col < NCOL;
@@ -83,14 +114,48 @@ void main() {
       barrier();
     }
   }
+#ifndef DIVE_BN_EPI
   for (uint i = 0u; i < TM; i++) {
     uint m = m0 + mm_row(tid, i);
     if (m >= Cg) continue;
     for (uint j = 0u; j < TN; j++) {
       uint c2 = n0 + mm_col(tid, j);
       if (c2 >= NCOL) continue;
-      uint n = c2 / HWp, q = c2 - n * HWp, h = ph + (q / Wp) * st, x = pw + (q % Wp) * st;
-      din.v[p.o_din + ((n * uint(p.C) + g * Cg + m) * uint(p.H) + h) * uint(p.W) + x] = acc[i][j];
+      uint n = c2 / HWp, q = c2 - n * HWp, h = ph + (q / Wp) * st, xx = pw + (q % Wp) * st;
+      din.v[p.o_din + ((n * uint(p.C) + g * Cg + m) * uint(p.H) + h) * uint(p.W) + xx] = acc[i][j];
     }
   }
+#else
+  float s2[TM];
+  for (uint i = 0u; i < TM; i++) {
+    uint m = m0 + mm_row(tid, i);
+    float a = 0.0, b = 0.0;
+    if (m < Cg) {
+      float mu = mean.v[p.o_mean + g * Cg + m], rs = rstd.v[p.o_rstd + g * Cg + m];
+      for (uint j = 0u; j < TN; j++) {
+        uint c2 = n0 + mm_col(tid, j);
+        if (c2 >= NCOL) continue;
+        uint n = c2 / HWp, q = c2 - n * HWp, h = ph + (q / Wp) * st, xx = pw + (q % Wp) * st;
+        uint e = ((n * uint(p.C) + g * Cg + m) * uint(p.H) + h) * uint(p.W) + xx;
+        float v = acc[i][j];
+        if ((p.flags & 1u) != 0u) v += add.v[p.o_add + e];
+        if (!(y.v[p.o_y + e] > 0.0)) v = 0.0;
+        din.v[p.o_din + e] = v;
+        a += v;
+        b += v * ((x.v[p.o_x + e] - mu) * rs);
+      }
+    }
+    red_v[i] = a;
+    s2[i] = b;
+  }
+  float sum_r = mm_row_sums(tid);
+  for (uint i = 0u; i < TM; i++) red_v[i] = s2[i];
+  float sumx_r = mm_row_sums(tid);
+  if (tid < BM && m0 + tid < Cg) {
+    uint at = p.o_part + 2u * ((g * Cg + m0 + tid) * nph * gl_NumWorkGroups.x + phase * gl_NumWorkGroups.x +
+                               gl_WorkGroupID.x);
+    part.v[at] = sum_r;
+    part.v[at + 1u] = sumx_r;
+  }
+#endif
 }

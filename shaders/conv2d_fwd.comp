@@ -8,6 +8,13 @@
 // in: binding 0 (N,C,H,W)   w: 1 (K,Cg,R,S)   b: 2 (K; absent when flags bit 0 is clear)
 // out: 3 (N,K,P,Q)
 // grid: (ceil(N*P*Q / BN), ceil(Kg / BM), groups) work groups of (BM/TM)*(BN/TN)
+// With DIVE_BN_EPI (conv2d_fwd_bn: a training-mode BN follows) the epilogue also writes the
+// BN statistics of each (output channel k, column tile x) of the grid to part (binding 4):
+// part[(k * ntiles + x) * 2 ..+2] = (mean, M2 = sum (v - mean)^2) over the tile's
+// min(BN, N*P*Q - x*BN) outputs v of channel k, two passes over the values in registers (no
+// E[v^2] - E[v]^2). That is bn_part mode 0's layout with chunks of L = BN (a tile's columns
+// are a range of the channel's N*P*Q values in bn_part's order), so bn_merge mode 0 merges
+// the tiles of a channel in order (Chan's formula) and the statistics pass is not needed.
 // Loads: A rows are contiguous along kd (invocations take consecutive kd); B along the
 // output columns (each invocation keeps one column, so its n, oh, ow are computed once).
 #version 450
@@ -19,8 +26,14 @@ layout(set = 0, binding = 0, std430) readonly buffer In { float v[]; } in_;
 layout(set = 0, binding = 1, std430) readonly buffer Wt { float v[]; } w;
 layout(set = 0, binding = 2, std430) readonly buffer Bs_ { float v[]; } b;
 layout(set = 0, binding = 3, std430) writeonly buffer Out { float v[]; } out_;
+#ifdef DIVE_BN_EPI
+layout(set = 0, binding = 4, std430) writeonly buffer Part { float v[]; } part;
+layout(push_constant) uniform P {
+  uint o_in, o_w, o_b, o_out, o_part, o_unused5, o_unused6, o_unused7, o_unused8;
+#else
 layout(push_constant) uniform P {
   uint o_in, o_w, o_b, o_out;
+#endif
   int N, C, H, W, K, R, S, P, Q, stride, pad, groups;
   uint flags, unused, klen, nsplit;
 } p;
@@ -79,9 +92,36 @@ void main() {
     float bias = (p.flags & 1u) != 0u ? b.v[p.o_b + g * Kg + m] : 0.0;
     for (uint j = 0u; j < TN; j++) {
       uint c2 = n0 + mm_col(tid, j);
+      acc[i][j] += bias;
       if (c2 >= NCOL) continue;
       uint n = c2 / PQ;
-      out_.v[p.o_out + (n * uint(p.K) + g * Kg + m) * PQ + (c2 - n * PQ)] = acc[i][j] + bias;
+      out_.v[p.o_out + (n * uint(p.K) + g * Kg + m) * PQ + (c2 - n * PQ)] = acc[i][j];
     }
   }
+#ifdef DIVE_BN_EPI
+  // the tile's statistics per row: its mean, then the squared deviations from it
+  uint cnt = min(BN, NCOL - n0);
+  for (uint i = 0u; i < TM; i++) {
+    float s = 0.0;
+    for (uint j = 0u; j < TN; j++)
+      if (n0 + mm_col(tid, j) < NCOL) s += acc[i][j];
+    red_v[i] = s;
+  }
+  float mean_r = mm_row_sums(tid) / float(cnt);
+  for (uint i = 0u; i < TM; i++) {
+    float mu = mm_row_sum(mm_row(tid, i)) / float(cnt), s = 0.0;
+    for (uint j = 0u; j < TN; j++)
+      if (n0 + mm_col(tid, j) < NCOL) {
+        float d = acc[i][j] - mu;
+        s += d * d;
+      }
+    red_v[i] = s;
+  }
+  float m2_r = mm_row_sums(tid);
+  if (tid < BM && m0 + tid < Kg) {
+    uint at = p.o_part + 2u * ((g * Kg + m0 + tid) * gl_NumWorkGroups.x + gl_WorkGroupID.x);
+    part.v[at] = mean_r;
+    part.v[at + 1u] = m2_r;
+  }
+#endif
 }

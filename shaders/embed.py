@@ -14,7 +14,9 @@ the >>>dive-shader-list markers in the >>vulkan section, which expands it into i
 (the SPIR-V table after the words expands it too). nbuf is the number of storage-buffer
 bindings and wmask has bit i set when binding i is not declared `readonly` (the shader may
 write it): the recorder's hazard tracking reads it, so the access a shader declares is the
-access the barriers are placed for. The first line of the words block records
+access the barriers are placed for. A row may compile one source with -D defines (a
+variant, e.g. a fused epilogue); its bindings are read from the source as those defines
+leave it (#ifdef / #ifndef / #else / #endif). The first line of the words block records
 the glslang version and a hash of the shader sources, so a stale block is visible in review.
 Python 3 standard library only; users of dive.h never need glslang.
 """
@@ -40,7 +42,9 @@ SHADERS = [
     ("relu_bwd", "relu_bwd.comp", []),
     ("add_fwd", "add_fwd.comp", []),
     ("conv2d_fwd", "conv2d_fwd.comp", []),
+    ("conv2d_fwd_bn", "conv2d_fwd.comp", ["DIVE_BN_EPI"]),
     ("conv2d_bwd_x", "conv2d_bwd_x.comp", []),
+    ("conv2d_bwd_x_bn", "conv2d_bwd_x.comp", ["DIVE_BN_EPI"]),
     ("conv2d_bwd_w", "conv2d_bwd_w.comp", []),
     ("conv2d_bwd_w_reduce", "conv2d_bwd_w_reduce.comp", []),
     ("bn_part", "bn_part.comp", []),
@@ -88,10 +92,34 @@ def sources_hash():
 BINDING = re.compile(r"layout\(set\s*=\s*0,\s*binding\s*=\s*(\d+)[^)]*\)\s*((?:readonly|writeonly)\s+)?buffer")
 
 
-def bindings(src):
+def active_text(text, defs):
+    """text without the lines that #ifdef / #ifndef / #else / #endif blocks exclude under
+    the -D defines `defs` (a variant of one source, e.g. a fused epilogue, may declare other
+    bindings); other preprocessor lines are kept as they are."""
+    names = {d.split("=")[0] for d in defs}
+    keep, stack = [], []
+    for line in text.splitlines():
+        m = re.match(r"\s*#\s*(ifdef|ifndef|else|endif)\b\s*(\w*)", line)
+        if m:
+            kw, name = m.group(1), m.group(2)
+            if kw == "ifdef":
+                stack.append(name in names)
+            elif kw == "ifndef":
+                stack.append(name not in names)
+            elif kw == "else":
+                stack[-1] = not stack[-1]
+            else:
+                stack.pop()
+            continue
+        if all(stack):
+            keep.append(line)
+    return "\n".join(keep)
+
+
+def bindings(src, defs=()):
     """(nbuf, wmask) of a shader: bindings 0..nbuf-1, bit i = binding i may be written."""
     with open(os.path.join(HERE, src)) as f:
-        text = f.read()
+        text = active_text(f.read(), defs)
     found = {}
     for m in BINDING.finditer(text):
         found[int(m.group(1))] = (m.group(2) or "").strip() != "readonly"
@@ -129,8 +157,8 @@ def generate():
 
 def generate_list():
     lines = [LIST_BEGIN, "#define DIVE__SHADER_LIST(X) \\"]
-    for stem, src, _ in SHADERS:
-        nbuf, wmask = bindings(src)
+    for stem, src, defs in SHADERS:
+        nbuf, wmask = bindings(src, defs)
         lines.append("  X(%s, %d, 0x%02x) \\" % (stem, nbuf, wmask))
     lines += ["  /* end */", LIST_END]
     return "\n".join(lines) + "\n"

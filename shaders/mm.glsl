@@ -55,3 +55,36 @@ void mm_step(uint tid) {
 // the row / column of acc[i][j] inside the block
 uint mm_row(uint tid, uint i) { return tid / (BN / TN) + i * (BM / TM); }
 uint mm_col(uint tid, uint j) { return tid % (BN / TN) + j * (BN / TN); }
+
+#ifdef DIVE_BN_EPI
+// Per-row sums of the block for the fused BN epilogues (conv2d_fwd's statistics,
+// conv2d_bwd_x's backward sums). Each invocation puts in red_v[i] its partial over its TN
+// columns of row mm_row(tid, i); mm_row_sums then leaves, for invocation tid < BM, the sum
+// of row tid over the BN/TN invocations of the row, added in tx order (a fixed order: the
+// same bits every run). It reuses the tiles' shared memory (call it after the last mm_step
+// and its barrier): the (row, tx) values go to As when they fit there, else to Bs, the row
+// sums to the other array (every shape of the C side's table fits; it asserts so). Every
+// invocation must call it (it has barriers); a result is valid until the next call's
+// second barrier, so read it before calling again.
+const uint TX = BN / TN;
+const bool RED_A = BM * TX <= BK * AS;
+float red_v[TM];
+
+float mm_row_sums(uint tid) {
+  uint tx = tid % TX;
+  for (uint i = 0u; i < TM; i++) {
+    uint k = mm_row(tid, i) * TX + tx;
+    if (RED_A) As[k] = red_v[i]; else Bs[k] = red_v[i];
+  }
+  barrier();
+  if (tid < BM) {
+    float s = 0.0;
+    for (uint u = 0u; u < TX; u++) s += RED_A ? As[tid * TX + u] : Bs[tid * TX + u];
+    if (RED_A) Bs[tid] = s; else As[tid] = s;
+  }
+  barrier();
+  return tid < BM ? (RED_A ? Bs[tid] : As[tid]) : 0.0;
+}
+// row r's sum from the last mm_row_sums (any invocation)
+float mm_row_sum(uint r) { return RED_A ? Bs[r] : As[r]; }
+#endif

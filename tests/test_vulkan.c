@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 109
+#define VK_CHECKS 132
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -1004,6 +1004,144 @@ static int check_bn_fused(dive_ctx *ctx) {
   return 0;
 }
 
+/* The model driver's conv + BN units with the convs' fused BN epilogues, vs the reference
+   composition. A unit P (its BN input ec, statistics emean / erstd, output ey = relu(bn(ec)))
+   feeds the conv under test (x = ey):
+     forward, dive__conv_bn_forward: c = conv(x, w), y = [relu](bn(c) [+ res]) in training
+       (the statistics from conv2d_fwd_bn's epilogue: every (channel, column tile) partial
+       must be there and be right; running statistics updated);
+     backward, dive__conv_backward_epi with P's tensors: dx = (backward-data of dc [+ add])
+       masked by ey > 0 (conv2d_bwd_x_bn), dw +=, and the partial sums that
+       dive__relu_bn_backward then turns into P's dec, dgamma +=, dbeta += (bn_merge mode 1,
+       no bn_part pass).
+   Shapes: a single partial tile, several column tiles per channel, rows past a 128-row tile,
+   odd sizes, stride 2 with phases of fewer pixels (whole work groups with nothing to do),
+   1x1 stride 2 (phases no tap reaches), ResNeXt's 4 channels per group (plain and
+   strided), the 7x7/2 stem, 1x1 with many column tiles. Run in every tile-shape and split
+   mode. The fused path must be the one taken (3 dispatches forward, the sums returned)
+   unless DIVE_VK_FUSE=0 or DIVE_CHECK; a second run gives the same bits. */
+static int check_conv_bn_fused(dive_ctx *ctx) {
+  static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add) */
+      {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 7},
+      {3, 20, 11, 13, 130, 3, 3, 1, 1, 1, 6}, {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 3},
+      {5, 8, 15, 15, 8, 3, 3, 2, 1, 1, 6},   {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 5},
+      {2, 128, 6, 5, 128, 3, 3, 1, 1, 32, 2}, {2, 128, 7, 7, 128, 3, 3, 2, 1, 32, 7},
+      {2, 3, 23, 23, 8, 7, 7, 2, 3, 1, 2},   {4, 8, 16, 16, 8, 1, 1, 1, 0, 1, 4}};
+  int fused = ctx->vk->fuse && !ctx->check;
+  unsigned ci;
+  dive_rng r;
+  dive_rng_seed(&r, 17);
+  for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
+    const int *c = cs[ci];
+    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run;
+    dive__conv_p p;
+    dive__bn_p bp, be;
+    int64_t nin, nw, nout, i, d0;
+    float *ec, *ge, *bee, *emu, *ers, *ey, *t0, *w, *g, *bb, *rm, *rv, *rsd_, *cc, *y, *mu, *rsd, *dc, *adds, *dx,
+        *dw, *dec, *dge, *dbe, *garb, *keep[5] = {NULL, NULL, NULL, NULL, NULL};
+    vt EC, GE, EMU, ERS, EY, Wt, G, BB, RM, RV, RES, C, Y, MU, RS, DC, ADD, DX, DW, DEC, DGE, DBE;
+    const dive_tensor *sums;
+    memset(&p, 0, sizeof p);
+    p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.K = c[4]; p.R = c[5]; p.S = c[6];
+    p.stride = c[7]; p.pad = c[8]; p.groups = c[9];
+    p.P = (p.H + 2 * p.pad - p.R) / p.stride + 1;
+    p.Q = (p.W + 2 * p.pad - p.S) / p.stride + 1;
+    Cg = p.C / p.groups;
+    nin = (int64_t)p.N * p.C * p.H * p.W; nw = (int64_t)p.K * Cg * p.R * p.S;
+    nout = (int64_t)p.N * p.K * p.P * p.Q;
+    be.N = p.N; be.C = p.C; be.HW = p.H * p.W; be.training = 1; be.momentum = 0.1f; be.eps = 1e-5f;
+    bp.N = p.N; bp.C = p.K; bp.HW = p.P * p.Q; bp.training = 1; bp.momentum = 0.1f; bp.eps = 1e-5f;
+    /* the unit before: ey = relu(bn(ec)), the conv's input */
+    ec = frand(&r, nin, -1, 3); ge = frand(&r, p.C, 0.5f, 1.5f); bee = frand(&r, p.C, -0.5f, 0.5f);
+    emu = fbuf(p.C); ers = fbuf(p.C); ey = fbuf(nin); t0 = fbuf(nin);
+    dive__ref_bn_fwd(&be, t0, emu, ers, ec, ge, bee, NULL, NULL);
+    for (i = 0; i < nin; i++) ey[i] = t0[i] > 0 ? t0[i] : 0;
+    w = frand(&r, nw, -1, 1); g = frand(&r, p.K, 0.5f, 1.5f); bb = frand(&r, p.K, -1, 1);
+    rm = frand(&r, p.K, -1, 1); rv = frand(&r, p.K, 0.5f, 2); rsd_ = frand(&r, nout, -1, 1);
+    dc = frand(&r, nout, -1, 1); adds = frand(&r, nin, -1, 1); dw = frand(&r, nw, 0, 1);
+    dge = frand(&r, p.C, 0, 1); dbe = frand(&r, p.C, 0, 1);
+    cc = fbuf(nout); y = fbuf(nout); mu = fbuf(p.K); rsd = fbuf(p.K); dx = fbuf(nin); dec = fbuf(nin);
+    garb = frand(&r, nin > nout ? nin : nout, 550, 560); /* what the outputs must overwrite */
+    CHECK_OK(ctx, vt_4(ctx, &EC, p.N, p.C, p.H, p.W, 1, ec));
+    CHECK_OK(ctx, vt_new(ctx, &GE, p.C, 2, ge));
+    CHECK_OK(ctx, vt_new(ctx, &EMU, p.C, 3, emu));
+    CHECK_OK(ctx, vt_new(ctx, &ERS, p.C, 4, ers));
+    CHECK_OK(ctx, vt_4(ctx, &EY, p.N, p.C, p.H, p.W, 5, ey));
+    CHECK_OK(ctx, vt_4(ctx, &Wt, p.K, Cg, p.R, p.S, 6, w));
+    CHECK_OK(ctx, vt_new(ctx, &G, p.K, 7, g));
+    CHECK_OK(ctx, vt_new(ctx, &BB, p.K, 8, bb));
+    CHECK_OK(ctx, vt_new(ctx, &RM, p.K, 9, rm));
+    CHECK_OK(ctx, vt_new(ctx, &RV, p.K, 10, rv));
+    CHECK_OK(ctx, vt_4(ctx, &RES, p.N, p.K, p.P, p.Q, 11, rsd_));
+    CHECK_OK(ctx, vt_4(ctx, &C, p.N, p.K, p.P, p.Q, 12, garb));
+    CHECK_OK(ctx, vt_4(ctx, &Y, p.N, p.K, p.P, p.Q, 13, garb));
+    CHECK_OK(ctx, vt_new(ctx, &MU, p.K, 14, NULL));
+    CHECK_OK(ctx, vt_new(ctx, &RS, p.K, 15, NULL));
+    CHECK_OK(ctx, vt_4(ctx, &DC, p.N, p.K, p.P, p.Q, 16, dc));
+    CHECK_OK(ctx, vt_4(ctx, &ADD, p.N, p.C, p.H, p.W, 17, adds));
+    CHECK_OK(ctx, vt_4(ctx, &DX, p.N, p.C, p.H, p.W, 18, garb));
+    CHECK_OK(ctx, vt_4(ctx, &DW, p.K, Cg, p.R, p.S, 19, dw));
+    CHECK_OK(ctx, vt_4(ctx, &DEC, p.N, p.C, p.H, p.W, 20, garb));
+    CHECK_OK(ctx, vt_new(ctx, &DGE, p.C, 21, dge));
+    CHECK_OK(ctx, vt_new(ctx, &DBE, p.C, 22, dbe));
+    /* reference forward */
+    dive__ref_conv2d_fwd(&p, cc, ey, w, NULL);
+    dive__ref_bn_fwd(&bp, y, mu, rsd, cc, g, bb, rm, rv);
+    for (i = 0; i < nout; i++) {
+      float v = y[i] + (res ? rsd_[i] : 0.0f);
+      y[i] = relu ? (v > 0 ? v : 0) : v;
+    }
+    /* reference backward: dx = mask(din + add), then the BN of the unit before */
+    dive__ref_conv2d_bwd(&p, dx, dw, NULL, dc, ey, w);
+    for (i = 0; i < nin; i++) dx[i] = ey[i] > 0 ? dx[i] + (add ? adds[i] : 0.0f) : 0.0f;
+    dive__ref_bn_bwd(&be, dec, dge, dbe, dx, ec, emu, ers, ge);
+    for (run = 0; run < 2; run++) {
+      dive__vk_counters k0 = dive__vk_counters_get(ctx), k1;
+      CHECK_OK(ctx, dive__conv_bn_forward(ctx, &Y.v, &C.v, &MU.v, &RS.v, &EY.v, res ? &RES.v : NULL, &Wt.v, &G.v,
+                                          &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 1, NULL, NULL));
+      k1 = dive__vk_counters_get(ctx);
+      d0 = k1.dispatches - k0.dispatches;
+      if (fused && d0 != 3) { printf("  forward: %lld dispatches, not 3 (fused)\n", (long long)d0); ok = 0; }
+      sums = dive__conv_backward_epi(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
+                                     add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL);
+      CHECK(ctx->status == DIVE_OK, "conv_backward_epi: %s", dive_ctx_error(ctx));
+      if ((sums != NULL) != fused) { printf("  backward: sums %s\n", sums ? "returned" : "not returned"); ok = 0; }
+      /* unfused (sums NULL): dx + add unmasked, masked in place by the BN backward below */
+      CHECK_OK(ctx, dive__relu_bn_backward(ctx, &DEC.v, &DGE.v, &DBE.v, &DX.v, &EY.v, &EC.v, &EMU.v, &ERS.v, &GE.v,
+                                           1, sums));
+      if (run == 0) {
+        ok &= vt_cmp(&C, cc, TOL, "conv_bn fwd c") & vt_cmp(&Y, y, TOL, "conv_bn fwd y");
+        ok &= vt_cmp(&MU, mu, TOL, "conv_bn fwd mean") & vt_cmp(&RS, rsd, TOL, "conv_bn fwd rstd");
+        ok &= vt_cmp(&RM, rm, TOL, "conv_bn fwd running mean") & vt_cmp(&RV, rv, TOL, "conv_bn fwd running var");
+        ok &= vt_cmp(&DX, dx, TOL, "bwd_epi dx (masked, + add)") & vt_cmp(&DW, dw, TOL, "bwd_epi dw (+=)");
+        ok &= vt_cmp(&DEC, dec, 1e-7, "bn bwd from the epilogue's sums: din");
+        ok &= vt_cmp(&DGE, dge, TOL, "... dgamma (+=)") & vt_cmp(&DBE, dbe, TOL, "... dbeta (+=)");
+        keep[0] = fbuf(nout); keep[1] = fbuf(p.K); keep[2] = fbuf(p.K); keep[3] = fbuf(nin); keep[4] = fbuf(nin);
+        CHECK_OK(ctx, dive_tensor_read(&Y.v, keep[0], nout));
+        CHECK_OK(ctx, dive_tensor_read(&MU.v, keep[1], p.K));
+        CHECK_OK(ctx, dive_tensor_read(&RS.v, keep[2], p.K));
+        CHECK_OK(ctx, dive_tensor_read(&DX.v, keep[3], nin));
+        CHECK_OK(ctx, dive_tensor_read(&DEC.v, keep[4], nin));
+      } else { /* the same bits again (the overwritten outputs) */
+        ok &= vt_cmp(&Y, keep[0], 0, "run 2: y") & vt_cmp(&MU, keep[1], 0, "run 2: mean");
+        ok &= vt_cmp(&RS, keep[2], 0, "run 2: rstd") & vt_cmp(&DX, keep[3], 0, "run 2: dx");
+        ok &= vt_cmp(&DEC, keep[4], 0, "run 2: dec");
+        for (i = 0; i < 5; i++) free(keep[i]);
+      }
+    }
+    ok &= vt_done(&EC) & vt_done(&GE) & vt_done(&EMU) & vt_done(&ERS) & vt_done(&EY) & vt_done(&Wt) & vt_done(&G) &
+          vt_done(&BB) & vt_done(&RM) & vt_done(&RV) & vt_done(&RES) & vt_done(&C) & vt_done(&Y) & vt_done(&MU) &
+          vt_done(&RS) & vt_done(&DC) & vt_done(&ADD) & vt_done(&DX) & vt_done(&DW) & vt_done(&DEC) &
+          vt_done(&DGE) & vt_done(&DBE);
+    free(ec); free(ge); free(bee); free(emu); free(ers); free(ey); free(t0); free(w); free(g); free(bb); free(rm);
+    free(rv); free(rsd_); free(cc); free(y); free(mu); free(rsd); free(dc); free(adds); free(dx); free(dw);
+    free(dec); free(dge); free(dbe); free(garb);
+    CHECK(ok, "conv_bn fused N=%d C=%d H=%d W=%d K=%d R=%d S=%d stride=%d pad=%d groups=%d res=%d relu=%d add=%d",
+          c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], res, relu, add);
+  }
+  return 0;
+}
+
 /* the captured step's device-side pieces vs the host: SGD with lr from the scalars (the push
    constant's lr must be ignored) and skipped on a flagged ring entry; the loss mean and its
    flag; the non-finite scan */
@@ -1447,6 +1585,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   if (env && strcmp(env, "DIVE_CHECK")) {
     g_worst = 0;
     report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
+    report_op("conv + BN units, fused epilogues (10 shapes)", check_conv_bn_fused(ctx));
     report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
     if (strcmp(env, "DIVE_VK_TILE")) {
       report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
@@ -1473,6 +1612,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
   report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
+  report_op("conv + BN units, fused epilogues (10 shapes)", check_conv_bn_fused(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
   if (!wg && !env) {
@@ -1518,6 +1658,8 @@ int main(void) {
     run_mode_env("split=3", 0, NULL, "DIVE_VK_SPLIT", "3");
     run_mode_env("split=7", 1, NULL, "DIVE_VK_SPLIT", "7");
     run_mode_env("chunk=37", 0, NULL, "DIVE_VK_CHUNK", "37");
+    /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
+    run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
   }
   /* DIVE_CHECK=1: every op also recomputed on the CPU and compared, inside the op */
   run_mode_env("check", 0, NULL, "DIVE_CHECK", "1");
