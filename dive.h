@@ -2665,6 +2665,9 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
      is copied once per kernel column s with only vertical pad rows (Hp, W), and in copy s
      the |s - pad| columns that a row's shifted read would wrap into are zeroed. Row
      (c,r,s) is copy s at c*Hp*W + r*W + s - pad; column j = oh*W + ow is pixel (oh, ow),
+     and copy s's values start pad - s floats after its leading guard, so row (c,r,s)
+     starts at guard + c*Hp*W + r*W in every copy: 64-byte aligned when W % 16 == 0 (no
+     load of the GEMM kernels splits a cache line; the same values, so the same sums),
      so the GEMM writes the output tensor itself (when PQ % 16 == 0 and Kg % 8 == 0): no
      dropped FMAs, no compaction copy, and backward-weights reads dout in place.
    - any stride: an im2col matrix (CgRS, Ln).
@@ -2712,8 +2715,7 @@ static void dive__cgeo_offsets(const dive__conv_p *p, const dive__cgeo *g, int64
   for (c = 0; c < g->Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++, q++)
-        off[q] = g->flat == DIVE__SHIFTED ? s * g->vs + DIVE__SG + (int64_t)c * g->Hp * g->Wp +
-                                                (int64_t)r * g->Wp + s - p->pad
+        off[q] = g->flat == DIVE__SHIFTED ? s * g->vs + DIVE__SG + (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp
                  : g->flat ? (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp + s : q * g->Ln;
   for (; q < dive__rup(g->CRS, 8) + DIVE__NT_N; q++) off[q] = g->img;
 }
@@ -2726,18 +2728,19 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
     int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
     const dive__rowfns *f = dive__rowfns_get();
     for (s = 0; s < p->S; s++) {
-      float *v = src + s * g->vs;
+      int d = p->pad - s; /* copy s starts d floats after its guard (|d| <= pad <= SG / 2) */
+      float *v = src + s * g->vs, *v1 = v + DIVE__SG + d;
       int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
-      memset(v, 0, sizeof(float) * DIVE__SG);
-      f->zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+      memset(v, 0, sizeof(float) * (size_t)(DIVE__SG + d));
+      f->zcz(v1, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
       /* the columns a shifted read wraps into: usually one per row, zeroed with strided
          stores (a loop over the band becomes a memset call per row) */
       for (c = 0; c < g->Cg && z1 > z0; c++)
         for (w = z0; w < z1; w++) {
-          float *b = v + DIVE__SG + (int64_t)c * g->Hp * p->W + pr + w;
+          float *b = v1 + (int64_t)c * g->Hp * p->W + pr + w;
           for (h = 0; h < p->H; h++) b[(int64_t)h * p->W] = 0.0f;
         }
-      memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
+      memset(v1 + g->vs - 2 * DIVE__SG, 0, sizeof(float) * (size_t)(DIVE__SG - d));
     }
   } else if (g->flat) {
     int c, h;
@@ -2778,13 +2781,16 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
   f->dxz(v0 + DIVE__SG, gimg, ximg, cf, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
   memset(v0 + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
   for (s = 0; s < p->S; s++) {
-    float *v = src + s * g->vs;
+    int d = p->pad - s; /* as in dive__conv_src */
+    float *v = src + s * g->vs, *v1 = v + DIVE__SG + d;
     int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
     if (s == p->pad) continue;
-    memcpy(v, v0, sizeof(float) * (size_t)g->vs);
-    for (c = 0; c < g->Cg && z1 > z0; c++) /* as in dive__conv_src */
+    memset(v, 0, sizeof(float) * (size_t)(DIVE__SG + d));
+    memcpy(v1, v0 + DIVE__SG, sizeof(float) * (size_t)(g->vs - 2 * DIVE__SG));
+    memset(v1 + g->vs - 2 * DIVE__SG, 0, sizeof(float) * (size_t)(DIVE__SG - d));
+    for (c = 0; c < g->Cg && z1 > z0; c++)
       for (w = z0; w < z1; w++) {
-        float *b = v + DIVE__SG + (int64_t)c * g->Hp * p->W + pr + w;
+        float *b = v1 + (int64_t)c * g->Hp * p->W + pr + w;
         for (h = 0; h < p->H; h++) b[(int64_t)h * p->W] = 0.0f;
       }
   }
