@@ -3275,26 +3275,44 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
     }
 }
 
+/* ni images (C, H, W) and (K, H, W) apart at img and out, side by side in V and M (ni Tn
+   columns: a 16-tile image, 8x8, would leave the GEMM to its 16-column panel; each column's
+   sums are the same either way); off: the rows of V, c ni Tn; scratch sc (per ni, see
+   dive__wino_per) */
+static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
+                            const float *up, const int64_t *off, const float *img, int ni, const float *bias,
+                            float *out, float *sc) {
+  int64_t Tn = g->Tn, Tb = ni * Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tb, ms = (int64_t)g->Kr * Tb;
+  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  int64_t rows = (int64_t)(g->th + 1) * g->tw;
+  int c, k, j, xi, u;
+  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
+    memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (u = 0; u < ni; u++)
+    for (c = 0; c < p->C; c++) {
+      /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
+         each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
+      wf->tiles(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
+      wf->in(v + c * Tb + u * Tn, vs, pl, g->ps, g->tw, Tn);
+    }
+  for (xi = 0; xi < 16; xi++)
+    dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tb, m + xi * ms);
+  for (u = 0; u < ni; u++)
+    for (k = 0; k < p->K; k++)
+      wf->out(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tb + u * Tn, ms, g->th, g->tw,
+              bias ? bias[k] : 0.0f, yb);
+}
+/* images side by side in dive__wino_imgs: two of 16 tiles, else one */
+static int dive__wino_nb(const dive__wgeo *g) { return g->Tn == 16 ? 2 : 1; }
+/* its scratch floats for ni images */
+static int64_t dive__wino_per(const dive__conv_p *p, const dive__wgeo *g, int ni) {
+  return g->per + (ni - 1) * 16 * ((int64_t)p->C + g->Kr) * g->Tn;
+}
 /* one image: out (K, H, W) = conv(img (C, H, W)) (+ bias), scratch sc (g->per floats) */
 static void dive__wino_img(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p,
                            const dive__wgeo *g, const float *up, const int64_t *off, const float *img,
                            const float *bias, float *out, float *sc) {
-  int64_t Tn = g->Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
-  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
-  int64_t rows = (int64_t)(g->th + 1) * g->tw;
-  int c, k, j, xi;
-  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
-    memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
-  for (c = 0; c < p->C; c++) {
-    /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
-       each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
-    wf->tiles(pl, g->ps, img + c * HW, p->H, p->W, g->th, g->tw);
-    wf->in(v + c * Tn, vs, pl, g->ps, g->tw, Tn);
-  }
-  for (xi = 0; xi < 16; xi++)
-    dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tn, m + xi * ms);
-  for (k = 0; k < p->K; k++)
-    wf->out(out + k * HW, p->H, p->W, m + k * Tn, ms, g->th, g->tw, bias ? bias[k] : 0.0f, yb);
+  dive__wino_imgs(nn, wf, p, g, up, off, img, 1, bias, out, sc);
 }
 
 /* Winograd forward conv (see dive__wino_pick), one parallel region over images as the direct
@@ -3306,29 +3324,35 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   dive__epi_fn ep = dive__epi_kernel();
-  int nt = dive__parts(p->N), c;
-  int64_t nu, HW = (int64_t)p->H * p->W;
+  int nt = dive__parts(p->N), c, nb;
+  int64_t nu, per, HW = (int64_t)p->H * p->W;
   float *base, *cur, *up;
   int64_t *off;
   dive__wgeo_init(p, &g);
+  nb = dive__wino_nb(&g);
+  per = dive__rup(dive__wino_per(p, &g, nb), 16);
   nu = 16 * (int64_t)g.Kr * p->C;
-  base = dive__ws_get(ws, dive__rup(nu, 16) + dive__rup(2 * (int64_t)p->C, 16) + dive__rup(g.per, 16) * nt);
+  base = dive__ws_get(ws, dive__rup(nu, 16) + 2 * dive__rup(2 * (int64_t)p->C, 16) + per * nt);
   if (!base) return 0;
   cur = base;
   up = dive__take(&cur, nu);
-  off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
+  off = (int64_t *)(void *)dive__take(&cur, 4 * (int64_t)p->C); /* V's rows for 1 and for nb images */
   dive__wino_pack_u(p, &g, w, 0, up);
   dive__wino_calls[0]++;
-  for (c = 0; c < p->C; c++) off[c] = (int64_t)c * g.Tn;
+  for (c = 0; c < p->C; c++) {
+    off[c] = (int64_t)c * g.Tn;
+    off[p->C + c] = (int64_t)c * nb * g.Tn;
+  }
   DIVE__OMP_PARALLEL(nt)
   {
-    int t;
-    int64_t n;
+    int t, ni, u;
+    int64_t n, n1;
     for (t = DIVE__TID; t < nt; t += DIVE__NTH)
-      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
-        dive__wino_img(nn, wf, p, &g, up, off, in + n * p->C * HW, b, out + n * p->K * HW,
-                       cur + dive__rup(g.per, 16) * t);
-        dive__fwd_epi_apply(f, ep, epi, p->K, HW, out, NULL, n); /* the bias is in already */
+      for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += ni) {
+        ni = n1 - n >= nb ? nb : 1;
+        dive__wino_imgs(nn, wf, p, &g, up, ni > 1 ? off + p->C : off, in + n * p->C * HW, ni, b,
+                        out + n * p->K * HW, cur + per * t);
+        for (u = 0; u < ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, HW, out, NULL, n + u); /* bias in already */
       }
   }
   return 1;
