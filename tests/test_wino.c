@@ -175,20 +175,20 @@ static void check_fold(dive_ctx *ctx, const char *arch, int width, int size) {
 }
 
 /* BN backward's dx inside the next conv backward's copies of it (the CPU's training step)
-   against the dx as a pass (DIVE_CPU_FUSE_DX=0): two training steps each from the same
+   against the dx as a pass (DIVE_CPU_FUSE_DX=0): a training step each from the same
    weights, then one forward and backward; every loss and gradient bit for bit the same, the
-   fused run must have fused and the other not. CIFAR ResNet-32 on every ISA path (the
-   portable one with direct convs: its rule's Winograd backward-data makes no copies), and
-   the ImageNet family's bottlenecks, projections and groups on the best. */
+   fused run must have fused and the other not: CIFAR ResNet-32 and the ImageNet family's
+   bottlenecks, projections and groups, on the best ISA path (test_ops checks the dx rows
+   of every path). */
 static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, int isa, int wmode) {
   dive_resnet_desc rd;
   dive_loss_desc ld;
   dive_sgd_desc sd;
   dive_rng pr;
-  float *x, loss[2][3], *gr[2] = {NULL, NULL};
-  int32_t y[4];
+  float *x, loss[2][2], *gr[2] = {NULL, NULL};
+  int32_t y[2];
   char what[128];
-  int i, v, calls[2], n = 4, ok = 1, best = dive__isa();
+  int i, v, calls[2], n = 2, ok = 1, best = dive__isa();
   int64_t j, ng = 0;
   dive__isa_set(isa);
   dive__wino_mode = wmode;
@@ -216,7 +216,7 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
                                           : 0.2f * (2.0f * dive_rng_uniform(&pr) - 1.0f);
       dive_tensor_write(&p->value, pv, p->value.numel);
     }
-    for (i = 0; i < 2; i++) dive_resnet_train_step(m, NULL, x, y, n, &ld, &sd, &loss[v][i]);
+    dive_resnet_train_step(m, NULL, x, y, n, &ld, &sd, &loss[v][0]);
     dive_resnet_forward(m, x, n, 1);
     {
       dive_tensor lab;
@@ -226,7 +226,7 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
       dive_loss_forward(ctx, &m->dlogits, NULL, NULL, &m->logits, &lab, NULL, NULL, &ld);
       dive_tensor_free(&lab);
     }
-    dive_tensor_read(&m->logits, &loss[v][2], 1); /* and the first logit */
+    dive_tensor_read(&m->logits, &loss[v][1], 1); /* and the first logit */
     dive_resnet_zero_grad(m);
     dive_resnet_backward(m);
     for (ng = 0, i = 0; i < m->nplist; i++)
@@ -291,9 +291,8 @@ int main(void) {
   check_fold(ctx, "resnet18", 16, 32);
   check_fold(ctx, "resnet50", 16, 32);
   check_fold(ctx, "resnext50_32x4d", 32, 32);
-  for (k = dive__isa(); k >= 0; k = dive__isa_narrower(k))
-    check_fuse_dx(ctx, "resnet32", 0, 32, k, k == DIVE__ISA_GENERIC ? 0 : -1);
-  check_fuse_dx(ctx, "resnet50", 16, 32, dive__isa(), -1);
+  check_fuse_dx(ctx, "resnet32", 0, 32, dive__isa(), -1);
+  check_fuse_dx(ctx, "resnet50", 8, 32, dive__isa(), -1);
   check_fuse_dx(ctx, "resnext50_32x4d", 32, 32, dive__isa(), -1);
   for (k = 0; k < 5; k++) free(r[k].grads);
   free(x);
