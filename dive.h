@@ -53,6 +53,8 @@
      DIVE_CPU_WINOGRAD=0 turns it off, =1 uses it wherever it applies. In eval mode (predict,
      the DiVE teacher) each batch norm is folded into the conv before it, whose one pass then
      adds the bias, the shortcut and the ReLU; DIVE_CPU_FOLD=0 keeps the BN a pass of its own.
+     In training, BN backward's dx is computed inside the next conv backward's copies of it
+     where that conv makes them (the stride-1 3x3 convs); DIVE_CPU_FUSE_DX=0 makes it a pass.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -2446,6 +2448,61 @@ DIVE__INLINE void dive__row_add(float *DIVE__RESTRICT d, const float *DIVE__REST
   for (; i < n; i++) d[i] += a[i];
 }
 
+/* The zcz blocks (above) with BN backward's dx in place of the copy: channel c's hw values
+   are k (g - a - (x - mu) b) (dive__row_dx) of g's and x's channel c, (k, a, mu, b) =
+   cf[4c .. 4c+3]. The model's backward computes dx straight into backward-data's shifted
+   copies of dout with it, so dx is never written to memory nor read back. */
+static void dive__dxz_generic(float *d, const float *g, const float *x, const float *cf, int C, int64_t top,
+                              int64_t hw, int64_t bot) {
+  int c;
+  for (c = 0; c < C; c++, g += hw, x += hw, cf += 4) {
+    memset(d, 0, sizeof(float) * (size_t)top);
+    dive__row_dx(d + top, g, x, cf[0], cf[1], cf[2], cf[3], hw);
+    memset(d + top + hw, 0, sizeof(float) * (size_t)bot);
+    d += top + hw + bot;
+  }
+}
+#if DIVE__X86
+DIVE__AVX512 static void dive__dxz_avx512(float *d, const float *g, const float *x, const float *cf, int C,
+                                          int64_t top, int64_t hw, int64_t bot) {
+  const __m512 z = _mm512_setzero_ps();
+  int c;
+  for (c = 0; c < C; c++, g += hw, x += hw, cf += 4) {
+    int64_t i;
+    for (i = 0; i + 16 <= top; i += 16) _mm512_storeu_ps(d + i, z);
+    if (i < top) _mm512_mask_storeu_ps(d + i, (__mmask16)((1u << (top - i)) - 1), z);
+    d += top;
+    dive__row_dx(d, g, x, cf[0], cf[1], cf[2], cf[3], hw);
+    d += hw;
+    for (i = 0; i + 16 <= bot; i += 16) _mm512_storeu_ps(d + i, z);
+    if (i < bot) _mm512_mask_storeu_ps(d + i, (__mmask16)((1u << (bot - i)) - 1), z);
+    d += bot;
+  }
+}
+DIVE__AVX2 static void dive__dxz_avx2(float *d, const float *g, const float *x, const float *cf, int C,
+                                      int64_t top, int64_t hw, int64_t bot) {
+  const __m256 z = _mm256_setzero_ps();
+  int c;
+  for (c = 0; c < C; c++, g += hw, x += hw, cf += 4) {
+    int64_t i;
+    for (i = 0; i + 8 <= top; i += 8) _mm256_storeu_ps(d + i, z);
+    for (; i < top; i++) d[i] = 0.0f;
+    d += top;
+    dive__row_dx(d, g, x, cf[0], cf[1], cf[2], cf[3], hw);
+    d += hw;
+    for (i = 0; i + 8 <= bot; i += 8) _mm256_storeu_ps(d + i, z);
+    for (; i < bot; i++) d[i] = 0.0f;
+    d += bot;
+  }
+}
+#endif
+#if DIVE__NEON
+static void dive__dxz_neon(float *d, const float *g, const float *x, const float *cf, int C, int64_t top,
+                           int64_t hw, int64_t bot) {
+  dive__dxz_generic(d, g, x, cf, C, top, hw, bot);
+}
+#endif
+
 /* --- a 3x3 / stride 2 / pad 1 max-pool (the ImageNet stem's) of one plane. For output
    columns q0 <= q < q1 of one output row, input row h (of W columns): the max over columns
    2q-1 .. 2q+1 (padding never wins), merged into (m, arg): with first, m = that max and
@@ -2481,6 +2538,8 @@ typedef struct dive__rowfns {
   void (*add)(float *d, const float *a, int64_t n);
   /* the conv sources' zero/copy blocks, and the stride-2 im2col / col2im planes */
   void (*zcz)(float *d, const float *x, int C, int64_t top, int64_t hw, int64_t bot);
+  void (*dxz)(float *d, const float *g, const float *x, const float *cf, int C, int64_t top, int64_t hw,
+              int64_t bot);
   void (*s2get)(float *d, const float *x, int dr, int dc, int P, int Q, int H, int W);
   void (*s2add)(float *x, const float *d, int dr, int dc, int P, int Q, int H, int W);
   /* a 3x3 / stride 2 / pad 1 max-pool of one plane (H, W) -> (P, Q), and its argmax */
@@ -2505,7 +2564,7 @@ typedef struct dive__rowfns {
   ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
                                                   dive__rd_##SFX, dive__rp_##SFX, dive__zcz_##ZCZ,     \
-                                                  dive__s2get_##S2, dive__s2add_##S2, dive__pool3s2_generic};
+                                                  dive__dxz_##ZCZ, dive__s2get_##S2, dive__s2add_##S2, dive__pool3s2_generic};
 DIVE__ROWFNS(generic, , generic, generic)
 #if DIVE__X86
 DIVE__ROWFNS(avx2, DIVE__AVX2, avx2, generic)
@@ -2607,6 +2666,9 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
      is copied once per kernel column s with only vertical pad rows (Hp, W), and in copy s
      the |s - pad| columns that a row's shifted read would wrap into are zeroed. Row
      (c,r,s) is copy s at c*Hp*W + r*W + s - pad; column j = oh*W + ow is pixel (oh, ow),
+     and copy s's values start pad - s floats after its leading guard, so row (c,r,s)
+     starts at guard + c*Hp*W + r*W in every copy: 64-byte aligned when W % 16 == 0 (no
+     load of the GEMM kernels splits a cache line; the same values, so the same sums),
      so the GEMM writes the output tensor itself (when PQ % 16 == 0 and Kg % 8 == 0): no
      dropped FMAs, no compaction copy, and backward-weights reads dout in place.
    - any stride: an im2col matrix (CgRS, Ln).
@@ -2654,8 +2716,7 @@ static void dive__cgeo_offsets(const dive__conv_p *p, const dive__cgeo *g, int64
   for (c = 0; c < g->Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++, q++)
-        off[q] = g->flat == DIVE__SHIFTED ? s * g->vs + DIVE__SG + (int64_t)c * g->Hp * g->Wp +
-                                                (int64_t)r * g->Wp + s - p->pad
+        off[q] = g->flat == DIVE__SHIFTED ? s * g->vs + DIVE__SG + (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp
                  : g->flat ? (int64_t)c * g->Hp * g->Wp + (int64_t)r * g->Wp + s : q * g->Ln;
   for (; q < dive__rup(g->CRS, 8) + DIVE__NT_N; q++) off[q] = g->img;
 }
@@ -2668,18 +2729,19 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
     int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
     const dive__rowfns *f = dive__rowfns_get();
     for (s = 0; s < p->S; s++) {
-      float *v = src + s * g->vs;
+      int d = p->pad - s; /* copy s starts d floats after its guard (|d| <= pad <= SG / 2) */
+      float *v = src + s * g->vs, *v1 = v + DIVE__SG + d;
       int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
-      memset(v, 0, sizeof(float) * DIVE__SG);
-      f->zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+      memset(v, 0, sizeof(float) * (size_t)(DIVE__SG + d));
+      f->zcz(v1, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
       /* the columns a shifted read wraps into: usually one per row, zeroed with strided
          stores (a loop over the band becomes a memset call per row) */
       for (c = 0; c < g->Cg && z1 > z0; c++)
         for (w = z0; w < z1; w++) {
-          float *b = v + DIVE__SG + (int64_t)c * g->Hp * p->W + pr + w;
+          float *b = v1 + (int64_t)c * g->Hp * p->W + pr + w;
           for (h = 0; h < p->H; h++) b[(int64_t)h * p->W] = 0.0f;
         }
-      memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
+      memset(v1 + g->vs - 2 * DIVE__SG, 0, sizeof(float) * (size_t)(DIVE__SG - d));
     }
   } else if (g->flat) {
     int c, h;
@@ -2703,6 +2765,37 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
     int64_t z = g->flat == DIVE__PLAIN ? (int64_t)g->Cg * g->Hp * g->Wp : g->img;
     memset(src + z, 0, sizeof(float) * (size_t)(g->src - z));
   }
+}
+
+/* The shifted geometry's source (dive__conv_src) of an image that is BN backward's dx of
+   g and x (both (Cg, H, W); cf: 4 coefficients per channel, see dive__dxz), never written
+   as a tensor: the unshifted copy (s = pad, no wrapped columns) is computed from g and x,
+   the other copies are that copy, in cache, with their wrapped columns zeroed. The values
+   are those of the dx pass (the same row body), so the same bits. */
+static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const float *gimg, const float *ximg,
+                              const float *cf, float *src) {
+  int c, h, s, w;
+  int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
+  const dive__rowfns *f = dive__rowfns_get();
+  float *v0 = src + p->pad * g->vs;
+  memset(v0, 0, sizeof(float) * DIVE__SG);
+  f->dxz(v0 + DIVE__SG, gimg, ximg, cf, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+  memset(v0 + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
+  for (s = 0; s < p->S; s++) {
+    int d = p->pad - s; /* as in dive__conv_src */
+    float *v = src + s * g->vs, *v1 = v + DIVE__SG + d;
+    int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
+    if (s == p->pad) continue;
+    memset(v, 0, sizeof(float) * (size_t)(DIVE__SG + d));
+    memcpy(v1, v0 + DIVE__SG, sizeof(float) * (size_t)(g->vs - 2 * DIVE__SG));
+    memset(v1 + g->vs - 2 * DIVE__SG, 0, sizeof(float) * (size_t)(DIVE__SG - d));
+    for (c = 0; c < g->Cg && z1 > z0; c++)
+      for (w = z0; w < z1; w++) {
+        float *b = v1 + (int64_t)c * g->Hp * p->W + pr + w;
+        for (h = 0; h < p->H; h++) b[(int64_t)h * p->W] = 0.0f;
+      }
+  }
+  memset(src + g->img, 0, sizeof(float) * (size_t)(g->src - g->img));
 }
 
 /* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
@@ -3183,26 +3276,44 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
     }
 }
 
+/* ni images (C, H, W) and (K, H, W) apart at img and out, side by side in V and M (ni Tn
+   columns: a 16-tile image, 8x8, would leave the GEMM to its 16-column panel; each column's
+   sums are the same either way); off: the rows of V, c ni Tn; scratch sc (per ni, see
+   dive__wino_per) */
+static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
+                            const float *up, const int64_t *off, const float *img, int ni, const float *bias,
+                            float *out, float *sc) {
+  int64_t Tn = g->Tn, Tb = ni * Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tb, ms = (int64_t)g->Kr * Tb;
+  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  int64_t rows = (int64_t)(g->th + 1) * g->tw;
+  int c, k, j, xi, u;
+  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
+    memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (u = 0; u < ni; u++)
+    for (c = 0; c < p->C; c++) {
+      /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
+         each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
+      wf->tiles(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
+      wf->in(v + c * Tb + u * Tn, vs, pl, g->ps, g->tw, Tn);
+    }
+  for (xi = 0; xi < 16; xi++)
+    dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tb, m + xi * ms);
+  for (u = 0; u < ni; u++)
+    for (k = 0; k < p->K; k++)
+      wf->out(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tb + u * Tn, ms, g->th, g->tw,
+              bias ? bias[k] : 0.0f, yb);
+}
+/* images side by side in dive__wino_imgs: two of 16 tiles, else one */
+static int dive__wino_nb(const dive__wgeo *g) { return g->Tn == 16 ? 2 : 1; }
+/* its scratch floats for ni images */
+static int64_t dive__wino_per(const dive__conv_p *p, const dive__wgeo *g, int ni) {
+  return g->per + (ni - 1) * 16 * ((int64_t)p->C + g->Kr) * g->Tn;
+}
 /* one image: out (K, H, W) = conv(img (C, H, W)) (+ bias), scratch sc (g->per floats) */
 static void dive__wino_img(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p,
                            const dive__wgeo *g, const float *up, const int64_t *off, const float *img,
                            const float *bias, float *out, float *sc) {
-  int64_t Tn = g->Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
-  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
-  int64_t rows = (int64_t)(g->th + 1) * g->tw;
-  int c, k, j, xi;
-  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
-    memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
-  for (c = 0; c < p->C; c++) {
-    /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
-       each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
-    wf->tiles(pl, g->ps, img + c * HW, p->H, p->W, g->th, g->tw);
-    wf->in(v + c * Tn, vs, pl, g->ps, g->tw, Tn);
-  }
-  for (xi = 0; xi < 16; xi++)
-    dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tn, m + xi * ms);
-  for (k = 0; k < p->K; k++)
-    wf->out(out + k * HW, p->H, p->W, m + k * Tn, ms, g->th, g->tw, bias ? bias[k] : 0.0f, yb);
+  dive__wino_imgs(nn, wf, p, g, up, off, img, 1, bias, out, sc);
 }
 
 /* Winograd forward conv (see dive__wino_pick), one parallel region over images as the direct
@@ -3214,29 +3325,35 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   dive__epi_fn ep = dive__epi_kernel();
-  int nt = dive__parts(p->N), c;
-  int64_t nu, HW = (int64_t)p->H * p->W;
+  int nt = dive__parts(p->N), c, nb;
+  int64_t nu, per, HW = (int64_t)p->H * p->W;
   float *base, *cur, *up;
   int64_t *off;
   dive__wgeo_init(p, &g);
+  nb = dive__wino_nb(&g);
+  per = dive__rup(dive__wino_per(p, &g, nb), 16);
   nu = 16 * (int64_t)g.Kr * p->C;
-  base = dive__ws_get(ws, dive__rup(nu, 16) + dive__rup(2 * (int64_t)p->C, 16) + dive__rup(g.per, 16) * nt);
+  base = dive__ws_get(ws, dive__rup(nu, 16) + 2 * dive__rup(2 * (int64_t)p->C, 16) + per * nt);
   if (!base) return 0;
   cur = base;
   up = dive__take(&cur, nu);
-  off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
+  off = (int64_t *)(void *)dive__take(&cur, 4 * (int64_t)p->C); /* V's rows for 1 and for nb images */
   dive__wino_pack_u(p, &g, w, 0, up);
   dive__wino_calls[0]++;
-  for (c = 0; c < p->C; c++) off[c] = (int64_t)c * g.Tn;
+  for (c = 0; c < p->C; c++) {
+    off[c] = (int64_t)c * g.Tn;
+    off[p->C + c] = (int64_t)c * nb * g.Tn;
+  }
   DIVE__OMP_PARALLEL(nt)
   {
-    int t;
-    int64_t n;
+    int t, ni, u;
+    int64_t n, n1;
     for (t = DIVE__TID; t < nt; t += DIVE__NTH)
-      for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
-        dive__wino_img(nn, wf, p, &g, up, off, in + n * p->C * HW, b, out + n * p->K * HW,
-                       cur + dive__rup(g.per, 16) * t);
-        dive__fwd_epi_apply(f, ep, epi, p->K, HW, out, NULL, n); /* the bias is in already */
+      for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += ni) {
+        ni = n1 - n >= nb ? nb : 1;
+        dive__wino_imgs(nn, wf, p, &g, up, ni > 1 ? off + p->C : off, in + n * p->C * HW, ni, b,
+                        out + n * p->K * HW, cur + per * t);
+        for (u = 0; u < ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, HW, out, NULL, n + u); /* bias in already */
       }
   }
   return 1;
@@ -3340,6 +3457,12 @@ static int dive__conv_bwd_as_fwd(const dive__conv_p *p, dive__conv_p *q) {
 typedef struct dive__dgrad_epi {
   const float *add, *y, *x, *mean;
   float *sums;
+  /* and before it, when dxg is not NULL: dout is BN backward's dx, not computed yet, of dxg
+     (the masked gradient) and dxx (the BN's input), both dout's shape, with dxc's 4
+     coefficients per channel (dive__dxz). Where dive__bwd_shared holds (and db is NULL) it
+     is computed into backward-data's copies of dout and never stored; else it is written
+     into dout first (the caller's buffer for it), then the conv runs as without. */
+  const float *dxg, *dxx, *dxc;
 } dive__dgrad_epi;
 static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *e, const dive__conv_p *p,
                                   float *din, int64_t n, int c0, int c1) {
@@ -3349,6 +3472,31 @@ static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *
     if (e->y)
       f->relu_sums(din + r * HW, e->y + r * HW, e->x + r * HW, e->mean[r % p->C], HW, e->sums + 2 * r,
                    e->sums + 2 * r + 1);
+  }
+}
+
+/* backward-data convolves shifted copies of dout and backward-weights reads the same
+   copies (dive__cpu_conv2d_bwd_ws's "shared" way, when both are wanted): then those copies
+   are the only reads of dout */
+static int dive__bwd_shared(const dive__conv_p *p) {
+  dive__conv_p q;
+  dive__cgeo gq;
+  if (!dive__conv_bwd_as_fwd(p, &q) || dive__wino_pick2(&q, 1)) return 0;
+  dive__cgeo_init(&q, &gq);
+  return gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && (p->C / p->groups) % DIVE__NT_M == 0;
+}
+
+/* conv backward calls that computed dout inside their copies (tests) */
+static DIVE__TLS int dive__dx_fused_calls;
+
+/* dout (N, K, PQ) = the dx of epi's dxg, dxx, dxc, as a pass of its own */
+static void dive__dgrad_dx_pass(const dive__rowfns *f, const dive__dgrad_epi *e, const dive__conv_p *p,
+                                float *dout) {
+  int64_t PQ = (int64_t)p->P * p->Q, r;
+  DIVE__OMP_FOR
+  for (r = 0; r < (int64_t)p->N * p->K; r++) {
+    const float *cf = e->dxc + 4 * (r % p->K);
+    f->dx(dout + r * PQ, e->dxg + r * PQ, e->dxx + r * PQ, cf[0], cf[1], cf[2], cf[3], PQ);
   }
 }
 
@@ -3370,6 +3518,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   dive__cgeo g, gq;
   dive__wgeo wq;
   dive__conv_p q;
+  dive__dgrad_epi epi_nodx;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
@@ -3392,7 +3541,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   /* shifted geometry for backward-data with HW % 16 == 0: backward-weights reads x's rows
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
-  shared = !wino && asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
+  shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
   prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : Kr4; /* partial per group: (prow, pcol) */
   pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : CRSr;
   part = (int64_t)p->groups * prow * pcol;
@@ -3406,6 +3555,12 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
                                              per * nt) : NULL;
+  if (epi && epi->dxg && (!shared || db || !base)) { /* dout's dx as a pass first */
+    dive__dgrad_dx_pass(f, epi, p, (float *)dout);
+    epi_nodx = *epi;
+    epi_nodx.dxg = NULL;
+    epi = &epi_nodx;
+  }
   if ((din || dw) && !base) {
     int64_t n;
     dive__ref_conv2d_bwd(p, din, dw, db, dout, in, w);
@@ -3413,6 +3568,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     return;
   }
   cur = base;
+  if (epi && epi->dxg) dive__dx_fused_calls++;
   if (din) apack = dive__take(&cur, na * p->groups);
   if (wino) {
     dive__wino_pack_u(&q, &wq, w, 1, apack);
@@ -3467,8 +3623,13 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           for (n = n0; n < n1; n += nb) {
             int ni = (int)DIVE__MIN(nb, n1 - n), u;
             const float *x0 = in + (n * p->C + (int64_t)gi * g.Cg) * HW;
-            for (u = 0; u < ni; u++)
-              dive__conv_src(&q, &gq, dout + ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ, dps + u * sq);
+            for (u = 0; u < ni; u++) {
+              int64_t o = ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ;
+              if (epi && epi->dxg) /* dout is computed into the copies (BN backward's dx) */
+                dive__conv_src_dx(&q, &gq, epi->dxg + o, epi->dxx + o, epi->dxc + 4 * gi * g.Kg, dps + u * sq);
+              else
+                dive__conv_src(&q, &gq, dout + o, dps + u * sq);
+            }
             for (k = 0; k < g.Cg; k += DIVE__NT_M)
               for (i = 0; i < pcol; i += DIVE__NT_N)
                 nt_k(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
@@ -3602,13 +3763,12 @@ static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, f
                                  const float *in, const float *gamma, const float *beta,
                                  float *rmean, float *rvar, const float *res, int relu,
                                  const float *rstats) {
-  int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW, r;
   const dive__rowfns *f = dive__rowfns_get();
   int c;
   DIVE__OMP_FOR
   for (c = 0; c < p->C; c++) {
-    float mu, var, rs, scale, shift;
-    int64_t n;
+    float mu, var, rs;
     if (p->training) {
       float m2;
       dive__bn_stats(f, in + (int64_t)c * p->HW, CHW, p->HW, 0, p->N, rstats ? rstats + 2 * c : NULL,
@@ -3624,12 +3784,14 @@ static void dive__cpu_bn_act_fwd(const dive__bn_p *p, float *out, float *mean, f
     rs = 1.0f / sqrtf(var + p->eps);
     mean[c] = mu;
     rstd[c] = rs;
-    scale = rs * gamma[c];
-    shift = beta[c] - mu * scale;
-    for (n = 0; n < p->N; n++) {
-      const int64_t o = n * CHW + (int64_t)c * p->HW;
-      f->apply(out + o, in + o, res ? res + o : NULL, scale, shift, relu, p->HW);
-    }
+  }
+  /* then the rows in memory order: channel by channel, the rows of a small image (8x8:
+     256 bytes) lie CHW apart, a new page each, and the apply waited on memory */
+  DIVE__OMP_FOR
+  for (r = 0; r < (int64_t)p->N * p->C; r++) {
+    int k = (int)(r % p->C);
+    float scale = rstd[k] * gamma[k], shift = beta[k] - mean[k] * scale;
+    f->apply(out + r * p->HW, in + r * p->HW, res ? res + r * p->HW : NULL, scale, shift, relu, p->HW);
   }
 }
 
@@ -3658,10 +3820,12 @@ static void dive__relu_bn_sums(const dive__rowfns *f, float *dy, const float *y,
 /* ReLU backward (y: the ReLU's output) fused with BN backward, OpenMP over channels.
    dout is overwritten with the masked gradient (the caller's scratch; the shortcut needs
    it too); din, dgamma += and dbeta += as dive_batchnorm_backward. rsums: dout is masked
-   already and these are its rows' two sums (dive__dgrad_epi), or NULL. */
+   already and these are its rows' two sums (dive__dgrad_epi), or NULL. coef: din is not
+   written; instead each channel's (k, a, mu, b) of the dx formula go to coef[4c .. 4c+3],
+   for the conv backward that follows to compute din itself (dive__dgrad_epi's dxc). */
 static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                                   float *dout, const float *y, const float *in, const float *mean,
-                                  const float *rstd, const float *gamma, const float *rsums) {
+                                  const float *rstd, const float *gamma, const float *rsums, float *coef) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
   const dive__rowfns *f = dive__rowfns_get();
   int c;
@@ -3677,6 +3841,13 @@ static void dive__cpu_relu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma
     k = gamma[c] * rs;
     a = sdy / (float)M;
     b = sdyx / (float)M * rs;
+    if (coef) {
+      coef[4 * c] = k;
+      coef[4 * c + 1] = a;
+      coef[4 * c + 2] = mu;
+      coef[4 * c + 3] = b;
+      continue;
+    }
     for (n = 0; n < p->N; n++) f->dx(din + n * CHW + o, dout + n * CHW + o, in + n * CHW + o, k, a, mu, b, p->HW);
   }
 }
@@ -8005,11 +8176,13 @@ static dive_status dive__conv_bn_forward(dive_ctx *ctx, dive_tensor *y, dive_ten
 /* The backward of the BN (+ ReLU) half: with relu, dy is masked in place by y > 0 (as
    dive_relu_backward(dy, dy, y) leaves it: the shortcut reads it too), then dc = BN
    backward (training formula) from c, mean, rstd; dgamma, dbeta +=. rsums: what
-   dive__conv_backward_epi returned (dy masked already, these its rows' sums), or NULL. */
+   dive__conv_backward_epi returned (dy masked already, these its rows' sums), or NULL.
+   coef (CPU, relu only, else NULL): dc is left unwritten, its formula's coefficients go
+   to coef (4 K floats) for dive__conv_backward_epi to compute dc inside its copies. */
 static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_tensor *dgamma, dive_tensor *dbeta,
                                           dive_tensor *dy, const dive_tensor *y, const dive_tensor *c,
                                           const dive_tensor *mean, const dive_tensor *rstd, const dive_tensor *gamma,
-                                          int relu, const dive_tensor *rsums) {
+                                          int relu, const dive_tensor *rsums, float *coef) {
   const char *fn = "dive_resnet_backward";
   dive__bn_p b;
   dive_status s;
@@ -8023,7 +8196,7 @@ static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_t
   case DIVE_BACKEND_CPU:
     if (relu)
       dive__cpu_relu_bn_bwd(&b, dive__f(dc), dive__f(dgamma), dive__f(dbeta), dive__f(dy), dive__f(y), dive__f(c),
-                            dive__f(mean), dive__f(rstd), dive__f(gamma), rsums ? dive__f(rsums) : NULL);
+                            dive__f(mean), dive__f(rstd), dive__f(gamma), rsums ? dive__f(rsums) : NULL, coef);
     else
       dive__cpu_bn_bwd(&b, dive__f(dc), dive__f(dgamma), dive__f(dbeta), dive__f(dy), dive__f(c), dive__f(mean),
                        dive__f(rstd), dive__f(gamma));
@@ -8046,12 +8219,16 @@ static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_t
    backward needs: the CPU its row sums in rsums (2 N C floats), Vulkan per-tile partials
    from the backward-data GEMM's epilogue in a scratch of its own; it returns those sums
    when it did, else NULL (then dx is unmasked and dive__relu_bn_backward masks it). The
-   sums are for the next dive__relu_bn_backward, of that BN. */
+   sums are for the next dive__relu_bn_backward, of that BN. dxg (CPU only, else NULL): dc
+   is not written yet; it is BN backward's dx of dxg (its masked dy), dxc (its input) and
+   dxcoef (what dive__relu_bn_backward left in coef), computed inside the conv's copies
+   where it makes them, else written into dc first. */
 static const dive_tensor *dive__conv_backward_epi(dive_ctx *ctx, dive_tensor *dx, dive_tensor *dw, const dive_tensor *dc,
                                                   const dive_tensor *x, const dive_tensor *w, int stride, int pad,
                                                   int groups, const dive_tensor *add, const dive_tensor *ey,
                                                   const dive_tensor *ec, const dive_tensor *emean,
-                                                  const dive_tensor *erstd, dive_tensor *rsums) {
+                                                  const dive_tensor *erstd, dive_tensor *rsums, const dive_tensor *dxg,
+                                                  const dive_tensor *dxc, const float *dxcoef) {
   const char *fn = "dive_resnet_backward";
   dive__conv_p p;
   (void)erstd; /* Vulkan's epilogue only (the CPU's row sums are of x - mean) */
@@ -8069,8 +8246,11 @@ static const dive_tensor *dive__conv_backward_epi(dive_ctx *ctx, dive_tensor *dx
     e.x = ey ? dive__f(ec) : NULL;
     e.mean = ey ? dive__f(emean) : NULL;
     e.sums = ey ? dive__f(rsums) : NULL;
+    e.dxg = dxg ? dive__f(dxg) : NULL;
+    e.dxx = dxg ? dive__f(dxc) : NULL;
+    e.dxc = dxg ? dxcoef : NULL;
     dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(dx), dive__f(dw), NULL, dive__f(dc), dive__f(x), dive__f(w),
-                            add || ey ? &e : NULL);
+                            add || ey || dxg ? &e : NULL);
     return ey ? rsums : NULL;
   }
   case DIVE_BACKEND_VULKAN:
@@ -8367,6 +8547,8 @@ struct dive_resnet {
   float *fold;                   /* CPU inference: BN folded into a conv's weights (host, grown) */
   int64_t nfold;
   int no_fold;                   /* DIVE_CPU_FOLD=0: eval-mode BN as a separate pass */
+  int no_fuse_dx;                /* DIVE_CPU_FUSE_DX=0: BN backward's dx as a separate pass */
+  dive_tensor bncoef;            /* CPU: the dx coefficients BN backward hands its conv (4 per channel) */
   /* data parallelism (>>dist, DIVE_MPI): the attached dive_dist (NULL: one process) */
   void *dist;
   int sync_bn, dist_total;       /* --sync-bn; the global batch of the step in progress */
@@ -8599,6 +8781,7 @@ static dive_status dive__resnet_layout(dive__plan *pl) {
   for (i = 0; i < 4; i++)
     if ((s = dive__carve(pl, DIVE__A_ACTS, &m->gbuf[i], 2, N, (int)maxact, 1, 1))) return s;
   if ((s = dive__carve(pl, DIVE__A_ACTS, &m->rowstats, 1, 2 * N * maxc, 1, 1, 1))) return s;
+  if ((s = dive__carve(pl, DIVE__A_ACTS, &m->bncoef, 1, 4 * maxc, 1, 1, 1))) return s;
   return DIVE_OK;
 }
 
@@ -8777,6 +8960,8 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
        backend runs dive_resnet_train_step (dive__rn_vk_step) */
     const char *e = getenv("DIVE_CPU_FOLD");
     m->no_fold = e && !strcmp(e, "0");
+    e = getenv("DIVE_CPU_FUSE_DX");
+    m->no_fuse_dx = e && !strcmp(e, "0");
     e = getenv("DIVE_VK_REPLAY");
     m->replay = ctx->check || (e && !strcmp(e, "0")) ? 0 : e && !strcmp(e, "fresh") ? 2 : 1;
   }
@@ -8998,36 +9183,50 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
 }
 
 /* The backward of one unit's conv: dx (NULL: not needed) = backward-data of dc [+ add];
-   prev, when x is its output, lets the backend fuse prev's ReLU mask and BN row sums. */
+   prev, when x is its output, lets the backend fuse prev's ReLU mask and BN row sums.
+   dy: when the unit's BN backward left dc unwritten (dive__rn_fuse_dx), its masked dy,
+   from which the conv computes dc; else NULL. */
 static const dive_tensor *dive__rn_unit_bwd_conv(dive_resnet *m, dive__rn_unit *u, dive_tensor *dx, const dive_tensor *dc,
                                                  const dive_tensor *x, const dive_tensor *add, dive__rn_unit *prev,
-                                                 int n) {
-  dive_tensor ey, ec;
+                                                 int n, const dive_tensor *dy) {
+  dive_tensor ey, ec, c = dive__batch(&u->c, n);
   if (prev) {
     ey = dive__batch(&prev->y, n);
     ec = dive__batch(&prev->c, n);
   }
   return dive__conv_backward_epi(m->ctx, dx, &u->dw, dc, x, &u->w, u->stride, u->pad, u->groups, add,
                                  prev ? &ey : NULL, prev ? &ec : NULL, prev ? &prev->mean : NULL,
-                                 prev ? &prev->rstd : NULL, &m->rowstats);
+                                 prev ? &prev->rstd : NULL, &m->rowstats,
+                                 dy, dy ? &c : NULL, dy ? dive__f(&m->bncoef) : NULL);
+}
+
+/* The unit's BN backward hands dc's formula to its conv backward instead of writing dc
+   (the CPU, a ReLU after the BN, no sync-BN, dx wanted and a conv whose backward convolves
+   copies of dc: there dc is computed into those copies, one pass over memory fewer) */
+static int dive__rn_fuse_dx(const dive_resnet *m, const dive__rn_unit *u, int n) {
+  dive__conv_p p;
+  if (m->ctx->backend != DIVE_BACKEND_CPU || m->no_fuse_dx || m->sync_bn || !u->relu) return 0;
+  p.N = n; p.C = u->in_c; p.H = u->in_h; p.W = u->in_w; p.K = u->out_c; p.P = u->out_h; p.Q = u->out_w;
+  p.R = p.S = u->k; p.stride = u->stride; p.pad = u->pad; p.groups = u->groups;
+  return dive__bwd_shared(&p);
 }
 
 /* The backward of one unit's BN (+ ReLU): dc from dy (masked in place); y is the unit's
-   output (NULL without ReLU) */
+   output (NULL without ReLU). fuse (dive__rn_fuse_dx): dc is left to the conv backward. */
 static dive_status dive__rn_unit_bwd_bn(dive_resnet *m, dive__rn_unit *u, dive_tensor *dc, dive_tensor *dy,
-                                        const dive_tensor *rs, int n) {
+                                        const dive_tensor *rs, int n, int fuse) {
   dive_tensor y, c = dive__batch(&u->c, n);
   if (u->relu) y = dive__batch(&u->y, n);
   if (m->sync_bn) return dive__rn_sbn_backward(m, u, dc, dy, u->relu ? &y : NULL, &c, n);
   return dive__relu_bn_backward(m->ctx, dc, &u->dgamma, &u->dbeta, dy, u->relu ? &y : NULL, &c, &u->mean, &u->rstd,
-                                &u->gamma, u->relu, rs);
+                                &u->gamma, u->relu, rs, fuse ? dive__f(&m->bncoef) : NULL);
 }
 
 DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   dive_ctx *ctx;
   dive_tensor ga, gb, gc, gd, t;
   const dive_tensor *rs = NULL;
-  int i, j, n, ia = 0, ic = 2;
+  int i, j, n, ia = 0, ib = 1, ic = 2;
   if (!m) return dive__fail(DIVE_ERR_ARG, "dive_resnet_backward: model is NULL");
   ctx = m->ctx;
   if (ctx->status) return ctx->status;
@@ -9047,9 +9246,13 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
     dive_avgpool_backward(ctx, &ga, &gb);
   }
   /* Per block: A = gbuf[ia] holds d out (masked in place by the last unit's ReLU, then
-     read by the shortcut), B = gbuf[1] the BN gradients, C = gbuf[ic] the conv gradients
+     read by the shortcut), B = gbuf[ib] the BN gradients, C = gbuf[ic] the conv gradients
      and at the end d x, D = gbuf[3] the shortcut's d x; A and C swap after each block.
-     rs: the row sums that came with d out (see dive__conv_backward_epi). */
+     rs: the row sums that came with d out (see dive__conv_backward_epi). A unit whose BN
+     backward leaves dc to its conv (dive__rn_fuse_dx) writes no B: the conv's d x goes to
+     B, which then swaps with C (d x must not land on the dy the conv reads), and D takes
+     dc should the conv fall back to a pass (not for the projection block's first unit:
+     D is its shortcut's). */
   for (i = m->nblocks - 1; i >= 0; i--) {
     dive__rn_block *bk = &m->blocks[i];
     /* the unit whose ReLU output is the block's input (none after the max-pool) */
@@ -9059,20 +9262,24 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
     ga = dive__shaped(&m->gbuf[ia], &dive__rn_last(bk)->y, n);
     for (j = bk->nu - 1; j >= 0; j--) {
       dive__rn_unit *u = &bk->u[j];
-      gb = dive__shaped(&m->gbuf[1], &u->c, n);
-      dive__rn_unit_bwd_bn(m, u, &gb, g, rs, n);
+      int fuse = dive__rn_fuse_dx(m, u, n) && !(j == 0 && bk->shortcut == DIVE__SC_PROJ);
+      dive_tensor dy = *g; /* g may point at gc, reassigned below */
+      const dive_tensor *fdy = fuse ? &dy : NULL;
+      gb = dive__shaped(&m->gbuf[fuse ? 3 : ib], &u->c, n);
+      dive__rn_unit_bwd_bn(m, u, &gb, g, rs, n, fuse);
+      if (fuse) { ib ^= ic; ic ^= ib; ib ^= ic; } /* swap */
       if (j > 0) { /* d of the previous unit's output, masked and summed for its BN */
         dive_tensor hx = dive__batch(&bk->u[j - 1].y, n);
         gc = dive__shaped(&m->gbuf[ic], &hx, n);
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &hx, NULL, &bk->u[j - 1], n);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &hx, NULL, &bk->u[j - 1], n, fdy);
         g = &gc;
         continue;
       }
       gc = dive__shaped(&m->gbuf[ic], &x, n); /* d x */
       if (bk->shortcut == DIVE__SC_IDENTITY) { /* d x = conv1's backward-data + d out */
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &ga, prev, n);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &ga, prev, n, fdy);
       } else if (bk->shortcut == DIVE__SC_OPTION_A) {
-        dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, NULL, n);
+        dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, NULL, n, fdy);
         gd = dive__shaped(&m->gbuf[3], &x, n);
         dive_shortcut_backward(ctx, &gd, &ga, u->stride);
         dive_add_forward(ctx, &gc, &gc, &gd);
@@ -9080,10 +9287,10 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
       } else { /* projection: its BN (no ReLU) and conv backward into D, then conv1's + D */
         dive__rn_unit *pu = &bk->proj;
         dive_tensor pc = dive__shaped(&m->gbuf[ic], &pu->c, n);
-        dive__rn_unit_bwd_bn(m, pu, &pc, &ga, NULL, n);
+        dive__rn_unit_bwd_bn(m, pu, &pc, &ga, NULL, n, 0);
         gd = dive__shaped(&m->gbuf[3], &x, n);
-        dive__rn_unit_bwd_conv(m, pu, &gd, &pc, &x, NULL, NULL, n);
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n);
+        dive__rn_unit_bwd_conv(m, pu, &gd, &pc, &x, NULL, NULL, n, NULL);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n, NULL);
       }
     }
     ia ^= ic; ic ^= ia; ia ^= ic; /* swap */
@@ -9098,10 +9305,10 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
     ga = gc;
     rs = NULL;
   }
-  gb = dive__shaped(&m->gbuf[1], &m->stem.c, n);
-  dive__rn_unit_bwd_bn(m, &m->stem, &gb, &ga, rs, n);
+  gb = dive__shaped(&m->gbuf[ib], &m->stem.c, n);
+  dive__rn_unit_bwd_bn(m, &m->stem, &gb, &ga, rs, n, 0);
   t = dive__batch(&m->input, n);
-  dive__rn_unit_bwd_conv(m, &m->stem, NULL, &gb, &t, NULL, NULL, n);
+  dive__rn_unit_bwd_conv(m, &m->stem, NULL, &gb, &t, NULL, NULL, n, NULL);
   return ctx->status;
 }
 

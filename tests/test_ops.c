@@ -1020,7 +1020,7 @@ static void run_fused(void) {
       e1 = max_rel(y, yr, n);
       e2 = DIVE__MAX(max_rel(mu, mur, C), DIVE__MAX(max_rel(rs, rsr, C), max_rel(rv, rvr, C)));
       memcpy(dym, dy, sizeof(float) * (size_t)n);
-      dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam, NULL);
+      dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam, NULL, NULL);
       for (i = 0; i < n; i++) g[i] = yr[i] > 0.0f ? dy[i] : 0.0f;
       dive__ref_bn_bwd(&p, dxr, dgr, dbr, g, x, mur, rsr, gam);
       e3 = DIVE__MAX(max_rel(dx, dxr, n), max_rel(dym, g, n));
@@ -1043,11 +1043,11 @@ static void run_fused(void) {
         /* backward with the rows masked and summed beforehand (as the model's
            backward-data epilogue does): the same bits */
         memcpy(dym, dy, sizeof(float) * (size_t)n);
-        dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam, NULL);
+        dive__cpu_relu_bn_bwd(&p, dx, dg, db, dym, y, x, mu, rs, gam, NULL, NULL);
         memcpy(g, dy, sizeof(float) * (size_t)n);
         for (i = 0; i < (int64_t)p.N * C; i++)
           f->relu_sums(g + i * p.HW, y + i * p.HW, x + i * p.HW, mu[i % C], p.HW, rst + 2 * i, rst + 2 * i + 1);
-        dive__cpu_relu_bn_bwd(&p, y2, dgr, dbr, g, y, x, mu, rs, gam, rst);
+        dive__cpu_relu_bn_bwd(&p, y2, dgr, dbr, g, y, x, mu, rs, gam, rst, NULL);
         same = !memcmp(dx, y2, sizeof(float) * (size_t)n) && !memcmp(dym, g, sizeof(float) * (size_t)n);
         report("bn_relu", desc, dive__isa_name(isa), same, "row sums handed in: %s", same ? "identical" : "differ");
         free(rst);
@@ -1097,6 +1097,7 @@ static void run_fused(void) {
         }
         for (j = 0; j < p.C; j++) mean[j] = 0.1f * (float)j;
         e.add = add; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
+        e.dxg = e.dxx = e.dxc = NULL;
         dive__cpu_conv2d_bwd_ws(&ws, &p, d1, dw, NULL, out, in, w, &e);
         dive__cpu_conv2d_bwd_ws(&ws, &p, d2, dw, NULL, out, in, w, NULL);
         DIVE_FREE(ws.base);
@@ -1113,6 +1114,88 @@ static void run_fused(void) {
       free(in);
     }
   }
+}
+
+/* conv backward with BN backward's dx as its prologue (dive__dgrad_epi's dxg: the model's
+   fused backward): dout is computed from (g, x, coefficients) inside backward-data's copies
+   where the conv makes them (dive__bwd_shared), else by a pass into dout first. Against the
+   dx pass (the row function) followed by the plain conv backward: din, dw, the epilogue's
+   sums, bit for bit, on every ISA path; shapes with and without the copies, grouped. */
+static const int dxf_shapes[][6] = { /* N, C, H=W, K, stride, groups */
+    {3, 8, 8, 16, 1, 1}, {2, 16, 16, 16, 1, 1}, {2, 8, 8, 8, 1, 2}, {2, 4, 7, 6, 1, 1}, {2, 8, 8, 16, 2, 1}};
+static void run_dx_fused(void) {
+  int best = dive__isa(), isa;
+  size_t k;
+  dive_rng r;
+  dive_rng_seed(&r, 19);
+  for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
+    dive__isa_set(isa);
+    for (k = 0; k < sizeof dxf_shapes / sizeof dxf_shapes[0]; k++) {
+      dive__conv_p p;
+      const dive__rowfns *f = dive__rowfns_get();
+      dive__dgrad_epi e, e2;
+      dive__ws ws = {NULL, 0};
+      int64_t ni, no, nw, i;
+      float *buf, *in, *w, *g, *xb, *cf, *dc, *dcr, *d1, *d2, *dw1, *dw2, *yv, *xv, *mean, *s1, *s2;
+      int shared, calls, same;
+      char desc[96];
+      p.N = dxf_shapes[k][0]; p.C = dxf_shapes[k][1]; p.H = p.W = dxf_shapes[k][2]; p.K = dxf_shapes[k][3];
+      p.R = p.S = 3; p.stride = dxf_shapes[k][4]; p.pad = 1; p.groups = dxf_shapes[k][5];
+      p.P = p.Q = (p.H + 2 - 3) / p.stride + 1;
+      ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q;
+      nw = (int64_t)p.K * (p.C / p.groups) * 9;
+      buf = (float *)malloc(sizeof(float) * (size_t)(7 * ni + 4 * no + 2 * nw + 4 * p.K + p.C + 4 * (int64_t)p.N * p.C));
+      in = buf; w = in + ni; g = w + nw; xb = g + no; dc = xb + no; dcr = dc + no; cf = dcr + no;
+      d1 = cf + 4 * p.K; d2 = d1 + ni; dw1 = d2 + ni; dw2 = dw1 + nw; yv = dw2 + nw; xv = yv + ni; mean = xv + ni;
+      s1 = mean + p.C; s2 = s1 + 2 * (int64_t)p.N * p.C;
+      for (i = 0; i < ni; i++) {
+        in[i] = dive_rng_normal(&r);
+        yv[i] = dive_rng_uniform(&r) - 0.3f;
+        xv[i] = dive_rng_normal(&r);
+      }
+      for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(&r);
+      for (i = 0; i < no; i++) {
+        g[i] = dive_rng_normal(&r);
+        xb[i] = dive_rng_normal(&r);
+        dc[i] = 1e30f; /* not read where the copies take the dx */
+      }
+      for (i = 0; i < p.K; i++) {
+        cf[4 * i] = 0.5f + dive_rng_uniform(&r);
+        cf[4 * i + 1] = 0.1f * dive_rng_normal(&r);
+        cf[4 * i + 2] = 0.1f * dive_rng_normal(&r);
+        cf[4 * i + 3] = 0.3f * dive_rng_normal(&r);
+      }
+      for (i = 0; i < p.C; i++) mean[i] = 0.05f * (float)i;
+      memset(dw1, 0, sizeof(float) * (size_t)nw);
+      memset(dw2, 0, sizeof(float) * (size_t)nw);
+      e.add = NULL; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
+      e.dxg = g; e.dxx = xb; e.dxc = cf;
+      e2 = e;
+      e2.sums = s2; e2.dxg = e2.dxx = e2.dxc = NULL;
+      shared = dive__bwd_shared(&p);
+      calls = dive__dx_fused_calls;
+      dive__cpu_conv2d_bwd_ws(&ws, &p, d1, dw1, NULL, dc, in, w, &e);
+      calls = dive__dx_fused_calls - calls;
+      {
+        int64_t HW = (int64_t)p.P * p.Q; /* the reference's dout: the dx row by row */
+        for (i = 0; i < (int64_t)p.N * p.K; i++) {
+          const float *c4 = cf + 4 * (i % p.K);
+          f->dx(dcr + i * HW, g + i * HW, xb + i * HW, c4[0], c4[1], c4[2], c4[3], HW);
+        }
+      }
+      dive__cpu_conv2d_bwd_ws(&ws, &p, d2, dw2, NULL, dcr, in, w, &e2);
+      DIVE_FREE(ws.base);
+      same = !memcmp(d1, d2, sizeof(float) * (size_t)ni) && !memcmp(dw1, dw2, sizeof(float) * (size_t)nw) &&
+             !memcmp(s1, s2, sizeof(float) * 2 * (size_t)(p.N * p.C)) && calls == shared &&
+             (shared || !memcmp(dc, dcr, sizeof(float) * (size_t)no));
+      snprintf(desc, sizeof desc, "conv N=%d C=%d H=W=%d K=%d s%d g%d dx prologue (%s)", p.N, p.C, p.H, p.K, p.stride,
+               p.groups, shared ? "in the copies" : "a pass");
+      report("bn_relu", desc, dive__isa_name(isa), same, "%s",
+             same ? "identical to the dx pass + conv backward" : "differs from the dx pass + conv backward");
+      free(buf);
+    }
+  }
+  dive__isa_set(best);
 }
 
 /* the rows a backend's part prints, for its skip count: one per case (the cpu part also a
@@ -1132,7 +1215,8 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 6 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
-    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2;
+    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
+         (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
     for (k = 0; k < sizeof bads / sizeof bads[0]; k++) n += cpu || !bads[k].cpu_only;
@@ -1310,7 +1394,10 @@ int main(int argc, char **argv) {
     g_no_grad = 0;
   }
 
-  if (do_cpu && (!only_op || !strcmp(only_op, "bn_relu"))) run_fused();
+  if (do_cpu && (!only_op || !strcmp(only_op, "bn_relu"))) {
+    run_fused();
+    run_dx_fused();
+  }
   if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
     int best = dive__isa(), isa;
     for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {

@@ -1103,7 +1103,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
       d0 = k1.dispatches - k0.dispatches;
       if (fused && d0 != 3) { printf("  forward: %lld dispatches, not 3 (fused)\n", (long long)d0); ok = 0; }
       sums = dive__conv_backward_epi(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
-                                     add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL);
+                                     add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL, NULL, NULL, NULL);
       CHECK(ctx->status == DIVE_OK, "conv_backward_epi: %s", dive_ctx_error(ctx));
       if ((sums != NULL) != fused) { printf("  backward: sums %s\n", sums ? "returned" : "not returned"); ok = 0; }
       /* unfused (sums NULL): dx + add unmasked, masked in place by the BN backward below */

@@ -15,7 +15,9 @@
    test_ref's fixture: at their initial 1 and 0 every ReLU's threshold sits at its channel's
    batch mean, right among the values. (tests/test_wino.sh also runs test_ref with Winograd
    in every 3x3 conv: the model against PyTorch.) Last, inference with the batch norms
-   folded into the convs against the unfolded eval mode (check_fold).
+   folded into the convs against the unfolded eval mode (check_fold), and training with BN
+   backward's dx computed inside the conv backward's copies against it as a pass of its own
+   (DIVE_CPU_FUSE_DX=0's path): the same bits (check_fuse_dx).
      make build/test_wino && ./build/test_wino            (from the repository root) */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -172,6 +174,81 @@ static void check_fold(dive_ctx *ctx, const char *arch, int width, int size) {
   free(x);
 }
 
+/* BN backward's dx inside the next conv backward's copies of it (the CPU's training step)
+   against the dx as a pass (DIVE_CPU_FUSE_DX=0): a training step each from the same
+   weights, then one forward and backward; every loss and gradient bit for bit the same, the
+   fused run must have fused and the other not: CIFAR ResNet-32 and the ImageNet family's
+   bottlenecks, projections and groups, on the best ISA path (test_ops checks the dx rows
+   of every path). */
+static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, int isa, int wmode) {
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  dive_rng pr;
+  float *x, loss[2][2], *gr[2] = {NULL, NULL};
+  int32_t y[2];
+  char what[128];
+  int i, v, calls[2], n = 2, ok = 1, best = dive__isa();
+  int64_t j, ng = 0;
+  dive__isa_set(isa);
+  dive__wino_mode = wmode;
+  x = (float *)malloc(sizeof(float) * (size_t)(n * 3 * size * size));
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.1f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
+  for (v = 0; v < 2; v++) { /* v = 0: the dx as a pass, 1: fused */
+    dive_resnet *m;
+    int c0 = dive__dx_fused_calls;
+    memset(&rd, 0, sizeof rd);
+    rd.arch = arch; rd.base_width = width; rd.height = rd.width = size; rd.max_batch = n; rd.seed = 5;
+    if (dive_resnet_create(ctx, &m, &rd)) { printf("FAIL %s: %s\n", arch, dive_ctx_error(ctx)); g_fail++; break; }
+    m->no_fuse_dx = !v;
+    dive_rng_seed(&pr, 29);
+    for (j = 0; j < (int64_t)n * 3 * size * size; j++) x[j] = dive_rng_normal(&pr);
+    for (i = 0; i < n; i++) y[i] = (int32_t)(dive_rng_u32(&pr) % 10);
+    for (i = 0; i < m->nplist; i++) { /* BN affine parameters off 1 / 0 (see the top) */
+      dive_param *p = &m->plist[i];
+      float pv[2048];
+      if (p->kind != DIVE_PARAM_WEIGHT || p->value.ndim != 1 || !strstr(p->name, "bn") || p->value.numel > 2048) continue;
+      for (j = 0; j < p->value.numel; j++)
+        pv[j] = strstr(p->name, "weight") ? 1.0f + 0.2f * (2.0f * dive_rng_uniform(&pr) - 1.0f)
+                                          : 0.2f * (2.0f * dive_rng_uniform(&pr) - 1.0f);
+      dive_tensor_write(&p->value, pv, p->value.numel);
+    }
+    dive_resnet_train_step(m, NULL, x, y, n, &ld, &sd, &loss[v][0]);
+    dive_resnet_forward(m, x, n, 1);
+    {
+      dive_tensor lab;
+      int shape = n;
+      dive_tensor_alloc(ctx, &lab, DIVE_I32, 1, &shape);
+      dive_tensor_write(&lab, y, n);
+      dive_loss_forward(ctx, &m->dlogits, NULL, NULL, &m->logits, &lab, NULL, NULL, &ld);
+      dive_tensor_free(&lab);
+    }
+    dive_tensor_read(&m->logits, &loss[v][1], 1); /* and the first logit */
+    dive_resnet_zero_grad(m);
+    dive_resnet_backward(m);
+    for (ng = 0, i = 0; i < m->nplist; i++)
+      if (m->plist[i].kind == DIVE_PARAM_WEIGHT) ng += m->plist[i].value.numel;
+    gr[v] = (float *)malloc(sizeof(float) * (size_t)ng);
+    grads(m, gr[v]);
+    calls[v] = dive__dx_fused_calls - c0;
+    ok = ok && dive_ctx_status(ctx) == DIVE_OK;
+    dive_resnet_destroy(m);
+  }
+  dive__isa_set(best);
+  dive__wino_mode = -1;
+  ok = ok && gr[0] && gr[1] && calls[0] == 0 && calls[1] > 0 && !memcmp(loss[0], loss[1], sizeof loss[0]) &&
+       !memcmp(gr[0], gr[1], sizeof(float) * (size_t)ng);
+  snprintf(what, sizeof what, "%s %s%s: BN dx in the conv copies vs a pass (%d fused)", arch, dive__isa_name(isa),
+           wmode == 0 ? " direct" : "", calls[1]);
+  check(ok, what, gr[0] && gr[1] ? relerr(gr[1], gr[0], ng) : 1.0);
+  free(gr[0]);
+  free(gr[1]);
+  free(x);
+}
+
 int main(void) {
   /* direct; Winograd everywhere in the forward, then in backward-data only (the same,
      direct forward); the rule in the forward, then in backward-data only */
@@ -214,6 +291,9 @@ int main(void) {
   check_fold(ctx, "resnet18", 16, 32);
   check_fold(ctx, "resnet50", 16, 32);
   check_fold(ctx, "resnext50_32x4d", 32, 32);
+  check_fuse_dx(ctx, "resnet32", 0, 32, dive__isa(), -1);
+  check_fuse_dx(ctx, "resnet50", 8, 32, dive__isa(), -1);
+  check_fuse_dx(ctx, "resnext50_32x4d", 32, 32, dive__isa(), -1);
   for (k = 0; k < 5; k++) free(r[k].grads);
   free(x);
   dive_ctx_destroy(ctx);
