@@ -3351,6 +3351,121 @@ static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *
   }
 }
 
+/* --- Backward-weights as NN GEMMs, for the ImageNet stages (groups 1, C % 16 == 0, see
+   dive__dwnn_pick). The NT kernel takes dot products along each image's pixels: with the
+   small images of the late stages (7x7: 49 pixels padded to 64) most of its work is lane
+   sums, padded columns and copies. Here the pixels of several images are the GEMM's
+   reduction instead, and the input channels its columns:
+     dw(k, r, s, c) = sum over the chunk's pixels j = (u, oh, ow) of
+                      dout(u, k, oh, ow) * xt(u, oh st + r, ow st + s, c),
+   with dout packed in 8-row panels along the pixels (dive__pack_nn's layout) and xt the
+   chunk's input transposed to (image, row, column, channel), zero-padded: row j of B is
+   xt + off[j] + (r Wx + s) C, contiguous along c, so the NN micro-kernel runs as in the
+   forward conv (8 x 32 tiles, no lane sums). A 1x1 conv's xt holds only the pixels it reads
+   (stride 2: one in four). The partial is (k, (r, s, c)); the reduction reorders it. */
+typedef struct dive__dwgeo {
+  int sample;     /* a 1x1 without padding: xt holds only the pixels the conv reads */
+  int Hx, Wx, st; /* xt's rows and columns per image, and its step per output pixel */
+  int nb;         /* images per chunk */
+  int64_t cp;     /* floats per pixel of xt: C and one cache line, so that the pixels of a
+                     B tile (2 or 4 KB apart otherwise) do not all fall in the same L1 sets */
+  int64_t xs;     /* floats of one image's xt: Hx Wx cp */
+  int64_t Kr;     /* K rounded up to 8: dout's panel rows, the partial's rows */
+  int64_t per;    /* scratch floats per part: xt, the dout panels, the pixels' offsets */
+} dive__dwgeo;
+static int dive__dwnn_mode = -1; /* -1: the rule (dive__dwnn_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this thread (tests) */
+#define DIVE__DWNN_JB 512 /* pixels per GEMM call (the reduction's block) */
+
+/* Whether p's backward-weights runs as NN GEMMs. The measured rule (one thread, Intel,
+   AVX-512, bench_zoo_layers, backward-weights alone): 3x3 and larger kernels with 128 input
+   channels or more (1.05-1.8x; 1.9x at 7x7), or 64 on images of 32x32 or more (1.2x); 1x1
+   with 64 channels or more onto at most 14x14 pixels (1.0-1.9x; on more pixels the NT kernel
+   reads both operands in place and is as fast or faster). ResNet-32's convs (3x3, <= 64
+   channels on at most 8x8 pixels at 64) keep their path. */
+static int dive__dwnn_pick(const dive__conv_p *p) {
+  if (p->groups != 1 || p->C % 16 != 0 || dive__dwnn_mode == 0) return 0;
+  if (dive__dwnn_mode == 1) return 1;
+  if (p->R * p->S > 1) return p->C >= 128 || (p->C >= 64 && p->H * p->W >= 1024);
+  return p->C >= 64 && p->P * p->Q <= 196;
+}
+
+static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
+  int64_t PQ = (int64_t)p->P * p->Q;
+  int sample = q->sample = p->R == 1 && p->S == 1 && p->pad == 0;
+  q->Hx = sample ? p->P : p->H + 2 * p->pad;
+  q->Wx = sample ? p->Q : p->W + 2 * p->pad;
+  q->st = sample ? 1 : p->stride;
+  q->nb = (int)DIVE__MAX(1, DIVE__MIN(DIVE__MIN(16, 1024 / PQ), nmax));
+  q->cp = p->C + 16;
+  q->xs = (int64_t)q->Hx * q->Wx * q->cp;
+  q->Kr = dive__rup(p->K, DIVE__NN_M);
+  q->per = dive__rup(q->nb * q->xs, 16) + q->Kr * q->nb * PQ + 2 * q->nb * PQ;
+}
+
+/* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums. */
+static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
+                             const float *dy, int ni, float *sc, float *dwp) {
+  const int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, npix = ni * PQ, C = p->C, cp = q->cp;
+  const int64_t pcol = (int64_t)p->R * p->S * C;
+  const int sample = q->sample, ws = sample ? p->stride : 1;
+  float *xt = sc, *dpk = sc + dive__rup(q->nb * q->xs, 16);
+  int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
+  int u, c, h, w, r, s, i, l;
+  dive__dwnn_calls++;
+  for (u = 0; u < ni; u++) { /* xt: blocks of 16 channels x 16 pixels of a row through a small
+                                 transposed copy (reads and writes along lines) */
+    float *t = xt + u * q->xs;
+    const float *xu = x + (int64_t)u * C * HW;
+    int Hs = sample ? p->P : p->H, Ws = sample ? p->Q : p->W, w0, wn, pd = sample ? 0 : p->pad;
+    float blk[16][17];
+    if (p->pad) memset(t, 0, sizeof(float) * (size_t)q->xs);
+    for (c = 0; c < C; c += 16)
+      for (h = 0; h < Hs; h++) {
+        const float *xr = xu + (int64_t)c * HW + (int64_t)(sample ? h * p->stride : h) * p->W;
+        float *tr = t + ((int64_t)(h + pd) * q->Wx + pd) * cp + c;
+        for (w0 = 0; w0 < Ws; w0 += 16) {
+          wn = DIVE__MIN(16, Ws - w0);
+          for (l = 0; l < 16; l++)
+            for (w = 0; w < wn; w++) blk[w][l] = xr[(int64_t)l * HW + (int64_t)(w0 + w) * ws];
+          for (w = 0; w < wn; w++)
+            for (l = 0; l < 16; l++) tr[(int64_t)(w0 + w) * cp + l] = blk[w][l];
+        }
+      }
+  }
+  for (k0 = 0; k0 < q->Kr; k0 += DIVE__NN_M) /* dout's panels: a[8 j + i] = dout(u, k0 + i, pixel) */
+    for (u = 0; u < ni; u++) {
+      float *a = dpk + k0 * npix + u * PQ * DIVE__NN_M;
+      const float *d = dy + ((int64_t)u * p->K + k0) * PQ;
+      if (k0 + DIVE__NN_M <= p->K)
+        for (j0 = 0; j0 < PQ; j0++, a += DIVE__NN_M)
+          for (i = 0; i < DIVE__NN_M; i++) a[i] = d[i * PQ + j0];
+      else
+        for (j0 = 0; j0 < PQ; j0++, a += DIVE__NN_M)
+          for (i = 0; i < DIVE__NN_M; i++) a[i] = k0 + i < p->K ? d[i * PQ + j0] : 0.0f;
+    }
+  for (u = 0; u < ni; u++)
+    for (h = 0; h < p->P; h++)
+      for (w = 0; w < p->Q; w++)
+        off[(u * p->P + h) * p->Q + w] = u * q->xs + ((int64_t)h * q->st * q->Wx + (int64_t)w * q->st) * cp;
+  for (j0 = 0; j0 < npix; j0 += DIVE__DWNN_JB) {
+    int jn = (int)DIVE__MIN(DIVE__DWNN_JB, npix - j0);
+    /* a block of dout panels (<= 256 KB) stays in cache while every B tile passes against it */
+    int64_t kb = DIVE__MAX(DIVE__NN_M, 65536 / jn / DIVE__NN_M * DIVE__NN_M), kb0;
+    for (kb0 = 0; kb0 < q->Kr; kb0 += kb)
+      for (r = 0; r < p->R; r++)
+        for (s = 0; s < p->S; s++) {
+          const float *b = xt + ((int64_t)r * q->Wx + s) * cp;
+          float *d = dwp + (int64_t)(r * p->S + s) * C;
+          for (c0 = 0; c0 < C; c0 += 32) {
+            int nr = C - c0 >= 32 ? 32 : 16;
+            for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
+              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, b + c0, off + j0, d + k0 * pcol + c0, pcol, 1, nr);
+          }
+        }
+  }
+}
+
 /* conv2d backward, one parallel region over images (fixed parts):
    dw: part t accumulates its images' dout_g * B^T into a private (Kg, CgRS) partial per
        group (the NT kernel, several images at a time when an image is small); after a
@@ -3368,12 +3483,13 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                                     const float *w, const dive__dgrad_epi *epi) {
   dive__cgeo g, gq;
   dive__wgeo wq;
+  dive__dwgeo dq;
   dive__conv_p q;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
-  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino;
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
@@ -3392,10 +3508,13 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
   shared = !wino && asfwd && din && dw && gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && g.Cg % DIVE__NT_M == 0;
-  prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : Kr4; /* partial per group: (prow, pcol) */
-  pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : CRSr;
+  /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
+  nnw = dw && !shared && dive__dwnn_pick(p);
+  if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, &dq);
+  prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : nnw ? dq.Kr : Kr4; /* partial per group: (prow, pcol) */
+  pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : nnw ? g.CRS : CRSr;
   part = (int64_t)p->groups * prow * pcol;
-  per_dw = !dw ? 0 : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
+  per_dw = !dw ? 0 : nnw ? dq.per : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
@@ -3477,6 +3596,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
             }
           }
+      } else if (nnw) {
+        for (n = n0; n < n1; n += dq.nb)
+          dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
+                           dwp);
       } else if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
            read them in place; else copy them onto the columns, zeros elsewhere */
@@ -3537,7 +3660,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           }
     }
     DIVE__OMP_BARRIER
-    if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
+    if (nnw) { /* the same from the (k, (r, s, c)) partials, whole rows per thread: 64 input
+                  channels of one (r, s) at a time, summed as vectors (each weight in part
+                  order, the same bits) */
+      int64_t kk, RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din), rs, ci, c, j;
+      for (kk = p->K * DIVE__TID / DIVE__NTH; kk < p->K * (DIVE__TID + 1) / DIVE__NTH; kk++)
+        for (rs = 0; rs < RS; rs++)
+          for (ci = 0; ci < p->C; ci += 64) {
+            const float *pr = parts + pofs + kk * pcol + rs * p->C + ci;
+            float acc[64], *d = dw + kk * g.CRS + ci * RS + rs;
+            int u, l, m = (int)DIVE__MIN(64, p->C - ci); /* a multiple of 16 */
+            for (j = 0; j < m; j++) acc[j] = 0.0f;
+            for (u = 0; u < nt; u++)
+              for (j = 0; j < m; j += 16)
+                for (l = 0; l < 16; l++) acc[j + l] += pr[per * u + j + l];
+            for (c = 0; c < m; c++) d[c * RS] += acc[c];
+          }
+    } else if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
       int64_t nw = (int64_t)p->K * g.CRS, lo = nw * DIVE__TID / DIVE__NTH;
       int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH, kk;
       int64_t RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din);

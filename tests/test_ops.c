@@ -537,6 +537,14 @@ static const tcase cases[] = {
   {"conv2d", 2, 128, 8, 8, 128, 3, 2, 1, 32, 0, 0, 0, NULL, 0, 0}, /* ... strided */
   {"conv2d", 2, 64, 9, 9, 130, 1, 2, 0, 1, 1, 0, 0, NULL, 0, 0},   /* 1x1/2 downsample */
   {"conv2d", 2, 72, 7, 7, 40, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},    /* 1x1 reduce */
+  /* shapes of backward-weights as NN GEMMs (dive__dwnn_chunk): the late stages' 3x3 (odd
+     sizes, K % 8 != 0), 1x1 with more pixels than a GEMM block, strided 1x1 with a 16-wide
+     column tail, 5 images on 2 parts (chunks of unequal size) */
+  {"conv2d", 2, 128, 7, 7, 24, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 128, 9, 9, 36, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 64, 24, 24, 32, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 144, 14, 14, 20, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 5, 128, 7, 7, 64, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1119,17 +1127,22 @@ static void run_fused(void) {
    grad row where the case has one, the conv and max-pool rows again on each narrower ISA, the
    Winograd reruns, the fused and the inference-epilogue rows), the known rows and the
    bad-argument rows */
+/* the conv rows whose backward-weights can run as NN GEMMs (dive__dwnn_pick) */
+static int dwnn_row(const tcase *c) { return !strcmp(c->op, "conv2d") && c->g == 1 && c->C % 16 == 0; }
+
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = 0, nconv = 0, isa;
+  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, isa;
   size_t k;
   for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     nconv += !strcmp(cases[k].op, "conv2d");
+    ndwnn += dwnn_row(&cases[k]);
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn + 1) + ndwnn + 1;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 6 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2;
@@ -1306,6 +1319,31 @@ int main(int argc, char **argv) {
       }
     dive__isa_set(best);
     dive__wino_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* Backward-weights as NN GEMMs: the rule picks it for the ImageNet stages' shapes only, so
+     the conv rows where it can apply (groups 1, C % 16 == 0) run again with it, on every ISA
+     path, and once without it */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int best = dive__isa(), isa, c0 = dive__dwnn_calls, mode;
+    for (mode = 1; mode >= 0; mode--)
+      for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
+        static char label[32];
+        dive__isa_set(isa);
+        dive__dwnn_mode = mode;
+        snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "dwnn" : "dwnt");
+        g_cpu_label = label;
+        g_no_grad = 1;
+        for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+          if (dwnn_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+        report("conv2d", mode ? "NN backward-weights ran" : "NN backward-weights off", label,
+               mode ? dive__dwnn_calls > c0 : dive__dwnn_calls == c0, "%d chunks", dive__dwnn_calls - c0);
+        c0 = dive__dwnn_calls;
+      }
+    dive__isa_set(best);
+    dive__dwnn_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
