@@ -2534,19 +2534,18 @@ static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
   *hi = DIVE__MAX(DIVE__MIN(p->Q, dive__cdiv(p->W + p->pad - s, p->stride)), *lo);
 }
 
-/* im2col of one image and group: img (Cg,H,W) -> col (Cg*R*S, ld >= P*Q), zero outside
-   the image and in the columns past P*Q. */
-static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
-                         float *DIVE__RESTRICT col, int64_t ld) {
+/* im2col of one image and group: img (Cg,H,W) -> the first P*Q columns of col (Cg*R*S rows,
+   ld apart), zero outside the image; the columns past P*Q are left alone (several images
+   side by side: dive__fwdb_chunk) */
+static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                            float *DIVE__RESTRICT col, int64_t ld) {
   const dive__rowfns *f = dive__rowfns_get();
   int c, r, s, oh, ow, lo, hi;
-  int64_t PQ = (int64_t)p->P * p->Q;
   for (c = 0; c < Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++) {
         float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
-        memset(dst + PQ, 0, sizeof(float) * (size_t)(ld - PQ));
         if (p->stride == 2) {
           f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad, off, p->P, p->Q, p->H, p->W);
           continue;
@@ -2568,6 +2567,13 @@ static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
           for (ow = hi; ow < p->Q; ow++) dst[ow] = 0.0f;
         }
       }
+}
+/* ... and zero in the columns past P*Q (ld >= P*Q) */
+static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                         float *DIVE__RESTRICT col, int64_t ld) {
+  int64_t PQ = (int64_t)p->P * p->Q, q;
+  for (q = 0; q < (int64_t)Cg * p->R * p->S; q++) memset(col + q * ld + PQ, 0, sizeof(float) * (size_t)(ld - PQ));
+  dive__im2col_pq(p, Cg, img, col, ld);
 }
 
 /* col2im: img (Cg,H,W) = sum of the col (Cg*R*S, ld) entries that read each pixel. */
@@ -3241,6 +3247,219 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   return 1;
 }
 
+/* --- Small outputs, several images at once (the ImageNet family's last stage: 7x7 pixels,
+   512-2048 channels). One image gives the GEMMs 49 columns (64 with the padding; Winograd:
+   16 tiles) against 1-9 MB of weights, which then stream from memory again for every 32
+   columns: the convs ran at 80-130 GFLOP/s, bound by that stream. Here a chunk of images
+   sits side by side in the columns (image u at columns u PQ..), the GEMM is blocked so that
+   a block of the weights stays in L2 across all of them, and the outputs are scattered back
+   per image. Used for the forward conv and for backward-data (as a forward conv of dout, or
+   the col matrix and col2im), picked by shape (dive__fwdb_pick). */
+static int dive__fwdb_mode = -1; /* -1: the rule (dive__fwdb_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__fwdb_calls; /* chunks run this way by this thread (tests) */
+#define DIVE__GB_KC 256 /* rows of B per block: a 32-column panel of them is 32 KB (L1) */
+#define DIVE__GB_MC 512 /* rows of the weights per block: MC x KC is 512 KB (L2) */
+#define DIVE__GB_COLS 512 /* GEMM columns per chunk, at most (Winograd: 256) */
+
+/* Whether a conv whose GEMMs have `cols` columns per image (P Q, or Winograd's tiles) runs
+   in chunks of images: groups 1, at least 128 channels in and out, at most 64 columns per
+   image (measured: one thread, Intel, AVX-512, bench_zoo_layers; ResNet-32's convs have at
+   most 64 channels and keep their path) */
+static int dive__fwdb_pick(const dive__conv_p *p, int64_t cols) {
+  if (p->groups != 1 || dive__fwdb_mode == 0) return 0;
+  if (dive__fwdb_mode == 1) return 1;
+  return p->C >= 128 && p->K >= 128 && cols <= 64;
+}
+static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
+  return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_COLS / 2 : DIVE__GB_COLS) / cols));
+}
+
+/* cbuf (rup(M, 8) rows, ldc apart) = packed a (M rows, kc) * B (rows src + off[p], Ln columns,
+   a multiple of 16): KC rows of
+   B at a time, MC rows of a at a time. The sums over p are split at the KC blocks (the same
+   for any thread count). */
+static void dive__nn_gemm_blk(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
+                              const int64_t *off, int64_t Ln, int64_t ldc, float *cbuf) {
+  int p0, m0, i0, kb, m1;
+  int64_t j0;
+  for (p0 = 0; p0 < kc; p0 += DIVE__GB_KC) {
+    kb = DIVE__MIN(DIVE__GB_KC, kc - p0);
+    for (m0 = 0; m0 < M; m0 += DIVE__GB_MC) {
+      m1 = DIVE__MIN(M, m0 + DIVE__GB_MC);
+      for (j0 = 0; j0 < Ln; j0 += 32) {
+        int nr = Ln - j0 >= 32 ? 32 : 16;
+        for (i0 = m0; i0 < m1; i0 += DIVE__NN_M)
+          nn(kb, apack + (int64_t)i0 * kc + (int64_t)p0 * DIVE__NN_M, src + j0, off + p0,
+             cbuf + (int64_t)i0 * ldc + j0, ldc, p0 > 0, nr);
+      }
+    }
+  }
+}
+
+/* floats of scratch for dive__gb_gemm's chunks of nb images (M rows of output) */
+static int64_t dive__gb_ws(const dive__conv_p *p, int M, int nb) {
+  int64_t Ln = dive__rup((int64_t)nb * p->P * p->Q, 16), CRS = (int64_t)p->C * p->R * p->S;
+  return dive__rup(CRS * Ln, 16) + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16) + 2 * CRS;
+}
+/* ni images x (the first; xs floats apart) of the conv p (groups 1): B = their im2col side by
+   side, then *cb (rup(M, 8), *ln) = apack (M x CRS) B; returns cb's columns */
+static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
+                            int64_t xs, int ni, float *sc, int64_t *ln) {
+  int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
+  float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16);
+  int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
+  int u;
+  dive__fwdb_calls++;
+  for (u = 0; u < ni; u++) dive__im2col_pq(p, p->C, x + u * xs, src + u * PQ, Ln);
+  for (q = 0; q < CRS; q++) {
+    memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
+    off[q] = q * Ln;
+  }
+  dive__nn_gemm_blk(nn, M, (int)CRS, apack, src, off, Ln, Ln, cbuf);
+  *ln = Ln;
+  return cbuf;
+}
+/* out (ni images of (K, P, Q)) = the chunk's columns (+ bias) */
+static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
+                             float *out) {
+  int64_t PQ = (int64_t)p->P * p->Q, j;
+  int u, k;
+  for (u = 0; u < ni; u++)
+    for (k = 0; k < p->K; k++) {
+      const float *s = cbuf + k * Ln + u * PQ;
+      float *d = out + ((int64_t)u * p->K + k) * PQ;
+      if (bias)
+        for (j = 0; j < PQ; j++) d[j] = s[j] + bias[k];
+      else
+        memcpy(d, s, sizeof(float) * (size_t)PQ);
+    }
+}
+
+/* dive__wino_pack_u's U for the output channels [k0, k1) (k0 a multiple of 8): the same
+   values, built per 8-row panel and channel in a small tile and stored 8 floats at a time
+   (the strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7), so
+   that the parts can share the packing */
+static void dive__winob_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up,
+                               int k0, int k1) {
+  int64_t xs = (int64_t)g->Kr * p->C;
+  int kp, c, i, a, b, x;
+  for (kp = k0; kp < k1; kp += DIVE__NN_M)
+    for (c = 0; c < p->C; c++) {
+      float uu[16][DIVE__NN_M];
+      for (i = 0; i < DIVE__NN_M; i++) {
+        int k = kp + i;
+        float gg[3][3], t[4][3];
+        const float *gp;
+        if (k >= p->K) {
+          for (x = 0; x < 16; x++) uu[x][i] = 0.0f;
+          continue;
+        }
+        gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
+        for (a = 0; a < 3; a++)
+          for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
+        for (b = 0; b < 3; b++) { /* T = G g */
+          t[0][b] = gg[0][b];
+          t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
+          t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
+          t[3][b] = gg[2][b];
+        }
+        for (a = 0; a < 4; a++) { /* U = T G^T */
+          uu[4 * a + 0][i] = t[a][0];
+          uu[4 * a + 1][i] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
+          uu[4 * a + 2][i] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
+          uu[4 * a + 3][i] = t[a][2];
+        }
+      }
+      for (x = 0; x < 16; x++)
+        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
+    }
+}
+
+/* Winograd for a chunk of ni images whose tiles are a multiple of 16 (7x7: 16 tiles each):
+   g is the one-image geometry, gb the same with Tn = nb T columns (dive__winob_geo). */
+static void dive__winob_geo(const dive__wgeo *g, int nb, const dive__conv_p *p, dive__wgeo *gb) {
+  *gb = *g;
+  gb->Tn = nb * g->T;
+  gb->per = 8 * g->ps + 16 * (int64_t)p->C * gb->Tn + 16 * (int64_t)g->Kr * gb->Tn + 4 * g->Tn;
+}
+static void dive__winob_chunk(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
+                              const dive__wgeo *gb, const float *up, const int64_t *off, const float *img, int ni,
+                              const float *bias, float *out, float *sc) {
+  int64_t Tn = gb->Tn, T = g->T, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
+  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  int64_t rows = (int64_t)(g->th + 1) * g->tw, n = ni * T;
+  int c, k, j, xi, u;
+  dive__fwdb_calls++;
+  for (j = 0; j < 8; j++) memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (u = 0; u < ni; u++)
+    for (c = 0; c < p->C; c++) {
+      wf->tiles(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
+      wf->in(v + c * Tn + u * T, vs, pl, g->ps, g->tw, T);
+    }
+  for (xi = 0; xi < 16; xi++)
+    dive__nn_gemm_blk(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, n, Tn, m + xi * ms);
+  for (u = 0; u < ni; u++)
+    for (k = 0; k < p->K; k++)
+      wf->out(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tn + u * T, ms, g->th, g->tw,
+              bias ? bias[k] : 0.0f, yb);
+}
+
+/* The forward conv in chunks of images (dive__fwdb_pick); as dive__cpu_conv2d_fwd_x. Returns 0
+   (nothing done) when the conv is not for it or the scratch cannot be had. */
+static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, const float *in, const float *w,
+                               const float *b, const dive__fwd_epi *epi) {
+  dive__nn_fn nn = dive__nn_kernel();
+  const dive__rowfns *f = dive__rowfns_get();
+  const dive__winofns *wf = dive__winofns_get();
+  dive__epi_fn ep = dive__epi_kernel();
+  dive__wgeo g, gb;
+  int nt = dive__parts(p->N), wino = dive__wino_pick(p), nb, c;
+  int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S, na, per;
+  int64_t cols = PQ; /* the GEMMs' columns per image */
+  const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
+  float *base, *cur, *apack;
+  int64_t *off;
+  dive__wgeo_init(p, &g);
+  if (wino && g.T % 16 != 0) return 0; /* the one-image Winograd path */
+  if (wino) cols = g.T;
+  if (p->groups != 1 || !dive__fwdb_pick(p, cols)) return 0;
+  nb = dive__fwdb_nb(cols, (p->N + nt - 1) / nt, wino);
+  if (wino) dive__winob_geo(&g, nb, p, &gb);
+  na = wino ? 16 * (int64_t)g.Kr * p->C : dive__rup(p->K, DIVE__NN_M) * CRS;
+  per = dive__rup(wino ? gb.per : dive__gb_ws(p, p->K, nb), 16);
+  base = dive__ws_get(ws, dive__rup(na, 16) + dive__rup(2 * (int64_t)p->C, 16) + per * nt);
+  if (!base) return 0;
+  cur = base;
+  apack = dive__take(&cur, na);
+  off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
+  if (wino) dive__wino_calls[0]++;
+  for (c = 0; wino && c < p->C; c++) off[c] = (int64_t)c * gb.Tn;
+  if (eb) b = NULL;
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t, ni, np = (int)dive__rup(p->K, DIVE__NN_M) / DIVE__NN_M; /* weight panels */
+    int k0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), k1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
+    int64_t n, n1, u, ln;
+    /* the weights packed by all threads, each its panels */
+    if (wino) dive__winob_pack_u(p, &g, w, 0, apack, k0, k1);
+    else if (k1 > k0) dive__pack_nn(apack + (int64_t)k0 * CRS, DIVE__MIN(k1, p->K) - k0, (int)CRS, w + (int64_t)k0 * CRS, CRS, 1);
+    DIVE__OMP_BARRIER
+    for (t = DIVE__TID; t < nt; t += DIVE__NTH)
+      for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += ni) {
+        float *sc = cur + per * t;
+        ni = (int)DIVE__MIN(nb, n1 - n);
+        if (wino) {
+          dive__winob_chunk(nn, wf, p, &g, &gb, apack, off, in + n * p->C * HW, ni, b, out + n * p->K * PQ, sc);
+        } else {
+          const float *cb = dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln);
+          dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
+        }
+        for (u = n; u < n + ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, u);
+      }
+  }
+  return 1;
+}
+
 /* conv2d forward: one parallel region over images (fixed parts, each writes its own
    images). The packed weights are shared; every part has its own src and cbuf.
    dive__cpu_conv2d_fwd_ws's rstats (optional, 2 N K floats): the mean and M2 of each output
@@ -3257,6 +3476,7 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   float *base, *cur, *apack;
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   int64_t *off;
+  if (dive__cpu_conv_fwdb(ws, p, out, in, w, b, epi)) return; /* small outputs, images in chunks */
   if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, epi)) return;
   if (eb) b = NULL;
   dive__cgeo_init(p, &g);
@@ -3482,14 +3702,14 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                                     float *db, const float *dout, const float *in,
                                     const float *w, const dive__dgrad_epi *epi) {
   dive__cgeo g, gq;
-  dive__wgeo wq;
+  dive__wgeo wq, wqb;
   dive__dwgeo dq;
-  dive__conv_p q;
+  dive__conv_p q, q1;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
-  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw;
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
@@ -3520,6 +3740,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
   per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
+  /* backward-data in chunks of images (dive__fwdb_pick): Winograd's tiles, the forward conv
+     of dout, or the col matrix (of q1: dout's rows side by side) and col2im */
+  if (din && !shared && p->groups == 1) {
+    int64_t cols = wino ? wq.T : asfwd ? HW : PQ;
+    dgb = (!wino || wq.T % 16 == 0) && dive__fwdb_pick(asfwd ? &q : p, cols);
+    nbd = dive__fwdb_nb(cols, (p->N + nt - 1) / nt, wino);
+  }
+  if (dgb && wino) {
+    dive__winob_geo(&wq, nbd, &q, &wqb);
+    per_din = DIVE__MAX(per_din, wqb.per);
+  } else if (dgb) {
+    q1 = *p;
+    q1.C = p->K; q1.H = p->P; q1.W = p->Q; q1.R = q1.S = 1; q1.stride = 1; q1.pad = 0;
+    per_din = DIVE__MAX(per_din, asfwd ? dive__gb_ws(&q, p->C, nbd) : dive__gb_ws(&q1, (int)g.CRS, nbd));
+  }
+  /* the weights then packed by all threads, each its panels (not the flipped 3x3 ones) */
+  dgbp = dgb && (wino || !asfwd || p->R * p->S == 1);
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
   noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
@@ -3532,7 +3769,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   }
   cur = base;
   if (din) apack = dive__take(&cur, na * p->groups);
-  if (wino) {
+  if (dgbp) {
+    if (wino) dive__wino_calls[1]++;
+  } else if (wino) {
     dive__wino_pack_u(&q, &wq, w, 1, apack);
     dive__wino_calls[1]++;
   }
@@ -3562,7 +3801,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
   if (wino) { /* the rows of V: one per channel of dout */
     int k;
-    for (k = 0; k < q.C; k++) offq[k] = (int64_t)k * wq.Tn;
+    for (k = 0; k < q.C; k++) offq[k] = (int64_t)k * (dgb ? wqb.Tn : wq.Tn);
   }
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
@@ -3571,8 +3810,16 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   parts = cur;
   DIVE__OMP_PARALLEL(nt)
   {
-    int t, gi, k, oh;
-    int64_t n, i, n0, n1;
+    int t, gi, k, oh, nc;
+    int64_t n, i, n0, n1, ln;
+    if (dgbp) {
+      int M = wino || asfwd ? p->C : (int)g.CRS, np = (M + DIVE__NN_M - 1) / DIVE__NN_M; /* rows of the packing */
+      int m0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), m1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
+      if (wino) dive__winob_pack_u(&q, &wq, w, 1, apack, m0, m1);
+      else if (DIVE__MIN(m1, M) > m0) /* a(m, k) = w(k, m): asfwd 1x1's flip, or the col path's transpose */
+        dive__pack_nn(apack + (int64_t)m0 * p->K, DIVE__MIN(m1, M) - m0, p->K, w + m0, 1, g.CRS);
+      DIVE__OMP_BARRIER
+    }
     for (t = DIVE__TID; t < nt && (din || dw); t += DIVE__NTH) {
       float *mine = parts + per * t, *dwp = mine + DIVE__MAX(per_dw, per_din);
       n0 = DIVE__PART_LO(p->N, t, nt);
@@ -3636,7 +3883,24 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                        off + i, xin ? (int64_t)p->C * HW : ss, dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
           }
       }
-      if (din && !shared)
+      if (din && dgb)
+        for (n = n0; n < n1; n += nc) {
+          const float *dy = dout + n * p->K * PQ, *cb;
+          float *dx = din + n * p->C * HW;
+          int u;
+          nc = (int)DIVE__MIN(nbd, n1 - n);
+          if (wino) {
+            dive__winob_chunk(nn, wf, &q, &wq, &wqb, apack, offq, dy, nc, NULL, dx, mine);
+          } else if (asfwd) {
+            cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
+            dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
+          } else {
+            cb = dive__gb_gemm(nn, &q1, (int)g.CRS, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
+            for (u = 0; u < nc; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+          }
+          for (u = 0; u < nc && epi; u++) dive__dgrad_epi_apply(f, epi, p, din, n + u, 0, p->C);
+        }
+      else if (din && !shared)
         for (n = n0; n < n1; n++)
           for (gi = 0; gi < p->groups; gi++) {
             const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
