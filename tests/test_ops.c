@@ -546,9 +546,10 @@ static const tcase cases[] = {
   {"conv2d", 2, 144, 14, 14, 20, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 5, 128, 7, 7, 64, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0},
   /* shapes of the forward and backward-data in chunks of images (dive__fwdb_pick): Winograd
-     at 7x7 (16 tiles an image), 1x1 onto 7x7 (K % 8 != 0, a 16-column tail), strided 1x1
+     at 7x7 (16 tiles an image) and 5x5, 1x1 onto 7x7 (K % 8 != 0, a 16-column tail), strided 1x1
      onto 7x7 (im2col and col2im) */
   {"conv2d", 3, 128, 7, 7, 128, 3, 1, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 128, 5, 5, 128, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0}, /* 9 tiles an image */
   {"conv2d", 3, 144, 7, 7, 132, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 128, 13, 13, 128, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
 };
