@@ -2594,19 +2594,18 @@ static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
   *hi = DIVE__MAX(DIVE__MIN(p->Q, dive__cdiv(p->W + p->pad - s, p->stride)), *lo);
 }
 
-/* im2col of one image and group: img (Cg,H,W) -> col (Cg*R*S, ld >= P*Q), zero outside
-   the image and in the columns past P*Q. */
-static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
-                         float *DIVE__RESTRICT col, int64_t ld) {
+/* im2col of one image and group: img (Cg,H,W) -> the first P*Q columns of col (Cg*R*S rows,
+   ld apart), zero outside the image; the columns past P*Q are left alone (several images
+   side by side: dive__fwdb_chunk) */
+static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                            float *DIVE__RESTRICT col, int64_t ld) {
   const dive__rowfns *f = dive__rowfns_get();
   int c, r, s, oh, ow, lo, hi;
-  int64_t PQ = (int64_t)p->P * p->Q;
   for (c = 0; c < Cg; c++)
     for (r = 0; r < p->R; r++)
       for (s = 0; s < p->S; s++) {
         float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
-        memset(dst + PQ, 0, sizeof(float) * (size_t)(ld - PQ));
         if (p->stride == 2) {
           f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad, off, p->P, p->Q, p->H, p->W);
           continue;
@@ -2628,6 +2627,13 @@ static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
           for (ow = hi; ow < p->Q; ow++) dst[ow] = 0.0f;
         }
       }
+}
+/* ... and zero in the columns past P*Q (ld >= P*Q) */
+static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                         float *DIVE__RESTRICT col, int64_t ld) {
+  int64_t PQ = (int64_t)p->P * p->Q, q;
+  for (q = 0; q < (int64_t)Cg * p->R * p->S; q++) memset(col + q * ld + PQ, 0, sizeof(float) * (size_t)(ld - PQ));
+  dive__im2col_pq(p, Cg, img, col, ld);
 }
 
 /* col2im: img (Cg,H,W) = sum of the col (Cg*R*S, ld) entries that read each pixel. */
@@ -3359,6 +3365,224 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   return 1;
 }
 
+/* --- Small outputs, several images at once (the ImageNet family's last stage: 7x7 pixels,
+   512-2048 channels). One image gives the GEMMs 49 columns (64 with the padding; Winograd:
+   16 tiles) against 1-9 MB of weights, which then stream from memory again for every 32
+   columns: the convs ran at 80-130 GFLOP/s, bound by that stream. Here a chunk of images
+   sits side by side in the columns (image u at columns u PQ..), the GEMM is blocked so that
+   a block of the weights stays in L2 across all of them, and the outputs are scattered back
+   per image. Used for the forward conv and for backward-data (as a forward conv of dout, or
+   the col matrix and col2im), picked by shape (dive__fwdb_pick). */
+static int dive__fwdb_mode = -1; /* -1: the rule (dive__fwdb_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__fwdb_calls; /* chunks run this way by this thread (tests) */
+#define DIVE__GB_KC 256 /* rows of B per block: a 32-column panel of them is 32 KB (L1) */
+#define DIVE__GB_MC 512 /* rows of the weights per block: MC x KC is 512 KB (L2) */
+#define DIVE__GB_COLS 512 /* GEMM columns per chunk, at most (Winograd: 256) */
+
+/* Whether a conv whose GEMMs have `cols` columns per image (P Q, or Winograd's tiles) runs
+   in chunks of images: groups 1, at least 128 channels in and out, at most 28x28 columns per
+   image (measured: one thread, Intel, AVX-512, bench_zoo_layers: 1.3-1.7x forward at 7x7,
+   1.05-1.15x for the 1x1 at 14x14 and 28x28, where a chunk is one image but the blocked GEMM
+   still gains; ResNet-32's convs have at most 64 channels and keep their path) */
+static int dive__fwdb_pick(const dive__conv_p *p, int64_t cols) {
+  if (p->groups != 1 || dive__fwdb_mode == 0) return 0;
+  if (dive__fwdb_mode == 1) return 1;
+  return p->C >= 128 && p->K >= 128 && cols <= 784;
+}
+static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
+  return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_COLS / 2 : DIVE__GB_COLS) / cols));
+}
+
+/* cbuf (rup(M, 8) rows, ldc apart) = packed a (M rows, kc) * B (rows src + off[p], Ln columns,
+   a multiple of 16): KC rows of
+   B at a time, MC rows of a at a time. The sums over p are split at the KC blocks (the same
+   for any thread count). */
+static void dive__nn_gemm_blk(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
+                              const int64_t *off, int64_t Ln, int64_t ldc, float *cbuf) {
+  int p0, m0, i0, kb, m1;
+  int64_t j0;
+  for (p0 = 0; p0 < kc; p0 += DIVE__GB_KC) {
+    kb = DIVE__MIN(DIVE__GB_KC, kc - p0);
+    for (m0 = 0; m0 < M; m0 += DIVE__GB_MC) {
+      m1 = DIVE__MIN(M, m0 + DIVE__GB_MC);
+      for (j0 = 0; j0 < Ln; j0 += 32) {
+        int nr = Ln - j0 >= 32 ? 32 : 16;
+        for (i0 = m0; i0 < m1; i0 += DIVE__NN_M)
+          nn(kb, apack + (int64_t)i0 * kc + (int64_t)p0 * DIVE__NN_M, src + j0, off + p0,
+             cbuf + (int64_t)i0 * ldc + j0, ldc, p0 > 0, nr);
+      }
+    }
+  }
+}
+
+/* floats of scratch for dive__gb_gemm's chunks of nb images (M rows of output) */
+static int64_t dive__gb_ws(const dive__conv_p *p, int M, int nb) {
+  int64_t Ln = dive__rup((int64_t)nb * p->P * p->Q, 16), CRS = (int64_t)p->C * p->R * p->S;
+  return dive__rup(CRS * Ln, 16) + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16) + 2 * CRS;
+}
+/* ni images x (the first; xs floats apart) of the conv p (groups 1): B = their im2col side by
+   side, then *cb (rup(M, 8), *ln) = apack (M x CRS) B; returns cb's columns */
+static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
+                            int64_t xs, int ni, float *sc, int64_t *ln) {
+  int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
+  float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16);
+  int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
+  int u;
+  dive__fwdb_calls++;
+  for (u = 0; u < ni; u++) dive__im2col_pq(p, p->C, x + u * xs, src + u * PQ, Ln);
+  for (q = 0; q < CRS; q++) {
+    memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
+    off[q] = q * Ln;
+  }
+  dive__nn_gemm_blk(nn, M, (int)CRS, apack, src, off, Ln, Ln, cbuf);
+  *ln = Ln;
+  return cbuf;
+}
+/* out (ni images of (K, P, Q)) = the chunk's columns (+ bias) */
+static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
+                             float *out) {
+  int64_t PQ = (int64_t)p->P * p->Q, j;
+  int u, k;
+  for (u = 0; u < ni; u++)
+    for (k = 0; k < p->K; k++) {
+      const float *s = cbuf + k * Ln + u * PQ;
+      float *d = out + ((int64_t)u * p->K + k) * PQ;
+      if (bias)
+        for (j = 0; j < PQ; j++) d[j] = s[j] + bias[k];
+      else
+        memcpy(d, s, sizeof(float) * (size_t)PQ);
+    }
+}
+
+/* dive__wino_pack_u's U for the output channels [k0, k1) (k0 a multiple of 8): the same
+   values, built per 8-row panel and channel in a small tile and stored 8 floats at a time
+   (the strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7), so
+   that the parts can share the packing */
+static void dive__winob_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up,
+                               int k0, int k1) {
+  int64_t xs = (int64_t)g->Kr * p->C;
+  int kp, c, i, a, b, x;
+  for (kp = k0; kp < k1; kp += DIVE__NN_M)
+    for (c = 0; c < p->C; c++) {
+      float uu[16][DIVE__NN_M];
+      for (i = 0; i < DIVE__NN_M; i++) {
+        int k = kp + i;
+        float gg[3][3], t[4][3];
+        const float *gp;
+        if (k >= p->K) {
+          for (x = 0; x < 16; x++) uu[x][i] = 0.0f;
+          continue;
+        }
+        gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
+        for (a = 0; a < 3; a++)
+          for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
+        for (b = 0; b < 3; b++) { /* T = G g */
+          t[0][b] = gg[0][b];
+          t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
+          t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
+          t[3][b] = gg[2][b];
+        }
+        for (a = 0; a < 4; a++) { /* U = T G^T */
+          uu[4 * a + 0][i] = t[a][0];
+          uu[4 * a + 1][i] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
+          uu[4 * a + 2][i] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
+          uu[4 * a + 3][i] = t[a][2];
+        }
+      }
+      for (x = 0; x < 16; x++)
+        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
+    }
+}
+
+/* Winograd for a chunk of ni images, image u's tiles at columns u T.. (7x7: 16 tiles, 14x14:
+   49): g is the one-image geometry, gb the same with Tn = nb T columns rounded up to 16, and
+   16 more (dive__winob_geo): the input transform writes, and the output transform reads, an
+   image's tiles in blocks of 16, past its last tile; the next image's transform then
+   overwrites what was written there, and what is read there is dropped. */
+static void dive__winob_geo(const dive__wgeo *g, int nb, const dive__conv_p *p, dive__wgeo *gb) {
+  *gb = *g;
+  gb->Tn = dive__rup(nb * g->T, 16) + 16;
+  gb->per = 8 * g->ps + 16 * (int64_t)p->C * gb->Tn + 16 * (int64_t)g->Kr * gb->Tn + 4 * g->Tn;
+}
+static void dive__winob_chunk(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
+                              const dive__wgeo *gb, const float *up, const int64_t *off, const float *img, int ni,
+                              const float *bias, float *out, float *sc) {
+  int64_t Tn = gb->Tn, T = g->T, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
+  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  int64_t rows = (int64_t)(g->th + 1) * g->tw, n = dive__rup(ni * T, 16);
+  int c, k, j, xi, u;
+  dive__fwdb_calls++;
+  for (j = 0; j < 8; j++) memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (u = 0; u < ni; u++)
+    for (c = 0; c < p->C; c++) {
+      wf->tiles(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
+      wf->in(v + c * Tn + u * T, vs, pl, g->ps, g->tw, T);
+    }
+  for (xi = 0; xi < 16 && n > ni * T; xi++) /* the GEMM's last columns: zeros */
+    for (c = 0; c < p->C; c++) memset(v + xi * vs + c * Tn + ni * T, 0, sizeof(float) * (size_t)(n - ni * T));
+  for (xi = 0; xi < 16; xi++)
+    dive__nn_gemm_blk(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, n, Tn, m + xi * ms);
+  for (u = 0; u < ni; u++)
+    for (k = 0; k < p->K; k++)
+      wf->out(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tn + u * T, ms, g->th, g->tw,
+              bias ? bias[k] : 0.0f, yb);
+}
+
+/* The forward conv in chunks of images (dive__fwdb_pick); as dive__cpu_conv2d_fwd_x. Returns 0
+   (nothing done) when the conv is not for it or the scratch cannot be had. */
+static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, const float *in, const float *w,
+                               const float *b, const dive__fwd_epi *epi) {
+  dive__nn_fn nn = dive__nn_kernel();
+  const dive__rowfns *f = dive__rowfns_get();
+  const dive__winofns *wf = dive__winofns_get();
+  dive__epi_fn ep = dive__epi_kernel();
+  dive__wgeo g, gb;
+  int nt = dive__parts(p->N), wino = dive__wino_pick(p), nb, c;
+  int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S, na, per;
+  int64_t cols = PQ; /* the GEMMs' columns per image */
+  const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
+  float *base, *cur, *apack;
+  int64_t *off;
+  dive__wgeo_init(p, &g);
+  if (wino) cols = g.T;
+  if (p->groups != 1 || !dive__fwdb_pick(p, cols)) return 0;
+  nb = dive__fwdb_nb(cols, (p->N + nt - 1) / nt, wino);
+  if (wino) dive__winob_geo(&g, nb, p, &gb);
+  na = wino ? 16 * (int64_t)g.Kr * p->C : dive__rup(p->K, DIVE__NN_M) * CRS;
+  per = dive__rup(wino ? gb.per : dive__gb_ws(p, p->K, nb), 16);
+  base = dive__ws_get(ws, dive__rup(na, 16) + dive__rup(2 * (int64_t)p->C, 16) + per * nt);
+  if (!base) return 0;
+  cur = base;
+  apack = dive__take(&cur, na);
+  off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
+  if (wino) dive__wino_calls[0]++;
+  for (c = 0; wino && c < p->C; c++) off[c] = (int64_t)c * gb.Tn;
+  if (eb) b = NULL;
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t, ni, np = (int)dive__rup(p->K, DIVE__NN_M) / DIVE__NN_M; /* weight panels */
+    int k0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), k1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
+    int64_t n, n1, u, ln;
+    /* the weights packed by all threads, each its panels */
+    if (wino) dive__winob_pack_u(p, &g, w, 0, apack, k0, k1);
+    else if (k1 > k0) dive__pack_nn(apack + (int64_t)k0 * CRS, DIVE__MIN(k1, p->K) - k0, (int)CRS, w + (int64_t)k0 * CRS, CRS, 1);
+    DIVE__OMP_BARRIER
+    for (t = DIVE__TID; t < nt; t += DIVE__NTH)
+      for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += ni) {
+        float *sc = cur + per * t;
+        ni = (int)DIVE__MIN(nb, n1 - n);
+        if (wino) {
+          dive__winob_chunk(nn, wf, p, &g, &gb, apack, off, in + n * p->C * HW, ni, b, out + n * p->K * PQ, sc);
+        } else {
+          const float *cb = dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln);
+          dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
+        }
+        for (u = n; u < n + ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, u);
+      }
+  }
+  return 1;
+}
+
 /* conv2d forward: one parallel region over images (fixed parts, each writes its own
    images). The packed weights are shared; every part has its own src and cbuf.
    dive__cpu_conv2d_fwd_ws's rstats (optional, 2 N K floats): the mean and M2 of each output
@@ -3375,6 +3599,7 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   float *base, *cur, *apack;
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   int64_t *off;
+  if (dive__cpu_conv_fwdb(ws, p, out, in, w, b, epi)) return; /* small outputs, images in chunks */
   if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, epi)) return;
   if (eb) b = NULL;
   dive__cgeo_init(p, &g);
@@ -3500,6 +3725,121 @@ static void dive__dgrad_dx_pass(const dive__rowfns *f, const dive__dgrad_epi *e,
   }
 }
 
+/* --- Backward-weights as NN GEMMs, for the ImageNet stages (groups 1, C % 16 == 0, see
+   dive__dwnn_pick). The NT kernel takes dot products along each image's pixels: with the
+   small images of the late stages (7x7: 49 pixels padded to 64) most of its work is lane
+   sums, padded columns and copies. Here the pixels of several images are the GEMM's
+   reduction instead, and the input channels its columns:
+     dw(k, r, s, c) = sum over the chunk's pixels j = (u, oh, ow) of
+                      dout(u, k, oh, ow) * xt(u, oh st + r, ow st + s, c),
+   with dout packed in 8-row panels along the pixels (dive__pack_nn's layout) and xt the
+   chunk's input transposed to (image, row, column, channel), zero-padded: row j of B is
+   xt + off[j] + (r Wx + s) C, contiguous along c, so the NN micro-kernel runs as in the
+   forward conv (8 x 32 tiles, no lane sums). A 1x1 conv's xt holds only the pixels it reads
+   (stride 2: one in four). The partial is (k, (r, s, c)); the reduction reorders it. */
+typedef struct dive__dwgeo {
+  int sample;     /* a 1x1 without padding: xt holds only the pixels the conv reads */
+  int Hx, Wx, st; /* xt's rows and columns per image, and its step per output pixel */
+  int nb;         /* images per chunk */
+  int64_t cp;     /* floats per pixel of xt: C and one cache line, so that the pixels of a
+                     B tile (2 or 4 KB apart otherwise) do not all fall in the same L1 sets */
+  int64_t xs;     /* floats of one image's xt: Hx Wx cp */
+  int64_t Kr;     /* K rounded up to 8: dout's panel rows, the partial's rows */
+  int64_t per;    /* scratch floats per part: xt, the dout panels, the pixels' offsets */
+} dive__dwgeo;
+static int dive__dwnn_mode = -1; /* -1: the rule (dive__dwnn_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this thread (tests) */
+#define DIVE__DWNN_JB 512 /* pixels per GEMM call (the reduction's block) */
+
+/* Whether p's backward-weights runs as NN GEMMs. The measured rule (one thread, Intel,
+   AVX-512, bench_zoo_layers, backward-weights alone): 3x3 and larger kernels with 128 input
+   channels or more (1.05-1.8x; 1.9x at 7x7), or 64 on images of 32x32 or more (1.2x); 1x1
+   with 64 channels or more onto at most 14x14 pixels (1.0-1.9x; on more pixels the NT kernel
+   reads both operands in place and is as fast or faster). ResNet-32's convs (3x3, <= 64
+   channels on at most 8x8 pixels at 64) keep their path. */
+static int dive__dwnn_pick(const dive__conv_p *p) {
+  if (p->groups != 1 || p->C % 16 != 0 || dive__dwnn_mode == 0) return 0;
+  if (dive__dwnn_mode == 1) return 1;
+  if (p->R * p->S > 1) return p->C >= 128 || (p->C >= 64 && p->H * p->W >= 1024);
+  return p->C >= 64 && p->P * p->Q <= 196;
+}
+
+static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
+  int64_t PQ = (int64_t)p->P * p->Q;
+  int sample = q->sample = p->R == 1 && p->S == 1 && p->pad == 0;
+  q->Hx = sample ? p->P : p->H + 2 * p->pad;
+  q->Wx = sample ? p->Q : p->W + 2 * p->pad;
+  q->st = sample ? 1 : p->stride;
+  q->nb = (int)DIVE__MAX(1, DIVE__MIN(DIVE__MIN(16, 1024 / PQ), nmax));
+  q->cp = p->C + 16;
+  q->xs = (int64_t)q->Hx * q->Wx * q->cp;
+  q->Kr = dive__rup(p->K, DIVE__NN_M);
+  q->per = dive__rup(q->nb * q->xs, 16) + q->Kr * q->nb * PQ + 2 * q->nb * PQ;
+}
+
+/* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums. */
+static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
+                             const float *dy, int ni, float *sc, float *dwp) {
+  const int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, npix = ni * PQ, C = p->C, cp = q->cp;
+  const int64_t pcol = (int64_t)p->R * p->S * C;
+  const int sample = q->sample, ws = sample ? p->stride : 1;
+  float *xt = sc, *dpk = sc + dive__rup(q->nb * q->xs, 16);
+  int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
+  int u, c, h, w, r, s, i, l;
+  dive__dwnn_calls++;
+  for (u = 0; u < ni; u++) { /* xt: blocks of 16 channels x 16 pixels of a row through a small
+                                 transposed copy (reads and writes along lines) */
+    float *t = xt + u * q->xs;
+    const float *xu = x + (int64_t)u * C * HW;
+    int Hs = sample ? p->P : p->H, Ws = sample ? p->Q : p->W, w0, wn, pd = sample ? 0 : p->pad;
+    float blk[16][17];
+    if (p->pad) memset(t, 0, sizeof(float) * (size_t)q->xs);
+    for (c = 0; c < C; c += 16)
+      for (h = 0; h < Hs; h++) {
+        const float *xr = xu + (int64_t)c * HW + (int64_t)(sample ? h * p->stride : h) * p->W;
+        float *tr = t + ((int64_t)(h + pd) * q->Wx + pd) * cp + c;
+        for (w0 = 0; w0 < Ws; w0 += 16) {
+          wn = DIVE__MIN(16, Ws - w0);
+          for (l = 0; l < 16; l++)
+            for (w = 0; w < wn; w++) blk[w][l] = xr[(int64_t)l * HW + (int64_t)(w0 + w) * ws];
+          for (w = 0; w < wn; w++)
+            for (l = 0; l < 16; l++) tr[(int64_t)(w0 + w) * cp + l] = blk[w][l];
+        }
+      }
+  }
+  for (k0 = 0; k0 < q->Kr; k0 += DIVE__NN_M) /* dout's panels: a[8 j + i] = dout(u, k0 + i, pixel) */
+    for (u = 0; u < ni; u++) {
+      float *a = dpk + k0 * npix + u * PQ * DIVE__NN_M;
+      const float *d = dy + ((int64_t)u * p->K + k0) * PQ;
+      if (k0 + DIVE__NN_M <= p->K)
+        for (j0 = 0; j0 < PQ; j0++, a += DIVE__NN_M)
+          for (i = 0; i < DIVE__NN_M; i++) a[i] = d[i * PQ + j0];
+      else
+        for (j0 = 0; j0 < PQ; j0++, a += DIVE__NN_M)
+          for (i = 0; i < DIVE__NN_M; i++) a[i] = k0 + i < p->K ? d[i * PQ + j0] : 0.0f;
+    }
+  for (u = 0; u < ni; u++)
+    for (h = 0; h < p->P; h++)
+      for (w = 0; w < p->Q; w++)
+        off[(u * p->P + h) * p->Q + w] = u * q->xs + ((int64_t)h * q->st * q->Wx + (int64_t)w * q->st) * cp;
+  for (j0 = 0; j0 < npix; j0 += DIVE__DWNN_JB) {
+    int jn = (int)DIVE__MIN(DIVE__DWNN_JB, npix - j0);
+    /* a block of dout panels (<= 256 KB) stays in cache while every B tile passes against it */
+    int64_t kb = DIVE__MAX(DIVE__NN_M, 65536 / jn / DIVE__NN_M * DIVE__NN_M), kb0;
+    for (kb0 = 0; kb0 < q->Kr; kb0 += kb)
+      for (r = 0; r < p->R; r++)
+        for (s = 0; s < p->S; s++) {
+          const float *b = xt + ((int64_t)r * q->Wx + s) * cp;
+          float *d = dwp + (int64_t)(r * p->S + s) * C;
+          for (c0 = 0; c0 < C; c0 += 32) {
+            int nr = C - c0 >= 32 ? 32 : 16;
+            for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
+              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, b + c0, off + j0, d + k0 * pcol + c0, pcol, 1, nr);
+          }
+        }
+  }
+}
+
 /* conv2d backward, one parallel region over images (fixed parts):
    dw: part t accumulates its images' dout_g * B^T into a private (Kg, CgRS) partial per
        group (the NT kernel, several images at a time when an image is small); after a
@@ -3516,14 +3856,15 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                                     float *db, const float *dout, const float *in,
                                     const float *w, const dive__dgrad_epi *epi) {
   dive__cgeo g, gq;
-  dive__wgeo wq;
-  dive__conv_p q;
+  dive__wgeo wq, wqb;
+  dive__dwgeo dq;
+  dive__conv_p q, q1;
   dive__dgrad_epi epi_nodx;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
-  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino;
+  int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
@@ -3542,15 +3883,35 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
   shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
-  prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : Kr4; /* partial per group: (prow, pcol) */
-  pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : CRSr;
+  /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
+  nnw = dw && !shared && dive__dwnn_pick(p);
+  if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, &dq);
+  prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : nnw ? dq.Kr : Kr4; /* partial per group: (prow, pcol) */
+  pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : nnw ? g.CRS : CRSr;
   part = (int64_t)p->groups * prow * pcol;
-  per_dw = !dw ? 0 : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
+  per_dw = !dw ? 0 : nnw ? dq.per : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
   per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
+  /* backward-data in chunks of images (dive__fwdb_pick): Winograd's tiles, the forward conv
+     of dout, or the col matrix (of q1: dout's rows side by side) and col2im */
+  if (din && !shared && p->groups == 1) {
+    int64_t cols = wino ? wq.T : asfwd ? HW : PQ;
+    dgb = dive__fwdb_pick(asfwd ? &q : p, cols);
+    nbd = dive__fwdb_nb(cols, (p->N + nt - 1) / nt, wino);
+  }
+  if (dgb && wino) {
+    dive__winob_geo(&wq, nbd, &q, &wqb);
+    per_din = DIVE__MAX(per_din, wqb.per);
+  } else if (dgb) {
+    q1 = *p;
+    q1.C = p->K; q1.H = p->P; q1.W = p->Q; q1.R = q1.S = 1; q1.stride = 1; q1.pad = 0;
+    per_din = DIVE__MAX(per_din, asfwd ? dive__gb_ws(&q, p->C, nbd) : dive__gb_ws(&q1, (int)g.CRS, nbd));
+  }
+  /* the weights then packed by all threads, each its panels (not the flipped 3x3 ones) */
+  dgbp = dgb && (wino || !asfwd || p->R * p->S == 1);
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
   noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
@@ -3570,7 +3931,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   cur = base;
   if (epi && epi->dxg) dive__dx_fused_calls++;
   if (din) apack = dive__take(&cur, na * p->groups);
-  if (wino) {
+  if (dgbp) {
+    if (wino) dive__wino_calls[1]++;
+  } else if (wino) {
     dive__wino_pack_u(&q, &wq, w, 1, apack);
     dive__wino_calls[1]++;
   }
@@ -3600,7 +3963,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
   if (wino) { /* the rows of V: one per channel of dout */
     int k;
-    for (k = 0; k < q.C; k++) offq[k] = (int64_t)k * wq.Tn;
+    for (k = 0; k < q.C; k++) offq[k] = (int64_t)k * (dgb ? wqb.Tn : wq.Tn);
   }
   if (din && !asfwd) { /* rows of the dout copy: k * Ln */
     int k;
@@ -3609,8 +3972,16 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   parts = cur;
   DIVE__OMP_PARALLEL(nt)
   {
-    int t, gi, k, oh;
-    int64_t n, i, n0, n1;
+    int t, gi, k, oh, nc;
+    int64_t n, i, n0, n1, ln;
+    if (dgbp) {
+      int M = wino || asfwd ? p->C : (int)g.CRS, np = (M + DIVE__NN_M - 1) / DIVE__NN_M; /* rows of the packing */
+      int m0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), m1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
+      if (wino) dive__winob_pack_u(&q, &wq, w, 1, apack, m0, m1);
+      else if (DIVE__MIN(m1, M) > m0) /* a(m, k) = w(k, m): asfwd 1x1's flip, or the col path's transpose */
+        dive__pack_nn(apack + (int64_t)m0 * p->K, DIVE__MIN(m1, M) - m0, p->K, w + m0, 1, g.CRS);
+      DIVE__OMP_BARRIER
+    }
     for (t = DIVE__TID; t < nt && (din || dw); t += DIVE__NTH) {
       float *mine = parts + per * t, *dwp = mine + DIVE__MAX(per_dw, per_din);
       n0 = DIVE__PART_LO(p->N, t, nt);
@@ -3639,6 +4010,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
             }
           }
+      } else if (nnw) {
+        for (n = n0; n < n1; n += dq.nb)
+          dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
+                           dwp);
       } else if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
            read them in place; else copy them onto the columns, zeros elsewhere */
@@ -3675,7 +4050,24 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                        off + i, xin ? (int64_t)p->C * HW : ss, dwp + (gi * Kr4 + k) * CRSr + i, CRSr);
           }
       }
-      if (din && !shared)
+      if (din && dgb)
+        for (n = n0; n < n1; n += nc) {
+          const float *dy = dout + n * p->K * PQ, *cb;
+          float *dx = din + n * p->C * HW;
+          int u;
+          nc = (int)DIVE__MIN(nbd, n1 - n);
+          if (wino) {
+            dive__winob_chunk(nn, wf, &q, &wq, &wqb, apack, offq, dy, nc, NULL, dx, mine);
+          } else if (asfwd) {
+            cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
+            dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
+          } else {
+            cb = dive__gb_gemm(nn, &q1, (int)g.CRS, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
+            for (u = 0; u < nc; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+          }
+          for (u = 0; u < nc && epi; u++) dive__dgrad_epi_apply(f, epi, p, din, n + u, 0, p->C);
+        }
+      else if (din && !shared)
         for (n = n0; n < n1; n++)
           for (gi = 0; gi < p->groups; gi++) {
             const float *dy = dout + (n * p->K + (int64_t)gi * g.Kg) * PQ;
@@ -3699,7 +4091,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           }
     }
     DIVE__OMP_BARRIER
-    if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
+    if (nnw) { /* the same from the (k, (r, s, c)) partials, whole rows per thread: 64 input
+                  channels of one (r, s) at a time, summed as vectors (each weight in part
+                  order, the same bits) */
+      int64_t kk, RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din), rs, ci, c, j;
+      for (kk = p->K * DIVE__TID / DIVE__NTH; kk < p->K * (DIVE__TID + 1) / DIVE__NTH; kk++)
+        for (rs = 0; rs < RS; rs++)
+          for (ci = 0; ci < p->C; ci += 64) {
+            const float *pr = parts + pofs + kk * pcol + rs * p->C + ci;
+            float acc[64], *d = dw + kk * g.CRS + ci * RS + rs;
+            int u, l, m = (int)DIVE__MIN(64, p->C - ci); /* a multiple of 16 */
+            for (j = 0; j < m; j++) acc[j] = 0.0f;
+            for (u = 0; u < nt; u++)
+              for (j = 0; j < m; j += 16)
+                for (l = 0; l < 16; l++) acc[j + l] += pr[per * u + j + l];
+            for (c = 0; c < m; c++) d[c * RS] += acc[c];
+          }
+    } else if (dw) { /* dw += the parts' partials, in part order; disjoint ranges per thread */
       int64_t nw = (int64_t)p->K * g.CRS, lo = nw * DIVE__TID / DIVE__NTH;
       int64_t hi = nw * (DIVE__TID + 1) / DIVE__NTH, kk;
       int64_t RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din);

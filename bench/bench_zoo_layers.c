@@ -2,7 +2,9 @@
    conv of the model (and the stem's max-pool), forward and backward (data + weights), at
    the model's shapes, validated against dive__ref_* on one image first. For tuning the
    kernels behind bench/zoo.sh.
-     make build/bench_zoo_layers && OMP_NUM_THREADS=1 ./build/bench_zoo_layers [arch] [batch] [size]
+     make build/bench_zoo_layers && OMP_NUM_THREADS=1 ./build/bench_zoo_layers [arch] [batch] [size] [only]
+   (only: time just the shapes whose name contains it, e.g. "7x7"; ZOO_DWNN=0|1 turns the NN
+   backward-weights off or on wherever it applies, for A/B runs)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
@@ -81,6 +83,8 @@ int main(int argc, char **argv) {
   memset(&cd, 0, sizeof cd);
   cd.backend = DIVE_BACKEND_CPU;
   if (dive_ctx_create(&ctx, &cd)) return 1;
+  if (getenv("ZOO_DWNN")) dive__dwnn_mode = atoi(getenv("ZOO_DWNN"));
+  if (getenv("ZOO_FWDB")) dive__fwdb_mode = atoi(getenv("ZOO_FWDB"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }
@@ -104,13 +108,15 @@ int main(int argc, char **argv) {
     dive__conv_p *p = &shapes[k];
     int64_t nin = (int64_t)p->N * p->C * p->H * p->W, nw = (int64_t)p->K * (p->C / p->groups) * p->R * p->S;
     int64_t nout = (int64_t)p->N * p->K * p->P * p->Q;
-    double fl = 2.0 * (double)nout * (p->C / p->groups) * p->R * p->S, tf[5], tb[5], e = validate(p);
+    double fl = 2.0 * (double)nout * (p->C / p->groups) * p->R * p->S, tf[5], tb[5], e;
     float *in, *w, *out, *dout, *din, *dw;
     dive_rng r;
     char name[64];
     int t;
     snprintf(name, sizeof name, "%d,%dx%d -> %d,%dx%d, %d/%d, g%d", p->C, p->H, p->W, p->K, p->P, p->Q, p->R,
              p->stride, p->groups);
+    if (argc > 4 && !strstr(name, argv[4])) continue;
+    e = validate(p);
     if (e > 1e-4) { printf("%-40s FAILS validation (relerr %.1e): not timed\n", name, e); continue; }
     dive_rng_seed(&r, 5);
     in = fill(nin, &r); w = fill(nw, &r); dout = fill(nout, &r);
@@ -120,7 +126,7 @@ int main(int argc, char **argv) {
       dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, p, out, in, w, NULL, NULL);
       t1 = now();
       /* the stem's input needs no gradient */
-      dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 ? NULL : din, dw, NULL, dout, in, w, NULL);
+      dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 || getenv("ZOO_DWONLY") ? NULL : din, dw, NULL, dout, in, w, NULL);
       if (t >= 0) { tf[t] = t1 - t0; tb[t] = now() - t1; }
     }
     qsort(tf, 5, sizeof *tf, cmp_d);

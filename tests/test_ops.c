@@ -537,6 +537,21 @@ static const tcase cases[] = {
   {"conv2d", 2, 128, 8, 8, 128, 3, 2, 1, 32, 0, 0, 0, NULL, 0, 0}, /* ... strided */
   {"conv2d", 2, 64, 9, 9, 130, 1, 2, 0, 1, 1, 0, 0, NULL, 0, 0},   /* 1x1/2 downsample */
   {"conv2d", 2, 72, 7, 7, 40, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},    /* 1x1 reduce */
+  /* shapes of backward-weights as NN GEMMs (dive__dwnn_chunk): the late stages' 3x3 (odd
+     sizes, K % 8 != 0), 1x1 with more pixels than a GEMM block, strided 1x1 with a 16-wide
+     column tail, 5 images on 2 parts (chunks of unequal size) */
+  {"conv2d", 2, 128, 7, 7, 24, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 128, 9, 9, 36, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 64, 24, 24, 32, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 144, 14, 14, 20, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 5, 128, 7, 7, 64, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0},
+  /* shapes of the forward and backward-data in chunks of images (dive__fwdb_pick): Winograd
+     at 7x7 (16 tiles an image) and 5x5, 1x1 onto 7x7 (K % 8 != 0, a 16-column tail), strided 1x1
+     onto 7x7 (im2col and col2im) */
+  {"conv2d", 3, 128, 7, 7, 128, 3, 1, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 128, 5, 5, 128, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0}, /* 9 tiles an image */
+  {"conv2d", 3, 144, 7, 7, 132, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 128, 13, 13, 128, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1202,18 +1217,37 @@ static void run_dx_fused(void) {
    grad row where the case has one, the conv and max-pool rows again on each narrower ISA, the
    Winograd reruns, the fused and the inference-epilogue rows), the known rows and the
    bad-argument rows */
+/* the conv rows whose backward-weights can run as NN GEMMs (dive__dwnn_pick: also C % 16 ==
+   0), whose forward and backward-data can run in chunks of images (dive__fwdb_pick); picked:
+   only those the rules pick (the ImageNet shapes) */
+static int dwnn_row(const tcase *c, int picked) {
+  dive__conv_p p;
+  int dm = dive__dwnn_mode, fm = dive__fwdb_mode, pick;
+  if (strcmp(c->op, "conv2d") || c->g != 1) return 0;
+  if (!picked) return 1;
+  p = conv_p(c);
+  dive__dwnn_mode = dive__fwdb_mode = -1; /* the rules */
+  pick = dive__dwnn_pick(&p) || dive__fwdb_pick(&p, (int64_t)p.P * p.Q);
+  dive__dwnn_mode = dm;
+  dive__fwdb_mode = fm;
+  return pick;
+}
+
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = 0, nconv = 0, isa;
+  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, isa;
   size_t k;
   for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     nconv += !strcmp(cases[k].op, "conv2d");
+    ndwnn += dwnn_row(&cases[k], 0);
+    ndwnn_n += dwnn_row(&cases[k], 1);
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
-  if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 6 * (2 * 4 + 1);
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 2;
+  if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
@@ -1233,7 +1267,8 @@ static void run_conv_epi(void) {
   char label[32];
   static const int cs[][8] = { /* N, C, H=W, K, k, stride, pad, groups */
     {2, 8, 8, 16, 3, 1, 1, 1}, {2, 32, 16, 32, 3, 1, 1, 1}, {3, 5, 7, 6, 3, 1, 1, 1},
-    {2, 16, 16, 32, 3, 2, 1, 1}, {2, 6, 7, 4, 1, 1, 0, 2}, {1, 64, 8, 64, 3, 1, 1, 1}};
+    {2, 16, 16, 32, 3, 2, 1, 1}, {2, 6, 7, 4, 1, 1, 0, 2}, {1, 64, 8, 64, 3, 1, 1, 1},
+    {3, 128, 7, 128, 1, 1, 0, 1}, {3, 128, 7, 128, 3, 1, 1, 1}}; /* the last two: images in chunks */
   dive_rng r;
   size_t k;
   int mode, v;
@@ -1390,6 +1425,35 @@ int main(int argc, char **argv) {
       }
     dive__isa_set(best);
     dive__wino_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* Backward-weights as NN GEMMs and the forward / backward-data in chunks of images: the
+     rules pick them for the ImageNet stages' shapes only, so the conv rows where they can
+     apply (groups 1) run again with both; the rows the rules pick run with both on the
+     narrower ISA paths (the kernels' accumulating calls) and once with neither */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, mode;
+    for (mode = 1; mode >= 0; mode--)
+      for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
+        static char label[32];
+        dive__isa_set(isa);
+        dive__dwnn_mode = dive__fwdb_mode = mode;
+        snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "dwnn" : "dwnt");
+        g_cpu_label = label;
+        g_no_grad = 1;
+        for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+          if (dwnn_row(&cases[k], isa != best || !mode)) run_case(&cases[k], 1, cpu_ctx, NULL);
+        report("conv2d", mode ? "NN backward-weights ran" : "NN backward-weights off", label,
+               mode ? dive__dwnn_calls > c0 : dive__dwnn_calls == c0, "%d chunks", dive__dwnn_calls - c0);
+        report("conv2d", mode ? "images in chunks ran" : "images in chunks off", label,
+               mode ? dive__fwdb_calls > f0 : dive__fwdb_calls == f0, "%d chunks", dive__fwdb_calls - f0);
+        c0 = dive__dwnn_calls;
+        f0 = dive__fwdb_calls;
+      }
+    dive__isa_set(best);
+    dive__dwnn_mode = dive__fwdb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
