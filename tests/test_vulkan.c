@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 132
+#define VK_CHECKS 140
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -1028,6 +1028,7 @@ static int check_bn_fused(dive_ctx *ctx) {
    stride 2 in groups; 1x1 stride 2; one run each (the bit-identical second run is the
    default and tile modes', where the epilogues' work-group reductions are). */
 static int g_conv_bn_few;
+static int g_two_level; /* shapes whose forward merged in two levels (DIVE_VK_MERGE) */
 static int check_conv_bn_fused(dive_ctx *ctx) {
   static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add, 8 few) */
       {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 15},
@@ -1041,7 +1042,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
   dive_rng_seed(&r, 17);
   for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
     const int *c = cs[ci];
-    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run;
+    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run, two;
     dive__conv_p p;
     dive__bn_p bp, be;
     int64_t nin, nw, nout, i, d0;
@@ -1055,6 +1056,12 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
     p.stride = c[7]; p.pad = c[8]; p.groups = c[9];
     p.P = (p.H + 2 * p.pad - p.R) / p.stride + 1;
     p.Q = (p.W + 2 * p.pad - p.S) / p.stride + 1;
+    { /* the forward's bn_merge in two levels (one more dispatch) over the conv's column tiles? */
+      int64_t ncol = (int64_t)p.N * p.P * p.Q;
+      const dive__vk_tile *tl = &ctx->vk->tiles[dive__vk_pick_tile(ctx->vk, p.K / p.groups, ncol, p.groups) - 1];
+      two = dive__vk_merge_group(ctx->vk, p.K, (uint32_t)((ncol + tl->bn - 1) / tl->bn)) != 0;
+      g_two_level += two;
+    }
     Cg = p.C / p.groups;
     nin = (int64_t)p.N * p.C * p.H * p.W; nw = (int64_t)p.K * Cg * p.R * p.S;
     nout = (int64_t)p.N * p.K * p.P * p.Q;
@@ -1110,7 +1117,10 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
                                           &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 1, NULL, NULL));
       k1 = dive__vk_counters_get(ctx);
       d0 = k1.dispatches - k0.dispatches;
-      if (fused && d0 != 3) { printf("  forward: %lld dispatches, not 3 (fused)\n", (long long)d0); ok = 0; }
+      if (fused && d0 != 3 + two) {
+        printf("  forward: %lld dispatches, not %d (fused)\n", (long long)d0, 3 + two);
+        ok = 0;
+      }
       sums = dive__conv_backward_epi(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
                                      add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL);
       CHECK(ctx->status == DIVE_OK, "conv_backward_epi: %s", dive_ctx_error(ctx));
@@ -1671,6 +1681,13 @@ int main(void) {
     run_mode_env("split=3", 0, NULL, "DIVE_VK_SPLIT", "3");
     run_mode_env("split=7", 1, NULL, "DIVE_VK_SPLIT", "7");
     run_mode_env("chunk=37", 0, NULL, "DIVE_VK_CHUNK", "37");
+    /* bn_merge in two levels (groups of 2 chunks, the last one shorter when odd) over
+       bn_part's chunks of 37 and over the fused epilogues' tiles */
+    set_env("DIVE_VK_MERGE", "2");
+    g_two_level = 0;
+    run_mode_env("merge=2", 0, NULL, "DIVE_VK_CHUNK", "37");
+    set_env("DIVE_VK_MERGE", NULL);
+    report("merge=2: the fused forward merged in two levels", g_two_level == 0);
     /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
     run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
   }
