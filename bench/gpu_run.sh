@@ -11,6 +11,9 @@
 #      recorded step replayed, two in flight) and PyTorch CUDA strict fp32 (TF32 off) in the
 #      same run -> "ResNet-32 batch 128 train img/s: dive X, pytorch Y, ratio Z (GPU: .., driver: ..)"
 #      and dive's "vulkan per step: submits S, host waits W, dispatches D, barriers B, descriptor writes U";
+#      then dive's ResNet-32 step again with DIVE_VK_FUSE=0 (the BN work out of the convs'
+#      epilogues, the unfused passes) -> "ResNet-32 ... epilogue fusions: fused X img/s,
+#      DIVE_VK_FUSE=0 Y img/s, speedup Z" and that run's counter line;
 #   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64;
 #   6. the per-kernel profile of the ResNet-32 step (DIVE_VK_PROFILE=1: microseconds,
 #      GFLOP/s, GB/s per kernel);
@@ -87,6 +90,10 @@ ratio_line() { # label dive_img_s torch_img_s
   fi
 }
 
+img_s() { # a bench_resnet log -> its last train_img_s
+  awk '{for (i = 1; i < NF; i++) if ($i == "train_img_s") print $(i + 1)}' "$1" | tail -1
+}
+
 bench() { # label log dive-args torch-args
   timeout 600 ./build/bench_resnet --backend vulkan $3 > "$OUT/$2_dive.log" 2>&1
   echo "dive: rc=$? $(grep train_img_s "$OUT/$2_dive.log" | tail -1)"
@@ -94,7 +101,7 @@ bench() { # label log dive-args torch-args
   [ "$TDEV" = cuda ] && timeout 600 $PY bench/gpu_torch.py --device $TDEV $4 --tf32 > "$OUT/$2_torch_tf32.log" 2>&1
   head -1 "$OUT/$2_torch.log"
   [ -s "$OUT/$2_torch_tf32.log" ] && tail -2 "$OUT/$2_torch_tf32.log" | head -1 | sed 's/^/(tf32, for scale) /'
-  d=$(awk '{for (i = 1; i < NF; i++) if ($i == "train_img_s") print $(i + 1)}' "$OUT/$2_dive.log" | tail -1)
+  d=$(img_s "$OUT/$2_dive.log")
   p=$(sed -n 's/^pytorch train img\/s: //p' "$OUT/$2_torch.log" | tail -1)
   ratio_line "$1" "$d" "$p"
   grep "vulkan per step" "$OUT/$2_dive.log" | tail -1
@@ -102,6 +109,19 @@ bench() { # label log dive-args torch-args
 
 echo "== ResNet-32 (100 classes) training step, Vulkan vs PyTorch strict fp32 ($R32)"
 bench "ResNet-32 batch $(echo "$R32" | awk '{print $2}')" r32 "--arch resnet32 --classes 100 $R32" "--arch resnet32 --classes 100 $T32"
+
+echo "== ResNet-32 step without the epilogue fusions (DIVE_VK_FUSE=0, $R32): the fusions' effect"
+DIVE_VK_FUSE=0 timeout 600 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $R32 \
+  > "$OUT/r32_nofuse_dive.log" 2>&1
+echo "dive DIVE_VK_FUSE=0: rc=$? $(grep train_img_s "$OUT/r32_nofuse_dive.log" | tail -1)"
+d=$(img_s "$OUT/r32_dive.log"); u=$(img_s "$OUT/r32_nofuse_dive.log")
+if [ -n "$d" ] && [ -n "$u" ]; then
+  echo "ResNet-32 batch $(echo "$R32" | awk '{print $2}') epilogue fusions: fused $d img/s, DIVE_VK_FUSE=0 $u img/s," \
+    "speedup $($PY -c "print('%.3f' % ($d / $u))") (GPU: $GPU, driver: $DRV)"
+else
+  echo "ResNet-32 epilogue fusions: not measured (fused '$d', DIVE_VK_FUSE=0 '$u')"
+fi
+grep "vulkan per step" "$OUT/r32_nofuse_dive.log" | tail -1
 
 echo "== ResNet-50 (1000 classes) training step, Vulkan vs PyTorch strict fp32 ($R50)"
 bench "ResNet-50 $(echo "$R50" | awk '{print $4 "x" $4}') batch $(echo "$R50" | awk '{print $8}')" r50 "$R50" "$T50"

@@ -6,10 +6,15 @@
 //           (bit 1, unbiased: var M/(M-1), as PyTorch) <- (1 - momentum) r + momentum x;
 //   mode 1: backward sums: sums[c] = (sum dy, sum dy xhat); dgamma += (bit 2), dbeta += (bit 3);
 //   mode 2: the bias gradient: db[c] += sum (db is binding 7);
-//   mode 3: eval statistics, no chunks: mean = running_mean, rstd = 1/sqrt(running_var + eps).
+//   mode 3: eval statistics, no chunks: mean = running_mean, rstd = 1/sqrt(running_var + eps);
+//   modes 4 and 5: the first level of a two-level merge: one invocation per (channel c,
+//           group g) of ng = ceil(nchunk / group) groups merges the chunks g*group ..
+//           min((g+1)*group, nchunk) - 1 in order, mode 4 as mode 0 (to the group's mean, M2),
+//           mode 5 as the sums, to sums[2 (c ng + g) ..+2]: the partials of chunks of
+//           group*L elements for a second dispatch in mode 0, 1 or 2.
 // part: binding 0   running_mean: 1   running_var: 2   mean: 3   rstd: 4   sums: 5 (2C)
 // dgamma: 6   dbeta / db: 7; unused ones are absent.
-// grid: C invocations
+// grid: C invocations (modes 4, 5: C * ng)
 #version 450
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
@@ -24,14 +29,37 @@ layout(set = 0, binding = 6, std430) buffer Dg { float v[]; } dgamma;
 layout(set = 0, binding = 7, std430) buffer Db { float v[]; } dbeta;
 layout(push_constant) uniform P {
   uint o_part, o_rmean, o_rvar, o_mean, o_rstd, o_sums, o_dgamma, o_dbeta;
-  uint N, C, HW, mode, flags, L, nchunk;
+  uint N, C, HW, mode, flags, L, nchunk, group;
   float momentum, eps;
 } p;
 
 void main() {
+  uint M = p.N * p.HW;
+  if (p.mode >= 4u) {
+    uint ng = (p.nchunk + p.group - 1u) / p.group, id = dive_gid();
+    if (id >= p.C * ng) return;
+    uint ch = id / ng, j0 = (id - ch * ng) * p.group, j1 = min(j0 + p.group, p.nchunk);
+    uint gbase = p.o_part + 2u * ch * p.nchunk;
+    vec2 r = vec2(0.0);
+    if (p.mode == 4u) {
+      float na = 0.0; /* r = (mean, M2) of the chunks so far */
+      for (uint j = j0; j < j1; j++) {
+        float nb = float(min(p.L, M - j * p.L)), n = na + nb;
+        float d = part.v[gbase + 2u * j] - r.x;
+        r.x += d * (nb / n);
+        r.y += part.v[gbase + 2u * j + 1u] + d * d * (na * nb / n);
+        na = n;
+      }
+    } else {
+      for (uint j = j0; j < j1; j++) r += vec2(part.v[gbase + 2u * j], part.v[gbase + 2u * j + 1u]);
+    }
+    sums.v[p.o_sums + 2u * id] = r.x;
+    sums.v[p.o_sums + 2u * id + 1u] = r.y;
+    return;
+  }
   uint c = dive_gid();
   if (c >= p.C) return;
-  uint M = p.N * p.HW, base = p.o_part + 2u * c * p.nchunk;
+  uint base = p.o_part + 2u * c * p.nchunk;
   if (p.mode == 3u) {
     mean.v[p.o_mean + c] = rmean.v[p.o_rmean + c];
     rstd.v[p.o_rstd + c] = 1.0 / sqrt(rvar.v[p.o_rvar + c] + p.eps);

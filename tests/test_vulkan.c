@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 132
+#define VK_CHECKS 140
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -430,13 +430,13 @@ static int check_conv(dive_ctx *ctx) {
       {1, 3, 9, 8, 5, 5, 5, 2, 2, 1, 1},  {2, 6, 5, 5, 3, 1, 1, 1, 0, 1, 1},
       {1, 2, 33, 3, 3, 1, 3, 1, 0, 1, 1}, {2, 2, 4, 4, 3, 3, 3, 3, 2, 1, 0},
       {7, 8, 3, 3, 16, 3, 3, 1, 1, 2, 1},
-      {2, 3, 23, 23, 8, 7, 7, 2, 3, 1, 1},     /* the 7x7/2 stem */
-      {1, 128, 6, 5, 128, 3, 3, 1, 1, 32, 0},  /* ResNeXt: 32 groups of 4 channels */
-      {2, 64, 5, 5, 64, 3, 3, 2, 1, 32, 1},    /* ... 2 per group, strided */
+      {1, 3, 23, 23, 8, 7, 7, 2, 3, 1, 1},     /* the 7x7/2 stem */
+      {1, 64, 6, 5, 64, 3, 3, 1, 1, 16, 0},    /* ResNeXt: 4 channels per group */
+      {1, 64, 5, 5, 64, 3, 3, 2, 1, 32, 1},    /* ... 2 per group, strided */
       {2, 16, 8, 8, 32, 3, 3, 2, 1, 1, 0},     /* CIFAR stage change */
       {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 1},     /* CIFAR 3x3, odd size */
       {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 1},     /* 1x1 stride 2 (a phase no tap reaches) */
-      {3, 20, 11, 13, 130, 3, 3, 1, 1, 1, 0},  /* more than one 128-row tile */
+      {1, 3, 11, 13, 130, 3, 3, 1, 1, 1, 0},   /* more than one 128-row tile */
       {1, 5, 4, 4, 3, 3, 3, 5, 2, 1, 1}};      /* stride above the kernel size */
   unsigned ci;
   dive_rng r;
@@ -1019,21 +1019,30 @@ static int check_bn_fused(dive_ctx *ctx) {
    1x1 stride 2 (phases no tap reaches), ResNeXt's 4 channels per group (plain and
    strided), the 7x7/2 stem, 1x1 with many column tiles. Run in every tile-shape and split
    mode. The fused path must be the one taken (3 dispatches forward, the sums returned)
-   unless DIVE_VK_FUSE=0 or DIVE_CHECK; a second run gives the same bits. */
+   unless DIVE_VK_FUSE=0 or DIVE_CHECK; a second run gives the same bits.
+   The epilogues' code and their tile edges change only with the tile shape: the default
+   mode and the DIVE_VK_TILE modes run every shape; the modes that change the memory path,
+   the work-group size of the other kernels, split-K, the chunking or the fusion itself
+   (g_conv_bn_few) run the shapes marked 8 in the flags: several column tiles with residual,
+   ReLU and add; more channels than a work group of 100 (bn_merge / bn_apply in two groups);
+   stride 2 in groups; 1x1 stride 2; one run each (the bit-identical second run is the
+   default and tile modes', where the epilogues' work-group reductions are). */
+static int g_conv_bn_few;
+static int g_two_level; /* shapes whose forward merged in two levels (DIVE_VK_MERGE) */
 static int check_conv_bn_fused(dive_ctx *ctx) {
-  static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add) */
-      {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 7},
-      {3, 20, 11, 13, 130, 3, 3, 1, 1, 1, 6}, {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 3},
-      {5, 8, 15, 15, 8, 3, 3, 2, 1, 1, 6},   {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 5},
-      {2, 128, 6, 5, 128, 3, 3, 1, 1, 32, 2}, {2, 128, 7, 7, 128, 3, 3, 2, 1, 32, 7},
-      {2, 3, 23, 23, 8, 7, 7, 2, 3, 1, 2},   {4, 8, 16, 16, 8, 1, 1, 1, 0, 1, 4}};
+  static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add, 8 few) */
+      {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 15},
+      {1, 3, 11, 13, 130, 3, 3, 1, 1, 1, 14}, {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 11},
+      {5, 8, 15, 15, 8, 3, 3, 2, 1, 1, 6},   {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 13},
+      {1, 64, 6, 5, 64, 3, 3, 1, 1, 16, 2},   {1, 64, 7, 7, 64, 3, 3, 2, 1, 16, 7},
+      {1, 3, 23, 23, 8, 7, 7, 2, 3, 1, 2},   {4, 8, 16, 16, 8, 1, 1, 1, 0, 1, 4}};
   int fused = ctx->vk->fuse && !ctx->check;
   unsigned ci;
   dive_rng r;
   dive_rng_seed(&r, 17);
   for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
     const int *c = cs[ci];
-    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run;
+    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run, two;
     dive__conv_p p;
     dive__bn_p bp, be;
     int64_t nin, nw, nout, i, d0;
@@ -1041,11 +1050,18 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
         *dw, *dec, *dge, *dbe, *garb, *keep[5] = {NULL, NULL, NULL, NULL, NULL};
     vt EC, GE, EMU, ERS, EY, Wt, G, BB, RM, RV, RES, C, Y, MU, RS, DC, ADD, DX, DW, DEC, DGE, DBE;
     const dive_tensor *sums;
+    if (g_conv_bn_few && !(c[10] & 8)) continue;
     memset(&p, 0, sizeof p);
     p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.K = c[4]; p.R = c[5]; p.S = c[6];
     p.stride = c[7]; p.pad = c[8]; p.groups = c[9];
     p.P = (p.H + 2 * p.pad - p.R) / p.stride + 1;
     p.Q = (p.W + 2 * p.pad - p.S) / p.stride + 1;
+    { /* the forward's bn_merge in two levels (one more dispatch) over the conv's column tiles? */
+      int64_t ncol = (int64_t)p.N * p.P * p.Q;
+      const dive__vk_tile *tl = &ctx->vk->tiles[dive__vk_pick_tile(ctx->vk, p.K / p.groups, ncol, p.groups) - 1];
+      two = dive__vk_merge_group(ctx->vk, p.K, (uint32_t)((ncol + tl->bn - 1) / tl->bn)) != 0;
+      g_two_level += two;
+    }
     Cg = p.C / p.groups;
     nin = (int64_t)p.N * p.C * p.H * p.W; nw = (int64_t)p.K * Cg * p.R * p.S;
     nout = (int64_t)p.N * p.K * p.P * p.Q;
@@ -1101,7 +1117,10 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
                                           &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 1, NULL, NULL));
       k1 = dive__vk_counters_get(ctx);
       d0 = k1.dispatches - k0.dispatches;
-      if (fused && d0 != 3) { printf("  forward: %lld dispatches, not 3 (fused)\n", (long long)d0); ok = 0; }
+      if (fused && d0 != 3 + two) {
+        printf("  forward: %lld dispatches, not %d (fused)\n", (long long)d0, 3 + two);
+        ok = 0;
+      }
       sums = dive__conv_backward_epi(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
                                      add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL, NULL, NULL, NULL);
       CHECK(ctx->status == DIVE_OK, "conv_backward_epi: %s", dive_ctx_error(ctx));
@@ -1116,6 +1135,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
         ok &= vt_cmp(&DX, dx, TOL, "bwd_epi dx (masked, + add)") & vt_cmp(&DW, dw, TOL, "bwd_epi dw (+=)");
         ok &= vt_cmp(&DEC, dec, 1e-7, "bn bwd from the epilogue's sums: din");
         ok &= vt_cmp(&DGE, dge, TOL, "... dgamma (+=)") & vt_cmp(&DBE, dbe, TOL, "... dbeta (+=)");
+        if (g_conv_bn_few) break;
         keep[0] = fbuf(nout); keep[1] = fbuf(p.K); keep[2] = fbuf(p.K); keep[3] = fbuf(nin); keep[4] = fbuf(nin);
         CHECK_OK(ctx, dive_tensor_read(&Y.v, keep[0], nout));
         CHECK_OK(ctx, dive_tensor_read(&MU.v, keep[1], p.K));
@@ -1582,10 +1602,12 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
     set_env(env, NULL);
     if (!strcmp(env, "DIVE_CHECK") && !ctx->check) report("DIVE_CHECK=1 took effect", 1);
   }
+  g_conv_bn_few = !(!staging && !wg && (!env || !strcmp(env, "DIVE_VK_TILE")));
   if (env && strcmp(env, "DIVE_CHECK")) {
     g_worst = 0;
     report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
-    report_op("conv + BN units, fused epilogues (10 shapes)", check_conv_bn_fused(ctx));
+    report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
+            check_conv_bn_fused(ctx));
     report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
     if (strcmp(env, "DIVE_VK_TILE")) {
       report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
@@ -1612,7 +1634,8 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
   report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
-  report_op("conv + BN units, fused epilogues (10 shapes)", check_conv_bn_fused(ctx));
+  report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
+            check_conv_bn_fused(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
   if (!wg && !env) {
@@ -1658,6 +1681,13 @@ int main(void) {
     run_mode_env("split=3", 0, NULL, "DIVE_VK_SPLIT", "3");
     run_mode_env("split=7", 1, NULL, "DIVE_VK_SPLIT", "7");
     run_mode_env("chunk=37", 0, NULL, "DIVE_VK_CHUNK", "37");
+    /* bn_merge in two levels (groups of 2 chunks, the last one shorter when odd) over
+       bn_part's chunks of 37 and over the fused epilogues' tiles */
+    set_env("DIVE_VK_MERGE", "2");
+    g_two_level = 0;
+    run_mode_env("merge=2", 0, NULL, "DIVE_VK_CHUNK", "37");
+    set_env("DIVE_VK_MERGE", NULL);
+    report("merge=2: the fused forward merged in two levels", g_two_level == 0);
     /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
     run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
   }
