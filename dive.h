@@ -3544,6 +3544,7 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   float *base, *cur, *apack;
   int64_t *off;
+  memset(&gb, 0, sizeof gb);
   dive__wgeo_init(p, &g);
   if (wino) cols = g.T;
   if (p->groups != 1 || !dive__fwdb_pick(p, cols)) return 0;
@@ -3870,6 +3871,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
+  memset(&dq, 0, sizeof dq); /* set where used; zero for the compilers' flow analysis */
+  memset(&wqb, 0, sizeof wqb);
+  memset(&q1, 0, sizeof q1);
   dive__cgeo_init(p, &g);
   if (asfwd) dive__cgeo_init(&q, &gq);
   /* backward-data as a Winograd conv: its packed U takes apack's place, its tile columns
