@@ -3,8 +3,9 @@
    the model's shapes, validated against dive__ref_* on one image first. For tuning the
    kernels behind bench/zoo.sh.
      make build/bench_zoo_layers && OMP_NUM_THREADS=1 ./build/bench_zoo_layers [arch] [batch] [size] [only]
-   (only: time just the shapes whose name contains it, e.g. "7x7"; ZOO_DWNN=0|1 turns the NN
-   backward-weights off or on wherever it applies, for A/B runs)
+   (only: time just the shapes whose name contains it, e.g. "7x7"; for A/B runs ZOO_DWNN=0|1
+   turns the NN backward-weights, ZOO_FWDB=0|1 the convs in chunks of images, off or on
+   wherever they apply, and ZOO_DWONLY=1 times backward-weights alone)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
