@@ -1127,7 +1127,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
       if ((sums != NULL) != fused) { printf("  backward: sums %s\n", sums ? "returned" : "not returned"); ok = 0; }
       /* unfused (sums NULL): dx + add unmasked, masked in place by the BN backward below */
       CHECK_OK(ctx, dive__relu_bn_backward(ctx, &DEC.v, &DGE.v, &DBE.v, &DX.v, &EY.v, &EC.v, &EMU.v, &ERS.v, &GE.v,
-                                           1, sums));
+                                           1, sums, NULL));
       if (run == 0) {
         ok &= vt_cmp(&C, cc, TOL, "conv_bn fwd c") & vt_cmp(&Y, y, TOL, "conv_bn fwd y");
         ok &= vt_cmp(&MU, mu, TOL, "conv_bn fwd mean") & vt_cmp(&RS, rsd, TOL, "conv_bn fwd rstd");
