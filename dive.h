@@ -3256,30 +3256,43 @@ static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0
 
 /* U (16, Kr, C) packed per xi in 8-row panels (dive__pack_nn's layout, zero rows past K):
    U(xi)(k, c) = (G g G^T)(xi) of w's (k, c) kernel g (w is (K, C, 3, 3)); flip: the kernel
-   of backward-data, g = w(c, k) rotated by 180 degrees (w is (C, K, 3, 3) then) */
-static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up) {
+   of backward-data, g = w(c, k) rotated by 180 degrees (w is (C, K, 3, 3) then). Only the
+   output channels [k0, k1) (k0 a multiple of 8; k1 = Kr for all), so that parts can share
+   the packing: built per 8-row panel and channel in a small tile and stored 8 floats at a
+   time (strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7). */
+static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
+                              int k1) {
   int64_t xs = (int64_t)g->Kr * p->C;
-  int k, c, a, b;
-  memset(up, 0, sizeof(float) * (size_t)(16 * xs));
-  for (k = 0; k < p->K; k++)
+  int kp, c, i, a, b, x;
+  for (kp = k0; kp < k1; kp += DIVE__NN_M)
     for (c = 0; c < p->C; c++) {
-      const float *gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
-      float gg[3][3], t[4][3];
-      float *u = up + (int64_t)(k / DIVE__NN_M) * DIVE__NN_M * p->C + (int64_t)c * DIVE__NN_M + k % DIVE__NN_M;
-      for (a = 0; a < 3; a++)
-        for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
-      for (b = 0; b < 3; b++) { /* T = G g */
-        t[0][b] = gg[0][b];
-        t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
-        t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
-        t[3][b] = gg[2][b];
+      float uu[16][DIVE__NN_M];
+      for (i = 0; i < DIVE__NN_M; i++) {
+        int k = kp + i;
+        float gg[3][3], t[4][3];
+        const float *gp;
+        if (k >= p->K) {
+          for (x = 0; x < 16; x++) uu[x][i] = 0.0f;
+          continue;
+        }
+        gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
+        for (a = 0; a < 3; a++)
+          for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
+        for (b = 0; b < 3; b++) { /* T = G g */
+          t[0][b] = gg[0][b];
+          t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
+          t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
+          t[3][b] = gg[2][b];
+        }
+        for (a = 0; a < 4; a++) { /* U = T G^T */
+          uu[4 * a + 0][i] = t[a][0];
+          uu[4 * a + 1][i] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
+          uu[4 * a + 2][i] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
+          uu[4 * a + 3][i] = t[a][2];
+        }
       }
-      for (a = 0; a < 4; a++) { /* U = T G^T */
-        u[(4 * a + 0) * xs] = t[a][0];
-        u[(4 * a + 1) * xs] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
-        u[(4 * a + 2) * xs] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
-        u[(4 * a + 3) * xs] = t[a][2];
-      }
+      for (x = 0; x < 16; x++)
+        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
     }
 }
 
@@ -3345,7 +3358,7 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   cur = base;
   up = dive__take(&cur, nu);
   off = (int64_t *)(void *)dive__take(&cur, 4 * (int64_t)p->C); /* V's rows for 1 and for nb images */
-  dive__wino_pack_u(p, &g, w, 0, up);
+  dive__wino_pack_u(p, &g, w, 0, up, 0, g.Kr);
   dive__wino_calls[0]++;
   for (c = 0; c < p->C; c++) {
     off[c] = (int64_t)c * g.Tn;
@@ -3455,45 +3468,6 @@ static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t L
     }
 }
 
-/* dive__wino_pack_u's U for the output channels [k0, k1) (k0 a multiple of 8): the same
-   values, built per 8-row panel and channel in a small tile and stored 8 floats at a time
-   (the strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7), so
-   that the parts can share the packing */
-static void dive__winob_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up,
-                               int k0, int k1) {
-  int64_t xs = (int64_t)g->Kr * p->C;
-  int kp, c, i, a, b, x;
-  for (kp = k0; kp < k1; kp += DIVE__NN_M)
-    for (c = 0; c < p->C; c++) {
-      float uu[16][DIVE__NN_M];
-      for (i = 0; i < DIVE__NN_M; i++) {
-        int k = kp + i;
-        float gg[3][3], t[4][3];
-        const float *gp;
-        if (k >= p->K) {
-          for (x = 0; x < 16; x++) uu[x][i] = 0.0f;
-          continue;
-        }
-        gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
-        for (a = 0; a < 3; a++)
-          for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
-        for (b = 0; b < 3; b++) { /* T = G g */
-          t[0][b] = gg[0][b];
-          t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
-          t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
-          t[3][b] = gg[2][b];
-        }
-        for (a = 0; a < 4; a++) { /* U = T G^T */
-          uu[4 * a + 0][i] = t[a][0];
-          uu[4 * a + 1][i] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
-          uu[4 * a + 2][i] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
-          uu[4 * a + 3][i] = t[a][2];
-        }
-      }
-      for (x = 0; x < 16; x++)
-        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
-    }
-}
 
 /* Winograd for a chunk of ni images, image u's tiles at columns u T.. (7x7: 16 tiles, 14x14:
    49): g is the one-image geometry, gb the same with Tn = nb T columns rounded up to 16, and
@@ -3566,7 +3540,7 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
     int k0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), k1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
     int64_t n, n1, u, ln;
     /* the weights packed by all threads, each its panels */
-    if (wino) dive__winob_pack_u(p, &g, w, 0, apack, k0, k1);
+    if (wino) dive__wino_pack_u(p, &g, w, 0, apack, k0, k1);
     else if (k1 > k0) dive__pack_nn(apack + (int64_t)k0 * CRS, DIVE__MIN(k1, p->K) - k0, (int)CRS, w + (int64_t)k0 * CRS, CRS, 1);
     DIVE__OMP_BARRIER
     for (t = DIVE__TID; t < nt; t += DIVE__NTH)
@@ -3939,7 +3913,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   if (dgbp) {
     if (wino) dive__wino_calls[1]++;
   } else if (wino) {
-    dive__wino_pack_u(&q, &wq, w, 1, apack);
+    dive__wino_pack_u(&q, &wq, w, 1, apack, 0, wq.Kr);
     dive__wino_calls[1]++;
   }
   else if (din) {
@@ -3982,7 +3956,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     if (dgbp) {
       int M = wino || asfwd ? p->C : (int)g.CRS, np = (M + DIVE__NN_M - 1) / DIVE__NN_M; /* rows of the packing */
       int m0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), m1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
-      if (wino) dive__winob_pack_u(&q, &wq, w, 1, apack, m0, m1);
+      if (wino) dive__wino_pack_u(&q, &wq, w, 1, apack, m0, m1);
       else if (DIVE__MIN(m1, M) > m0) /* a(m, k) = w(k, m): asfwd 1x1's flip, or the col path's transpose */
         dive__pack_nn(apack + (int64_t)m0 * p->K, DIVE__MIN(m1, M) - m0, p->K, w + m0, 1, g.CRS);
       DIVE__OMP_BARRIER
