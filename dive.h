@@ -8544,6 +8544,17 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
 #define DIVE__BN_MOMENTUM 0.1f
 #define DIVE__BN_EPS 1e-5f
 
+/* What a backend's fused steps take beyond the tensors, so that the model driver asks
+   here instead of testing the backend. dive__fused_fold: dive__conv_bn_forward folds an
+   eval-mode BN into host scratch weights (the fold argument; the CPU). dive__fused_dx: the
+   conv backward of p can compute the BN backward's dx inside the copies of dc it makes
+   (dive__relu_bn_backward's coef, dive__conv_backward_epi's dxg; the CPU, for the convs
+   whose backward convolves copies). */
+static int dive__fused_fold(const dive_ctx *ctx) { return ctx->backend == DIVE_BACKEND_CPU; }
+static int dive__fused_dx(const dive_ctx *ctx, const dive__conv_p *p) {
+  return ctx->backend == DIVE_BACKEND_CPU && dive__bwd_shared(p);
+}
+
 /* y = [relu](bn(c) [+ res]) with c = conv(x, w) (no bias), saved for the backward, and
    mean/rstd as dive_batchnorm_forward saves them (training: batch statistics and the
    running ones updated; eval: the running ones). rowstats: CPU scratch of 2 N K floats.
@@ -9543,7 +9554,7 @@ static dive_status dive__rn_unit_fwd(dive_resnet *m, dive__rn_unit *u, dive_tens
   float *fold = NULL;
   if (training) u->num_batches_tracked++;
   if (training && m->sync_bn) return dive__rn_sbn_forward(m, u, y, &c, x, res, n);
-  if (!training && !m->no_fold && m->ctx->backend == DIVE_BACKEND_CPU) { /* the folded weights' scratch */
+  if (!training && !m->no_fold && dive__fused_fold(m->ctx)) { /* the folded weights' scratch */
     int64_t need = u->w.numel + u->w.shape[0];
     if (need > m->nfold) {
       float *f = (float *)DIVE_MALLOC(sizeof(float) * (size_t)need);
@@ -9639,10 +9650,10 @@ static const dive_tensor *dive__rn_unit_bwd_conv(dive_resnet *m, dive__rn_unit *
    copies of dc: there dc is computed into those copies, one pass over memory fewer) */
 static int dive__rn_fuse_dx(const dive_resnet *m, const dive__rn_unit *u, int n) {
   dive__conv_p p;
-  if (m->ctx->backend != DIVE_BACKEND_CPU || m->no_fuse_dx || m->sync_bn || !u->relu) return 0;
+  if (m->no_fuse_dx || m->sync_bn || !u->relu) return 0;
   p.N = n; p.C = u->in_c; p.H = u->in_h; p.W = u->in_w; p.K = u->out_c; p.P = u->out_h; p.Q = u->out_w;
   p.R = p.S = u->k; p.stride = u->stride; p.pad = u->pad; p.groups = u->groups;
-  return dive__bwd_shared(&p);
+  return dive__fused_dx(m->ctx, &p);
 }
 
 /* The backward of one unit's BN (+ ReLU): dc from dy (masked in place); y is the unit's
@@ -10006,7 +10017,7 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   if (dive__loss_needs_prior(&lp) && (s = dive__resnet_set_prior(m, loss->class_counts))) return s;
   /* (with a dive_dist attached the step is eager: the gradients are summed on the host
      between backward and SGD, and sync-BN reduces on the host inside forward and backward) */
-  if (ctx->backend == DIVE_BACKEND_VULKAN && m->replay && !m->dist && dive__vk_can_capture(ctx))
+  if (m->replay && !m->dist && dive__vk_can_capture(ctx)) /* (0 on the CPU) */
     return dive__rn_vk_step(m, teacher, x, y, n, &lp, loss, &sp, loss_out);
 
   /* the eager step: every op in turn (the CPU; Vulkan with DIVE_CHECK, DIVE_VK_SYNC or
@@ -10036,9 +10047,7 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
      the gradients are not: check them before they reach the weights (on Vulkan the
      recorded step does this on the device) */
   ng = m->grads.numel;
-  if (ctx->backend == DIVE_BACKEND_CPU) {
-    g = dive__f(&m->grads);
-  } else {
+  if (!(g = dive__f(&m->grads))) { /* device memory: the host copy */
     float *gh = dive__rn_grad_host(m);
     if (!gh) return ctx->status;
     if (!m->grad_host_fresh && (s = dive_tensor_read(&m->grads, gh, ng))) return s;
