@@ -1966,21 +1966,22 @@ DIVE__AVX512 static void dive__nn4_avx512(int kc, const float *a, const float *b
    im2col. Row q = (c, r, s) of B at output pixel j = oh Q + ow is b[c cs + toff[3 r + s] +
    j] (dive__gd_taps); the lanes whose input pixel lies outside the image (or j >= L) are
    masked off the load (no fault, zero), mk[rs nv + v] the mask of tap rs = 3 r + s for
-   the v-th 16 columns (dive__gd_masks), and the store takes the center tap's mask (the
-   lanes j < L). A group's GEMM is small (4-32
+   the v-th 16 columns (dive__gd_masks), and the store takes st[v] (the lanes j < L: the
+   center tap's mask). nt taps a channel: 9, or a parity's 1, 2 or 4 (dive__gd_bwd2). A group's GEMM is small (4-32
    rows, 36-288 deep): the per-group copies and output compaction of the general path cost
    as much as its FMAs. The same products summed in the same order as the GEMM over the
    copies, so the same bits. 8 rows x 32 columns (nv2 = 2) or x 16 (nv2 = 1). */
-DIVE__AVX512 static void dive__gd8_avx512(int Cg, const float *a, const float *b, int64_t cs, const int64_t *toff,
-                                          const uint16_t *mk, int64_t nv, float *c, int64_t ldc, int nv2) {
+DIVE__AVX512 static void dive__gd8_avx512(int Cg, int nt, const float *a, const float *b, int64_t cs,
+                                          const int64_t *toff, const uint16_t *mk, int64_t nv, const uint16_t *st,
+                                          float *c, int64_t ldc, int nv2) {
   __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
   __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
   __m512 c61 = c00, c70 = c00, c71 = c00, b0, b1, x;
-  __mmask16 st0 = (__mmask16)mk[4 * nv], st1 = nv2 > 1 ? (__mmask16)mk[4 * nv + 1] : (__mmask16)0;
+  __mmask16 st0 = (__mmask16)st[0], st1 = nv2 > 1 ? (__mmask16)st[1] : (__mmask16)0;
   int ci, rs;
   if (nv2 == 1) { /* 8 x 16: the last columns of a 7x7 or 14x14 image */
     for (ci = 0; ci < Cg; ci++, b += cs)
-      for (rs = 0; rs < 9; rs++, a += DIVE__NN_M) {
+      for (rs = 0; rs < nt; rs++, a += DIVE__NN_M) {
         b0 = _mm512_maskz_loadu_ps((__mmask16)mk[rs * nv], b + toff[rs]);
         c00 = _mm512_fmadd_ps(_mm512_set1_ps(a[0]), b0, c00);
         c10 = _mm512_fmadd_ps(_mm512_set1_ps(a[1]), b0, c10);
@@ -1998,7 +1999,7 @@ DIVE__AVX512 static void dive__gd8_avx512(int Cg, const float *a, const float *b
     return;
   }
   for (ci = 0; ci < Cg; ci++, b += cs)
-    for (rs = 0; rs < 9; rs++, a += DIVE__NN_M) {
+    for (rs = 0; rs < nt; rs++, a += DIVE__NN_M) {
       const float *bp = b + toff[rs];
       const uint16_t *m = mk + rs * nv;
       b0 = _mm512_maskz_loadu_ps((__mmask16)m[0], bp);
@@ -2019,14 +2020,15 @@ DIVE__AVX512 static void dive__gd8_avx512(int Cg, const float *a, const float *b
 #undef DIVE__GST
 }
 /* ... 4 rows (the first 4 of the 8-row panel a) x 64 columns, as dive__nn4_avx512 */
-DIVE__AVX512 static void dive__gd4_avx512(int Cg, const float *a, const float *b, int64_t cs, const int64_t *toff,
-                                          const uint16_t *mk, int64_t nv, float *c, int64_t ldc) {
+DIVE__AVX512 static void dive__gd4_avx512(int Cg, int nt, const float *a, const float *b, int64_t cs,
+                                          const int64_t *toff, const uint16_t *mk, int64_t nv, const uint16_t *st,
+                                          float *c, int64_t ldc) {
   __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
   __m512 c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
   __m512 b0, b1, b2, b3, x;
   int ci, rs;
   for (ci = 0; ci < Cg; ci++, b += cs)
-    for (rs = 0; rs < 9; rs++, a += DIVE__NN_M) {
+    for (rs = 0; rs < nt; rs++, a += DIVE__NN_M) {
       const float *bp = b + toff[rs];
       const uint16_t *m = mk + rs * nv;
       b0 = _mm512_maskz_loadu_ps((__mmask16)m[0], bp);
@@ -2042,12 +2044,11 @@ DIVE__AVX512 static void dive__gd4_avx512(int Cg, const float *a, const float *b
       DIVE__R4(0) DIVE__R4(1) DIVE__R4(2) DIVE__R4(3)
 #undef DIVE__R4
     }
-  mk += 4 * nv;
 #define DIVE__GST4(i)                                                         \
-  _mm512_mask_storeu_ps(c + (i) * ldc, (__mmask16)mk[0], c##i##0);            \
-  _mm512_mask_storeu_ps(c + (i) * ldc + 16, (__mmask16)mk[1], c##i##1);       \
-  _mm512_mask_storeu_ps(c + (i) * ldc + 32, (__mmask16)mk[2], c##i##2);       \
-  _mm512_mask_storeu_ps(c + (i) * ldc + 48, (__mmask16)mk[3], c##i##3);
+  _mm512_mask_storeu_ps(c + (i) * ldc, (__mmask16)st[0], c##i##0);            \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 16, (__mmask16)st[1], c##i##1);       \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 32, (__mmask16)st[2], c##i##2);       \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 48, (__mmask16)st[3], c##i##3);
   DIVE__GST4(0) DIVE__GST4(1) DIVE__GST4(2) DIVE__GST4(3)
 #undef DIVE__GST4
 }
@@ -2067,6 +2068,23 @@ DIVE__AVX512 static void dive__deint_avx512(float *e, float *o, const float *x, 
     __m512 v0 = _mm512_maskz_loadu_ps(m0, x + i), v1 = _mm512_maskz_loadu_ps(m1, x + i + 16);
     _mm512_mask_storeu_ps(e + i / 2, me, _mm512_permutex2var_ps(v0, ev, v1));
     _mm512_mask_storeu_ps(o + i / 2, mo, _mm512_permutex2var_ps(v0, od, v1));
+  }
+}
+
+/* ... and back: x (n floats) = e's and o's elements interleaved, e first */
+DIVE__AVX512 static void dive__inter_avx512(float *x, const float *e, const float *o, int n) {
+  const __m512i lo = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
+  const __m512i hi = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
+  int i;
+  for (i = 0; i < n; i += 32) {
+    int k = n - i;
+    __mmask16 m0 = k >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << k) - 1);
+    __mmask16 m1 = k >= 32 ? (__mmask16)0xFFFF : k > 16 ? (__mmask16)((1u << (k - 16)) - 1) : (__mmask16)0;
+    __mmask16 me = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << ((k + 1) / 2)) - 1);
+    __mmask16 mo = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << (k / 2)) - 1);
+    __m512 ve = _mm512_maskz_loadu_ps(me, e + i / 2), vo = _mm512_maskz_loadu_ps(mo, o + i / 2);
+    _mm512_mask_storeu_ps(x + i, m0, _mm512_permutex2var_ps(ve, lo, vo));
+    _mm512_mask_storeu_ps(x + i + 16, m1, _mm512_permutex2var_ps(ve, hi, vo));
   }
 }
 
@@ -3090,20 +3108,86 @@ static void dive__gd_masks(const dive__conv_p *p, uint16_t *mk) {
 }
 /* one group: out (Kg, P Q) = the packed weights ag (dive__pack_nn's 8-row panels of (Kg,
    Cg 9)) * the taps toff of x (Cg channels cs apart: the image, or its parity planes) */
-static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t *mk, const int64_t *toff,
-                         const float *x, int64_t cs, float *out) {
+static void dive__gd_run(int M, int Cg, int nt, int64_t L, int64_t nv, const float *ag, const uint16_t *mk,
+                         const uint16_t *st, const int64_t *toff, const float *x, int64_t cs, float *out, int64_t ldc) {
 #if DIVE__X86
-  int Cg = p->C / p->groups, Kg = p->K / p->groups, m0;
-  int64_t L = (int64_t)p->P * p->Q, nv = dive__gd_nv(p), j0;
-  if (Kg == 4)
-    for (j0 = 0; j0 < L; j0 += 64) dive__gd4_avx512(Cg, ag, x + j0, cs, toff, mk + j0 / 16, nv, out + j0, L);
+  int64_t j0;
+  int m0;
+  if (M == 4)
+    for (j0 = 0; j0 < L; j0 += 64)
+      dive__gd4_avx512(Cg, nt, ag, x + j0, cs, toff, mk + j0 / 16, nv, st + j0 / 16, out + j0, ldc);
   else
     for (j0 = 0; j0 < L; j0 += 32)
-      for (m0 = 0; m0 < Kg; m0 += DIVE__NN_M)
-        dive__gd8_avx512(Cg, ag + (int64_t)m0 * Cg * 9, x + j0, cs, toff, mk + j0 / 16, nv, out + m0 * L + j0, L,
-                         L - j0 > 16 ? 2 : 1);
+      for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
+        dive__gd8_avx512(Cg, nt, ag + (int64_t)m0 * Cg * nt, x + j0, cs, toff, mk + j0 / 16, nv, st + j0 / 16,
+                         out + m0 * ldc + j0, ldc, L - j0 > 16 ? 2 : 1);
 #else
-  (void)p; (void)ag; (void)mk; (void)toff; (void)x; (void)cs; (void)out;
+  (void)M; (void)Cg; (void)nt; (void)L; (void)nv; (void)ag; (void)mk; (void)st; (void)toff; (void)x; (void)cs;
+  (void)out; (void)ldc;
+#endif
+}
+static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t *mk, const int64_t *toff,
+                         const float *x, int64_t cs, float *out) {
+  int64_t L = (int64_t)p->P * p->Q, nv = dive__gd_nv(p);
+  dive__gd_run(p->K / p->groups, p->C / p->groups, 9, L, nv, ag, mk, mk + 4 * nv, toff, x, cs, out, L);
+}
+
+/* Backward-data of a stride-2 grouped conv (dive__gd_pick, Cg 4 or a multiple of 8) as
+   four stride-1 convs of dout, one per parity (a, b) of the input pixels (2 t + a, 2 u +
+   b): only the taps (r, s) with r = 1 (a = 0) or r in {0, 2} (a = 1), and the same for s,
+   reach them, tap (r, s) from dout pixel (t + (r == 0), u + (s == 0)). Each parity is a
+   direct conv (dive__gd_run: rows c, the group's dout channels k and the parity's 1, 2, 2
+   or 4 taps as the reduction) into parity planes (dive__gd_planes' layout), then one pass
+   interleaves them into din: no col matrix, no memset, no col2im read-modify-writes (which
+   cost the grouped stride-2 convs more than their GEMMs). The taps in parity order: */
+static const unsigned char dive__gd2_r[9] = {1, 1, 1, 0, 2, 0, 0, 2, 2}, dive__gd2_s[9] = {1, 0, 2, 1, 1, 0, 2, 0, 2};
+static const unsigned char dive__gd2_at[5] = {0, 1, 3, 5, 9}; /* parity 2 a + b: taps [at, at + 1) */
+/* their masks (mk[i nv + v]: the lanes j < P Q whose dout pixel (j / Q + (r == 0), j % Q +
+   (s == 0)) lies inside dout; tap 0's mask is j < P Q, the stores') and offsets */
+static void dive__gd2_masks(const dive__conv_p *p, uint16_t *mk, int64_t *toff) {
+  int64_t nv = dive__gd_nv(p), L = (int64_t)p->P * p->Q, v;
+  int i, l;
+  for (i = 0; i < 9; i++) {
+    int dr = dive__gd2_r[i] == 0, ds = dive__gd2_s[i] == 0;
+    toff[i] = (int64_t)dr * p->Q + ds;
+    for (v = 0; v < nv; v++) {
+      unsigned m = 0;
+      for (l = 0; l < 16; l++) {
+        int64_t j = 16 * v + l;
+        if (j < L && (int)(j / p->Q) + dr < p->P && (int)(j % p->Q) + ds < p->Q) m |= 1u << l;
+      }
+      mk[i * nv + v] = (uint16_t)m;
+    }
+  }
+}
+/* a group's weights wg (Kg, Cg, 3, 3) for it: per parity, 8-row panels of c, (k, tap) deep */
+static void dive__gd2_pack(const dive__conv_p *p, const float *wg, float *ag) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups, pa, c0, k, i, l;
+  for (pa = 0; pa < 4; pa++)
+    for (c0 = 0; c0 < Cg; c0 += DIVE__NN_M)
+      for (k = 0; k < Kg; k++)
+        for (i = dive__gd2_at[pa]; i < dive__gd2_at[pa + 1]; i++)
+          for (l = 0; l < DIVE__NN_M; l++)
+            *ag++ = c0 + l < Cg ? wg[((int64_t)k * Cg + c0 + l) * 9 + dive__gd2_r[i] * 3 + dive__gd2_s[i]] : 0.0f;
+}
+/* one image and group: dx (Cg, H, W) from dy (Kg, P, Q); pl: 4 Cg P Q floats of scratch */
+static void dive__gd2_grp(const dive__conv_p *p, const float *ag, const uint16_t *mk, const int64_t *toff,
+                          const float *dy, float *pl, float *dx) {
+#if DIVE__X86
+  int Cg = p->C / p->groups, Kg = p->K / p->groups, pa, c, h;
+  int64_t PQ = (int64_t)p->P * p->Q, nv = dive__gd_nv(p);
+  for (pa = 0; pa < 4; pa++) {
+    int at = dive__gd2_at[pa], nt = dive__gd2_at[pa + 1] - at;
+    dive__gd_run(Cg, Kg, nt, PQ, nv, ag, mk + at * nv, mk, toff + at, dy, PQ, pl + pa * PQ, 4 * PQ);
+    ag += (int64_t)dive__rup(Cg, DIVE__NN_M) * Kg * nt;
+  }
+  for (c = 0; c < Cg; c++)
+    for (h = 0; h < p->H; h++) {
+      const float *e = pl + (4 * c + 2 * (h & 1)) * PQ + (int64_t)(h / 2) * p->Q;
+      dive__inter_avx512(dx + ((int64_t)c * p->H + h) * p->W, e, e + PQ, p->W);
+    }
+#else
+  (void)p; (void)ag; (void)mk; (void)toff; (void)dy; (void)pl; (void)dx;
 #endif
 }
 
@@ -4057,7 +4141,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
-  int gd = 0;
+  int gd = 0, gd2 = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9];
   float *base, *cur, *apack = NULL, *parts;
@@ -4077,6 +4161,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      copies: 5.2 / 5.5 against 5.2 / 5.3 ms at 56x56, 3.9 / 3.7 against 3.5 / 3.5 at 28x28) */
   gd = din && asfwd && !wino && !(dw && dive__bwd_shared(p)) && dive__gd_pick(&q);
   if (gd) nmk = 9 * dive__gd_nv(&q);
+  /* stride 2: four direct convs, one per parity of din's pixels (dive__gd2_grp) */
+  gd2 = din && !asfwd && p->stride == 2 && dive__gd_pick(p) && (g.Cg == 4 || g.Cg % DIVE__NN_M == 0);
+  if (gd2) nmk = 9 * dive__gd_nv(p);
   Kr4 = dive__rup(g.Kg, DIVE__NT_M);
   CRSr = dive__rup(g.CRS, DIVE__NT_N);
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
@@ -4095,6 +4182,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
+  if (gd2) na = dive__rup(g.Cg, DIVE__NN_M) * g.Kg * 9;
   per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
   /* backward-data in chunks of images (dive__fwdb_pick): Winograd's tiles, the forward conv
@@ -4143,7 +4231,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     for (grp = 0; grp < p->groups; grp++) {
       const float *wg = w + (int64_t)grp * g.Kg * g.CRS;
       float *ag = apack + na * grp;
-      if (asfwd) { /* a'(c, (k,r,s)) = w(k, c, R-1-r, S-1-s): pack through the flip */
+      if (gd2) {
+        dive__gd2_pack(p, wg, ag);
+      } else if (asfwd) { /* a'(c, (k,r,s)) = w(k, c, R-1-r, S-1-s): pack through the flip */
         int RS = p->R * p->S, c0, i, k, rs;
         for (c0 = 0; c0 < g.Cg; c0 += DIVE__NN_M)
           for (k = 0; k < g.Kg; k++)
@@ -4161,6 +4251,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   if (gd) {
     dive__gd_masks(&q, mk);
     dive__gd_taps(&q, toff);
+    dive__gd_calls++;
+  }
+  if (gd2) {
+    dive__gd2_masks(p, mk, toff);
     dive__gd_calls++;
   }
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
@@ -4284,6 +4378,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               dive__wino_img(nn, wf, &q, &wq, apack, offq, dy, NULL, dx, mine);
             } else if (gd) {
               dive__gd_grp(&q, apack + na * gi, mk, toff, dy, PQ, dx);
+            } else if (gd2) {
+              dive__gd2_grp(p, apack + na * gi, mk, toff, dy, mine, dx);
             } else if (asfwd) {
               float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
               dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, offq + noff, dy, NULL, dx, src, cbuf);
