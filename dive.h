@@ -4079,7 +4079,9 @@ static int dive__dwnn_pick(const dive__conv_p *p) {
    slower, 4.0 / 3.8 -> 4.6 / 4.0). Not bit for bit the NT kernel's sums (another order). */
 static int dive__gdw_pick(const dive__conv_p *p) {
   int Cg = p->C / p->groups, Kg = p->K / p->groups;
-  if (p->groups == 1 || Cg % 16 != 0 || Kg % DIVE__NN_M != 0 || dive__dwnn_mode == 0 || dive__gd_mode == 0) return 0;
+  if (p->groups == 1 || Cg % 16 != 0 || Kg % DIVE__NN_M != 0 || dive__dwnn_mode == 0 || dive__gd_mode == 0 ||
+      dive__isa() != DIVE__ISA_AVX512) /* (measured there only, tested there by test_ops' gconv rows) */
+    return 0;
   return p->R == 3 && p->S == 3 && (dive__gd_mode == 1 || (int64_t)p->P * p->Q <= 64);
 }
 static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
