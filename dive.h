@@ -2088,21 +2088,6 @@ DIVE__AVX512 static void dive__inter_avx512(float *x, const float *e, const floa
   }
 }
 
-/* the im2col matrix (Cg 9 rows, ld apart) of a stride-2 3x3 conv from the parity planes pl
-   (channels cs apart): row (c, r, s) is plane row + toff[3 r + s] under the tap's masks, a
-   contiguous masked copy (dive__gd_cols) */
-DIVE__AVX512 static void dive__gd_colcopy_avx512(float *col, int64_t ld, const float *pl, int Cg, int64_t cs,
-                                                 const int64_t *toff, const uint16_t *mk, int64_t nv) {
-  int c, rs;
-  int64_t v;
-  for (c = 0; c < Cg; c++, pl += cs)
-    for (rs = 0; rs < 9; rs++, col += ld) {
-      const float *x = pl + toff[rs];
-      const uint16_t *m = mk + rs * nv;
-      for (v = 0; 16 * v < ld; v++) _mm512_storeu_ps(col + 16 * v, _mm512_maskz_loadu_ps((__mmask16)m[v], x + 16 * v));
-    }
-}
-
 /* Lane sums of 16 vectors at once, each folded in a fixed order (lanes 8 apart, then 4, 2,
    1: the additions of the one-vector reduction this replaced, so the same bits), 15 adds
    and 30 shuffles in all instead of 16 x 9 instructions (the 4x6 NT kernel spent a tenth
@@ -3147,22 +3132,6 @@ static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t 
   dive__gd_run(p->K / p->groups, p->C / p->groups, 9, L, nv, ag, mk, mk + 4 * nv, toff, x, cs, out, L);
 }
 
-/* The B source of backward-weights for a stride-2 grouped conv (dive__gd_pick): the same
-   im2col matrix as dive__conv_src's (CRS rows of Ln, zeros past P Q, the zero tail), made
-   from the parity planes (pl: 4 Cg P Q floats of scratch) by masked copies instead of
-   stride-2 gathers per output row (dive__s2get: most of the grouped convs' backward-weights
-   time at stride 2). mk, toff: dive__gd_masks and dive__gd_taps of p. */
-static void dive__gd_cols(const dive__conv_p *p, const dive__cgeo *g, const float *x, float *pl, const uint16_t *mk,
-                          const int64_t *toff, float *src) {
-#if DIVE__X86
-  dive__gd_planes(p, g->Cg, x, pl);
-  dive__gd_colcopy_avx512(src, g->Ln, pl, g->Cg, 4 * (int64_t)p->P * p->Q, toff, mk, dive__gd_nv(p));
-  memset(src + g->img, 0, sizeof(float) * (size_t)(g->src - g->img));
-#else
-  (void)p; (void)g; (void)x; (void)pl; (void)mk; (void)toff; (void)src;
-#endif
-}
-
 /* Backward-data of a stride-2 grouped conv (dive__gd_pick, Cg 4 or a multiple of 8) as
    four stride-1 convs of dout, one per parity (a, b) of the input pixels (2 t + a, 2 u +
    b): only the taps (r, s) with r = 1 (a = 0) or r in {0, 2} (a = 1), and the same for s,
@@ -4185,12 +4154,12 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
-  int gd = 0, gd2 = 0, gdc = 0;
+  int gd = 0, gd2 = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
-  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9], toffc[9], nmkc = 0;
+  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9];
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
-  uint16_t *mk = NULL, *mkc = NULL;
+  uint16_t *mk = NULL;
   memset(&dq, 0, sizeof dq); /* set where used; zero for the compilers' flow analysis */
   memset(&wqb, 0, sizeof wqb);
   memset(&q1, 0, sizeof q1);
@@ -4235,15 +4204,6 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   part = (int64_t)p->groups * prow * pcol;
   per_dw = !dw ? 0 : nnw ? dq.per : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
-  /* stride 2, grouped: the im2col matrix from parity planes (dive__gd_cols), after the above;
-     by rule only onto at most 64 pixels (backward-weights alone, 8 images of ResNeXt-50 at
-     224: 3.8 / 3.7 -> 3.6 / 3.3 ms onto 7x7; onto 14x14 and 28x28, where dive__s2get's rows
-     are a vector or more, 3.1 / 3.0 -> 3.4 / 3.4 and 4.3 / 4.3 -> 5.4 / 5.8 ms) */
-  gdc = dw && !shared && !nnw && p->stride == 2 && dive__gd_pick(p) && (dive__gd_mode == 1 || PQ <= 64);
-  if (gdc) {
-    nmkc = 9 * dive__gd_nv(p);
-    per_dw += 4 * (int64_t)g.Cg * PQ + 16;
-  }
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
   if (gd2) na = dive__rup(g.Cg, DIVE__NN_M) * g.Kg * 9;
@@ -4269,8 +4229,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
   noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
-                                             dive__rup(nmk / 2 + 1, 16) + dive__rup(nmkc / 2 + 1, 16) + per * nt)
-                      : NULL;
+                                             dive__rup(nmk / 2 + 1, 16) + per * nt) : NULL;
   if (epi && epi->dxg && (!shared || db || !base)) { /* dout's dx as a pass first */
     dive__dgrad_dx_pass(f, epi, p, (float *)dout);
     epi_nodx = *epi;
@@ -4320,12 +4279,6 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   }
   if (gd2) {
     dive__gd2_masks(p, mk, toff);
-    dive__gd_calls++;
-  }
-  mkc = (uint16_t *)(void *)dive__take(&cur, nmkc / 2 + 1);
-  if (gdc) {
-    dive__gd_masks(p, mkc);
-    dive__gd_taps(p, toffc);
     dive__gd_calls++;
   }
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
@@ -4409,11 +4362,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             for (u = 0; u < ni; u++) { /* B sources, and dout laid out on the same columns */
               const float *dy = dy0 + (int64_t)u * p->K * PQ;
               float *a = dys + u * as;
-              const float *xu = in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW;
-              if (gdc)
-                dive__gd_cols(p, &g, xu, mine + nb * (ss + Kr4 * g.Ln), mkc, toffc, srcs + u * ss);
-              else if (!xin)
-                dive__conv_src(p, &g, xu, srcs + u * ss);
+              if (!xin) dive__conv_src(p, &g, in + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, srcs + u * ss);
               if (inplace) continue;
               memset(a, 0, sizeof(float) * (size_t)as);
               for (k = 0; k < g.Kg; k++)
