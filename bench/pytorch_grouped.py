@@ -32,8 +32,6 @@ def best(f, reps=5):
 print(f"torch {torch.__version__}, batch {N}, {S}x{S}, {torch.get_num_threads()} thread(s)")
 print(f"{'conv':32s} {'n':>2s} {'layout':>13s} {'fwd ms':>8s} {'bwd ms':>8s}")
 tot = {}
-with torch.no_grad():
-    pass
 for c, h, s in shapes:
     for fmt in (torch.contiguous_format, torch.channels_last):
         torch.manual_seed(0)
