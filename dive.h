@@ -1663,6 +1663,7 @@ typedef void (*dive__nn_fn)(int kc, const float *a, const float *b, const int64_
 typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
                             const float *b, const int64_t *off, int64_t bs, float *c, int64_t ldc);
 /* NN4 (4 rows x 64 columns of the 8-row panels' first 4 rows); NULL where the ISA has none */
+typedef void (*dive__deint_fn)(float *e, float *o, const float *x, int n);
 typedef void (*dive__nn4_fn)(int kc, const float *a, const float *b, const int64_t *off, float *c,
                              int64_t ldc, int acc);
 
@@ -1960,6 +1961,133 @@ DIVE__AVX512 static void dive__nn4_avx512(int kc, const float *a, const float *b
 #undef DIVE__ST4
 }
 
+/* Direct grouped 3x3 convs (pad 1; dive__gd_pick): the NN tiles above with B read from
+   the image itself (stride 1) or its parity planes (stride 2) instead of shifted copies or
+   im2col. Row q = (c, r, s) of B at output pixel j = oh Q + ow is b[c cs + toff[3 r + s] +
+   j] (dive__gd_taps); the lanes whose input pixel lies outside the image (or j >= L) are
+   masked off the load (no fault, zero), mk[rs nv + v] the mask of tap rs = 3 r + s for
+   the v-th 16 columns (dive__gd_masks), and the store takes st[v] (the lanes j < L: the
+   center tap's mask). nt taps a channel: 9, or a parity's 1, 2 or 4 (dive__gd_bwd2). A group's GEMM is small (4-32
+   rows, 36-288 deep): the per-group copies and output compaction of the general path cost
+   as much as its FMAs. The same products summed in the same order as the GEMM over the
+   copies, so the same bits. 8 rows x 32 columns (nv2 = 2) or x 16 (nv2 = 1). */
+DIVE__AVX512 static void dive__gd8_avx512(int Cg, int nt, const float *a, const float *b, int64_t cs,
+                                          const int64_t *toff, const uint16_t *mk, int64_t nv, const uint16_t *st,
+                                          float *c, int64_t ldc, int nv2) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+  __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+  __m512 c61 = c00, c70 = c00, c71 = c00, b0, b1, x;
+  __mmask16 st0 = (__mmask16)st[0], st1 = nv2 > 1 ? (__mmask16)st[1] : (__mmask16)0;
+  int ci, rs;
+  if (nv2 == 1) { /* 8 x 16: the last columns of a 7x7 or 14x14 image */
+    for (ci = 0; ci < Cg; ci++, b += cs)
+      for (rs = 0; rs < nt; rs++, a += DIVE__NN_M) {
+        b0 = _mm512_maskz_loadu_ps((__mmask16)mk[rs * nv], b + toff[rs]);
+        c00 = _mm512_fmadd_ps(_mm512_set1_ps(a[0]), b0, c00);
+        c10 = _mm512_fmadd_ps(_mm512_set1_ps(a[1]), b0, c10);
+        c20 = _mm512_fmadd_ps(_mm512_set1_ps(a[2]), b0, c20);
+        c30 = _mm512_fmadd_ps(_mm512_set1_ps(a[3]), b0, c30);
+        c40 = _mm512_fmadd_ps(_mm512_set1_ps(a[4]), b0, c40);
+        c50 = _mm512_fmadd_ps(_mm512_set1_ps(a[5]), b0, c50);
+        c60 = _mm512_fmadd_ps(_mm512_set1_ps(a[6]), b0, c60);
+        c70 = _mm512_fmadd_ps(_mm512_set1_ps(a[7]), b0, c70);
+      }
+    _mm512_mask_storeu_ps(c, st0, c00); _mm512_mask_storeu_ps(c + ldc, st0, c10);
+    _mm512_mask_storeu_ps(c + 2 * ldc, st0, c20); _mm512_mask_storeu_ps(c + 3 * ldc, st0, c30);
+    _mm512_mask_storeu_ps(c + 4 * ldc, st0, c40); _mm512_mask_storeu_ps(c + 5 * ldc, st0, c50);
+    _mm512_mask_storeu_ps(c + 6 * ldc, st0, c60); _mm512_mask_storeu_ps(c + 7 * ldc, st0, c70);
+    return;
+  }
+  for (ci = 0; ci < Cg; ci++, b += cs)
+    for (rs = 0; rs < nt; rs++, a += DIVE__NN_M) {
+      const float *bp = b + toff[rs];
+      const uint16_t *m = mk + rs * nv;
+      b0 = _mm512_maskz_loadu_ps((__mmask16)m[0], bp);
+      b1 = _mm512_maskz_loadu_ps((__mmask16)m[1], bp + 16);
+#define DIVE__R2(i)                                                           \
+  x = _mm512_set1_ps(a[i]);                                                   \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);
+      DIVE__R2(0) DIVE__R2(1) DIVE__R2(2) DIVE__R2(3)
+      DIVE__R2(4) DIVE__R2(5) DIVE__R2(6) DIVE__R2(7)
+#undef DIVE__R2
+    }
+#define DIVE__GST(i)                                                          \
+  _mm512_mask_storeu_ps(c + (i) * ldc, st0, c##i##0);                         \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 16, st1, c##i##1);
+  DIVE__GST(0) DIVE__GST(1) DIVE__GST(2) DIVE__GST(3)
+  DIVE__GST(4) DIVE__GST(5) DIVE__GST(6) DIVE__GST(7)
+#undef DIVE__GST
+}
+/* ... 4 rows (the first 4 of the 8-row panel a) x 64 columns, as dive__nn4_avx512 */
+DIVE__AVX512 static void dive__gd4_avx512(int Cg, int nt, const float *a, const float *b, int64_t cs,
+                                          const int64_t *toff, const uint16_t *mk, int64_t nv, const uint16_t *st,
+                                          float *c, int64_t ldc) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00;
+  __m512 c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+  __m512 b0, b1, b2, b3, x;
+  int ci, rs;
+  for (ci = 0; ci < Cg; ci++, b += cs)
+    for (rs = 0; rs < nt; rs++, a += DIVE__NN_M) {
+      const float *bp = b + toff[rs];
+      const uint16_t *m = mk + rs * nv;
+      b0 = _mm512_maskz_loadu_ps((__mmask16)m[0], bp);
+      b1 = _mm512_maskz_loadu_ps((__mmask16)m[1], bp + 16);
+      b2 = _mm512_maskz_loadu_ps((__mmask16)m[2], bp + 32);
+      b3 = _mm512_maskz_loadu_ps((__mmask16)m[3], bp + 48);
+#define DIVE__R4(i)                                                           \
+  x = _mm512_set1_ps(a[i]);                                                   \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);                                  \
+  c##i##2 = _mm512_fmadd_ps(x, b2, c##i##2);                                  \
+  c##i##3 = _mm512_fmadd_ps(x, b3, c##i##3);
+      DIVE__R4(0) DIVE__R4(1) DIVE__R4(2) DIVE__R4(3)
+#undef DIVE__R4
+    }
+#define DIVE__GST4(i)                                                         \
+  _mm512_mask_storeu_ps(c + (i) * ldc, (__mmask16)st[0], c##i##0);            \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 16, (__mmask16)st[1], c##i##1);       \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 32, (__mmask16)st[2], c##i##2);       \
+  _mm512_mask_storeu_ps(c + (i) * ldc + 48, (__mmask16)st[3], c##i##3);
+  DIVE__GST4(0) DIVE__GST4(1) DIVE__GST4(2) DIVE__GST4(3)
+#undef DIVE__GST4
+}
+
+/* a row x of n floats de-interleaved: its even elements into e, its odd ones into o
+   (dive__gd_planes: the parity planes of a stride-2 direct grouped conv) */
+DIVE__AVX512 static void dive__deint_avx512(float *e, float *o, const float *x, int n) {
+  const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+  const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
+  int i;
+  for (i = 0; i < n; i += 32) {
+    int k = n - i; /* elements left */
+    __mmask16 m0 = k >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << k) - 1);
+    __mmask16 m1 = k >= 32 ? (__mmask16)0xFFFF : k > 16 ? (__mmask16)((1u << (k - 16)) - 1) : (__mmask16)0;
+    __mmask16 me = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << ((k + 1) / 2)) - 1);
+    __mmask16 mo = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << (k / 2)) - 1);
+    __m512 v0 = _mm512_maskz_loadu_ps(m0, x + i), v1 = _mm512_maskz_loadu_ps(m1, x + i + 16);
+    _mm512_mask_storeu_ps(e + i / 2, me, _mm512_permutex2var_ps(v0, ev, v1));
+    _mm512_mask_storeu_ps(o + i / 2, mo, _mm512_permutex2var_ps(v0, od, v1));
+  }
+}
+
+/* ... and back: x (n floats) = e's and o's elements interleaved, e first */
+DIVE__AVX512 static void dive__inter_avx512(float *x, const float *e, const float *o, int n) {
+  const __m512i lo = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
+  const __m512i hi = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
+  int i;
+  for (i = 0; i < n; i += 32) {
+    int k = n - i;
+    __mmask16 m0 = k >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << k) - 1);
+    __mmask16 m1 = k >= 32 ? (__mmask16)0xFFFF : k > 16 ? (__mmask16)((1u << (k - 16)) - 1) : (__mmask16)0;
+    __mmask16 me = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << ((k + 1) / 2)) - 1);
+    __mmask16 mo = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << (k / 2)) - 1);
+    __m512 ve = _mm512_maskz_loadu_ps(me, e + i / 2), vo = _mm512_maskz_loadu_ps(mo, o + i / 2);
+    _mm512_mask_storeu_ps(x + i, m0, _mm512_permutex2var_ps(ve, lo, vo));
+    _mm512_mask_storeu_ps(x + i + 16, m1, _mm512_permutex2var_ps(ve, hi, vo));
+  }
+}
+
 /* Lane sums of 16 vectors at once, each folded in a fixed order (lanes 8 apart, then 4, 2,
    1: the additions of the one-vector reduction this replaced, so the same bits), 15 adds
    and 30 shuffles in all instead of 16 x 9 instructions (the 4x6 NT kernel spent a tenth
@@ -2137,6 +2265,20 @@ static dive__nn4_fn dive__nn4_kernel(void) {
   if (dive__isa() == DIVE__ISA_AVX512) return dive__nn4_avx512;
 #endif
   return NULL; /* the 8-row kernel does it with 4 zero rows */
+}
+static void dive__deint_generic(float *e, float *o, const float *x, int n) {
+  int u;
+  for (u = 0; 2 * u + 1 < n; u++) {
+    e[u] = x[2 * u];
+    o[u] = x[2 * u + 1];
+  }
+  if (n & 1) e[u] = x[2 * u];
+}
+static dive__deint_fn dive__deint_kernel(void) {
+#if DIVE__X86
+  if (dive__isa() == DIVE__ISA_AVX512) return dive__deint_avx512;
+#endif
+  return dive__deint_generic;
 }
 static dive__nt_fn dive__nt_kernel(void) {
 #if DIVE__X86
@@ -2909,6 +3051,146 @@ static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive
   dive__conv_gemm(nn, p, g, apack, off, src, bias, out, cbuf);
 }
 
+/* --- Direct grouped 3x3 convs (dive__gd8_avx512): groups > 1, 3x3, stride 1, pad 1, the
+   output the input's size, 4 or a multiple of 8 output channels per group (ResNeXt's
+   stride-1 grouped convs; their backward-data is the same conv of dout), AVX-512. */
+static int dive__gd_mode = -1; /* -1: the rule (dive__gd_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__gd_calls; /* conv calls that took it, forward or backward-data (tests) */
+static int dive__gd_pick(const dive__conv_p *p) {
+  int Kg = p->K / p->groups;
+  if (p->groups == 1 || dive__gd_mode == 0 || !DIVE__X86 || dive__isa() != DIVE__ISA_AVX512) return 0;
+  return p->R == 3 && p->S == 3 && (p->stride == 1 || p->stride == 2) && p->pad == 1 &&
+         p->P == (p->H - 1) / p->stride + 1 && p->Q == (p->W - 1) / p->stride + 1 && (Kg == 4 || Kg % DIVE__NN_M == 0);
+}
+/* the source's channel pitch and the 9 taps' offsets: stride 1 reads the image (c H W + (r -
+   1) W + s - 1), stride 2 its parity planes (dive__gd_planes: plane (r != 1, s != 1), one
+   row up for r = 0, one column left for s = 0) */
+static int64_t dive__gd_taps(const dive__conv_p *p, int64_t *toff) {
+  int64_t PQ = (int64_t)p->P * p->Q;
+  int rs;
+  for (rs = 0; rs < 9; rs++) {
+    int r = rs / 3, s = rs % 3;
+    toff[rs] = p->stride == 1 ? (int64_t)(r - 1) * p->W + s - 1
+                              : (2 * (r != 1) + (s != 1)) * PQ - (r == 0) * (int64_t)p->Q - (s == 0);
+  }
+  return p->stride == 1 ? (int64_t)p->H * p->W : 4 * PQ;
+}
+/* stride 2: the Cg channels of x (H, W each) into their four parity planes of (P, Q), plane
+   (a, b) of channel c at pl + (4 c + 2 a + b) P Q: pixel (2 t + a, 2 u + b) at (t, u). The
+   entries past an odd H or W are not written (only masked-off lanes read them). */
+static void dive__gd_planes(const dive__conv_p *p, int Cg, const float *x, float *pl) {
+  dive__deint_fn de = dive__deint_kernel();
+  int64_t PQ = (int64_t)p->P * p->Q;
+  int c, h;
+  for (c = 0; c < Cg; c++)
+    for (h = 0; h < p->H; h++) {
+      float *e = pl + (4 * c + 2 * (h & 1)) * PQ + (int64_t)(h / 2) * p->Q;
+      de(e, e + PQ, x + ((int64_t)c * p->H + h) * p->W, p->W);
+    }
+}
+/* 16-column vectors of the masks: the output pixels', rounded up to the 4-row kernel's 64 */
+static int64_t dive__gd_nv(const dive__conv_p *p) { return dive__rup(((int64_t)p->P * p->Q + 15) / 16, 4); }
+/* mk[rs nv + v], bit l: pixel j = 16 v + l is an output pixel (j < P Q) whose input pixel
+   of tap rs = 3 r + s, (j / Q st + r - 1, j % Q st + s - 1), is inside the image */
+static void dive__gd_masks(const dive__conv_p *p, uint16_t *mk) {
+  int64_t nv = dive__gd_nv(p), L = (int64_t)p->P * p->Q, v;
+  int rs, l;
+  for (rs = 0; rs < 9; rs++)
+    for (v = 0; v < nv; v++) {
+      unsigned m = 0;
+      for (l = 0; l < 16; l++) {
+        int64_t j = 16 * v + l;
+        int h = (int)(j / p->Q) * p->stride + rs / 3 - 1, w = (int)(j % p->Q) * p->stride + rs % 3 - 1;
+        if (j < L && h >= 0 && h < p->H && w >= 0 && w < p->W) m |= 1u << l;
+      }
+      mk[rs * nv + v] = (uint16_t)m;
+    }
+}
+/* one group: out (Kg, P Q) = the packed weights ag (dive__pack_nn's 8-row panels of (Kg,
+   Cg 9)) * the taps toff of x (Cg channels cs apart: the image, or its parity planes) */
+static void dive__gd_run(int M, int Cg, int nt, int64_t L, int64_t nv, const float *ag, const uint16_t *mk,
+                         const uint16_t *st, const int64_t *toff, const float *x, int64_t cs, float *out, int64_t ldc) {
+#if DIVE__X86
+  int64_t j0;
+  int m0;
+  if (M == 4)
+    for (j0 = 0; j0 < L; j0 += 64)
+      dive__gd4_avx512(Cg, nt, ag, x + j0, cs, toff, mk + j0 / 16, nv, st + j0 / 16, out + j0, ldc);
+  else
+    for (j0 = 0; j0 < L; j0 += 32)
+      for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
+        dive__gd8_avx512(Cg, nt, ag + (int64_t)m0 * Cg * nt, x + j0, cs, toff, mk + j0 / 16, nv, st + j0 / 16,
+                         out + m0 * ldc + j0, ldc, L - j0 > 16 ? 2 : 1);
+#else
+  (void)M; (void)Cg; (void)nt; (void)L; (void)nv; (void)ag; (void)mk; (void)st; (void)toff; (void)x; (void)cs;
+  (void)out; (void)ldc;
+#endif
+}
+static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t *mk, const int64_t *toff,
+                         const float *x, int64_t cs, float *out) {
+  int64_t L = (int64_t)p->P * p->Q, nv = dive__gd_nv(p);
+  dive__gd_run(p->K / p->groups, p->C / p->groups, 9, L, nv, ag, mk, mk + 4 * nv, toff, x, cs, out, L);
+}
+
+/* Backward-data of a stride-2 grouped conv (dive__gd_pick, Cg 4 or a multiple of 8) as
+   four stride-1 convs of dout, one per parity (a, b) of the input pixels (2 t + a, 2 u +
+   b): only the taps (r, s) with r = 1 (a = 0) or r in {0, 2} (a = 1), and the same for s,
+   reach them, tap (r, s) from dout pixel (t + (r == 0), u + (s == 0)). Each parity is a
+   direct conv (dive__gd_run: rows c, the group's dout channels k and the parity's 1, 2, 2
+   or 4 taps as the reduction) into parity planes (dive__gd_planes' layout), then one pass
+   interleaves them into din: no col matrix, no memset, no col2im read-modify-writes (which
+   cost the grouped stride-2 convs more than their GEMMs). The taps in parity order: */
+static const unsigned char dive__gd2_r[9] = {1, 1, 1, 0, 2, 0, 0, 2, 2}, dive__gd2_s[9] = {1, 0, 2, 1, 1, 0, 2, 0, 2};
+static const unsigned char dive__gd2_at[5] = {0, 1, 3, 5, 9}; /* parity 2 a + b: taps [at, at + 1) */
+/* their masks (mk[i nv + v]: the lanes j < P Q whose dout pixel (j / Q + (r == 0), j % Q +
+   (s == 0)) lies inside dout; tap 0's mask is j < P Q, the stores') and offsets */
+static void dive__gd2_masks(const dive__conv_p *p, uint16_t *mk, int64_t *toff) {
+  int64_t nv = dive__gd_nv(p), L = (int64_t)p->P * p->Q, v;
+  int i, l;
+  for (i = 0; i < 9; i++) {
+    int dr = dive__gd2_r[i] == 0, ds = dive__gd2_s[i] == 0;
+    toff[i] = (int64_t)dr * p->Q + ds;
+    for (v = 0; v < nv; v++) {
+      unsigned m = 0;
+      for (l = 0; l < 16; l++) {
+        int64_t j = 16 * v + l;
+        if (j < L && (int)(j / p->Q) + dr < p->P && (int)(j % p->Q) + ds < p->Q) m |= 1u << l;
+      }
+      mk[i * nv + v] = (uint16_t)m;
+    }
+  }
+}
+/* a group's weights wg (Kg, Cg, 3, 3) for it: per parity, 8-row panels of c, (k, tap) deep */
+static void dive__gd2_pack(const dive__conv_p *p, const float *wg, float *ag) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups, pa, c0, k, i, l;
+  for (pa = 0; pa < 4; pa++)
+    for (c0 = 0; c0 < Cg; c0 += DIVE__NN_M)
+      for (k = 0; k < Kg; k++)
+        for (i = dive__gd2_at[pa]; i < dive__gd2_at[pa + 1]; i++)
+          for (l = 0; l < DIVE__NN_M; l++)
+            *ag++ = c0 + l < Cg ? wg[((int64_t)k * Cg + c0 + l) * 9 + dive__gd2_r[i] * 3 + dive__gd2_s[i]] : 0.0f;
+}
+/* one image and group: dx (Cg, H, W) from dy (Kg, P, Q); pl: 4 Cg P Q floats of scratch */
+static void dive__gd2_grp(const dive__conv_p *p, const float *ag, const uint16_t *mk, const int64_t *toff,
+                          const float *dy, float *pl, float *dx) {
+#if DIVE__X86
+  int Cg = p->C / p->groups, Kg = p->K / p->groups, pa, c, h;
+  int64_t PQ = (int64_t)p->P * p->Q, nv = dive__gd_nv(p);
+  for (pa = 0; pa < 4; pa++) {
+    int at = dive__gd2_at[pa], nt = dive__gd2_at[pa + 1] - at;
+    dive__gd_run(Cg, Kg, nt, PQ, nv, ag, mk + at * nv, mk, toff + at, dy, PQ, pl + pa * PQ, 4 * PQ);
+    ag += (int64_t)dive__rup(Cg, DIVE__NN_M) * Kg * nt;
+  }
+  for (c = 0; c < Cg; c++)
+    for (h = 0; h < p->H; h++) {
+      const float *e = pl + (4 * c + 2 * (h & 1)) * PQ + (int64_t)(h / 2) * p->Q;
+      dive__inter_avx512(dx + ((int64_t)c * p->H + h) * p->W, e, e + PQ, p->W);
+    }
+#else
+  (void)p; (void)ag; (void)mk; (void)toff; (void)dy; (void)pl; (void)dx;
+#endif
+}
+
 /* floats of scratch for dive__conv_fwd_img: src, then cbuf */
 static int64_t dive__conv_fwd_ws(const dive__cgeo *g) {
   return dive__rup(g->src, 16) + dive__rup(g->Kg, 8) * g->Ln;
@@ -3570,20 +3852,23 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   dive__epi_fn ep = dive__epi_kernel();
-  int nt = dive__parts(p->N), grp;
-  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p);
+  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, nmk = gd ? 9 * dive__gd_nv(p) : 0;
   float *base, *cur, *apack;
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
-  int64_t *off;
+  int64_t *off, toff[9], gcs = gd ? dive__gd_taps(p, toff) : 0;
+  uint16_t *mk = NULL;
   if (dive__cpu_conv_fwdb(ws, p, out, in, w, b, epi)) return; /* small outputs, images in chunks */
   if (dive__wino_pick(p) && dive__cpu_wino_fwd(ws, p, out, in, w, b, epi)) return;
   if (eb) b = NULL;
   dive__cgeo_init(p, &g);
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
-  per = dive__conv_fwd_ws(&g);
-  /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each) */
-  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + per * nt);
+  per = gd ? 4 * (int64_t)g.Cg * PQ + 16 : dive__conv_fwd_ws(&g); /* the direct grouped conv: the planes */
+  /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each); the
+     direct conv's masks (uint16: half a float each) */
+  base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + dive__rup(nmk / 2 + 1, 16) +
+                              per * nt);
   if (!base) {
     int64_t n;
     dive__ref_conv2d_fwd(p, out, in, w, b);
@@ -3593,6 +3878,11 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   cur = base;
   apack = dive__take(&cur, na * p->groups);
   off = (int64_t *)(void *)dive__take(&cur, 4 * noff);
+  mk = (uint16_t *)(void *)dive__take(&cur, nmk / 2 + 1);
+  if (gd) {
+    dive__gd_masks(p, mk);
+    dive__gd_calls++;
+  }
   for (grp = 0; grp < p->groups; grp++)
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
   dive__cgeo_offsets(p, &g, off);
@@ -3604,7 +3894,17 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
     for (t = DIVE__TID; t < nt; t += DIVE__NTH) {
       float *src = cur + per * t, *cbuf = src + dive__rup(g.src, 16);
       for (n = DIVE__PART_LO(p->N, t, nt); n < DIVE__PART_LO(p->N, t + 1, nt); n++) {
-        for (gi = 0; gi < p->groups; gi++)
+        for (gi = 0; gi < p->groups && gd; gi++) {
+          float *o = out + (n * p->K + (int64_t)gi * g.Kg) * PQ;
+          const float *x = in + (n * p->C + (int64_t)gi * g.Cg) * HW;
+          int64_t i;
+          int k;
+          if (p->stride == 2) dive__gd_planes(p, g.Cg, x, src);
+          dive__gd_grp(p, apack + na * gi, mk, toff, p->stride == 2 ? src : x, gcs, o);
+          for (k = 0; k < g.Kg && b; k++)
+            for (i = 0; i < PQ; i++) o[k * PQ + i] += b[gi * g.Kg + k];
+        }
+        for (gi = 0; gi < p->groups && !gd; gi++)
           dive__conv_fwd_img(nn, p, &g, apack + na * gi, off, off + noff,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
@@ -3740,6 +4040,19 @@ static int dive__dwnn_pick(const dive__conv_p *p) {
   return p->C >= 64 && p->P * p->Q <= 196;
 }
 
+/* ... and for the grouped convs, per image and group (a groups-1 conv of Cg channels in and
+   Kg out, one image a chunk, every thread its images): groups > 1, Cg % 16 == 0, Kg % 8 ==
+   0, 3x3; by rule onto at most 64 pixels (ResNeXt-50's last stage, 8 images at 224,
+   backward-weights alone: 1024 onto 7x7 3.0 / 3.0 -> 2.1 / 2.0 ms, from 14x14 at stride 2
+   3.9 / 4.0 -> 2.7 / 2.6; onto 14x14 no faster, 2.3 / 2.3 -> 2.3 / 2.3, and from 28x28
+   slower, 4.0 / 3.8 -> 4.6 / 4.0). Not bit for bit the NT kernel's sums (another order). */
+static int dive__gdw_pick(const dive__conv_p *p) {
+  int Cg = p->C / p->groups, Kg = p->K / p->groups;
+  if (p->groups == 1 || Cg % 16 != 0 || Kg % DIVE__NN_M != 0 || dive__dwnn_mode == 0 || dive__gd_mode == 0 ||
+      dive__isa() != DIVE__ISA_AVX512) /* (measured there only, tested there by test_ops' gconv rows) */
+    return 0;
+  return p->R == 3 && p->S == 3 && (dive__gd_mode == 1 || (int64_t)p->P * p->Q <= 64);
+}
 static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
   int64_t PQ = (int64_t)p->P * p->Q;
   int sample = q->sample = p->R == 1 && p->S == 1 && p->pad == 0;
@@ -3834,17 +4147,19 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   dive__cgeo g, gq;
   dive__wgeo wq, wqb;
   dive__dwgeo dq;
-  dive__conv_p q, q1;
+  dive__conv_p q, q1, pg;
   dive__dgrad_epi epi_nodx;
   dive__nn_fn nn = dive__nn_kernel();
   dive__nt_fn nt_k = dive__nt_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
+  int gd = 0, gd2 = 0;
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
-  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
+  int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9];
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
+  uint16_t *mk = NULL;
   memset(&dq, 0, sizeof dq); /* set where used; zero for the compilers' flow analysis */
   memset(&wqb, 0, sizeof wqb);
   memset(&q1, 0, sizeof q1);
@@ -3854,6 +4169,14 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      offq's; backward-weights then copies the input (no shared copies of dout) */
   wino = din && asfwd && dive__wino_pick2(&q, 1);
   if (wino) dive__wgeo_init(&q, &wq);
+  /* or as a direct grouped conv of dout (dive__gd_pick), unless backward-weights shares its
+     copies of dout (there, reading the unshifted copy was no faster than the GEMM over the
+     copies: 5.2 / 5.5 against 5.2 / 5.3 ms at 56x56, 3.9 / 3.7 against 3.5 / 3.5 at 28x28) */
+  gd = din && asfwd && !wino && !(dw && dive__bwd_shared(p)) && dive__gd_pick(&q);
+  if (gd) nmk = 9 * dive__gd_nv(&q);
+  /* stride 2: four direct convs, one per parity of din's pixels (dive__gd2_grp) */
+  gd2 = din && !asfwd && p->stride == 2 && dive__gd_pick(p) && (g.Cg == 4 || g.Cg % DIVE__NN_M == 0);
+  if (gd2) nmk = 9 * dive__gd_nv(p);
   Kr4 = dive__rup(g.Kg, DIVE__NT_M);
   CRSr = dive__rup(g.CRS, DIVE__NT_N);
   nb = DIVE__MAX(1, DIVE__MIN(8, 1024 / g.Ln)); /* images per NT call: >= ~1024 columns */
@@ -3865,13 +4188,25 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
   nnw = dw && !shared && dive__dwnn_pick(p);
   if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, &dq);
+  /* grouped (dive__gdw_pick): the same per image and group, a groups-1 conv of its own */
+  if (dw && !shared && !nnw && dive__gdw_pick(p)) {
+    pg = *p;
+    pg.C = g.Cg;
+    pg.K = g.Kg;
+    pg.groups = 1;
+    pg.N = 1;
+    dive__dwgeo_init(&pg, 1, &dq);
+    nnw = 2;
+  }
   prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : nnw ? dq.Kr : Kr4; /* partial per group: (prow, pcol) */
+  if (nnw == 2) prow = g.Kg; /* (dq.Kr: Kg % 8 == 0) */
   pcol = shared ? dive__rup(gq.CRS, DIVE__NT_N) : nnw ? g.CRS : CRSr;
   part = (int64_t)p->groups * prow * pcol;
   per_dw = !dw ? 0 : nnw ? dq.per : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
   if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
+  if (gd2) na = dive__rup(g.Cg, DIVE__NN_M) * g.Kg * 9;
   per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
   /* backward-data in chunks of images (dive__fwdb_pick): Winograd's tiles, the forward conv
@@ -3894,7 +4229,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   per = DIVE__MAX(per_dw, per_din) + (dw ? dive__rup(part, 16) : 0);
   noff = dive__rup(DIVE__MAX(DIVE__MAX(g.CRS, g.Kg * p->R * p->S), p->K), 8) + DIVE__NT_N;
   base = (din || dw) ? dive__ws_get(ws, dive__rup(na * p->groups, 16) + 2 * dive__rup(4 * noff, 16) +
-                                             per * nt) : NULL;
+                                             dive__rup(nmk / 2 + 1, 16) + per * nt) : NULL;
   if (epi && epi->dxg && (!shared || db || !base)) { /* dout's dx as a pass first */
     dive__dgrad_dx_pass(f, epi, p, (float *)dout);
     epi_nodx = *epi;
@@ -3920,7 +4255,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     for (grp = 0; grp < p->groups; grp++) {
       const float *wg = w + (int64_t)grp * g.Kg * g.CRS;
       float *ag = apack + na * grp;
-      if (asfwd) { /* a'(c, (k,r,s)) = w(k, c, R-1-r, S-1-s): pack through the flip */
+      if (gd2) {
+        dive__gd2_pack(p, wg, ag);
+      } else if (asfwd) { /* a'(c, (k,r,s)) = w(k, c, R-1-r, S-1-s): pack through the flip */
         int RS = p->R * p->S, c0, i, k, rs;
         for (c0 = 0; c0 < g.Cg; c0 += DIVE__NN_M)
           for (k = 0; k < g.Kg; k++)
@@ -3934,6 +4271,16 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   }
   off = (int64_t *)(void *)dive__take(&cur, 4 * noff); /* noff offsets + the plain tail's */
   offq = (int64_t *)(void *)dive__take(&cur, 4 * noff);
+  mk = (uint16_t *)(void *)dive__take(&cur, nmk / 2 + 1);
+  if (gd) {
+    dive__gd_masks(&q, mk);
+    dive__gd_taps(&q, toff);
+    dive__gd_calls++;
+  }
+  if (gd2) {
+    dive__gd2_masks(p, mk, toff);
+    dive__gd_calls++;
+  }
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
     for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
@@ -3989,6 +4336,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
             }
           }
+      } else if (nnw == 2) {
+        for (n = n0; n < n1; n++)
+          for (gi = 0; gi < p->groups; gi++)
+            dive__dwnn_chunk(nn, &pg, &dq, in + (n * p->C + (int64_t)gi * g.Cg) * HW,
+                             dout + (n * p->K + (int64_t)gi * g.Kg) * PQ, 1, mine, dwp + (int64_t)gi * prow * pcol);
       } else if (nnw) {
         for (n = n0; n < n1; n += dq.nb)
           dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
@@ -4053,6 +4405,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             float *dx = din + (n * p->C + (int64_t)gi * g.Cg) * HW;
             if (wino) {
               dive__wino_img(nn, wf, &q, &wq, apack, offq, dy, NULL, dx, mine);
+            } else if (gd) {
+              dive__gd_grp(&q, apack + na * gi, mk, toff, dy, PQ, dx);
+            } else if (gd2) {
+              dive__gd2_grp(p, apack + na * gi, mk, toff, dy, mine, dx);
             } else if (asfwd) {
               float *src = mine, *cbuf = src + dive__rup(gq.src, 16);
               dive__conv_fwd_img(nn, &q, &gq, apack + na * gi, offq, offq + noff, dy, NULL, dx, src, cbuf);
@@ -4076,10 +4432,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       int64_t kk, RS = (int64_t)p->R * p->S, pofs = DIVE__MAX(per_dw, per_din), rs, ci, c, j;
       for (kk = p->K * DIVE__TID / DIVE__NTH; kk < p->K * (DIVE__TID + 1) / DIVE__NTH; kk++)
         for (rs = 0; rs < RS; rs++)
-          for (ci = 0; ci < p->C; ci += 64) {
-            const float *pr = parts + pofs + kk * pcol + rs * p->C + ci;
+          for (ci = 0; ci < g.Cg; ci += 64) { /* (grouped: row kk's group's Cg channels) */
+            const float *pr = parts + pofs + kk * pcol + rs * g.Cg + ci;
             float acc[64], *d = dw + kk * g.CRS + ci * RS + rs;
-            int u, l, m = (int)DIVE__MIN(64, p->C - ci); /* a multiple of 16 */
+            int u, l, m = (int)DIVE__MIN(64, g.Cg - ci); /* a multiple of 16 */
             for (j = 0; j < m; j++) acc[j] = 0.0f;
             for (u = 0; u < nt; u++)
               for (j = 0; j < m; j += 16)

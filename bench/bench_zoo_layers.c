@@ -4,8 +4,8 @@
    kernels behind bench/zoo.sh.
      make build/bench_zoo_layers && OMP_NUM_THREADS=1 ./build/bench_zoo_layers [arch] [batch] [size] [only]
    (only: time just the shapes whose name contains it, e.g. "7x7"; for A/B runs ZOO_DWNN=0|1
-   turns the NN backward-weights, ZOO_FWDB=0|1 the convs in chunks of images, off or on
-   wherever they apply, and ZOO_DWONLY=1 times backward-weights alone)
+   turns the NN backward-weights, ZOO_FWDB=0|1 the convs in chunks of images, ZOO_GD=0|1 the direct
+   grouped 3x3 convs, off or on wherever they apply, and ZOO_DWONLY=1 times backward-weights alone)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
@@ -86,6 +86,7 @@ int main(int argc, char **argv) {
   if (dive_ctx_create(&ctx, &cd)) return 1;
   if (getenv("ZOO_DWNN")) dive__dwnn_mode = atoi(getenv("ZOO_DWNN"));
   if (getenv("ZOO_FWDB")) dive__fwdb_mode = atoi(getenv("ZOO_FWDB"));
+  if (getenv("ZOO_GD")) dive__gd_mode = atoi(getenv("ZOO_GD"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

@@ -1233,6 +1233,87 @@ static int dwnn_row(const tcase *c, int picked) {
   return pick;
 }
 
+/* The grouped convs' own paths (groups > 1: ResNeXt's 3x3 convs with 4, 8, 16, 32 channels
+   per group, stride 1 and 2): forward (with a bias), backward-data and backward-weights,
+   alone and together (backward-data then shares its copies of dout with backward-weights
+   where dive__bwd_shared holds), with the paths forced on, against the serial reference;
+   and bit for bit against the same call with them forced off (the same products summed in
+   the same order; not stride 2's backward-data, summed per parity of din's pixels, nor the
+   NN backward-weights of 16 or 32 channels a group), on the best ISA (they are AVX-512
+   only; elsewhere the rows check the general path). Sizes around the kernels' tiles: 16, 32, 64 columns, odd and non-square. */
+static const int gd_shapes[][6] = { /* N, C, H, W, stride, channels per group */
+    {2, 128, 8, 8, 1, 4},  {1, 128, 7, 9, 1, 4},  {2, 256, 5, 11, 1, 8}, {1, 256, 4, 4, 1, 8},
+    {2, 512, 7, 7, 1, 16}, {1, 512, 6, 6, 1, 16}, {2, 1024, 3, 5, 1, 32}, {1, 128, 12, 12, 1, 4},
+    {2, 128, 9, 9, 2, 4},  {1, 256, 8, 7, 2, 8},  {2, 512, 6, 6, 2, 16}, {1, 1024, 5, 5, 2, 32}};
+#define GD_ROWS ((int)(sizeof gd_shapes / sizeof gd_shapes[0]) + 1)
+static double gd_err(const float *a, const float *b, int64_t n) {
+  double md = 0, mb = 0;
+  int64_t i;
+  for (i = 0; i < n; i++) {
+    md = DIVE__MAX(md, fabs((double)a[i] - b[i]));
+    mb = DIVE__MAX(mb, fabs((double)b[i]));
+  }
+  return md / (mb > 0 ? mb : 1);
+}
+static void run_gd(void) {
+  int gm = dive__gd_mode, c0 = dive__gd_calls;
+  size_t k;
+  dive_rng r;
+  dive_rng_seed(&r, 23);
+  for (k = 0; k < sizeof gd_shapes / sizeof gd_shapes[0]; k++) {
+    dive__conv_p p;
+    dive__ws ws = {NULL, 0};
+    int64_t ni, no, nw, i;
+    float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *di1[2], *dw1[2], *ro, *rdi, *rdw;
+    double e = 0;
+    int m, same = 1, gdw;
+    char desc[96];
+    p.N = gd_shapes[k][0]; p.C = p.K = gd_shapes[k][1]; p.H = gd_shapes[k][2]; p.W = gd_shapes[k][3];
+    p.R = p.S = 3; p.stride = gd_shapes[k][4]; p.pad = 1; p.groups = p.C / gd_shapes[k][5];
+    p.P = (p.H - 1) / p.stride + 1; p.Q = (p.W - 1) / p.stride + 1;
+    ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q;
+    nw = (int64_t)p.K * (p.C / p.groups) * 9;
+    buf = (float *)calloc((size_t)(7 * ni + 4 * no + 7 * nw + p.K), sizeof(float));
+    in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; rdi = ro + no; rdw = rdi + ni;
+    o[0] = rdw + nw; o[1] = o[0] + no; di[0] = o[1] + no; di[1] = di[0] + ni; dw[0] = di[1] + ni;
+    dw[1] = dw[0] + nw; di1[0] = dw[1] + nw; di1[1] = di1[0] + ni; dw1[0] = di1[1] + ni; dw1[1] = dw1[0] + nw;
+    for (i = 0; i < ni; i++) in[i] = dive_rng_normal(&r);
+    for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(&r);
+    for (i = 0; i < p.K; i++) b[i] = dive_rng_normal(&r);
+    for (i = 0; i < no; i++) dout[i] = dive_rng_normal(&r);
+    dive__ref_conv2d_fwd(&p, ro, in, w, b);
+    dive__ref_conv2d_bwd(&p, rdi, rdw, NULL, dout, in, w);
+    for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
+      dive__gd_mode = m;
+      dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
+      dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL); /* together */
+      dive__cpu_conv2d_bwd_ws(&ws, &p, di1[m], NULL, NULL, dout, in, w, NULL); /* alone */
+      dive__cpu_conv2d_bwd_ws(&ws, &p, NULL, dw1[m], NULL, dout, in, w, NULL);
+    }
+    dive__gd_mode = gm;
+    DIVE_FREE(ws.base);
+    e = DIVE__MAX(DIVE__MAX(gd_err(o[1], ro, no), gd_err(di[1], rdi, ni)), gd_err(dw[1], rdw, nw));
+    e = DIVE__MAX(e, DIVE__MAX(gd_err(di1[1], rdi, ni), gd_err(dw1[1], rdw, nw)));
+    /* (stride 2's backward-data sums per parity of din's pixels, backward-weights as NN
+       GEMMs per group along the pixels: other orders) */
+    dive__gd_mode = 1;
+    gdw = dive__gdw_pick(&p);
+    dive__gd_mode = gm;
+    same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) &&
+           (gdw || (!memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw) &&
+                    !memcmp(dw1[0], dw1[1], sizeof(float) * (size_t)nw))) &&
+           (p.stride == 2 || (!memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
+                              !memcmp(di1[0], di1[1], sizeof(float) * (size_t)ni)));
+    snprintf(desc, sizeof desc, "grouped conv N=%d C=K=%d %dx%d s%d g%d (%d a group)", p.N, p.C, p.H, p.W, p.stride,
+             p.groups, p.C / p.groups);
+    report("gconv", desc, dive__isa_name(dive__isa()), e <= 1e-5 && same,
+           "max err %.1e of the reference's max, %s the path off where the order is the same", e,
+           same ? "identical to" : "DIFFERS from");
+    free(buf);
+  }
+  report("gconv", "direct grouped convs ran (AVX-512)", dive__isa_name(dive__isa()),
+         dive__isa() != DIVE__ISA_AVX512 || dive__gd_calls > c0, "%d calls", dive__gd_calls - c0);
+}
 static int part_checks(int cpu, const char *only_op) {
   int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, isa;
   size_t k;
@@ -1251,6 +1332,7 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
+  if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
     for (k = 0; k < sizeof bads / sizeof bads[0]; k++) n += cpu || !bads[k].cpu_only;
@@ -1462,6 +1544,7 @@ int main(int argc, char **argv) {
     run_fused();
     run_dx_fused();
   }
+  if (do_cpu && (!only_op || !strcmp(only_op, "gconv"))) run_gd();
   if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
     int best = dive__isa(), isa;
     for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
