@@ -3262,35 +3262,34 @@ static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0
    time (strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7). */
 static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
                               int k1) {
-  int64_t xs = (int64_t)g->Kr * p->C;
-  int kp, c, i, a, b, x;
+  int64_t xs = (int64_t)g->Kr * p->C, ks = flip ? 9 : (int64_t)p->C * 9; /* w's floats from kernel (k, c) to (k + 1, c) */
+  int kp, c, i, a, x, nk;
   for (kp = k0; kp < k1; kp += DIVE__NN_M)
     for (c = 0; c < p->C; c++) {
-      float uu[16][DIVE__NN_M];
-      for (i = 0; i < DIVE__NN_M; i++) {
-        int k = kp + i;
-        float gg[3][3], t[4][3];
-        const float *gp;
-        if (k >= p->K) {
-          for (x = 0; x < 16; x++) uu[x][i] = 0.0f;
-          continue;
-        }
-        gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
-        for (a = 0; a < 3; a++)
-          for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
-        for (b = 0; b < 3; b++) { /* T = G g */
-          t[0][b] = gg[0][b];
-          t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
-          t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
-          t[3][b] = gg[2][b];
-        }
-        for (a = 0; a < 4; a++) { /* U = T G^T */
-          uu[4 * a + 0][i] = t[a][0];
-          uu[4 * a + 1][i] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
-          uu[4 * a + 2][i] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
-          uu[4 * a + 3][i] = t[a][2];
-        }
+      /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
+         transform below is one 8-wide vector operation */
+      float gg[9][DIVE__NN_M], t[12][DIVE__NN_M], uu[16][DIVE__NN_M];
+      const float *gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
+      nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
+      for (a = 0; a < 9; a++) {
+        int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
+        for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
+        for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
       }
+      for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
+        for (i = 0; i < DIVE__NN_M; i++) {
+          t[a][i] = gg[a][i];
+          t[3 + a][i] = 0.5f * (gg[a][i] + gg[3 + a][i] + gg[6 + a][i]);
+          t[6 + a][i] = 0.5f * (gg[a][i] - gg[3 + a][i] + gg[6 + a][i]);
+          t[9 + a][i] = gg[6 + a][i];
+        }
+      for (a = 0; a < 4; a++) /* U = T G^T */
+        for (i = 0; i < DIVE__NN_M; i++) {
+          uu[4 * a + 0][i] = t[3 * a][i];
+          uu[4 * a + 1][i] = 0.5f * (t[3 * a][i] + t[3 * a + 1][i] + t[3 * a + 2][i]);
+          uu[4 * a + 2][i] = 0.5f * (t[3 * a][i] - t[3 * a + 1][i] + t[3 * a + 2][i]);
+          uu[4 * a + 3][i] = t[3 * a + 2][i];
+        }
       for (x = 0; x < 16; x++)
         memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
     }
@@ -3391,7 +3390,12 @@ static int dive__fwdb_mode = -1; /* -1: the rule (dive__fwdb_pick), 0: never, 1:
 static DIVE__TLS int dive__fwdb_calls; /* chunks run this way by this thread (tests) */
 #define DIVE__GB_KC 256 /* rows of B per block: a 32-column panel of them is 32 KB (L1) */
 #define DIVE__GB_MC 512 /* rows of the weights per block: MC x KC is 512 KB (L2) */
-#define DIVE__GB_COLS 512 /* GEMM columns per chunk, at most (Winograd: 256) */
+#define DIVE__GB_COLS 512 /* GEMM columns per chunk, at most */
+/* Winograd's: 4 images at 7x7 (16 tiles each), 1 at 14x14. Measured (one thread, Intel,
+   AVX-512, bench_zoo_layers resnet50 8 224): the 3x3 512 at 7x7 forward 9.2-10.0 ms at 64
+   columns against 11.5-11.8 at 256 (8 images: the 16 V and M blocks of 512 rows, 9 MB,
+   stream through L2 twice); the 3x3 256 at 14x14 the same at 49 (1 image) and 245 (5) */
+#define DIVE__GB_WCOLS 64
 
 /* Whether a conv whose GEMMs have `cols` columns per image (P Q, or Winograd's tiles) runs
    in chunks of images: groups 1, at least 128 channels in and out, at most 28x28 columns per
@@ -3404,7 +3408,7 @@ static int dive__fwdb_pick(const dive__conv_p *p, int64_t cols) {
   return p->C >= 128 && p->K >= 128 && cols <= 784;
 }
 static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
-  return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_COLS / 2 : DIVE__GB_COLS) / cols));
+  return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_WCOLS : DIVE__GB_COLS) / cols));
 }
 
 /* cbuf (rup(M, 8) rows, ldc apart) = packed a (M rows, kc) * B (rows src + off[p], Ln columns,
