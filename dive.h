@@ -2595,11 +2595,11 @@ static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
   *hi = DIVE__MAX(DIVE__MIN(p->Q, dive__cdiv(p->W + p->pad - s, p->stride)), *lo);
 }
 
-/* im2col of one image and group: img (Cg,H,W) -> the first P*Q columns of col (Cg*R*S rows,
-   ld apart), zero outside the image; the columns past P*Q are left alone (several images
-   side by side: dive__fwdb_chunk) */
-static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
-                            float *DIVE__RESTRICT col, int64_t ld) {
+/* im2col of output rows [oh0, oh0 + nr) of one image and group: img (Cg,H,W) -> the first
+   nr*Q columns of col (Cg*R*S rows, ld apart), zero outside the image; the columns past nr*Q
+   are left alone */
+static void dive__im2col_rows(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                              float *DIVE__RESTRICT col, int64_t ld, int oh0, int nr) {
   const dive__rowfns *f = dive__rowfns_get();
   int c, r, s, oh, ow, lo, hi;
   for (c = 0; c < Cg; c++)
@@ -2607,12 +2607,12 @@ static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RE
       for (s = 0; s < p->S; s++) {
         float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
-        if (p->stride == 2) {
-          f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad, off, p->P, p->Q, p->H, p->W);
+        if (p->stride == 2) { /* the plane's row oh0 is input row 2 oh0 + r - pad */
+          f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad + 2 * oh0, off, nr, p->Q, p->H, p->W);
           continue;
         }
         dive__conv_cols(p, s, &lo, &hi);
-        for (oh = 0; oh < p->P; oh++, dst += p->Q) {
+        for (oh = oh0; oh < oh0 + nr; oh++, dst += p->Q) {
           int h = oh * p->stride - p->pad + r;
           const float *row;
           if (h < 0 || h >= p->H) {
@@ -2628,6 +2628,11 @@ static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RE
           for (ow = hi; ow < p->Q; ow++) dst[ow] = 0.0f;
         }
       }
+}
+/* ... all P*Q columns (several images side by side: dive__fwdb_chunk) */
+static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                            float *DIVE__RESTRICT col, int64_t ld) {
+  dive__im2col_rows(p, Cg, img, col, ld, 0, p->P);
 }
 /* ... and zero in the columns past P*Q (ld >= P*Q) */
 static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
@@ -2715,6 +2720,30 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
 /* the GEMM can store into the output tensor: its columns are the output pixels */
 static int dive__cgeo_direct(const dive__cgeo *g) {
   return g->flat != DIVE__FLAT && g->Ln == g->L && g->Kg % DIVE__NN_M == 0;
+}
+
+/* --- Big im2col matrices in blocks of output rows. The 7x7/2 stem's col matrix is 147 x 12544
+   floats an image (7.4 MB): written, then read back from memory by the forward GEMM, and
+   by backward-weights once per block of dout rows. Instead a block of rb output rows (rb Q
+   GEMM columns, a multiple of 16, about dive__colblk_floats floats of col) is built and used
+   while it is in L2. The forward's sums are the unblocked path's (each output column is
+   one kernel call over all of CRS either way); backward-weights sums each block's columns
+   in a call of its own. */
+static int dive__colblk_mode = -1; /* -1: the rule (col matrices of 4 MB or more), 0: never, 1: wherever it applies */
+static int64_t dive__colblk_floats = 131072; /* col floats per block (512 KB); tests make it small */
+static DIVE__TLS int dive__colblk_calls; /* images run this way by this thread (tests) */
+/* output rows per block, 0: not blocked (groups 1, strided: the col geometry; P Q % 16 == 0
+   and Kg % 8 == 0, so that the GEMMs read dout and write out in place) */
+static int dive__colblk_rows(const dive__conv_p *p, const dive__cgeo *g) {
+  int m, rb;
+  if (g->flat != DIVE__COLS || p->groups != 1 || g->Ln != g->L || g->Kg % DIVE__NN_M || dive__colblk_mode == 0)
+    return 0;
+  if (dive__colblk_mode < 0 && g->img < 1048576) return 0;
+  for (m = 1; (m * p->Q) % 32; m++) {} /* rows whose columns make whole 32-column panels */
+  if (m * p->Q > 2 * dive__colblk_floats / g->CRS) /* (or 16 where 32 would make the blocks too big) */
+    for (m = 1; (m * p->Q) % 16; m++) {}
+  rb = (int)(dive__colblk_floats / ((int64_t)g->CRS * p->Q)) / m * m;
+  return DIVE__MIN(DIVE__MAX(rb, m), p->P);
 }
 
 /* row offsets of B; the rows past CRS (up to a multiple of 8) point at the zero tail */
@@ -2896,11 +2925,39 @@ static void dive__conv_plain(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (j = 0; j < HW; j++) out[m0 * HW + j] += bias[m0];
 }
 
+/* The col geometry in blocks of rb output rows (dive__colblk_rows): out (Kg, P, Q) = w * img
+   (+ bias), each block's col matrix (CRS, rb Q) in src, rows offb[crs] = crs rb Q; the
+   kernel calls of dive__nn_gemm, storing into out (the same sums) */
+static void dive__conv_fwd_blk(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g, const float *apack,
+                               const int64_t *offb, const float *img, const float *bias, float *out, float *src,
+                               int rb) {
+  int64_t PQ = (int64_t)p->P * p->Q, Lb = (int64_t)rb * p->Q, cols, j0, j;
+  int oh0, m0, nr;
+  dive__colblk_calls++;
+  for (oh0 = 0; oh0 < p->P; oh0 += rb) {
+    nr = DIVE__MIN(rb, p->P - oh0);
+    cols = (int64_t)nr * p->Q; /* a multiple of 16 */
+    dive__im2col_rows(p, g->Cg, img, src, Lb, oh0, nr);
+    for (j0 = 0; j0 < cols; j0 += 32)
+      for (m0 = 0; m0 < g->Kg; m0 += DIVE__NN_M)
+        nn(g->CRS, apack + (int64_t)m0 * g->CRS, src + j0, offb, out + m0 * PQ + (int64_t)oh0 * p->Q + j0, PQ, 0,
+           cols - j0 >= 32 ? 32 : 16);
+  }
+  for (m0 = 0; bias && m0 < g->Kg; m0++)
+    for (j = 0; j < PQ; j++) out[m0 * PQ + j] += bias[m0];
+}
+
 /* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src
-   (the plain geometry reads the image in place; off16: its tail's row offsets) */
+   (the plain geometry reads the image in place; off16: its tail's row offsets, or the
+   blocked col geometry's row offsets) */
 static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
                                const float *apack, const int64_t *off, const int64_t *off16, const float *img,
                                const float *bias, float *out, float *src, float *cbuf) {
+  int rb = dive__colblk_rows(p, g);
+  if (rb) {
+    dive__conv_fwd_blk(nn, p, g, apack, off16, img, bias, out, src, rb);
+    return;
+  }
   if (g->flat == DIVE__PLAIN) {
     dive__conv_plain(nn, p, g, apack, off, off16, img, bias, out, src, cbuf);
     return;
@@ -3601,6 +3658,8 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
   dive__cgeo_offsets(p, &g, off);
   for (grp = 0; grp < g.Cg && g.flat == DIVE__PLAIN; grp++) off[noff + grp] = 16 * (int64_t)grp;
+  if (dive__colblk_rows(p, &g)) /* the blocks' rows (dive__conv_fwd_blk) */
+    for (grp = 0; grp < g.CRS; grp++) off[noff + grp] = (int64_t)grp * dive__colblk_rows(p, &g) * p->Q;
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
@@ -3845,6 +3904,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
+  int rbw; /* backward-weights with the col matrix in blocks of rbw output rows (dive__colblk_rows) */
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol;
   float *base, *cur, *apack = NULL, *parts;
@@ -3941,6 +4001,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
     for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
+  rbw = dw && !shared && !nnw ? dive__colblk_rows(p, &g) : 0;
+  for (grp = 0; rbw && grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) /* a block's rows; past CRS a zero row */
+    off[grp] = (int64_t)DIVE__MIN(grp, g.CRS) * rbw * p->Q;
   if (din && asfwd && !wino) dive__cgeo_offsets(&q, &gq, offq);
   if (din && asfwd && !wino && gq.flat == DIVE__PLAIN) /* the tail's rows (q has Kg input channels) */
     for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
@@ -3997,6 +4060,22 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
         for (n = n0; n < n1; n += dq.nb)
           dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
                            dwp);
+      } else if (rbw) { /* the col matrix in blocks of rbw output rows (dive__colblk_rows) */
+        int64_t Lb = (int64_t)rbw * p->Q, cols;
+        float *srcs = mine;
+        memset(srcs + g.CRS * Lb, 0, sizeof(float) * (size_t)Lb);
+        for (n = n0; n < n1; n++) {
+          const float *dy0 = dout + n * p->K * PQ;
+          dive__colblk_calls++;
+          for (oh = 0; oh < p->P; oh += rbw) {
+            cols = (int64_t)DIVE__MIN(rbw, p->P - oh) * p->Q; /* a multiple of 16 */
+            dive__im2col_rows(p, p->C, in + n * p->C * HW, srcs, Lb, oh, DIVE__MIN(rbw, p->P - oh));
+            /* 4 dout rows (L1) against the block's source rows (L2) */
+            for (k = 0; k < Kr4; k += DIVE__NT_M)
+              for (i = 0; i < CRSr; i += DIVE__NT_N)
+                nt_k(cols, 1, dy0 + k * PQ + (int64_t)oh * p->Q, PQ, 0, srcs, off + i, 0, dwp + k * CRSr + i, CRSr);
+          }
+        }
       } else if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
            read them in place; else copy them onto the columns, zeros elsewhere */

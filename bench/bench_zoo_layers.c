@@ -86,6 +86,8 @@ int main(int argc, char **argv) {
   if (dive_ctx_create(&ctx, &cd)) return 1;
   if (getenv("ZOO_DWNN")) dive__dwnn_mode = atoi(getenv("ZOO_DWNN"));
   if (getenv("ZOO_FWDB")) dive__fwdb_mode = atoi(getenv("ZOO_FWDB"));
+  if (getenv("ZOO_COLBLK")) dive__colblk_mode = atoi(getenv("ZOO_COLBLK"));
+  if (getenv("ZOO_CBF")) dive__colblk_floats = atoi(getenv("ZOO_CBF"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

@@ -552,6 +552,12 @@ static const tcase cases[] = {
   {"conv2d", 3, 128, 5, 5, 128, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0}, /* 9 tiles an image */
   {"conv2d", 3, 144, 7, 7, 132, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 128, 13, 13, 128, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
+  /* shapes of the col matrix in blocks of output rows (dive__colblk_rows, forced with small
+     blocks): a 7x7/2 stem onto 15x16 (a shorter last block), a 3x3/3 (the im2col's generic
+     stride), a 3x3/2 whose 28 columns a row make 16-column blocks of 4 rows */
+  {"conv2d", 2, 3, 30, 32, 16, 7, 2, 3, 1, 1, 0, 0, "din", 0, 0},
+  {"conv2d", 2, 4, 48, 48, 8, 3, 3, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 5, 56, 56, 24, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1233,20 +1239,37 @@ static int dwnn_row(const tcase *c, int picked) {
   return pick;
 }
 
+/* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
+   forced) */
+static int colblk_row(const tcase *c) {
+  dive__conv_p p;
+  dive__cgeo g;
+  int cm = dive__colblk_mode, rb;
+  if (strcmp(c->op, "conv2d")) return 0;
+  p = conv_p(c);
+  dive__cgeo_init(&p, &g);
+  dive__colblk_mode = 1;
+  rb = dive__colblk_rows(&p, &g);
+  dive__colblk_mode = cm;
+  return rb > 0;
+}
+
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, isa;
+  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, ncb = 0, isa;
   size_t k;
   for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     nconv += !strcmp(cases[k].op, "conv2d");
     ndwnn += dwnn_row(&cases[k], 0);
     ndwnn_n += dwnn_row(&cases[k], 1);
+    ncb += colblk_row(&cases[k]);
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 2;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
@@ -1454,6 +1477,26 @@ int main(int argc, char **argv) {
       }
     dive__isa_set(best);
     dive__dwnn_mode = dive__fwdb_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The col matrix in blocks of output rows: the rule picks it for the 7x7/2 stem at 224
+     only, so the conv rows where it can apply run again with it forced, in blocks of ~5000
+     floats (several blocks an image, a shorter last one) */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__colblk_calls;
+    int64_t cf = dive__colblk_floats;
+    dive__colblk_mode = 1;
+    dive__colblk_floats = 5000;
+    g_cpu_label = "cpu-colblk";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (colblk_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "col matrix in blocks ran", "cpu-colblk", dive__colblk_calls > c0, "%d images",
+           dive__colblk_calls - c0);
+    dive__colblk_mode = -1;
+    dive__colblk_floats = cf;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
