@@ -88,6 +88,8 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_FWDB")) dive__fwdb_mode = atoi(getenv("ZOO_FWDB"));
   if (getenv("ZOO_COLBLK")) dive__colblk_mode = atoi(getenv("ZOO_COLBLK"));
   if (getenv("ZOO_CBF")) dive__colblk_floats = atoi(getenv("ZOO_CBF"));
+  if (getenv("ZOO_PLAIN")) dive__plain_mode = atoi(getenv("ZOO_PLAIN"));
+  if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

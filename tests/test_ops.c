@@ -1254,8 +1254,13 @@ static int colblk_row(const tcase *c) {
   return rb > 0;
 }
 
+/* the 1x1 stride-1 conv rows (the plain geometry, dive__conv_plain; its backward-data too) */
+static int plain_row(const tcase *c) {
+  return !strcmp(c->op, "conv2d") && c->k == 1 && c->s == 1 && c->p == 0 && (c->kw == 0 || c->kw == 1);
+}
+
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, ncb = 0, isa;
+  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, ncb = 0, npl = 0, isa;
   size_t k;
   for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
@@ -1263,13 +1268,14 @@ static int part_checks(int cpu, const char *only_op) {
     ndwnn += dwnn_row(&cases[k], 0);
     ndwnn_n += dwnn_row(&cases[k], 1);
     ncb += colblk_row(&cases[k]);
+    npl += plain_row(&cases[k]);
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 2;
-  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
@@ -1497,6 +1503,29 @@ int main(int argc, char **argv) {
            dive__colblk_calls - c0);
     dive__colblk_mode = -1;
     dive__colblk_floats = cf;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The plain geometry's two orders of kernel calls (dive__plain_cols: the rule takes rows
+     outer for images of <= 1 MB): the 1x1 rows again with columns outer, and with rows outer
+     in blocks of 32-64 columns (several blocks an image) */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int64_t bf = dive__plain_blkf;
+    int mode;
+    for (mode = 0; mode <= 1; mode++) {
+      int c0 = dive__plain_rows_calls;
+      dive__plain_mode = mode;
+      dive__plain_blkf = mode ? 2048 : bf;
+      g_cpu_label = mode ? "cpu-rows" : "cpu-cols";
+      g_no_grad = 1;
+      for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        if (plain_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+      report("conv2d", mode ? "1x1 rows outer ran" : "1x1 rows outer off", g_cpu_label,
+             mode ? dive__plain_rows_calls > c0 : dive__plain_rows_calls == c0, "%d images", dive__plain_rows_calls - c0);
+    }
+    dive__plain_mode = -1;
+    dive__plain_blkf = bf;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
