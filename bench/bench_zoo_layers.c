@@ -5,7 +5,10 @@
      make build/bench_zoo_layers && OMP_NUM_THREADS=1 ./build/bench_zoo_layers [arch] [batch] [size] [only]
    (only: time just the shapes whose name contains it, e.g. "7x7"; for A/B runs ZOO_DWNN=0|1
    turns the NN backward-weights, ZOO_FWDB=0|1 the convs in chunks of images, off or on
-   wherever they apply, and ZOO_DWONLY=1 times backward-weights alone)
+   wherever they apply, ZOO_COLBLK=0|1 the col matrix in blocks of output rows (ZOO_CBF:
+   col floats per block), ZOO_PLAIN=0|1 the 1x1 convs' columns-outer / rows-outer order
+   (ZOO_PBF: B floats per block), and ZOO_DWONLY=1 times backward-weights alone; the PyTorch
+   side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
