@@ -2737,11 +2737,11 @@ static void dive__conv_cols(const dive__conv_p *p, int s, int *lo, int *hi) {
   *hi = DIVE__MAX(DIVE__MIN(p->Q, dive__cdiv(p->W + p->pad - s, p->stride)), *lo);
 }
 
-/* im2col of one image and group: img (Cg,H,W) -> the first P*Q columns of col (Cg*R*S rows,
-   ld apart), zero outside the image; the columns past P*Q are left alone (several images
-   side by side: dive__fwdb_chunk) */
-static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
-                            float *DIVE__RESTRICT col, int64_t ld) {
+/* im2col of output rows [oh0, oh0 + nr) of one image and group: img (Cg,H,W) -> the first
+   nr*Q columns of col (Cg*R*S rows, ld apart), zero outside the image; the columns past nr*Q
+   are left alone */
+static void dive__im2col_rows(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                              float *DIVE__RESTRICT col, int64_t ld, int oh0, int nr) {
   const dive__rowfns *f = dive__rowfns_get();
   int c, r, s, oh, ow, lo, hi;
   for (c = 0; c < Cg; c++)
@@ -2749,12 +2749,12 @@ static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RE
       for (s = 0; s < p->S; s++) {
         float *dst = col + ((int64_t)(c * p->R + r) * p->S + s) * ld;
         int off = s - p->pad;
-        if (p->stride == 2) {
-          f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad, off, p->P, p->Q, p->H, p->W);
+        if (p->stride == 2) { /* the plane's row oh0 is input row 2 oh0 + r - pad */
+          f->s2get(dst, img + (int64_t)c * p->H * p->W, r - p->pad + 2 * oh0, off, nr, p->Q, p->H, p->W);
           continue;
         }
         dive__conv_cols(p, s, &lo, &hi);
-        for (oh = 0; oh < p->P; oh++, dst += p->Q) {
+        for (oh = oh0; oh < oh0 + nr; oh++, dst += p->Q) {
           int h = oh * p->stride - p->pad + r;
           const float *row;
           if (h < 0 || h >= p->H) {
@@ -2770,6 +2770,11 @@ static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RE
           for (ow = hi; ow < p->Q; ow++) dst[ow] = 0.0f;
         }
       }
+}
+/* ... all P*Q columns (several images side by side: dive__fwdb_chunk) */
+static void dive__im2col_pq(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
+                            float *DIVE__RESTRICT col, int64_t ld) {
+  dive__im2col_rows(p, Cg, img, col, ld, 0, p->P);
 }
 /* ... and zero in the columns past P*Q (ld >= P*Q) */
 static void dive__im2col(const dive__conv_p *p, int Cg, const float *DIVE__RESTRICT img,
@@ -2857,6 +2862,30 @@ static void dive__cgeo_init(const dive__conv_p *p, dive__cgeo *g) {
 /* the GEMM can store into the output tensor: its columns are the output pixels */
 static int dive__cgeo_direct(const dive__cgeo *g) {
   return g->flat != DIVE__FLAT && g->Ln == g->L && g->Kg % DIVE__NN_M == 0;
+}
+
+/* --- Big im2col matrices in blocks of output rows. The 7x7/2 stem's col matrix is 147 x 12544
+   floats an image (7.4 MB): written, then read back from memory by the forward GEMM, and
+   by backward-weights once per block of dout rows. Instead a block of rb output rows (rb Q
+   GEMM columns, a multiple of 16, about dive__colblk_floats floats of col) is built and used
+   while it is in L2. The forward's sums are the unblocked path's (each output column is
+   one kernel call over all of CRS either way); backward-weights sums each block's columns
+   in a call of its own. */
+static int dive__colblk_mode = -1; /* -1: the rule (col matrices of 4 MB or more), 0: never, 1: wherever it applies */
+static int64_t dive__colblk_floats = 131072; /* col floats per block (512 KB); tests make it small */
+static DIVE__TLS int dive__colblk_calls; /* images run this way by this thread (tests) */
+/* output rows per block, 0: not blocked (groups 1, strided: the col geometry; P Q % 16 == 0
+   and Kg % 8 == 0, so that the GEMMs read dout and write out in place) */
+static int dive__colblk_rows(const dive__conv_p *p, const dive__cgeo *g) {
+  int m, rb;
+  if (g->flat != DIVE__COLS || p->groups != 1 || g->Ln != g->L || g->Kg % DIVE__NN_M || dive__colblk_mode == 0)
+    return 0;
+  if (dive__colblk_mode < 0 && g->img < 1048576) return 0;
+  for (m = 1; (m * p->Q) % 32; m++) {} /* rows whose columns make whole 32-column panels */
+  if (m * p->Q > 2 * dive__colblk_floats / g->CRS) /* (or 16 where 32 would make the blocks too big) */
+    for (m = 1; (m * p->Q) % 16; m++) {}
+  rb = (int)(dive__colblk_floats / ((int64_t)g->CRS * p->Q)) / m * m;
+  return DIVE__MIN(DIVE__MAX(rb, m), p->P);
 }
 
 /* row offsets of B; the rows past CRS (up to a multiple of 8) point at the zero tail */
@@ -3002,6 +3031,23 @@ static void dive__conv_gemm(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   dive__nn_gemm(nn, g->Kg, g->CRS, apack, src, off, g->Ln, dive__cgeo_direct(g) ? out : cbuf);
   dive__conv_out(p, g, cbuf, bias, out);
 }
+/* The order of its kernel calls. Columns outer (each 32-column panel of B, in L1, against
+   all the weights' 8-row panels) stores every call's 8 x 32 tile into a different 8 rows:
+   with few input channels the calls are short and those scattered stores of an output that
+   does not fit in cache bound them (64 -> 256 at 56x56: 70-80 GFLOP/s). Rows outer (8
+   output rows through all the columns, written as 8 long streams) needs the image's B in
+   L2 across the rows: the rule takes it when B is <= 1 MB (64 channels at 56x56: 1.6-1.7x
+   forward; with 256 channels it was 1.1-1.2x slower even in blocks of 512 columns). The
+   same kernel calls either way, so the same sums. */
+static int dive__plain_mode = -1; /* -1: the rule, 0: columns outer, 1: rows outer in blocks of plain_blkf B floats */
+static int64_t dive__plain_blkf = 262144;
+static DIVE__TLS int dive__plain_rows_calls; /* images run rows outer by this thread (tests) */
+/* columns per block with rows outer, 0: columns outer */
+static int64_t dive__plain_cols(const dive__conv_p *p, const dive__cgeo *g) {
+  int64_t HW = (int64_t)p->H * p->W;
+  if (dive__plain_mode == 0 || (dive__plain_mode < 0 && g->Cg * HW > dive__plain_blkf)) return 0;
+  return DIVE__MAX(32, dive__plain_blkf / g->Cg / 32 * 32);
+}
 /* The plain geometry (1x1, stride 1, no padding): out (Kg, HW) = w (Kg, Cg) * img (Cg, HW),
    the image read in place (rows off[c] = c HW) and the output written in place; the last
    HW % 16 columns from a zero-padded copy in stage (rows off16[c] = 16 c), and the rows past
@@ -3011,11 +3057,19 @@ static void dive__conv_plain(dive__nn_fn nn, const dive__conv_p *p, const dive__
                              float *out, float *stage, float *cbuf) {
   const int64_t HW = (int64_t)p->H * p->W, J = HW / 16 * 16;
   const int Kg = g->Kg, Cg = g->Cg, K8 = Kg / DIVE__NN_M * DIVE__NN_M;
-  int64_t j0, j;
+  int64_t j0, j, j1, jb = dive__plain_cols(p, g);
   int m0, i, c, nr;
+  dive__plain_rows_calls += jb > 0;
+  if (jb) /* blocks of jb columns (their B in L2), 8 output rows at a time through each */
+    for (j1 = 0; j1 < J; j1 += jb)
+      for (m0 = 0; m0 < K8; m0 += DIVE__NN_M)
+        for (j0 = j1; j0 < DIVE__MIN(J, j1 + jb); j0 += nr) {
+          nr = J - j0 >= 32 ? 32 : 16;
+          nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
+        }
   for (j0 = 0; j0 < J; j0 += nr) {
     nr = J - j0 >= 32 ? 32 : 16;
-    for (m0 = 0; m0 < K8; m0 += DIVE__NN_M)
+    for (m0 = 0; m0 < K8 && !jb; m0 += DIVE__NN_M)
       nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
     if (K8 < Kg) {
       nn(Cg, apack + (int64_t)K8 * Cg, img + j0, off, cbuf, 32, 0, nr);
@@ -3038,11 +3092,39 @@ static void dive__conv_plain(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (j = 0; j < HW; j++) out[m0 * HW + j] += bias[m0];
 }
 
+/* The col geometry in blocks of rb output rows (dive__colblk_rows): out (Kg, P, Q) = w * img
+   (+ bias), each block's col matrix (CRS, rb Q) in src, rows offb[crs] = crs rb Q; the
+   kernel calls of dive__nn_gemm, storing into out (the same sums) */
+static void dive__conv_fwd_blk(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g, const float *apack,
+                               const int64_t *offb, const float *img, const float *bias, float *out, float *src,
+                               int rb) {
+  int64_t PQ = (int64_t)p->P * p->Q, Lb = (int64_t)rb * p->Q, cols, j0, j;
+  int oh0, m0, nr;
+  dive__colblk_calls++;
+  for (oh0 = 0; oh0 < p->P; oh0 += rb) {
+    nr = DIVE__MIN(rb, p->P - oh0);
+    cols = (int64_t)nr * p->Q; /* a multiple of 16 */
+    dive__im2col_rows(p, g->Cg, img, src, Lb, oh0, nr);
+    for (j0 = 0; j0 < cols; j0 += 32)
+      for (m0 = 0; m0 < g->Kg; m0 += DIVE__NN_M)
+        nn(g->CRS, apack + (int64_t)m0 * g->CRS, src + j0, offb, out + m0 * PQ + (int64_t)oh0 * p->Q + j0, PQ, 0,
+           cols - j0 >= 32 ? 32 : 16);
+  }
+  for (m0 = 0; bias && m0 < g->Kg; m0++)
+    for (j = 0; j < PQ; j++) out[m0 * PQ + j] += bias[m0];
+}
+
 /* ... and from the image: out (Kg, P, Q) = w * img (+ bias), the B source built in src
-   (the plain geometry reads the image in place; off16: its tail's row offsets) */
+   (the plain geometry reads the image in place; off16: its tail's row offsets, or the
+   blocked col geometry's row offsets) */
 static void dive__conv_fwd_img(dive__nn_fn nn, const dive__conv_p *p, const dive__cgeo *g,
                                const float *apack, const int64_t *off, const int64_t *off16, const float *img,
                                const float *bias, float *out, float *src, float *cbuf) {
+  int rb = dive__colblk_rows(p, g);
+  if (rb) {
+    dive__conv_fwd_blk(nn, p, g, apack, off16, img, bias, out, src, rb);
+    return;
+  }
   if (g->flat == DIVE__PLAIN) {
     dive__conv_plain(nn, p, g, apack, off, off16, img, bias, out, src, cbuf);
     return;
@@ -3544,35 +3626,34 @@ static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0
    time (strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7). */
 static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
                               int k1) {
-  int64_t xs = (int64_t)g->Kr * p->C;
-  int kp, c, i, a, b, x;
+  int64_t xs = (int64_t)g->Kr * p->C, ks = flip ? 9 : (int64_t)p->C * 9; /* w's floats from kernel (k, c) to (k + 1, c) */
+  int kp, c, i, a, x, nk;
   for (kp = k0; kp < k1; kp += DIVE__NN_M)
     for (c = 0; c < p->C; c++) {
-      float uu[16][DIVE__NN_M];
-      for (i = 0; i < DIVE__NN_M; i++) {
-        int k = kp + i;
-        float gg[3][3], t[4][3];
-        const float *gp;
-        if (k >= p->K) {
-          for (x = 0; x < 16; x++) uu[x][i] = 0.0f;
-          continue;
-        }
-        gp = flip ? w + ((int64_t)c * p->K + k) * 9 : w + ((int64_t)k * p->C + c) * 9;
-        for (a = 0; a < 3; a++)
-          for (b = 0; b < 3; b++) gg[a][b] = flip ? gp[(2 - a) * 3 + 2 - b] : gp[a * 3 + b];
-        for (b = 0; b < 3; b++) { /* T = G g */
-          t[0][b] = gg[0][b];
-          t[1][b] = 0.5f * (gg[0][b] + gg[1][b] + gg[2][b]);
-          t[2][b] = 0.5f * (gg[0][b] - gg[1][b] + gg[2][b]);
-          t[3][b] = gg[2][b];
-        }
-        for (a = 0; a < 4; a++) { /* U = T G^T */
-          uu[4 * a + 0][i] = t[a][0];
-          uu[4 * a + 1][i] = 0.5f * (t[a][0] + t[a][1] + t[a][2]);
-          uu[4 * a + 2][i] = 0.5f * (t[a][0] - t[a][1] + t[a][2]);
-          uu[4 * a + 3][i] = t[a][2];
-        }
+      /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
+         transform below is one 8-wide vector operation */
+      float gg[9][DIVE__NN_M], t[12][DIVE__NN_M], uu[16][DIVE__NN_M];
+      const float *gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
+      nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
+      for (a = 0; a < 9; a++) {
+        int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
+        for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
+        for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
       }
+      for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
+        for (i = 0; i < DIVE__NN_M; i++) {
+          t[a][i] = gg[a][i];
+          t[3 + a][i] = 0.5f * (gg[a][i] + gg[3 + a][i] + gg[6 + a][i]);
+          t[6 + a][i] = 0.5f * (gg[a][i] - gg[3 + a][i] + gg[6 + a][i]);
+          t[9 + a][i] = gg[6 + a][i];
+        }
+      for (a = 0; a < 4; a++) /* U = T G^T */
+        for (i = 0; i < DIVE__NN_M; i++) {
+          uu[4 * a + 0][i] = t[3 * a][i];
+          uu[4 * a + 1][i] = 0.5f * (t[3 * a][i] + t[3 * a + 1][i] + t[3 * a + 2][i]);
+          uu[4 * a + 2][i] = 0.5f * (t[3 * a][i] - t[3 * a + 1][i] + t[3 * a + 2][i]);
+          uu[4 * a + 3][i] = t[3 * a + 2][i];
+        }
       for (x = 0; x < 16; x++)
         memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
     }
@@ -3673,7 +3754,12 @@ static int dive__fwdb_mode = -1; /* -1: the rule (dive__fwdb_pick), 0: never, 1:
 static DIVE__TLS int dive__fwdb_calls; /* chunks run this way by this thread (tests) */
 #define DIVE__GB_KC 256 /* rows of B per block: a 32-column panel of them is 32 KB (L1) */
 #define DIVE__GB_MC 512 /* rows of the weights per block: MC x KC is 512 KB (L2) */
-#define DIVE__GB_COLS 512 /* GEMM columns per chunk, at most (Winograd: 256) */
+#define DIVE__GB_COLS 512 /* GEMM columns per chunk, at most */
+/* Winograd's: 4 images at 7x7 (16 tiles each), 1 at 14x14. Measured (one thread, Intel,
+   AVX-512, bench_zoo_layers resnet50 8 224): the 3x3 512 at 7x7 forward 9.2-10.0 ms at 64
+   columns against 11.5-11.8 at 256 (8 images: the 16 V and M blocks of 512 rows, 9 MB,
+   stream through L2 twice); the 3x3 256 at 14x14 the same at 49 (1 image) and 245 (5) */
+#define DIVE__GB_WCOLS 64
 
 /* Whether a conv whose GEMMs have `cols` columns per image (P Q, or Winograd's tiles) runs
    in chunks of images: groups 1, at least 128 channels in and out, at most 28x28 columns per
@@ -3686,7 +3772,7 @@ static int dive__fwdb_pick(const dive__conv_p *p, int64_t cols) {
   return p->C >= 128 && p->K >= 128 && cols <= 784;
 }
 static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
-  return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_COLS / 2 : DIVE__GB_COLS) / cols));
+  return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_WCOLS : DIVE__GB_COLS) / cols));
 }
 
 /* cbuf (rup(M, 8) rows, ldc apart) = packed a (M rows, kc) * B (rows src + off[p], Ln columns,
@@ -3887,6 +3973,8 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
   dive__cgeo_offsets(p, &g, off);
   for (grp = 0; grp < g.Cg && g.flat == DIVE__PLAIN; grp++) off[noff + grp] = 16 * (int64_t)grp;
+  if (dive__colblk_rows(p, &g)) /* the blocks' rows (dive__conv_fwd_blk) */
+    for (grp = 0; grp < g.CRS; grp++) off[noff + grp] = (int64_t)grp * dive__colblk_rows(p, &g) * p->Q;
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;
@@ -4155,6 +4243,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
   int gd = 0, gd2 = 0;
+  int rbw; /* backward-weights with the col matrix in blocks of rbw output rows (dive__colblk_rows) */
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9];
   float *base, *cur, *apack = NULL, *parts;
@@ -4284,6 +4373,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
     for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
+  rbw = dw && !shared && !nnw ? dive__colblk_rows(p, &g) : 0;
+  for (grp = 0; rbw && grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) /* a block's rows; past CRS a zero row */
+    off[grp] = (int64_t)DIVE__MIN(grp, g.CRS) * rbw * p->Q;
   if (din && asfwd && !wino) dive__cgeo_offsets(&q, &gq, offq);
   if (din && asfwd && !wino && gq.flat == DIVE__PLAIN) /* the tail's rows (q has Kg input channels) */
     for (grp = 0; grp < gq.Cg; grp++) offq[noff + grp] = 16 * (int64_t)grp;
@@ -4345,6 +4437,22 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
         for (n = n0; n < n1; n += dq.nb)
           dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
                            dwp);
+      } else if (rbw) { /* the col matrix in blocks of rbw output rows (dive__colblk_rows) */
+        int64_t Lb = (int64_t)rbw * p->Q, cols;
+        float *srcs = mine;
+        memset(srcs + g.CRS * Lb, 0, sizeof(float) * (size_t)Lb);
+        for (n = n0; n < n1; n++) {
+          const float *dy0 = dout + n * p->K * PQ;
+          dive__colblk_calls++;
+          for (oh = 0; oh < p->P; oh += rbw) {
+            cols = (int64_t)DIVE__MIN(rbw, p->P - oh) * p->Q; /* a multiple of 16 */
+            dive__im2col_rows(p, p->C, in + n * p->C * HW, srcs, Lb, oh, DIVE__MIN(rbw, p->P - oh));
+            /* 4 dout rows (L1) against the block's source rows (L2) */
+            for (k = 0; k < Kr4; k += DIVE__NT_M)
+              for (i = 0; i < CRSr; i += DIVE__NT_N)
+                nt_k(cols, 1, dy0 + k * PQ + (int64_t)oh * p->Q, PQ, 0, srcs, off + i, 0, dwp + k * CRSr + i, CRSr);
+          }
+        }
       } else if (dw) {
         /* dout's rows are already the GEMM's columns (no wrapped columns, PQ % 16 == 0):
            read them in place; else copy them onto the columns, zeros elsewhere */

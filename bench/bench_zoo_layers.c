@@ -5,7 +5,10 @@
      make build/bench_zoo_layers && OMP_NUM_THREADS=1 ./build/bench_zoo_layers [arch] [batch] [size] [only]
    (only: time just the shapes whose name contains it, e.g. "7x7"; for A/B runs ZOO_DWNN=0|1
    turns the NN backward-weights, ZOO_FWDB=0|1 the convs in chunks of images, ZOO_GD=0|1 the direct
-   grouped 3x3 convs, off or on wherever they apply, and ZOO_DWONLY=1 times backward-weights alone)
+   grouped 3x3 convs, off or on wherever they apply, ZOO_COLBLK=0|1 the col matrix in blocks
+   of output rows (ZOO_CBF: col floats per block), ZOO_PLAIN=0|1 the 1x1 convs' columns-outer /
+   rows-outer order (ZOO_PBF: B floats per block), and ZOO_DWONLY=1 times backward-weights
+   alone; the PyTorch side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
@@ -87,6 +90,10 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_DWNN")) dive__dwnn_mode = atoi(getenv("ZOO_DWNN"));
   if (getenv("ZOO_FWDB")) dive__fwdb_mode = atoi(getenv("ZOO_FWDB"));
   if (getenv("ZOO_GD")) dive__gd_mode = atoi(getenv("ZOO_GD"));
+  if (getenv("ZOO_COLBLK")) dive__colblk_mode = atoi(getenv("ZOO_COLBLK"));
+  if (getenv("ZOO_CBF")) dive__colblk_floats = atoi(getenv("ZOO_CBF"));
+  if (getenv("ZOO_PLAIN")) dive__plain_mode = atoi(getenv("ZOO_PLAIN"));
+  if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

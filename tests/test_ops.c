@@ -552,6 +552,12 @@ static const tcase cases[] = {
   {"conv2d", 3, 128, 5, 5, 128, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0}, /* 9 tiles an image */
   {"conv2d", 3, 144, 7, 7, 132, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 128, 13, 13, 128, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
+  /* shapes of the col matrix in blocks of output rows (dive__colblk_rows, forced with small
+     blocks): a 7x7/2 stem onto 15x16 (a shorter last block), a 3x3/3 (the im2col's generic
+     stride), a 3x3/2 whose 28 columns a row make 16-column blocks of 4 rows */
+  {"conv2d", 2, 3, 30, 32, 16, 7, 2, 3, 1, 1, 0, 0, "din", 0, 0},
+  {"conv2d", 2, 4, 48, 48, 8, 3, 3, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 5, 56, 56, 24, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1314,20 +1320,43 @@ static void run_gd(void) {
   report("gconv", "direct grouped convs ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || dive__gd_calls > c0, "%d calls", dive__gd_calls - c0);
 }
+/* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
+   forced) */
+static int colblk_row(const tcase *c) {
+  dive__conv_p p;
+  dive__cgeo g;
+  int cm = dive__colblk_mode, rb;
+  if (strcmp(c->op, "conv2d")) return 0;
+  p = conv_p(c);
+  dive__cgeo_init(&p, &g);
+  dive__colblk_mode = 1;
+  rb = dive__colblk_rows(&p, &g);
+  dive__colblk_mode = cm;
+  return rb > 0;
+}
+
+/* the 1x1 stride-1 conv rows (the plain geometry, dive__conv_plain; its backward-data too) */
+static int plain_row(const tcase *c) {
+  return !strcmp(c->op, "conv2d") && c->k == 1 && c->s == 1 && c->p == 0 && (c->kw == 0 || c->kw == 1);
+}
+
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, isa;
+  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, ncb = 0, npl = 0, isa;
   size_t k;
   for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     nconv += !strcmp(cases[k].op, "conv2d");
     ndwnn += dwnn_row(&cases[k], 0);
     ndwnn_n += dwnn_row(&cases[k], 1);
+    ncb += colblk_row(&cases[k]);
+    npl += plain_row(&cases[k]);
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 2;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
@@ -1536,6 +1565,49 @@ int main(int argc, char **argv) {
       }
     dive__isa_set(best);
     dive__dwnn_mode = dive__fwdb_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The col matrix in blocks of output rows: the rule picks it for the 7x7/2 stem at 224
+     only, so the conv rows where it can apply run again with it forced, in blocks of ~5000
+     floats (several blocks an image, a shorter last one) */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__colblk_calls;
+    int64_t cf = dive__colblk_floats;
+    dive__colblk_mode = 1;
+    dive__colblk_floats = 5000;
+    g_cpu_label = "cpu-colblk";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (colblk_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "col matrix in blocks ran", "cpu-colblk", dive__colblk_calls > c0, "%d images",
+           dive__colblk_calls - c0);
+    dive__colblk_mode = -1;
+    dive__colblk_floats = cf;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The plain geometry's two orders of kernel calls (dive__plain_cols: the rule takes rows
+     outer for images of <= 1 MB): the 1x1 rows again with columns outer, and with rows outer
+     in blocks of 32-64 columns (several blocks an image) */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int64_t bf = dive__plain_blkf;
+    int mode;
+    for (mode = 0; mode <= 1; mode++) {
+      int c0 = dive__plain_rows_calls;
+      dive__plain_mode = mode;
+      dive__plain_blkf = mode ? 2048 : bf;
+      g_cpu_label = mode ? "cpu-rows" : "cpu-cols";
+      g_no_grad = 1;
+      for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        if (plain_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+      report("conv2d", mode ? "1x1 rows outer ran" : "1x1 rows outer off", g_cpu_label,
+             mode ? dive__plain_rows_calls > c0 : dive__plain_rows_calls == c0, "%d images", dive__plain_rows_calls - c0);
+    }
+    dive__plain_mode = -1;
+    dive__plain_blkf = bf;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
