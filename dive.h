@@ -4522,33 +4522,120 @@ static double dive__cpu_loss_fwd(const dive__loss_p *p, float *dlogits, float *p
   return total / p->B;
 }
 
-/* PyTorch's SGD in chunks of 4096 elements across threads, one straight loop per case
-   (plain, momentum, Nesterov) that the compiler vectorizes. */
-static void dive__cpu_sgd_step(const dive__sgd_p *p, float *DIVE__RESTRICT param,
-                               float *DIVE__RESTRICT mom, const float *DIVE__RESTRICT grad) {
-  const int64_t chunk = 4096, nchunk = (p->n + chunk - 1) / chunk;
+/* PyTorch's SGD over [o, e): one straight loop per case (plain, momentum, Nesterov), in
+   blocks of 16 with a constant trip count (what gcc -O2's cheap vectorizer accepts) plus a
+   scalar tail, compiled once per ISA (the DIVE__SGDFNS wrappers): the same expressions in
+   the same order on every path (no contraction under -std=c99), so every ISA gives the same
+   bits. The baseline x86-64 build left the loop scalar (1.5x slower on 25 M parameters). */
+DIVE__INLINE void dive__sgd_rows(const dive__sgd_p *p, float *DIVE__RESTRICT param, float *DIVE__RESTRICT mom,
+                                 const float *DIVE__RESTRICT grad, int64_t o, int64_t e) {
   const float lr = p->lr, mu = p->momentum, wd = p->wd;
-  int64_t c;
-  DIVE__OMP_FOR
-  for (c = 0; c < nchunk; c++) {
-    const int64_t o = c * chunk, e = DIVE__MIN(o + chunk, p->n);
-    int64_t i;
-    if (!mom) {
-      for (i = o; i < e; i++) param[i] -= lr * (grad[i] + wd * param[i]);
-    } else if (!p->nesterov) {
-      for (i = o; i < e; i++) {
-        const float m = mu * mom[i] + (grad[i] + wd * param[i]);
-        mom[i] = m;
-        param[i] -= lr * m;
+  int64_t i = o;
+  int l;
+  if (!mom) {
+    for (; i + 16 <= e; i += 16)
+      for (l = 0; l < 16; l++) param[i + l] -= lr * (grad[i + l] + wd * param[i + l]);
+    for (; i < e; i++) param[i] -= lr * (grad[i] + wd * param[i]);
+  } else if (!p->nesterov) {
+    for (; i + 16 <= e; i += 16)
+      for (l = 0; l < 16; l++) {
+        const float m = mu * mom[i + l] + (grad[i + l] + wd * param[i + l]);
+        mom[i + l] = m;
+        param[i + l] -= lr * m;
       }
-    } else {
-      for (i = o; i < e; i++) {
-        const float d = grad[i] + wd * param[i], m = mu * mom[i] + d;
-        mom[i] = m;
-        param[i] -= lr * (d + mu * m);
+    for (; i < e; i++) {
+      const float m = mu * mom[i] + (grad[i] + wd * param[i]);
+      mom[i] = m;
+      param[i] -= lr * m;
+    }
+  } else {
+    for (; i + 16 <= e; i += 16)
+      for (l = 0; l < 16; l++) {
+        const float d = grad[i + l] + wd * param[i + l], m = mu * mom[i + l] + d;
+        mom[i + l] = m;
+        param[i + l] -= lr * (d + mu * m);
       }
+    for (; i < e; i++) {
+      const float d = grad[i] + wd * param[i], m = mu * mom[i] + d;
+      mom[i] = m;
+      param[i] -= lr * (d + mu * m);
     }
   }
+}
+/* The first i in [o, e) with g[i] not finite, else -1. 16 lanes of sums of g - g (0 for a
+   finite g, NaN for an infinity or a NaN, and a NaN stays) over blocks of 1024; only a
+   block whose lanes are not all 0 is searched element by element. */
+DIVE__INLINE int64_t dive__nonfinite_rows(const float *DIVE__RESTRICT g, int64_t o, int64_t e) {
+  int64_t b, i;
+  for (b = o; b < e; b += 1024) {
+    const int64_t be = DIVE__MIN(b + 1024, e);
+    float s[16];
+    int l, bad = 0;
+    for (l = 0; l < 16; l++) s[l] = 0.0f;
+    for (i = b; i + 16 <= be; i += 16)
+      for (l = 0; l < 16; l++) s[l] += g[i + l] - g[i + l];
+    for (l = 0; l < 16; l++) bad |= !(s[l] == 0.0f);
+    for (; i < be; i++) bad |= !(g[i] - g[i] == 0.0f);
+    if (bad)
+      for (i = b; i < be; i++)
+        if (!(g[i] - g[i] == 0.0f)) return i;
+  }
+  return -1;
+}
+typedef struct dive__sgdfns {
+  void (*sgd)(const dive__sgd_p *p, float *param, float *mom, const float *grad, int64_t o, int64_t e);
+  int64_t (*nonfinite)(const float *g, int64_t o, int64_t e);
+} dive__sgdfns;
+#define DIVE__SGDFNS(SFX, ATTR)                                                                        \
+  ATTR static void dive__sgd_##SFX(const dive__sgd_p *p, float *param, float *mom, const float *grad,  \
+                                   int64_t o, int64_t e) {                                             \
+    dive__sgd_rows(p, param, mom, grad, o, e);                                                         \
+  }                                                                                                    \
+  ATTR static int64_t dive__nonfinite_##SFX(const float *g, int64_t o, int64_t e) {                    \
+    return dive__nonfinite_rows(g, o, e);                                                              \
+  }                                                                                                    \
+  static const dive__sgdfns dive__sgdfns_##SFX = {dive__sgd_##SFX, dive__nonfinite_##SFX};
+DIVE__SGDFNS(generic, )
+#if DIVE__X86
+DIVE__SGDFNS(avx2, DIVE__AVX2)
+DIVE__SGDFNS(avx512, DIVE__AVX512)
+#endif
+static const dive__sgdfns *dive__sgdfns_get(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return &dive__sgdfns_avx512;
+  if (isa == DIVE__ISA_AVX2) return &dive__sgdfns_avx2;
+#endif
+  return &dive__sgdfns_generic;
+}
+
+/* SGD in chunks of 4096 elements across threads */
+static void dive__cpu_sgd_step(const dive__sgd_p *p, float *DIVE__RESTRICT param,
+                               float *DIVE__RESTRICT mom, const float *DIVE__RESTRICT grad) {
+  const dive__sgdfns *f = dive__sgdfns_get();
+  const int64_t chunk = 4096, nchunk = (p->n + chunk - 1) / chunk;
+  int64_t c;
+  DIVE__OMP_FOR
+  for (c = 0; c < nchunk; c++) f->sgd(p, param, mom, grad, c * chunk, DIVE__MIN(c * chunk + chunk, p->n));
+}
+
+/* The first non-finite g[i] of n, else -1: chunks of 65536 across threads (the gradients
+   of a ResNet-50 are 100 MB, read once at memory speed) */
+static int64_t dive__cpu_first_nonfinite(const float *g, int64_t n) {
+  const dive__sgdfns *f = dive__sgdfns_get();
+  const int64_t chunk = 65536, nchunk = (n + chunk - 1) / chunk;
+  int64_t c, first = n;
+  DIVE__OMP_FOR
+  for (c = 0; c < nchunk; c++) {
+    int64_t j = f->nonfinite(g, c * chunk, DIVE__MIN(c * chunk + chunk, n));
+    if (j >= 0) {
+#if DIVE__OMP
+      DIVE__PRAGMA(omp critical(dive__nonfinite))
+#endif
+      if (j < first) first = j;
+    }
+  }
+  return first < n ? first : -1;
 }
 
 /* ============================================================================= >>vulkan */
@@ -9979,7 +10066,7 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
   dive_status s;
   float l = 0;
   const float *g;
-  int64_t j, ng, bad = -1;
+  int64_t ng, bad = -1;
   int i;
   if (!m) return dive__fail(DIVE_ERR_ARG, "%s: model is NULL", fn);
   ctx = m->ctx;
@@ -10045,8 +10132,7 @@ DIVE_API dive_status dive_resnet_train_step(dive_resnet *m, dive_resnet *teacher
     m->grad_host_fresh = 0;
     g = gh;
   }
-  for (j = 0; j < ng && bad < 0; j++)
-    if (!(g[j] - g[j] == 0.0f)) bad = j;
+  bad = dive__cpu_first_nonfinite(g, ng);
   if (bad >= 0) {
     const char *name = "?";
     char what[96];
