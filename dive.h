@@ -1563,6 +1563,7 @@ enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2, DIVE__IS
 #endif
 static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
 static int dive__wino_mode = -1; /* Winograd convs (dive__wino_pick): -1 rule, 0 never, 1 always */
+static int dive__ntst_mode = 3; /* streaming stores in the AVX-512 BN rows: bit 0 apply, bit 1 dx */
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1615,6 +1616,8 @@ static void dive__isa_init(void) {
   dive__isa_sel = want < 0 ? best : dive__isa_fit(want, best);
   e = getenv("DIVE_CPU_WINOGRAD");
   dive__wino_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : -1;
+  e = getenv("DIVE_CPU_NTSTORE");
+  dive__ntst_mode = e ? atoi(e) : 3;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -2574,10 +2577,59 @@ DIVE__ROWFNS(avx512, DIVE__AVX512, avx512, avx512)
 #if DIVE__NEON /* the row bodies are the generic ones: NEON is aarch64's baseline */
 DIVE__ROWFNS(neon, , neon, neon)
 #endif
+#if DIVE__X86
+/* The BN apply and dx rows with streaming stores: their outputs (25 MB a tensor at 56x56,
+   batch 8) are written whole and read next by another op, so the stores skip the read for
+   ownership of each line (a third stream). The rows' bodies are dive__row_apply / _dx
+   themselves (head to a 64-byte boundary, 16 lanes at a time, tail): the same bits. */
+#define DIVE__NTST_MIN 256 /* shorter rows (14x14, 7x7) stay in cache for the next op */
+DIVE__AVX512 static void dive__ra_nt_avx512(float *y, const float *x, const float *r, float scale, float shift,
+                                           int relu, int64_t n) {
+  int64_t h = (int64_t)((64 - ((uintptr_t)y & 63)) & 63) / 4, i;
+  const __m512 sc = _mm512_set1_ps(scale), sh = _mm512_set1_ps(shift), z = _mm512_setzero_ps();
+  if (n < DIVE__NTST_MIN || ((uintptr_t)y & 3)) {
+    dive__row_apply(y, x, r, scale, shift, relu, n);
+    return;
+  }
+  dive__row_apply(y, x, r, scale, shift, relu, h);
+  for (i = h; i + 16 <= n; i += 16) {
+    __m512 v = _mm512_add_ps(_mm512_mul_ps(_mm512_loadu_ps(x + i), sc), sh);
+    if (r) v = _mm512_add_ps(v, _mm512_loadu_ps(r + i));
+    if (relu) v = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(v, z, _CMP_GT_OQ), z, v);
+    _mm512_stream_ps(y + i, v);
+  }
+  dive__row_apply(y + i, x + i, r ? r + i : NULL, scale, shift, relu, n - i);
+  _mm_sfence();
+}
+DIVE__AVX512 static void dive__rd_nt_avx512(float *dx, const float *g, const float *x, float k, float a,
+                                           float mu, float b, int64_t n) {
+  int64_t h = (int64_t)((64 - ((uintptr_t)dx & 63)) & 63) / 4, i;
+  const __m512 vk = _mm512_set1_ps(k), va = _mm512_set1_ps(a), vm = _mm512_set1_ps(mu), vb = _mm512_set1_ps(b);
+  if (n < DIVE__NTST_MIN || ((uintptr_t)dx & 3)) {
+    dive__row_dx(dx, g, x, k, a, mu, b, n);
+    return;
+  }
+  dive__row_dx(dx, g, x, k, a, mu, b, h);
+  for (i = h; i + 16 <= n; i += 16) {
+    __m512 t = _mm512_mul_ps(_mm512_sub_ps(_mm512_loadu_ps(x + i), vm), vb);
+    _mm512_stream_ps(dx + i, _mm512_mul_ps(vk, _mm512_sub_ps(_mm512_sub_ps(_mm512_loadu_ps(g + i), va), t)));
+  }
+  dive__row_dx(dx + i, g + i, x + i, k, a, mu, b, n - i);
+  _mm_sfence();
+}
+static const dive__rowfns dive__rowfns_avx512nt = {dive__rs_avx512, dive__ra_nt_avx512, dive__rr_avx512,
+                                                   dive__rd_nt_avx512, dive__rp_avx512, dive__zcz_avx512,
+                                                   dive__dxz_avx512, dive__s2get_avx512, dive__s2add_avx512,
+                                                   dive__pool3s2_generic};
+static const dive__rowfns dive__rowfns_avx512nta = {dive__rs_avx512, dive__ra_nt_avx512, dive__rr_avx512,
+                                                   dive__rd_avx512, dive__rp_avx512, dive__zcz_avx512,
+                                                   dive__dxz_avx512, dive__s2get_avx512, dive__s2add_avx512,
+                                                   dive__pool3s2_generic};
+#endif
 static const dive__rowfns *dive__rowfns_get(void) {
 #if DIVE__X86
   int isa = dive__isa();
-  if (isa == DIVE__ISA_AVX512) return &dive__rowfns_avx512;
+  if (isa == DIVE__ISA_AVX512) return dive__ntst_mode == 3 ? &dive__rowfns_avx512nt : dive__ntst_mode == 1 ? &dive__rowfns_avx512nta : &dive__rowfns_avx512;
   if (isa == DIVE__ISA_AVX2) return &dive__rowfns_avx2;
 #elif DIVE__NEON
   if (dive__isa() == DIVE__ISA_NEON) return &dive__rowfns_neon;

@@ -996,7 +996,7 @@ static double max_rel(const float *a, const float *b, int64_t n) {
   for (i = 0; i < n; i++) m = fabs((double)a[i] - b[i]) / s > m ? fabs((double)a[i] - b[i]) / s : m;
   return m;
 }
-static const int fused_shapes[][3] = {{3, 5, 49}, {4, 16, 64}, {2, 3, 1029}, {1, 2, 16}};
+static const int fused_shapes[][3] = {{3, 5, 49}, {4, 16, 64}, {2, 3, 1029}, {1, 2, 16}, {2, 2, 3136}, {3, 1, 257}};
 static void run_fused(void) {
   int best = dive__isa(), isa;
   size_t k;
@@ -1066,6 +1066,29 @@ static void run_fused(void) {
         same = !memcmp(dx, y2, sizeof(float) * (size_t)n) && !memcmp(dym, g, sizeof(float) * (size_t)n);
         report("bn_relu", desc, dive__isa_name(isa), same, "row sums handed in: %s", same ? "identical" : "differ");
         free(rst);
+      }
+      { /* the AVX-512 rows with streaming stores (dive__ntst_mode 3, the default) against
+           the plain ones (0): the same bits, with and without the residual and the ReLU */
+        float *y2 = dxr;
+        int same = 1, mode = dive__ntst_mode, m, v;
+        for (v = 0; v < 3; v++) {
+          for (m = 0; m < 2; m++) {
+            float *yo = m ? y2 : y;
+            dive__ntst_mode = m ? 3 : 0;
+            for (c = 0; c < C; c++) rm[c] = 0.1f, rv[c] = 0.9f;
+            dive__cpu_bn_act_fwd(&p, yo, mu, rs, x, gam, bet, rm, rv, v == 1 ? NULL : res, v < 2, NULL);
+          }
+          same = same && !memcmp(y, y2, sizeof(float) * (size_t)n);
+        }
+        for (m = 0; m < 2; m++) {
+          dive__ntst_mode = m ? 3 : 0;
+          memcpy(dym, dy, sizeof(float) * (size_t)n);
+          dive__cpu_relu_bn_bwd(&p, m ? y2 : dx, dg, db, dym, y, x, mu, rs, gam, NULL, NULL);
+        }
+        same = same && !memcmp(dx, y2, sizeof(float) * (size_t)n);
+        dive__ntst_mode = mode;
+        report("bn_relu", desc, dive__isa_name(isa), same, "streaming stores on / off: %s",
+               same ? "identical" : "differ");
       }
       free(buf);
     }
@@ -1249,7 +1272,7 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
-    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
+    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 4 + 2 * 2 +
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
