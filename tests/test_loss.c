@@ -9,6 +9,8 @@
    3. SGD (momentum, Nesterov, weight decay) on every backend, and the reference step,
       against torch.optim.SGD over three steps (from the same fixture).
    4. Bad arguments are a status with a message.
+   5. The CPU's SGD on every ISA path bit for bit against the reference step, and the
+      training step's non-finite gradient scan.
      make build/test_loss && ./build/test_loss [-b ref|cpu|vulkan] */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -364,6 +366,69 @@ static void check_sgd(void) {
   free(p0); free(g);
 }
 
+/* The CPU's SGD (vectorized per ISA, in chunks across threads) against the reference step,
+   bit for bit (the same expressions in the same order), on every ISA path this CPU has and
+   on 1 and 2 threads; and the training step's scan for the first non-finite gradient
+   (blocks of 1024 searched only when their lane sums are not 0, chunks across threads) on
+   NaNs and infinities at block, chunk and tail edges. Sizes not multiples of 16 or of a chunk. */
+static void check_sgd_paths(void) {
+  const int64_t n = 3 * 65536 + 1024 * 5 + 37;
+  const int64_t at[] = {0, 15, 16, 1023, 1024, 4095, 65535, 65536, 65536 + 17, 3 * 65536, n - 37, n - 1};
+  const float bad[3] = {NAN, INFINITY, -INFINITY};
+  float *p0 = (float *)malloc(sizeof(float) * (size_t)n), *g = (float *)malloc(sizeof(float) * (size_t)n);
+  float *m0 = (float *)malloc(sizeof(float) * (size_t)n), *rp = (float *)malloc(sizeof(float) * (size_t)n);
+  float *rm = (float *)malloc(sizeof(float) * (size_t)n), *cp = (float *)malloc(sizeof(float) * (size_t)n);
+  float *cm = (float *)malloc(sizeof(float) * (size_t)n);
+  int best = dive__isa(), isa, th, cfg;
+  int64_t i;
+  dive_rng st;
+  dive_rng_seed(&st, 12345);
+  for (i = 0; i < n; i++) {
+    p0[i] = (float)dive_rng_normal(&st);
+    g[i] = (float)dive_rng_normal(&st) * 0.1f;
+    m0[i] = (float)dive_rng_normal(&st) * 0.5f;
+  }
+  for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
+    dive__isa_set(isa);
+    for (th = 1; th <= 2; th++) {
+      char name[160];
+      int ok = 1;
+      size_t k, b;
+      dive__cur_threads = th;
+      for (cfg = 0; cfg < 3; cfg++) {
+        dive__sgd_p q;
+        q.n = n; q.lr = 0.05f; q.momentum = cfg ? 0.9f : 0.0f; q.wd = 1e-4f; q.nesterov = cfg == 2;
+        memcpy(rp, p0, sizeof(float) * (size_t)n); memcpy(cp, p0, sizeof(float) * (size_t)n);
+        memcpy(rm, m0, sizeof(float) * (size_t)n); memcpy(cm, m0, sizeof(float) * (size_t)n);
+        dive__ref_sgd_step(&q, rp, cfg ? rm : NULL, g);
+        dive__cpu_sgd_step(&q, cp, cfg ? cm : NULL, g);
+        ok = ok && !memcmp(rp, cp, sizeof(float) * (size_t)n) && !memcmp(rm, cm, sizeof(float) * (size_t)n);
+      }
+      snprintf(name, sizeof name, "cpu sgd (plain, momentum, nesterov) == ref bitwise, %d thr", th);
+      report(ok, name, dive__isa_name(isa), 0, 0);
+      ok = dive__cpu_first_nonfinite(g, n) == -1;
+      for (k = 0; k < sizeof at / sizeof at[0]; k++)
+        for (b = 0; b < 3; b++) {
+          float keep = g[at[k]];
+          g[at[k]] = bad[b];
+          ok = ok && dive__cpu_first_nonfinite(g, n) == at[k];
+          if (k + 1 < sizeof at / sizeof at[0]) { /* a later one too: the first is reported */
+            float keep2 = g[at[k + 1]];
+            g[at[k + 1]] = bad[(b + 1) % 3];
+            ok = ok && dive__cpu_first_nonfinite(g, n) == at[k];
+            g[at[k + 1]] = keep2;
+          }
+          g[at[k]] = keep;
+        }
+      snprintf(name, sizeof name, "cpu first non-finite gradient (NaN, +-inf at edges), %d thr", th);
+      report(ok, name, dive__isa_name(isa), 0, 0);
+    }
+  }
+  dive__isa_set(best);
+  dive__cur_threads = 0;
+  free(p0); free(g); free(m0); free(rp); free(rm); free(cp); free(cm);
+}
+
 /* ---------------------------------------------------------------- 4. bad arguments */
 static void check_bad_args(void) {
   dive_ctx *ctx = open_ctx(DIVE_BACKEND_CPU);
@@ -454,6 +519,7 @@ int main(int argc, char **argv) {
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++) run_case(&cases[i]);
   if (!g_only || !strcmp(g_only, "ref")) check_power_identity();
   if (!g_only || !strcmp(g_only, "cpu")) check_bad_args();
+  if (!g_only || !strcmp(g_only, "cpu")) check_sgd_paths();
   if (g_skip && getenv("DIVE_REQUIRE_VULKAN") && atoi(getenv("DIVE_REQUIRE_VULKAN"))) {
     printf("DIVE_REQUIRE_VULKAN=1: %d skipped cases count as failures\n", g_skip);
     g_fail += g_skip;

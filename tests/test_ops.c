@@ -1002,7 +1002,7 @@ static double max_rel(const float *a, const float *b, int64_t n) {
   for (i = 0; i < n; i++) m = fabs((double)a[i] - b[i]) / s > m ? fabs((double)a[i] - b[i]) / s : m;
   return m;
 }
-static const int fused_shapes[][3] = {{3, 5, 49}, {4, 16, 64}, {2, 3, 1029}, {1, 2, 16}};
+static const int fused_shapes[][3] = {{3, 5, 49}, {4, 16, 64}, {2, 3, 1029}, {1, 2, 16}, {2, 2, 3136}, {3, 1, 257}};
 static void run_fused(void) {
   int best = dive__isa(), isa;
   size_t k;
@@ -1072,6 +1072,29 @@ static void run_fused(void) {
         same = !memcmp(dx, y2, sizeof(float) * (size_t)n) && !memcmp(dym, g, sizeof(float) * (size_t)n);
         report("bn_relu", desc, dive__isa_name(isa), same, "row sums handed in: %s", same ? "identical" : "differ");
         free(rst);
+      }
+      { /* the AVX-512 rows with streaming stores (dive__ntst_mode 3, the default) against
+           the plain ones (0): the same bits, with and without the residual and the ReLU */
+        float *y2 = dxr;
+        int same = 1, mode = dive__ntst_mode, m, v;
+        for (v = 0; v < 3; v++) {
+          for (m = 0; m < 2; m++) {
+            float *yo = m ? y2 : y;
+            dive__ntst_mode = m ? 3 : 0;
+            for (c = 0; c < C; c++) rm[c] = 0.1f, rv[c] = 0.9f;
+            dive__cpu_bn_act_fwd(&p, yo, mu, rs, x, gam, bet, rm, rv, v == 1 ? NULL : res, v < 2, NULL);
+          }
+          same = same && !memcmp(y, y2, sizeof(float) * (size_t)n);
+        }
+        for (m = 0; m < 2; m++) {
+          dive__ntst_mode = m ? 3 : 0;
+          memcpy(dym, dy, sizeof(float) * (size_t)n);
+          dive__cpu_relu_bn_bwd(&p, m ? y2 : dx, dg, db, dym, y, x, mu, rs, gam, NULL, NULL);
+        }
+        same = same && !memcmp(dx, y2, sizeof(float) * (size_t)n);
+        dive__ntst_mode = mode;
+        report("bn_relu", desc, dive__isa_name(isa), same, "streaming stores on / off: %s",
+               same ? "identical" : "differ");
       }
       free(buf);
     }
@@ -1219,6 +1242,55 @@ static void run_dx_fused(void) {
   dive__isa_set(best);
 }
 
+/* ============================================================ 3x3/2 max-pool rows (CPU) */
+/* The plane function of every ISA path (AVX-512: 16 columns a step, the last block masked)
+   bit for bit (values and argmax), widths on both sides of each 16-column block edge:
+   against dive__ref_maxpool_fwd on planes with infinities and ties, and against the portable
+   loop on planes with NaNs too (rows merged top to bottom: a NaN behind a smaller first
+   value of its row does not reach the row's maximum, where the reference's one window
+   order would have let a later value past it; the paths agree with each other). */
+static const int pool_widths[] = {1, 2, 7, 33, 34, 35, 36, 66, 67, 112, 113};
+static void run_pool_rows(void) {
+  int best = dive__isa(), isa, nan;
+  size_t k;
+  dive_rng r;
+  for (isa = best; isa >= 0; isa = dive__isa_narrower(isa))
+    for (nan = 0; nan < 2; nan++) {
+      int ok = 1;
+      dive_rng_seed(&r, 11);
+      for (k = 0; k < sizeof pool_widths / sizeof pool_widths[0]; k++) {
+        dive__pool_p p;
+        int64_t n, no, i;
+        float *x, *m, *mr;
+        int32_t *a, *ar;
+        p.N = 1; p.C = 1; p.W = pool_widths[k]; p.H = p.W < 9 ? p.W + 2 : 9;
+        p.k = 3; p.stride = 2; p.pad = 1; p.P = (p.H + 1) / 2; p.Q = (p.W + 1) / 2;
+        n = (int64_t)p.H * p.W; no = (int64_t)p.P * p.Q;
+        x = (float *)malloc(sizeof(float) * (size_t)n); m = (float *)malloc(sizeof(float) * (size_t)(2 * no));
+        a = (int32_t *)malloc(sizeof(int32_t) * (size_t)(2 * no)); mr = m + no; ar = a + no;
+        for (i = 0; i < n; i++) {
+          float u = dive_rng_uniform(&r);
+          x[i] = u < 0.05f ? (nan ? NAN : 5.0f) : u < 0.08f ? INFINITY : u < 0.11f ? -INFINITY
+                                                                        : (float)(int)(4 * dive_rng_uniform(&r)) - 2;
+        }
+        dive__isa_set(isa);
+        dive__rowfns_get()->pool3s2(m, a, x, p.H, p.W, p.P, p.Q);
+        if (nan) {
+          dive__isa_set(DIVE__ISA_GENERIC);
+          dive__rowfns_get()->pool3s2(mr, ar, x, p.H, p.W, p.P, p.Q);
+        } else {
+          dive__ref_maxpool_fwd(&p, mr, ar, x);
+        }
+        ok = ok && !memcmp(m, mr, sizeof(float) * (size_t)no) && !memcmp(a, ar, sizeof(int32_t) * (size_t)no);
+        free(x); free(m); free(a);
+      }
+      report("maxpool", nan ? "3x3/2 plane rows, NaN/inf/ties == portable bitwise"
+                            : "3x3/2 plane rows, inf/ties, W 1..113 == ref bitwise",
+             dive__isa_name(isa), ok, "%s", ok ? "identical" : "differ");
+    }
+  dive__isa_set(best);
+}
+
 /* the rows a backend's part prints, for its skip count: one per case (the cpu part also a
    grad row where the case has one, the conv and max-pool rows again on each narrower ISA, the
    Winograd reruns, the fused and the inference-epilogue rows), the known rows and the
@@ -1359,9 +1431,10 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
-    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 3 + 2 * 2 +
+    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 4 + 2 * 2 +
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
+  if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
     for (k = 0; k < sizeof bads / sizeof bads[0]; k++) n += cpu || !bads[k].cpu_only;
@@ -1612,6 +1685,7 @@ int main(int argc, char **argv) {
     g_no_grad = 0;
   }
 
+  if (do_cpu && (!only_op || !strcmp(only_op, "maxpool"))) run_pool_rows();
   if (do_cpu && (!only_op || !strcmp(only_op, "bn_relu"))) {
     run_fused();
     run_dx_fused();
