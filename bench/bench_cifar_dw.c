@@ -15,13 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
-#include <time.h>
-
-static double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "bench_util.h"
 
 static float *fill(int64_t n, unsigned seed) {
   float *p = (float *)malloc(sizeof(float) * (size_t)n);
@@ -101,9 +95,9 @@ int main(int argc, char **argv) {
     for (v = 0; v < 4; v++) run(&ws, &p, v, din, dw, dout, in, w); /* warm up */
     for (r = 0; r < reps; r++)
       for (v = 0; v < 4; v++) {
-        double t = cpu_now();
+        double t = cpu_sec();
         run(&ws, &p, v, din, dw, dout, in, w);
-        t = cpu_now() - t;
+        t = cpu_sec() - t;
         if (t < best[v]) best[v] = (float)t;
       }
     fl = 2.0 * (double)nw * p.P * p.Q * N * 1e-9;
@@ -123,9 +117,9 @@ int main(int argc, char **argv) {
     for (i = 0; i < DIVE__NT_N; i++) off[i] = i * L;
     memset(c, 0, sizeof c);
     for (r = 0; r < reps; r++) {
-      double t = cpu_now();
+      double t = cpu_sec();
       for (it = 0; it < n; it++) nt(L, ni, a, L, DIVE__NT_M * L, b, off, DIVE__NT_N * L, c, DIVE__NT_N);
-      t = cpu_now() - t;
+      t = cpu_sec() - t;
       if (t < bt) bt = t;
     }
     printf("  %4d columns x %d image%s: %6.1f GFLOP/s (%g)\n", (int)L, ni, ni > 1 ? "s" : " ",

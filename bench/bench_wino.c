@@ -9,13 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
-#include <time.h>
-
-static double cpu_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv) {
   static const int shapes[][2] = {{8, 32}, {16, 32}, {32, 32}, {64, 32}, {8, 16}, {16, 16}, {32, 16},
@@ -44,10 +38,10 @@ int main(int argc, char **argv) {
       for (m = 0; m < 2; m++) { /* direct, Winograd, alternating */
         dive__wino_mode = m;
         for (pass = 0; pass < 2; pass++) {
-          double t = cpu_now();
+          double t = cpu_sec();
           if (pass == 0) dive__cpu_conv2d_fwd_ws(&ws, &p, y, x, w, NULL, NULL);
           else dive__cpu_conv2d_bwd_ws(&ws, &p, dx, dw, NULL, y, x, w, NULL);
-          t = cpu_now() - t;
+          t = cpu_sec() - t;
           if (t < best[pass][m]) best[pass][m] = t;
         }
       }
