@@ -3884,22 +3884,27 @@ static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
    a multiple of 16): KC rows of
    B at a time, MC rows of a at a time. The sums over p are split at the KC blocks (the same
    for any thread count). */
-static void dive__nn_gemm_blk(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
-                              const int64_t *off, int64_t Ln, int64_t ldc, float *cbuf) {
-  int p0, m0, i0, kb, m1;
+/* (dive__nn_gemm_blk, below) one block of it: rows [p0, p0 + kb) of B (their offsets offb),
+   added to cbuf when p0 > 0 */
+static void dive__nn_gemm_kb(dive__nn_fn nn, int M, int kc, int p0, int kb, const float *apack, const float *src,
+                             const int64_t *offb, int64_t Ln, int64_t ldc, float *cbuf) {
+  int m0, i0, m1;
   int64_t j0;
-  for (p0 = 0; p0 < kc; p0 += DIVE__GB_KC) {
-    kb = DIVE__MIN(DIVE__GB_KC, kc - p0);
-    for (m0 = 0; m0 < M; m0 += DIVE__GB_MC) {
-      m1 = DIVE__MIN(M, m0 + DIVE__GB_MC);
-      for (j0 = 0; j0 < Ln; j0 += 32) {
-        int nr = Ln - j0 >= 32 ? 32 : 16;
-        for (i0 = m0; i0 < m1; i0 += DIVE__NN_M)
-          nn(kb, apack + (int64_t)i0 * kc + (int64_t)p0 * DIVE__NN_M, src + j0, off + p0,
-             cbuf + (int64_t)i0 * ldc + j0, ldc, p0 > 0, nr);
-      }
+  for (m0 = 0; m0 < M; m0 += DIVE__GB_MC) {
+    m1 = DIVE__MIN(M, m0 + DIVE__GB_MC);
+    for (j0 = 0; j0 < Ln; j0 += 32) {
+      int nr = Ln - j0 >= 32 ? 32 : 16;
+      for (i0 = m0; i0 < m1; i0 += DIVE__NN_M)
+        nn(kb, apack + (int64_t)i0 * kc + (int64_t)p0 * DIVE__NN_M, src + j0, offb,
+           cbuf + (int64_t)i0 * ldc + j0, ldc, p0 > 0, nr);
     }
   }
+}
+static void dive__nn_gemm_blk(dive__nn_fn nn, int M, int kc, const float *apack, const float *src,
+                              const int64_t *off, int64_t Ln, int64_t ldc, float *cbuf) {
+  int p0;
+  for (p0 = 0; p0 < kc; p0 += DIVE__GB_KC)
+    dive__nn_gemm_kb(nn, M, kc, p0, DIVE__MIN(DIVE__GB_KC, kc - p0), apack, src, off + p0, Ln, ldc, cbuf);
 }
 
 /* floats of scratch for dive__gb_gemm's chunks of nb images (M rows of output) */
@@ -3908,14 +3913,37 @@ static int64_t dive__gb_ws(const dive__conv_p *p, int M, int nb) {
   return dive__rup(CRS * Ln, 16) + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16) + 2 * CRS;
 }
 /* ni images x (the first; xs floats apart) of the conv p (groups 1): B = their im2col side by
-   side, then *cb (rup(M, 8), *ln) = apack (M x CRS) B; returns cb's columns */
+   side, then *cb (rup(M, 8), *ln) = apack (M x CRS) B; returns cb's columns.
+   With a kernel larger than 1x1 (dive__gbk_mode), B is built and used a block of whole
+   channels at a time (at most DIVE__GB_KC rows, in the first rows of the scratch): the
+   block is still in L2 when the GEMM reads it, where the whole B (3.6-7.4 MB for the 3x3/2
+   convs of the ImageNet family) came back from memory, in 32-column panels, after the
+   im2col had written it all. The sums are split at the channel blocks instead of every
+   DIVE__GB_KC rows. */
+static int dive__gbk_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+static DIVE__TLS int dive__gbk_calls; /* chunks run this way by this thread (tests) */
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
                             int64_t xs, int ni, float *sc, int64_t *ln) {
   int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
+  int64_t HW = (int64_t)p->H * p->W;
   float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16);
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
-  int u;
+  int u, RS = p->R * p->S;
   dive__fwdb_calls++;
+  if (dive__gbk_mode && RS > 1) {
+    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, DIVE__GB_KC / RS)), c0, nc, kb; /* off holds CRS rows */
+    dive__gbk_calls++;
+    for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
+    for (c0 = 0; c0 < p->C; c0 += nc) {
+      nc = DIVE__MIN(cpb, p->C - c0);
+      kb = nc * RS;
+      for (u = 0; u < ni; u++) dive__im2col_pq(p, nc, x + u * xs + c0 * HW, src + u * PQ, Ln);
+      for (q = 0; q < kb; q++) memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
+      dive__nn_gemm_kb(nn, M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
+    }
+    *ln = Ln;
+    return cbuf;
+  }
   for (u = 0; u < ni; u++) dive__im2col_pq(p, p->C, x + u * xs, src + u * PQ, Ln);
   for (q = 0; q < CRS; q++) {
     memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));

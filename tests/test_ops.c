@@ -479,6 +479,10 @@ static const tcase cases[] = {
   {"conv2d", 1, 12, 10, 10, 12, 3, 1, 1, 3, 0, 1, 0, NULL, 0, 0},
   /* backward-weights in blocks of dout rows: a 64x64 output splits 40 channels in two */
   {"conv2d", 1, 3, 128, 128, 40, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
+  /* strided, in chunks of images: the im2col a block of channels at a time (28 + 28 + 5
+     channels of 3x3, 10 + 10 + 3 of 5x5), odd sizes, a zero column tail, K not a multiple of 8 */
+  {"conv2d", 3, 61, 15, 13, 20, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 23, 11, 14, 9, 5, 2, 2, 1, 0, 0, 0, NULL, 0, 0},
   {"batchnorm", 2, 3, 5, 7, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"batchnorm", 4, 16, 8, 8, 0, 0, 0, 0, 0, 1, 1, 0, NULL, 0, 0},
   {"batchnorm", 1, 1, 1, 2, 0, 0, 0, 0, 0, 1, 1, 1e-4, NULL, 0, 0}, /* din: compare()'s floor */
@@ -1427,7 +1431,7 @@ static int part_checks(int cpu, const char *only_op) {
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
-  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 2;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 3; /* + the channel-blocked im2col report */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
@@ -1618,7 +1622,7 @@ int main(int argc, char **argv) {
      apply (groups 1) run again with both; the rows the rules pick run with both on the
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
-    int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, mode;
+    int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1633,6 +1637,10 @@ int main(int argc, char **argv) {
                mode ? dive__dwnn_calls > c0 : dive__dwnn_calls == c0, "%d chunks", dive__dwnn_calls - c0);
         report("conv2d", mode ? "images in chunks ran" : "images in chunks off", label,
                mode ? dive__fwdb_calls > f0 : dive__fwdb_calls == f0, "%d chunks", dive__fwdb_calls - f0);
+        if (mode && isa == best)
+          report("conv2d", "im2col in blocks of channels ran", label, dive__gbk_calls > k0, "%d chunks",
+                 dive__gbk_calls - k0);
+        k0 = dive__gbk_calls;
         c0 = dive__dwnn_calls;
         f0 = dive__fwdb_calls;
       }
