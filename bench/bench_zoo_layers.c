@@ -8,7 +8,8 @@
    grouped 3x3 convs, off or on wherever they apply, ZOO_COLBLK=0|1 the col matrix in blocks
    of output rows (ZOO_CBF: col floats per block), ZOO_PLAIN=0|1 the 1x1 convs' columns-outer /
    rows-outer order (ZOO_PBF: B floats per block), ZOO_GBK=0|1 the im2col of a chunk of
-   images built whole / a block of channels at a time, and ZOO_DWONLY=1 times backward-weights
+   images built whole / a block of channels at a time, ZOO_NN48=0|1 the blocked GEMM's 8 x 48
+   tile (off / on wherever the chunks run), and ZOO_DWONLY=1 times backward-weights
    alone; the PyTorch side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
@@ -96,6 +97,7 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_PLAIN")) dive__plain_mode = atoi(getenv("ZOO_PLAIN"));
   if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   if (getenv("ZOO_GBK")) dive__gbk_mode = atoi(getenv("ZOO_GBK"));
+  if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

@@ -562,6 +562,10 @@ static const tcase cases[] = {
   {"conv2d", 2, 3, 30, 32, 16, 7, 2, 3, 1, 1, 0, 0, "din", 0, 0},
   {"conv2d", 2, 4, 48, 48, 8, 3, 3, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 5, 56, 56, 24, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
+  /* the blocked GEMM's 8 x 48 tile: 130 channels cross its 128-row K block by 2, 8x10 = 80
+     columns are one 48-column panel and a 32 tail, 20 output rows one 8-row tail (last, so
+     that the rows above keep their seeds) */
+  {"conv2d", 1, 130, 8, 10, 20, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1297,8 +1301,8 @@ static void run_pool_rows(void) {
 
 /* the rows a backend's part prints, for its skip count: one per case (the cpu part also a
    grad row where the case has one, the conv and max-pool rows again on each narrower ISA, the
-   Winograd reruns, the fused and the inference-epilogue rows), the known rows and the
-   bad-argument rows */
+   Winograd reruns, the 8 x 48 tile's reruns on AVX-512, the fused and the inference-epilogue
+   rows), the known rows and the bad-argument rows */
 /* the conv rows whose backward-weights can run as NN GEMMs (dive__dwnn_pick: also C % 16 ==
    0), whose forward and backward-data can run in chunks of images (dive__fwdb_pick); picked:
    only those the rules pick (the ImageNet shapes) */
@@ -1433,6 +1437,7 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 3; /* + the channel-blocked im2col report */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 4 + 2 * 2 +
@@ -1646,6 +1651,23 @@ int main(int argc, char **argv) {
       }
     dive__isa_set(best);
     dive__dwnn_mode = dive__fwdb_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The blocked GEMM's 8 x 48 tile (AVX-512): the conv rows the chunks of images can serve run
+     with the chunks forced on and the tile on; the rows above then ran it off on the narrower
+     paths only */
+  if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__nn48_calls;
+    dive__fwdb_mode = 1;
+    dive__nn48_mode = 1;
+    g_cpu_label = "cpu-nn48";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "8 x 48 tile ran", "cpu-nn48", dive__nn48_calls > c0, "%d calls", dive__nn48_calls - c0);
+    dive__fwdb_mode = dive__nn48_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
