@@ -2100,6 +2100,9 @@ DIVE__AVX512 static void dive__gd4_avx512(int Cg, int nt, const float *a, const 
 #undef DIVE__GST4
 }
 
+/* the first n lanes of 16 (none for n <= 0, all for n >= 16) */
+#define DIVE__LANES(n) ((__mmask16)((n) >= 16 ? 0xffff : (n) <= 0 ? 0 : (1u << (n)) - 1))
+
 /* a row x of n floats de-interleaved: its even elements into e, its odd ones into o
    (dive__gd_planes: the parity planes of a stride-2 direct grouped conv) */
 DIVE__AVX512 static void dive__deint_avx512(float *e, float *o, const float *x, int n) {
@@ -2108,10 +2111,7 @@ DIVE__AVX512 static void dive__deint_avx512(float *e, float *o, const float *x, 
   int i;
   for (i = 0; i < n; i += 32) {
     int k = n - i; /* elements left */
-    __mmask16 m0 = k >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << k) - 1);
-    __mmask16 m1 = k >= 32 ? (__mmask16)0xFFFF : k > 16 ? (__mmask16)((1u << (k - 16)) - 1) : (__mmask16)0;
-    __mmask16 me = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << ((k + 1) / 2)) - 1);
-    __mmask16 mo = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << (k / 2)) - 1);
+    __mmask16 m0 = DIVE__LANES(k), m1 = DIVE__LANES(k - 16), me = DIVE__LANES((k + 1) / 2), mo = DIVE__LANES(k / 2);
     __m512 v0 = _mm512_maskz_loadu_ps(m0, x + i), v1 = _mm512_maskz_loadu_ps(m1, x + i + 16);
     _mm512_mask_storeu_ps(e + i / 2, me, _mm512_permutex2var_ps(v0, ev, v1));
     _mm512_mask_storeu_ps(o + i / 2, mo, _mm512_permutex2var_ps(v0, od, v1));
@@ -2125,10 +2125,7 @@ DIVE__AVX512 static void dive__inter_avx512(float *x, const float *e, const floa
   int i;
   for (i = 0; i < n; i += 32) {
     int k = n - i;
-    __mmask16 m0 = k >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << k) - 1);
-    __mmask16 m1 = k >= 32 ? (__mmask16)0xFFFF : k > 16 ? (__mmask16)((1u << (k - 16)) - 1) : (__mmask16)0;
-    __mmask16 me = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << ((k + 1) / 2)) - 1);
-    __mmask16 mo = k >= 32 ? (__mmask16)0xFFFF : (__mmask16)((1u << (k / 2)) - 1);
+    __mmask16 m0 = DIVE__LANES(k), m1 = DIVE__LANES(k - 16), me = DIVE__LANES((k + 1) / 2), mo = DIVE__LANES(k / 2);
     __m512 ve = _mm512_maskz_loadu_ps(me, e + i / 2), vo = _mm512_maskz_loadu_ps(mo, o + i / 2);
     _mm512_mask_storeu_ps(x + i, m0, _mm512_permutex2var_ps(ve, lo, vo));
     _mm512_mask_storeu_ps(x + i + 16, m1, _mm512_permutex2var_ps(ve, hi, vo));
@@ -2729,7 +2726,6 @@ static void dive__pool3s2_generic(float *m, int32_t *arg, const float *plane, in
    maxima and the argmax are the portable loop's. The rest (q = 0, the right edge) is that
    loop. The loop spent ~40 cycles an output on its branches (24 ms of a ResNet-50 step at
    batch 8), far above the memory time. */
-#define DIVE__LANES(n) ((__mmask16)((n) >= 16 ? 0xffff : (n) <= 0 ? 0 : (1u << (n)) - 1))
 DIVE__AVX512 static void dive__pool3s2_avx512(float *m, int32_t *arg, const float *plane, int H, int W, int P,
                                              int Q) {
   const __m512i ev = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
@@ -3940,11 +3936,6 @@ static dive__nn_fn dive__nn48_pick(dive__nn_fn nn, const dive__conv_p *p) {
   (void)p;
   return NULL;
 }
-/* cbuf (rup(M, 8) rows, ldc apart) = packed a (M rows, kc) * B (rows src + off[p], Ln columns,
-   a multiple of 16): KC rows of
-   B at a time, MC rows of a at a time. The sums over p are split at the KC blocks (the same
-   for any thread count). nn48: the 8 x 48 kernel for the 48-column panels (NULL: none), with
-   KC48 rows of B a block. */
 /* (dive__nn_gemm_blkw, below) one block of it: rows [p0, p0 + kb) of B (their offsets offb),
    added to cbuf when p0 > 0 */
 static void dive__nn_gemm_kb(dive__nn_fn nn, dive__nn_fn nn48, int M, int kc, int p0, int kb, const float *apack,
@@ -3964,6 +3955,11 @@ static void dive__nn_gemm_kb(dive__nn_fn nn, dive__nn_fn nn48, int M, int kc, in
     }
   }
 }
+/* cbuf (rup(M, 8) rows, ldc apart) = packed a (M rows, kc) * B (rows src + off[p], Ln columns,
+   a multiple of 16): KC rows of
+   B at a time, MC rows of a at a time. The sums over p are split at the KC blocks (the same
+   for any thread count). nn48: the 8 x 48 kernel for the 48-column panels (NULL: none), with
+   KC48 rows of B a block. */
 static void dive__nn_gemm_blkw(dive__nn_fn nn, dive__nn_fn nn48, int M, int kc, const float *apack,
                                const float *src, const int64_t *off, int64_t Ln, int64_t ldc, float *cbuf) {
   int p0, kcb = nn48 ? DIVE__GB_KC48 : DIVE__GB_KC;
@@ -4139,7 +4135,7 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   dive__epi_fn ep = dive__epi_kernel();
-  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p);
+  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p), rb;
   int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, nmk = gd ? 9 * dive__gd_nv(p) : 0;
   float *base, *cur, *apack;
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
@@ -4174,8 +4170,8 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
   dive__cgeo_offsets(p, &g, off);
   for (grp = 0; grp < g.Cg && g.flat == DIVE__PLAIN; grp++) off[noff + grp] = 16 * (int64_t)grp;
-  if (dive__colblk_rows(p, &g)) /* the blocks' rows (dive__conv_fwd_blk) */
-    for (grp = 0; grp < g.CRS; grp++) off[noff + grp] = (int64_t)grp * dive__colblk_rows(p, &g) * p->Q;
+  rb = dive__colblk_rows(p, &g); /* the blocks' rows (dive__conv_fwd_blk) */
+  for (grp = 0; rb && grp < g.CRS; grp++) off[noff + grp] = (int64_t)grp * rb * p->Q;
   DIVE__OMP_PARALLEL(nt)
   {
     int t, gi;

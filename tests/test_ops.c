@@ -1332,15 +1332,6 @@ static const int gd_shapes[][6] = { /* N, C, H, W, stride, channels per group */
     {2, 512, 7, 7, 1, 16}, {1, 512, 6, 6, 1, 16}, {2, 1024, 3, 5, 1, 32}, {1, 128, 12, 12, 1, 4},
     {2, 128, 9, 9, 2, 4},  {1, 256, 8, 7, 2, 8},  {2, 512, 6, 6, 2, 16}, {1, 1024, 5, 5, 2, 32}};
 #define GD_ROWS ((int)(sizeof gd_shapes / sizeof gd_shapes[0]) + 1)
-static double gd_err(const float *a, const float *b, int64_t n) {
-  double md = 0, mb = 0;
-  int64_t i;
-  for (i = 0; i < n; i++) {
-    md = DIVE__MAX(md, fabs((double)a[i] - b[i]));
-    mb = DIVE__MAX(mb, fabs((double)b[i]));
-  }
-  return md / (mb > 0 ? mb : 1);
-}
 static void run_gd(void) {
   int gm = dive__gd_mode, c0 = dive__gd_calls;
   size_t k;
@@ -1378,8 +1369,8 @@ static void run_gd(void) {
     }
     dive__gd_mode = gm;
     DIVE_FREE(ws.base);
-    e = DIVE__MAX(DIVE__MAX(gd_err(o[1], ro, no), gd_err(di[1], rdi, ni)), gd_err(dw[1], rdw, nw));
-    e = DIVE__MAX(e, DIVE__MAX(gd_err(di1[1], rdi, ni), gd_err(dw1[1], rdw, nw)));
+    e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
+    e = DIVE__MAX(e, DIVE__MAX(max_rel(di1[1], rdi, ni), max_rel(dw1[1], rdw, nw)));
     /* (stride 2's backward-data sums per parity of din's pixels, backward-weights as NN
        GEMMs per group along the pixels: other orders) */
     dive__gd_mode = 1;
