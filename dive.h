@@ -56,6 +56,9 @@
      adds the bias, the shortcut and the ReLU; DIVE_CPU_FOLD=0 keeps the BN a pass of its own.
      In training, BN backward's dx is computed inside the next conv backward's copies of it
      where that conv makes them (the stride-1 3x3 convs); DIVE_CPU_FUSE_DX=0 makes it a pass.
+     On AVX-512 the BN rows of 256+ floats are written with streaming stores
+     (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
+     8 x 48 tile (DIVE_CPU_NN48=0 off, =1 wherever the blocked GEMM runs); both for A/B runs.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
