@@ -1,20 +1,24 @@
-// bn_merge: one invocation per channel c combines the channel's chunks of bn_part in chunk
-// order (chunk j holds min(L, M - j*L) elements, M = N*HW):
-//   mode 0: statistics, Chan et al.'s pairwise update (n = na + nb, d = mean_b - mean_a,
-//           mean += d nb / n, M2 += M2_b + d^2 na nb / n); var = M2 / M (biased);
-//           mean, rstd = 1/sqrt(var + eps); running_mean (flags bit 0) and running_var
-//           (bit 1, unbiased: var M/(M-1), as PyTorch) <- (1 - momentum) r + momentum x;
+// bn_merge: combines each channel c's chunks of bn_part (or of a conv epilogue's column
+// tiles) in a fixed order (chunk j holds min(L, M - j*L) elements, M = N*HW):
+//   mode 0: statistics, Chan et al.'s pairwise update of two disjoint parts a and b
+//           (n = na + nb, d = mean_b - mean_a, mean += d nb / n, M2 += M2_b + d^2 na nb / n);
+//           var = M2 / M (biased); mean, rstd = 1/sqrt(var + eps); running_mean (flags
+//           bit 0) and running_var (bit 1, unbiased: var M/(M-1), as PyTorch) <-
+//           (1 - momentum) r + momentum x;
 //   mode 1: backward sums: sums[c] = (sum dy, sum dy xhat); dgamma += (bit 2), dbeta += (bit 3);
 //   mode 2: the bias gradient: db[c] += sum (db is binding 7);
-//   mode 3: eval statistics, no chunks: mean = running_mean, rstd = 1/sqrt(running_var + eps);
-//   modes 4 and 5: the first level of a two-level merge: one invocation per (channel c,
-//           group g) of ng = ceil(nchunk / group) groups merges the chunks g*group ..
-//           min((g+1)*group, nchunk) - 1 in order, mode 4 as mode 0 (to the group's mean, M2),
-//           mode 5 as the sums, to sums[2 (c ng + g) ..+2]: the partials of chunks of
-//           group*L elements for a second dispatch in mode 0, 1 or 2.
+//   mode 3: eval statistics, no chunks: mean = running_mean, rstd = 1/sqrt(running_var + eps)
+//           (one invocation per channel only).
+// Built twice (shaders/embed.py):
+//   bn_merge: one invocation per channel loops over the chunks j = 0, 1, ... in order;
+//   bn_merge_wg (-DDIVE_MERGE_WG): one work group per channel (many chunks, few channels):
+//           invocation t merges the chunks t, t + WG, t + 2 WG, ... in that order, then the
+//           work group combines its invocations' parts in shared memory in a fixed tree
+//           (the same fold and halving as dive_wg_sum), invocation 0 writes. Fixed order
+//           both ways: the same bits from run to run (not the same bits as each other).
 // part: binding 0   running_mean: 1   running_var: 2   mean: 3   rstd: 4   sums: 5 (2C)
 // dgamma: 6   dbeta / db: 7; unused ones are absent.
-// grid: C invocations (modes 4, 5: C * ng)
+// grid: C invocations (bn_merge) or C work groups (bn_merge_wg, dive__vk_run_groups)
 #version 450
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
@@ -29,63 +33,96 @@ layout(set = 0, binding = 6, std430) buffer Dg { float v[]; } dgamma;
 layout(set = 0, binding = 7, std430) buffer Db { float v[]; } dbeta;
 layout(push_constant) uniform P {
   uint o_part, o_rmean, o_rvar, o_mean, o_rstd, o_sums, o_dgamma, o_dbeta;
-  uint N, C, HW, mode, flags, L, nchunk, group;
+  uint N, C, HW, mode, flags, L, nchunk, unused;
   float momentum, eps;
 } p;
 
+// Chan's update: part a (na values, r = (mean, M2)) absorbs the disjoint part b. An empty
+// a takes b exactly (d nb / n = d, na nb / n = 0); an empty b leaves a as it is.
+void chan(inout float na, inout vec2 a, float nb, vec2 b) {
+  if (nb == 0.0) return;
+  float n = na + nb, d = b.x - a.x;
+  a.x += d * (nb / n);
+  a.y += b.y + d * d * (na * nb / n);
+  na = n;
+}
+
+#ifdef DIVE_MERGE_WG
+#include "reduce.glsl"
+shared float dive_cnt[DIVE_WG];
+
+// the work group's Chan merge of every invocation's (n, r), in dive_wg_sum's tree order:
+// the invocations at or above the largest power of two p2 fold into t - p2 first, then
+// t absorbs t + s for s = p2/2, p2/4, ..., 1. Reached by every invocation (barriers).
+void wg_chan(inout float n, inout vec2 r) {
+  uint t = gl_LocalInvocationID.x, p2 = 1u;
+  while (p2 * 2u <= DIVE_WG) p2 *= 2u;
+  dive_red[t] = r;
+  dive_cnt[t] = n;
+  barrier();
+  if (t >= p2) {
+    float na = dive_cnt[t - p2];
+    vec2 a = dive_red[t - p2];
+    chan(na, a, dive_cnt[t], dive_red[t]);
+    dive_red[t - p2] = a;
+    dive_cnt[t - p2] = na;
+  }
+  barrier();
+  for (uint s = p2 / 2u; s > 0u; s >>= 1) {
+    if (t < s) {
+      float na = dive_cnt[t];
+      vec2 a = dive_red[t];
+      chan(na, a, dive_cnt[t + s], dive_red[t + s]);
+      dive_red[t] = a;
+      dive_cnt[t] = na;
+    }
+    barrier();
+  }
+  r = dive_red[0];
+  n = dive_cnt[0];
+}
+#endif
+
 void main() {
   uint M = p.N * p.HW;
-  if (p.mode >= 4u) {
-    uint ng = (p.nchunk + p.group - 1u) / p.group, id = dive_gid();
-    if (id >= p.C * ng) return;
-    uint ch = id / ng, j0 = (id - ch * ng) * p.group, j1 = min(j0 + p.group, p.nchunk);
-    uint gbase = p.o_part + 2u * ch * p.nchunk;
-    vec2 r = vec2(0.0);
-    if (p.mode == 4u) {
-      float na = 0.0; /* r = (mean, M2) of the chunks so far */
-      for (uint j = j0; j < j1; j++) {
-        float nb = float(min(p.L, M - j * p.L)), n = na + nb;
-        float d = part.v[gbase + 2u * j] - r.x;
-        r.x += d * (nb / n);
-        r.y += part.v[gbase + 2u * j + 1u] + d * d * (na * nb / n);
-        na = n;
-      }
-    } else {
-      for (uint j = j0; j < j1; j++) r += vec2(part.v[gbase + 2u * j], part.v[gbase + 2u * j + 1u]);
-    }
-    sums.v[p.o_sums + 2u * id] = r.x;
-    sums.v[p.o_sums + 2u * id + 1u] = r.y;
-    return;
-  }
-  uint c = dive_gid();
+#ifdef DIVE_MERGE_WG
+  uint c = dive_group(), j0 = gl_LocalInvocationID.x, js = DIVE_WG;
+  if (c >= p.C) return; // the whole work group leaves together
+#else
+  uint c = dive_gid(), j0 = 0u, js = 1u;
   if (c >= p.C) return;
-  uint base = p.o_part + 2u * c * p.nchunk;
   if (p.mode == 3u) {
     mean.v[p.o_mean + c] = rmean.v[p.o_rmean + c];
     rstd.v[p.o_rstd + c] = 1.0 / sqrt(rvar.v[p.o_rvar + c] + p.eps);
     return;
   }
+#endif
+  uint base = p.o_part + 2u * c * p.nchunk;
   if (p.mode == 0u) {
-    float na = 0.0, mu = 0.0, m2 = 0.0;
-    for (uint j = 0u; j < p.nchunk; j++) {
-      float nb = float(min(p.L, M - j * p.L)), n = na + nb;
-      float d = part.v[base + 2u * j] - mu;
-      mu += d * (nb / n);
-      m2 += part.v[base + 2u * j + 1u] + d * d * (na * nb / n);
-      na = n;
-    }
-    float var = m2 / float(M);
-    mean.v[p.o_mean + c] = mu;
+    float na = 0.0;
+    vec2 r = vec2(0.0); // (mean, M2) of the chunks so far
+    for (uint j = j0; j < p.nchunk; j += js)
+      chan(na, r, float(min(p.L, M - j * p.L)), vec2(part.v[base + 2u * j], part.v[base + 2u * j + 1u]));
+#ifdef DIVE_MERGE_WG
+    wg_chan(na, r);
+    if (gl_LocalInvocationID.x != 0u) return;
+#endif
+    float var = r.y / float(M);
+    mean.v[p.o_mean + c] = r.x;
     rstd.v[p.o_rstd + c] = 1.0 / sqrt(var + p.eps);
     if ((p.flags & 1u) != 0u)
-      rmean.v[p.o_rmean + c] = (1.0 - p.momentum) * rmean.v[p.o_rmean + c] + p.momentum * mu;
+      rmean.v[p.o_rmean + c] = (1.0 - p.momentum) * rmean.v[p.o_rmean + c] + p.momentum * r.x;
     if ((p.flags & 2u) != 0u)
       rvar.v[p.o_rvar + c] = (1.0 - p.momentum) * rvar.v[p.o_rvar + c] +
                              p.momentum * (var * (float(M) / float(M - 1u)));
     return;
   }
   vec2 s = vec2(0.0);
-  for (uint j = 0u; j < p.nchunk; j++) s += vec2(part.v[base + 2u * j], part.v[base + 2u * j + 1u]);
+  for (uint j = j0; j < p.nchunk; j += js) s += vec2(part.v[base + 2u * j], part.v[base + 2u * j + 1u]);
+#ifdef DIVE_MERGE_WG
+  s = dive_wg_sum(s);
+  if (gl_LocalInvocationID.x != 0u) return;
+#endif
   if (p.mode == 1u) {
     sums.v[p.o_sums + 2u * c] = s.x;
     sums.v[p.o_sums + 2u * c + 1u] = s.y;

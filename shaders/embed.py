@@ -49,6 +49,7 @@ SHADERS = [
     ("conv2d_bwd_w_reduce", "conv2d_bwd_w_reduce.comp", []),
     ("bn_part", "bn_part.comp", []),
     ("bn_merge", "bn_merge.comp", []),
+    ("bn_merge_wg", "bn_merge.comp", ["DIVE_MERGE_WG"]),
     ("bn_apply", "bn_apply.comp", []),
     ("bn_bwd_apply", "bn_bwd_apply.comp", []),
     ("shortcut_fwd", "shortcut_fwd.comp", []),

@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 140
+#define VK_CHECKS 147
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -1017,7 +1017,8 @@ static int check_bn_fused(dive_ctx *ctx) {
    Shapes: a single partial tile, several column tiles per channel, rows past a 128-row tile,
    odd sizes, stride 2 with phases of fewer pixels (whole work groups with nothing to do),
    1x1 stride 2 (phases no tap reaches), ResNeXt's 4 channels per group (plain and
-   strided), the 7x7/2 stem, 1x1 with many column tiles. Run in every tile-shape and split
+   strided), the 7x7/2 stem, 1x1 with many column tiles (two shapes: the second has 96
+   tiles of 128 columns, more than a work group of bn_merge_wg). Run in every tile-shape and split
    mode. The fused path must be the one taken (3 dispatches forward, the sums returned)
    unless DIVE_VK_FUSE=0 or DIVE_CHECK; a second run gives the same bits.
    The epilogues' code and their tile edges change only with the tile shape: the default
@@ -1025,24 +1026,25 @@ static int check_bn_fused(dive_ctx *ctx) {
    the work-group size of the other kernels, split-K, the chunking or the fusion itself
    (g_conv_bn_few) run the shapes marked 8 in the flags: several column tiles with residual,
    ReLU and add; more channels than a work group of 100 (bn_merge / bn_apply in two groups);
-   stride 2 in groups; 1x1 stride 2; one run each (the bit-identical second run is the
+   stride 2 in groups; 1x1 stride 2; the 96-tile 1x1; one run each (the bit-identical second run is the
    default and tile modes', where the epilogues' work-group reductions are). */
 static int g_conv_bn_few;
-static int g_two_level; /* shapes whose forward merged in two levels (DIVE_VK_MERGE) */
+static int64_t g_merges_wg; /* bn_merge_wg dispatches of the modes run with DIVE_VK_MERGE=1 */
 static int check_conv_bn_fused(dive_ctx *ctx) {
   static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add, 8 few) */
       {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 15},
       {1, 3, 11, 13, 130, 3, 3, 1, 1, 1, 14}, {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 11},
       {5, 8, 15, 15, 8, 3, 3, 2, 1, 1, 6},   {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 13},
       {1, 64, 6, 5, 64, 3, 3, 1, 1, 16, 2},   {1, 64, 7, 7, 64, 3, 3, 2, 1, 16, 7},
-      {1, 3, 23, 23, 8, 7, 7, 2, 3, 1, 2},   {4, 8, 16, 16, 8, 1, 1, 1, 0, 1, 4}};
+      {1, 3, 23, 23, 8, 7, 7, 2, 3, 1, 2},   {4, 8, 16, 16, 8, 1, 1, 1, 0, 1, 4},
+      {3, 4, 64, 64, 4, 1, 1, 1, 0, 1, 14}}; /* 12,288 columns: 96 tiles of 128 and more */
   int fused = ctx->vk->fuse && !ctx->check;
   unsigned ci;
   dive_rng r;
   dive_rng_seed(&r, 17);
   for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
     const int *c = cs[ci];
-    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run, two;
+    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run;
     dive__conv_p p;
     dive__bn_p bp, be;
     int64_t nin, nw, nout, i, d0;
@@ -1056,12 +1058,6 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
     p.stride = c[7]; p.pad = c[8]; p.groups = c[9];
     p.P = (p.H + 2 * p.pad - p.R) / p.stride + 1;
     p.Q = (p.W + 2 * p.pad - p.S) / p.stride + 1;
-    { /* the forward's bn_merge in two levels (one more dispatch) over the conv's column tiles? */
-      int64_t ncol = (int64_t)p.N * p.P * p.Q;
-      const dive__vk_tile *tl = &ctx->vk->tiles[dive__vk_pick_tile(ctx->vk, p.K / p.groups, ncol, p.groups) - 1];
-      two = dive__vk_merge_group(ctx->vk, p.K, (uint32_t)((ncol + tl->bn - 1) / tl->bn)) != 0;
-      g_two_level += two;
-    }
     Cg = p.C / p.groups;
     nin = (int64_t)p.N * p.C * p.H * p.W; nw = (int64_t)p.K * Cg * p.R * p.S;
     nout = (int64_t)p.N * p.K * p.P * p.Q;
@@ -1117,8 +1113,8 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
                                           &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 1, NULL, NULL));
       k1 = dive__vk_counters_get(ctx);
       d0 = k1.dispatches - k0.dispatches;
-      if (fused && d0 != 3 + two) {
-        printf("  forward: %lld dispatches, not %d (fused)\n", (long long)d0, 3 + two);
+      if (fused && d0 != 3) {
+        printf("  forward: %lld dispatches, not 3 (fused)\n", (long long)d0);
         ok = 0;
       }
       sums = dive__conv_backward_epi(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
@@ -1606,7 +1602,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   if (env && strcmp(env, "DIVE_CHECK")) {
     g_worst = 0;
     report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
-    report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
+    report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (5 shapes)" : "conv + BN units, fused epilogues (11 shapes)",
             check_conv_bn_fused(ctx));
     report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
     if (strcmp(env, "DIVE_VK_TILE")) {
@@ -1615,6 +1611,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
       report("bit-identical from run to run", check_repeat(ctx));
     }
     report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
+    g_merges_wg += ctx->vk->merges_wg;
     dive_ctx_destroy(ctx);
     return;
   }
@@ -1634,7 +1631,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
   report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
-  report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
+  report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (5 shapes)" : "conv + BN units, fused epilogues (11 shapes)",
             check_conv_bn_fused(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
@@ -1681,13 +1678,16 @@ int main(void) {
     run_mode_env("split=3", 0, NULL, "DIVE_VK_SPLIT", "3");
     run_mode_env("split=7", 1, NULL, "DIVE_VK_SPLIT", "7");
     run_mode_env("chunk=37", 0, NULL, "DIVE_VK_CHUNK", "37");
-    /* bn_merge in two levels (groups of 2 chunks, the last one shorter when odd) over
-       bn_part's chunks of 37 and over the fused epilogues' tiles */
-    set_env("DIVE_VK_MERGE", "2");
-    g_two_level = 0;
-    run_mode_env("merge=2", 0, NULL, "DIVE_VK_CHUNK", "37");
+    /* bn_merge_wg (one work group per channel) for every merge of 2+ chunks: over bn_part's
+       chunks of 5 (130 for the 17x19 BN, two or three per invocation) and the fused
+       epilogues' column tiles (96 for the 64x64 unit); at a work group of 100 the tree's
+       fold merges invocations 64..99 into 0..35 first */
+    set_env("DIVE_VK_MERGE", "1");
+    g_merges_wg = 0;
+    run_mode_env("merge=1", 0, NULL, "DIVE_VK_CHUNK", "5");
+    run_mode_env("merge=1 wg=100", 0, "100", "DIVE_VK_CHUNK", "5");
     set_env("DIVE_VK_MERGE", NULL);
-    report("merge=2: the fused forward merged in two levels", g_two_level == 0);
+    report("merge=1: bn_merge_wg was dispatched", g_merges_wg == 0);
     /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
     run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
   }
