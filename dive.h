@@ -9290,6 +9290,13 @@ DIVE_API dive_status dive_linear_backward(dive_ctx *ctx, dive_tensor *din, dive_
    (dive__relu_bn_backward's coef, dive__conv_backward_epi's dxg; the CPU, for the convs
    whose backward convolves copies). */
 static int dive__fused_fold(const dive_ctx *ctx) { return ctx->backend == DIVE_BACKEND_CPU; }
+/* dive__fused_sc_add: the option-A shortcut's backward is best run before its block's first
+   conv backward, so that its output is that conv's add and the backward-data epilogue adds
+   it, masks by the block input's ReLU and takes that BN's sums (Vulkan with the epilogues;
+   the CPU keeps its order: conv, shortcut, add, and the mask in the BN backward). */
+static int dive__fused_sc_add(const dive_ctx *ctx) {
+  return ctx->backend == DIVE_BACKEND_VULKAN && !ctx->check && dive__vk_fused(ctx);
+}
 static int dive__fused_dx(const dive_ctx *ctx, const dive__conv_p *p) {
   return ctx->backend == DIVE_BACKEND_CPU && dive__bwd_shared(p);
 }
@@ -10452,6 +10459,12 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
       gb = dive__shaped(&m->gbuf[fuse ? 3 : ib], &u->c, n);
       dive__rn_unit_bwd_bn(m, u, &gb, g, rs, n, fuse);
       if (fuse) { ib ^= ic; ic ^= ib; ib ^= ic; } /* swap */
+      if (j == bk->nu - 1 && bk->shortcut == DIVE__SC_OPTION_A && dive__fused_sc_add(ctx)) {
+        /* d out is final (masked): the shortcut's d x into D now, unordered with this
+           unit's BN backward (no level of its own), to be conv1's add (fuse is 0 there) */
+        gd = dive__shaped(&m->gbuf[3], &x, n);
+        dive_shortcut_backward(ctx, &gd, &ga, bk->u[0].stride);
+      }
       if (j > 0) { /* d of the previous unit's output, masked and summed for its BN */
         dive_tensor hx = dive__batch(&bk->u[j - 1].y, n);
         gc = dive__shaped(&m->gbuf[ic], &hx, n);
@@ -10462,6 +10475,8 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
       gc = dive__shaped(&m->gbuf[ic], &x, n); /* d x */
       if (bk->shortcut == DIVE__SC_IDENTITY) { /* d x = conv1's backward-data + d out */
         rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &ga, prev, n, fdy);
+      } else if (bk->shortcut == DIVE__SC_OPTION_A && dive__fused_sc_add(ctx)) { /* D is ready */
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n, fdy);
       } else if (bk->shortcut == DIVE__SC_OPTION_A) {
         dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, NULL, n, fdy);
         gd = dive__shaped(&m->gbuf[3], &x, n);
