@@ -15,6 +15,12 @@
 // E[v^2] - E[v]^2). That is bn_part mode 0's layout with chunks of L = BN (a tile's columns
 // are a range of the channel's N*P*Q values in bn_part's order), so bn_merge mode 0 merges
 // the tiles of a channel in order (Chan's formula) and the statistics pass is not needed.
+// With DIVE_ACT_EPI (conv2d_fwd_act: an eval-mode BN follows) the epilogue writes, instead
+// of c, y = [relu]((c - rmean[k]) rstd gamma[k] + beta[k] [+ res]) with rstd = 1/sqrt(rvar[k]
+// + eps): bn_merge mode 3 and bn_apply's arithmetic in the same order, on the value in
+// registers (c is never written). Bindings then: in 0, w 1, rmean 2, y 3, rvar 4, gamma 5,
+// beta 6, res 7 (flags bit 1; bit 2: the ReLU); eps is the float bits of p.unused. y must
+// not be in's buffer (other work groups still read in); it may be res.
 // Loads: A rows are contiguous along kd (invocations take consecutive kd); B along the
 // output columns (each invocation keeps one column, so its n, oh, ow are computed once).
 #version 450
@@ -31,8 +37,17 @@ layout(set = 0, binding = 4, std430) writeonly buffer Part { float v[]; } part;
 layout(push_constant) uniform P {
   uint o_in, o_w, o_b, o_out, o_part, o_unused5, o_unused6, o_unused7, o_unused8;
 #else
+#ifdef DIVE_ACT_EPI
+layout(set = 0, binding = 4, std430) readonly buffer Rv { float v[]; } rvar;
+layout(set = 0, binding = 5, std430) readonly buffer Gm { float v[]; } gamma;
+layout(set = 0, binding = 6, std430) readonly buffer Bt { float v[]; } beta;
+layout(set = 0, binding = 7, std430) readonly buffer Res { float v[]; } res;
+layout(push_constant) uniform P {
+  uint o_in, o_w, o_b, o_out, o_rvar, o_gamma, o_beta, o_res, o_unused8;
+#else
 layout(push_constant) uniform P {
   uint o_in, o_w, o_b, o_out;
+#endif
 #endif
   int N, C, H, W, K, R, S, P, Q, stride, pad, groups;
   uint flags, unused, klen, nsplit;
@@ -86,6 +101,24 @@ void main() {
       barrier();
     }
   }
+#ifdef DIVE_ACT_EPI
+  float eps = uintBitsToFloat(p.unused);
+  for (uint i = 0u; i < TM; i++) {
+    uint m = m0 + mm_row(tid, i), k = g * Kg + m;
+    if (m >= Kg) continue;
+    float rs = 1.0 / sqrt(rvar.v[p.o_rvar + k] + eps), mu = b.v[p.o_b + k];
+    float ga = gamma.v[p.o_gamma + k] * rs, be = beta.v[p.o_beta + k];
+    for (uint j = 0u; j < TN; j++) {
+      uint c2 = n0 + mm_col(tid, j);
+      if (c2 >= NCOL) continue;
+      uint n = c2 / PQ, e = (n * uint(p.K) + k) * PQ + (c2 - n * PQ);
+      float v = (acc[i][j] - mu) * ga + be;
+      if ((p.flags & 2u) != 0u) v += res.v[p.o_res + e];
+      if ((p.flags & 4u) != 0u) v = v > 0.0 ? v : 0.0; // as dive__ref_relu_fwd (NaN -> 0)
+      out_.v[p.o_out + e] = v;
+    }
+  }
+#else
   for (uint i = 0u; i < TM; i++) {
     uint m = m0 + mm_row(tid, i);
     if (m >= Kg) continue;
@@ -98,6 +131,7 @@ void main() {
       out_.v[p.o_out + (n * uint(p.K) + g * Kg + m) * PQ + (c2 - n * PQ)] = acc[i][j];
     }
   }
+#endif
 #ifdef DIVE_BN_EPI
   // the tile's statistics per row: its mean, then the squared deviations from it
   uint cnt = min(BN, NCOL - n0);

@@ -43,6 +43,7 @@ SHADERS = [
     ("add_fwd", "add_fwd.comp", []),
     ("conv2d_fwd", "conv2d_fwd.comp", []),
     ("conv2d_fwd_bn", "conv2d_fwd.comp", ["DIVE_BN_EPI"]),
+    ("conv2d_fwd_act", "conv2d_fwd.comp", ["DIVE_ACT_EPI"]),
     ("conv2d_bwd_x", "conv2d_bwd_x.comp", []),
     ("conv2d_bwd_x_bn", "conv2d_bwd_x.comp", ["DIVE_BN_EPI"]),
     ("conv2d_bwd_w", "conv2d_bwd_w.comp", []),
@@ -100,6 +101,8 @@ def active_text(text, defs):
     names = {d.split("=")[0] for d in defs}
     keep, stack = [], []
     for line in text.splitlines():
+        if re.match(r"\s*#\s*(if|elif)\b", line):
+            sys.exit("embed.py: #if / #elif are not read for the bindings: use #ifdef / #ifndef / #else")
         m = re.match(r"\s*#\s*(ifdef|ifndef|else|endif)\b\s*(\w*)", line)
         if m:
             kw, name = m.group(1), m.group(2)

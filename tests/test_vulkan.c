@@ -1145,6 +1145,35 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
         for (i = 0; i < 5; i++) free(keep[i]);
       }
     }
+    { /* eval (training 0): y = [relu](BN(c) with the running statistics [+ res]) written by
+         the conv's epilogue (conv2d_fwd_act: 2 dispatches with bn_merge mode 3), against the
+         reference conv + eval BN from the device's running statistics; c is not needed */
+      float *ye = fbuf(nout), *mue = fbuf(p.K), *rse = fbuf(p.K), *rmd = fbuf(p.K), *rvd = fbuf(p.K);
+      dive__vk_counters k0, k1;
+      dive__bn_p bq = bp;
+      CHECK_OK(ctx, dive_tensor_read(&RM.v, rmd, p.K));
+      CHECK_OK(ctx, dive_tensor_read(&RV.v, rvd, p.K));
+      CHECK_OK(ctx, dive_tensor_write(&Y.v, garb, nout));
+      CHECK_OK(ctx, dive_tensor_write(&MU.v, garb, p.K));
+      CHECK_OK(ctx, dive_tensor_write(&RS.v, garb, p.K));
+      k0 = dive__vk_counters_get(ctx);
+      CHECK_OK(ctx, dive__conv_bn_forward(ctx, &Y.v, &C.v, &MU.v, &RS.v, &EY.v, res ? &RES.v : NULL, &Wt.v, &G.v,
+                                          &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 0, NULL, NULL));
+      k1 = dive__vk_counters_get(ctx);
+      if (fused && k1.dispatches - k0.dispatches != 2) {
+        printf("  eval forward: %lld dispatches, not 2 (fused)\n", (long long)(k1.dispatches - k0.dispatches));
+        ok = 0;
+      }
+      bq.training = 0;
+      dive__ref_bn_fwd(&bq, ye, mue, rse, cc, g, bb, rmd, rvd);
+      for (i = 0; i < nout; i++) {
+        float v = ye[i] + (res ? rsd_[i] : 0.0f);
+        ye[i] = relu ? (v > 0 ? v : 0) : v;
+      }
+      ok &= vt_cmp(&Y, ye, TOL, "eval y") & vt_cmp(&MU, mue, TOL, "eval mean") & vt_cmp(&RS, rse, TOL, "eval rstd");
+      ok &= vt_cmp(&RM, rmd, 0, "eval: running mean unchanged") & vt_cmp(&RV, rvd, 0, "eval: running var unchanged");
+      free(ye); free(mue); free(rse); free(rmd); free(rvd);
+    }
     ok &= vt_done(&EC) & vt_done(&GE) & vt_done(&EMU) & vt_done(&ERS) & vt_done(&EY) & vt_done(&Wt) & vt_done(&G) &
           vt_done(&BB) & vt_done(&RM) & vt_done(&RV) & vt_done(&RES) & vt_done(&C) & vt_done(&Y) & vt_done(&MU) &
           vt_done(&RS) & vt_done(&DC) & vt_done(&ADD) & vt_done(&DX) & vt_done(&DW) & vt_done(&DEC) &
