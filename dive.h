@@ -7867,6 +7867,8 @@ static dive_status dive__vk_bn_bwd(dive_ctx *ctx, const dive__bn_p *p, dive_tens
          training the conv GEMM's epilogue (conv2d_fwd_bn) writes the BN statistics of each
          (channel, column tile) of its grid, bn_part's mode 0 layout with chunks of one
          tile's width, so bn_merge + bn_apply follow without a statistics pass over c.
+         In eval the GEMM's epilogue (conv2d_fwd_act) applies the BN with the running
+         statistics, the residual and the ReLU and writes y; c is not written.
      dive__vk_conv2d_bwd_bn(ctx, p, din, dw, dout, in, w, add, y, x, mean, rstd)
          din = (backward-data of dout [+ add]) masked by y > 0, dw +=: for a conv whose
          input is y = relu(BN(x) [+ res]) (mean, rstd: that BN's). The backward-data GEMM's

@@ -14,7 +14,9 @@
 #      then dive's ResNet-32 step again with DIVE_VK_FUSE=0 (the BN work out of the convs'
 #      epilogues, the unfused passes) -> "ResNet-32 ... epilogue fusions: fused X img/s,
 #      DIVE_VK_FUSE=0 Y img/s, speedup Z" and that run's counter line;
-#   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64;
+#   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64, then its step again with
+#      DIVE_VK_MERGE=0 (every BN merge one invocation per channel, no bn_merge_wg) ->
+#      "ResNet-50 batch 64 BN merge: default X img/s, DIVE_VK_MERGE=0 Y img/s, speedup Z";
 #   6. the per-kernel profile of the ResNet-32 step (DIVE_VK_PROFILE=1: microseconds,
 #      GFLOP/s, GB/s per kernel);
 #   7. the CPU-vs-Vulkan cross-check and the Fashion-MNIST-LT pipeline (when the data is there).
@@ -125,6 +127,17 @@ grep "vulkan per step" "$OUT/r32_nofuse_dive.log" | tail -1
 
 echo "== ResNet-50 (1000 classes) training step, Vulkan vs PyTorch strict fp32 ($R50)"
 bench "ResNet-50 $(echo "$R50" | awk '{print $4 "x" $4}') batch $(echo "$R50" | awk '{print $8}')" r50 "$R50" "$T50"
+
+echo "== ResNet-50 step with one invocation per channel in every BN merge (DIVE_VK_MERGE=0, $R50)"
+DIVE_VK_MERGE=0 timeout 600 ./build/bench_resnet --backend vulkan $R50 > "$OUT/r50_merge0_dive.log" 2>&1
+echo "dive DIVE_VK_MERGE=0: rc=$? $(grep train_img_s "$OUT/r50_merge0_dive.log" | tail -1)"
+d=$(img_s "$OUT/r50_dive.log"); u=$(img_s "$OUT/r50_merge0_dive.log")
+if [ -n "$d" ] && [ -n "$u" ]; then
+  echo "ResNet-50 batch $(echo "$R50" | awk '{print $8}') BN merge: default (bn_merge_wg where many chunks) $d img/s," \
+    "DIVE_VK_MERGE=0 $u img/s, speedup $($PY -c "print('%.3f' % ($d / $u))") (GPU: $GPU, driver: $DRV)"
+else
+  echo "ResNet-50 BN merge: not measured (default '$d', DIVE_VK_MERGE=0 '$u')"
+fi
 
 echo "== per-kernel profile: ResNet-32 step ($PROF, DIVE_VK_PROFILE=1)"
 DIVE_VK_PROFILE=1 timeout 300 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $PROF \
