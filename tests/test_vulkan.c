@@ -1017,8 +1017,9 @@ static int check_bn_fused(dive_ctx *ctx) {
    Shapes: a single partial tile, several column tiles per channel, rows past a 128-row tile,
    odd sizes, stride 2 with phases of fewer pixels (whole work groups with nothing to do),
    1x1 stride 2 (phases no tap reaches), ResNeXt's 4 channels per group (plain and
-   strided), the 7x7/2 stem, 1x1 with many column tiles (two shapes: the second has 96
-   tiles of 128 columns, more than a work group of bn_merge_wg). Run in every tile-shape and split
+   strided), the 7x7/2 stem, 1x1 with many column tiles, and in the DIVE_VK_MERGE=1 modes
+   only (flag 16) a 1x1 with 96 tiles of 128 columns, more than a work group of
+   bn_merge_wg. Run in every tile-shape and split
    mode. The fused path must be the one taken (3 dispatches forward, the sums returned)
    unless DIVE_VK_FUSE=0 or DIVE_CHECK; a second run gives the same bits.
    The epilogues' code and their tile edges change only with the tile shape: the default
@@ -1026,18 +1027,19 @@ static int check_bn_fused(dive_ctx *ctx) {
    the work-group size of the other kernels, split-K, the chunking or the fusion itself
    (g_conv_bn_few) run the shapes marked 8 in the flags: several column tiles with residual,
    ReLU and add; more channels than a work group of 100 (bn_merge / bn_apply in two groups);
-   stride 2 in groups; 1x1 stride 2; the 96-tile 1x1; one run each (the bit-identical second run is the
+   stride 2 in groups; 1x1 stride 2; one run each (the bit-identical second run is the
    default and tile modes', where the epilogues' work-group reductions are). */
 static int g_conv_bn_few;
 static int64_t g_merges_wg; /* bn_merge_wg dispatches of the modes run with DIVE_VK_MERGE=1 */
 static int check_conv_bn_fused(dive_ctx *ctx) {
-  static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add, 8 few) */
+  static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add, 8 few,
+                                   16 only with DIVE_VK_MERGE=1) */
       {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 15},
       {1, 3, 11, 13, 130, 3, 3, 1, 1, 1, 14}, {3, 4, 7, 5, 6, 3, 3, 2, 1, 2, 11},
       {5, 8, 15, 15, 8, 3, 3, 2, 1, 1, 6},   {2, 33, 5, 7, 70, 1, 1, 2, 0, 1, 13},
       {1, 64, 6, 5, 64, 3, 3, 1, 1, 16, 2},   {1, 64, 7, 7, 64, 3, 3, 2, 1, 16, 7},
       {1, 3, 23, 23, 8, 7, 7, 2, 3, 1, 2},   {4, 8, 16, 16, 8, 1, 1, 1, 0, 1, 4},
-      {3, 4, 64, 64, 4, 1, 1, 1, 0, 1, 14}}; /* 12,288 columns: 96 tiles of 128 and more */
+      {3, 4, 64, 64, 4, 1, 1, 1, 0, 1, 30}}; /* 12,288 columns: 96 tiles of 128 and more */
   int fused = ctx->vk->fuse && !ctx->check;
   unsigned ci;
   dive_rng r;
@@ -1052,7 +1054,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
         *dw, *dec, *dge, *dbe, *garb, *keep[5] = {NULL, NULL, NULL, NULL, NULL};
     vt EC, GE, EMU, ERS, EY, Wt, G, BB, RM, RV, RES, C, Y, MU, RS, DC, ADD, DX, DW, DEC, DGE, DBE;
     const dive_tensor *sums;
-    if (g_conv_bn_few && !(c[10] & 8)) continue;
+    if ((g_conv_bn_few && !(c[10] & 8)) || ((c[10] & 16) && ctx->vk->force_merge != 1)) continue;
     memset(&p, 0, sizeof p);
     p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.K = c[4]; p.R = c[5]; p.S = c[6];
     p.stride = c[7]; p.pad = c[8]; p.groups = c[9];
@@ -1631,7 +1633,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   if (env && strcmp(env, "DIVE_CHECK")) {
     g_worst = 0;
     report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
-    report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (5 shapes)" : "conv + BN units, fused epilogues (11 shapes)",
+    report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4-5 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
             check_conv_bn_fused(ctx));
     report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
     if (strcmp(env, "DIVE_VK_TILE")) {
@@ -1660,7 +1662,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
   report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
   report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
-  report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (5 shapes)" : "conv + BN units, fused epilogues (11 shapes)",
+  report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4-5 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
             check_conv_bn_fused(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
