@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 147
+#define VK_CHECKS 148
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -1719,6 +1719,11 @@ int main(void) {
     run_mode_env("merge=1 wg=100", 0, "100", "DIVE_VK_CHUNK", "5");
     set_env("DIVE_VK_MERGE", NULL);
     report("merge=1: bn_merge_wg was dispatched", g_merges_wg == 0);
+    set_env("DIVE_VK_MERGE", "2");
+    ctx = NULL;
+    g_mode = "-";
+    report("DIVE_VK_MERGE=2: error", vk_ctx(&ctx) != DIVE_ERR_ARG || !strstr(dive_last_error(), "DIVE_VK_MERGE"));
+    set_env("DIVE_VK_MERGE", NULL);
     /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
     run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
   }
