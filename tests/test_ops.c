@@ -1429,7 +1429,7 @@ static int part_checks(int cpu, const char *only_op) {
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 3; /* + the channel-blocked im2col report */
-  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
@@ -1734,6 +1734,23 @@ int main(int argc, char **argv) {
            dive__plain48_calls - c0);
     dive__plain48_mode = dive__plain_mode = -1;
     dive__plain_blkf = bf;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The 1x1 weight gradient in blocks of pixels (dive__ntlb_mode: x and dout read in place,
+     one image a call): the 1x1 rows in blocks of 96 pixels (several an image, a shorter last) */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__ntlb_calls;
+    int64_t lc = dive__ntlb_cols;
+    dive__ntlb_cols = 96;
+    g_cpu_label = "cpu-ntlb";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (plain_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "1x1 dw in pixel blocks ran", "cpu-ntlb", dive__ntlb_calls > c0, "%d blocks",
+           dive__ntlb_calls - c0);
+    dive__ntlb_cols = lc;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
