@@ -3979,7 +3979,7 @@ static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
 }
 
 /* The 8 x 48 tile in the blocked GEMM (AVX-512 only) for the 1x1 convs' chunks (stride 1, and the
-   1x1/2 projections' subsampled columns: 2-5 % faster forward at 56x56 to 14x14)
+   1x1/2 projections' subsampled columns: 0-5 % faster forward at 56x56 to 14x14)
    (forward, and backward-data as a forward conv of dout): its 48-column B panels take KC48
    rows (48 x 128 floats, 24 KB, in L1 beside the streaming weights). Measured (one thread,
    Intel, AVX-512, the GEMM alone): 150-165 -> 180-210 GFLOP/s at M 256-1024, K 256-1024,
@@ -4735,10 +4735,6 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                   memcpy(a + k * g.Ln + oh * g.rowl, dy + ((int64_t)k * p->P + oh) * p->Q,
                          sizeof(float) * (size_t)p->Q);
             }
-            /* a block of dout rows (<= 512 KB) stays in cache while every source tile (6
-               rows, in L1) passes against it: each operand streams from memory once per
-               block instead of once per tile of the other. Every tile is still one call
-               per chunk, so the sums are those of any other order. */
             if (lbw && xin && inplace && ni == 1) { /* dive__ntlb_mode: the pixels in blocks */
               const float *x0 = in + (n * p->C + (int64_t)gi * g.Cg) * HW;
               int64_t l0, ll, kbl;
@@ -4754,6 +4750,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
               }
               continue;
             }
+            /* a block of dout rows (<= 512 KB) stays in cache while every source tile (6
+               rows, in L1) passes against it: each operand streams from memory once per
+               block instead of once per tile of the other. Every tile is still one call
+               per chunk, so the sums are those of any other order. */
             for (k0 = 0; k0 < Kr4; k0 += kb)
               for (i = 0; i < CRSr; i += DIVE__NT_N)
                 for (k = k0; k < DIVE__MIN(k0 + kb, Kr4); k += DIVE__NT_M)
