@@ -59,7 +59,8 @@
      where that conv makes them (the stride-1 3x3 convs); DIVE_CPU_FUSE_DX=0 makes it a pass.
      On AVX-512 the BN rows of 256+ floats are written with streaming stores
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
-     8 x 48 tile (DIVE_CPU_NN48=0 off, =1 wherever the blocked GEMM runs); both for A/B runs.
+     8 x 48 tile, as do the 1x1 convs at 56x56 (DIVE_CPU_NN48=0 off for both, =1 wherever
+     the blocked GEMM runs); both for A/B runs.
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -1569,6 +1570,9 @@ static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
 static int dive__wino_mode = -1; /* Winograd convs (dive__wino_pick): -1 rule, 0 never, 1 always */
 static int dive__ntst_mode = 3; /* streaming stores in the AVX-512 BN rows: bit 0 apply, bit 1 dx */
 static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule (dive__nn48_pick), 0 never, 1 always */
+/* ... and the unchunked 1x1 convs' (dive__conv_plain): -1 the rule, 0 never, 1 B read in
+   place, 2 B's 48-column panels packed */
+static int dive__plain48_mode = -1;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1625,6 +1629,7 @@ static void dive__isa_init(void) {
   dive__ntst_mode = e ? atoi(e) : 3;
   e = getenv("DIVE_CPU_NN48"); /* A/B runs of the whole model */
   dive__nn48_mode = e ? atoi(e) : -1;
+  dive__plain48_mode = e && !strcmp(e, "0") ? 0 : -1; /* and the unchunked 1x1 convs' */
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -1668,6 +1673,14 @@ static DIVE__UNUSED int dive__isa_set(int isa) {
 #define DIVE__NN_M 8
 #define DIVE__NT_M 4
 #define DIVE__NT_N 6
+/* The 1x1 convs' weight gradient where x and dout are read in place (56x56, 28x28: one
+   image a call): a tile's 6 source rows of 3136 floats came from L2 for every 4 dout rows.
+   In blocks of dive__ntlb_cols pixels the 6 rows (24 KB) stay in L1 while the block's dout
+   rows pass against them (L2 reads 4 rows a call instead of 10); the tile's sum is split
+   at the blocks. 512 was slower (each call's 24 lane sums weigh more); 28x28 is one block. */
+static int dive__ntlb_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+static int64_t dive__ntlb_cols = 1024; /* most pixels a block, a multiple of 16 */
+static DIVE__TLS int dive__ntlb_calls; /* pixel blocks run by this thread (tests) */
 typedef void (*dive__nn_fn)(int kc, const float *a, const float *b, const int64_t *off, float *c,
                             int64_t ldc, int acc, int nr);
 typedef void (*dive__nt_fn)(int64_t L, int ni, const float *a, int64_t lda, int64_t as,
@@ -3189,6 +3202,13 @@ static void dive__conv_gemm(dive__nn_fn nn, const dive__conv_p *p, const dive__c
    forward; with 256 channels it was 1.1-1.2x slower even in blocks of 512 columns). The
    same kernel calls either way, so the same sums. */
 static int dive__plain_mode = -1; /* -1: the rule, 0: columns outer, 1: rows outer in blocks of plain_blkf B floats */
+/* The 8 x 48 tile there too (dive__nn48_avx512, AVX-512): each 48-column panel of B against
+   every 8-row weight panel, DIVE__PLAIN_KC48 rows of B at a time (a 24 KB panel in L1; the
+   later blocks add to the output tile just stored, still in cache); the 32 / 16 column tails
+   and the rows past the last multiple of 8 keep the 8 x 32 tile over all the rows. */
+static DIVE__TLS int dive__plain48_calls; /* 48-column panels run by this thread in the plain geometry (tests) */
+#define DIVE__PLAIN_KC48 128
+static DIVE__TLS int dive__plain_pk_calls; /* images whose 48-column panels were packed (tests) */
 static int64_t dive__plain_blkf = 262144;
 static DIVE__TLS int dive__plain_rows_calls; /* images run rows outer by this thread (tests) */
 /* columns per block with rows outer, 0: columns outer */
@@ -3196,6 +3216,13 @@ static int64_t dive__plain_cols(const dive__conv_p *p, const dive__cgeo *g) {
   int64_t HW = (int64_t)p->H * p->W;
   if (dive__plain_mode == 0 || (dive__plain_mode < 0 && g->Cg * HW > dive__plain_blkf)) return 0;
   return DIVE__MAX(32, dive__plain_blkf / g->Cg / 32 * 32);
+}
+static dive__nn_fn dive__plain48_pick(dive__nn_fn nn) {
+#if DIVE__X86
+  if (nn == dive__nn_avx512 && dive__plain48_mode != 0) return dive__nn48_avx512;
+#endif
+  (void)nn;
+  return NULL;
 }
 /* The plain geometry (1x1, stride 1, no padding): out (Kg, HW) = w (Kg, Cg) * img (Cg, HW),
    the image read in place (rows off[c] = c HW) and the output written in place; the last
@@ -3206,24 +3233,52 @@ static void dive__conv_plain(dive__nn_fn nn, const dive__conv_p *p, const dive__
                              float *out, float *stage, float *cbuf) {
   const int64_t HW = (int64_t)p->H * p->W, J = HW / 16 * 16;
   const int Kg = g->Kg, Cg = g->Cg, K8 = Kg / DIVE__NN_M * DIVE__NN_M;
-  int64_t j0, j, j1, jb = dive__plain_cols(p, g);
-  int m0, i, c, nr;
+  int64_t j0, j, j1, je, jb = dive__plain_cols(p, g);
+  int m0, i, c, nr, nw, p0;
+  dive__nn_fn nn48 = dive__plain48_pick(nn);
+  int pk = nn48 && !jb && dive__plain48_mode != 1 && HW >= 64; /* stage holds Cg x 48 floats */
+  int64_t o48[DIVE__PLAIN_KC48];
+  for (i = 0; i < DIVE__PLAIN_KC48; i++) o48[i] = 48 * (int64_t)i;
   dive__plain_rows_calls += jb > 0;
+  dive__plain_pk_calls += pk;
   if (jb) /* blocks of jb columns (their B in L2), 8 output rows at a time through each */
     for (j1 = 0; j1 < J; j1 += jb)
       for (m0 = 0; m0 < K8; m0 += DIVE__NN_M)
-        for (j0 = j1; j0 < DIVE__MIN(J, j1 + jb); j0 += nr) {
-          nr = J - j0 >= 32 ? 32 : 16;
-          nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
+        for (j0 = j1, je = DIVE__MIN(J, j1 + jb); j0 < je; j0 += nr) {
+          nr = nn48 && je - j0 >= 48 ? 48 : je - j0 >= 32 ? 32 : 16;
+          dive__plain48_calls += nr == 48;
+          if (nr == 48)
+            for (p0 = 0; p0 < Cg; p0 += DIVE__PLAIN_KC48)
+              nn48(DIVE__MIN(DIVE__PLAIN_KC48, Cg - p0), apack + (int64_t)m0 * Cg + p0 * DIVE__NN_M, img + j0,
+                   off + p0, out + m0 * HW + j0, HW, p0 > 0, 48);
+          else
+            nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
         }
   for (j0 = 0; j0 < J; j0 += nr) {
-    nr = J - j0 >= 32 ? 32 : 16;
-    for (m0 = 0; m0 < K8 && !jb; m0 += DIVE__NN_M)
-      nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
-    if (K8 < Kg) {
-      nn(Cg, apack + (int64_t)K8 * Cg, img + j0, off, cbuf, 32, 0, nr);
-      for (i = 0; i < Kg - K8; i++) memcpy(out + (K8 + i) * HW + j0, cbuf + i * 32, sizeof(float) * (size_t)nr);
+    nr = nn48 && !jb && J - j0 >= 48 ? 48 : J - j0 >= 32 ? 32 : 16;
+    dive__plain48_calls += nr == 48;
+    if (nr == 48) { /* K blocks outer: a block's 48-column B panel stays in L1 across the rows */
+      const float *bp = img + j0;
+      const int64_t *bo = off;
+      if (pk) { /* the panel packed: Cg rows of 48 floats */
+        for (c = 0; c < Cg; c++) memcpy(stage + c * 48, img + off[c] + j0, sizeof(float) * 48);
+        bp = stage;
+        bo = o48;
+      }
+      for (p0 = 0; p0 < Cg; p0 += DIVE__PLAIN_KC48)
+        for (m0 = 0; m0 < K8; m0 += DIVE__NN_M)
+          nn48(DIVE__MIN(DIVE__PLAIN_KC48, Cg - p0), apack + (int64_t)m0 * Cg + p0 * DIVE__NN_M,
+               pk ? bp + p0 * 48 : bp, pk ? bo : bo + p0, out + m0 * HW + j0, HW, p0 > 0, 48);
     }
+    else
+      for (m0 = 0; m0 < K8 && !jb; m0 += DIVE__NN_M)
+        nn(Cg, apack + (int64_t)m0 * Cg, img + j0, off, out + m0 * HW + j0, HW, 0, nr);
+    if (K8 < Kg) /* the last rows, 32 / 16 columns at a time */
+      for (j = j0; j < j0 + nr; j += nw) {
+        nw = j0 + nr - j >= 32 ? 32 : 16;
+        nn(Cg, apack + (int64_t)K8 * Cg, img + j, off, cbuf, 32, 0, nw);
+        for (i = 0; i < Kg - K8; i++) memcpy(out + (K8 + i) * HW + j, cbuf + i * 32, sizeof(float) * (size_t)nw);
+      }
   }
   if (J < HW) {
     int t = (int)(HW - J);
@@ -3924,7 +3979,8 @@ static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
   return (int)DIVE__MAX(1, DIVE__MIN(nmax, (wino ? DIVE__GB_WCOLS : DIVE__GB_COLS) / cols));
 }
 
-/* The 8 x 48 tile in the blocked GEMM (AVX-512 only) for the 1x1 stride-1 convs' chunks
+/* The 8 x 48 tile in the blocked GEMM (AVX-512 only) for the 1x1 convs' chunks (stride 1, and the
+   1x1/2 projections' subsampled columns: 0-5 % faster forward at 56x56 to 14x14)
    (forward, and backward-data as a forward conv of dout): its 48-column B panels take KC48
    rows (48 x 128 floats, 24 KB, in L1 beside the streaming weights). Measured (one thread,
    Intel, AVX-512, the GEMM alone): 150-165 -> 180-210 GFLOP/s at M 256-1024, K 256-1024,
@@ -3933,7 +3989,7 @@ static DIVE__TLS int dive__nn48_calls; /* 48-column panels run by this thread (t
 #define DIVE__GB_KC48 128
 static dive__nn_fn dive__nn48_pick(dive__nn_fn nn, const dive__conv_p *p) {
 #if DIVE__X86
-  int plain = p->R == 1 && p->S == 1 && p->stride == 1;
+  int plain = p->R == 1 && p->S == 1; /* any stride: the 1x1/2 projections' subsampled copies too */
   if (nn == dive__nn_avx512 && (dive__nn48_mode == 1 || (dive__nn48_mode < 0 && plain))) return dive__nn48_avx512;
 #endif
   (void)nn;
@@ -4663,6 +4719,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
         int kb = (int)DIVE__MAX(DIVE__NT_M, 131072 / (g.Ln * nb) / DIVE__NT_M * DIVE__NT_M);
         /* plain geometry, HW % 16 == 0: x's rows are the B rows, read in place too */
         int xin = g.flat == DIVE__PLAIN && g.Ln == g.L;
+        int64_t lbw = dive__ntlb_mode ? dive__ntlb_cols : 0;
         float *srcs = mine, *dys = mine + nb * ss;
         for (gi = 0; gi < p->groups; gi++)
           for (n = n0; n < n1; n += nb) {
@@ -4678,6 +4735,21 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
                 for (oh = 0; oh < p->P; oh++)
                   memcpy(a + k * g.Ln + oh * g.rowl, dy + ((int64_t)k * p->P + oh) * p->Q,
                          sizeof(float) * (size_t)p->Q);
+            }
+            if (lbw && xin && inplace && ni == 1) { /* dive__ntlb_mode: the pixels in blocks */
+              const float *x0 = in + (n * p->C + (int64_t)gi * g.Cg) * HW;
+              int64_t l0, ll, kbl;
+              for (l0 = 0; l0 < g.Ln; l0 += lbw) {
+                ll = DIVE__MIN(lbw, g.Ln - l0);
+                kbl = DIVE__MAX(DIVE__NT_M, 131072 / ll / DIVE__NT_M * DIVE__NT_M);
+                dive__ntlb_calls++;
+                for (k0 = 0; k0 < Kr4; k0 += kbl)
+                  for (i = 0; i < CRSr; i += DIVE__NT_N)
+                    for (k = (int)k0; k < DIVE__MIN(k0 + kbl, Kr4); k += DIVE__NT_M)
+                      nt_k(ll, 1, a0 + k * lda + l0, lda, 0, x0 + l0, off + i, 0, dwp + (gi * Kr4 + k) * CRSr + i,
+                           CRSr);
+              }
+              continue;
             }
             /* a block of dout rows (<= 512 KB) stays in cache while every source tile (6
                rows, in L1) passes against it: each operand streams from memory once per

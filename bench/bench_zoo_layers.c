@@ -9,9 +9,10 @@
    of output rows (ZOO_CBF: col floats per block), ZOO_PLAIN=0|1 the 1x1 convs' columns-outer /
    rows-outer order (ZOO_PBF: B floats per block), ZOO_GBK=0|1 the im2col of a chunk of
    images built whole / a block of channels at a time, ZOO_NN48=0|1 the blocked GEMM's 8 x 48
-   tile (off / on wherever the chunks run), and ZOO_DWONLY=1 times backward-weights
+   tile (off / on wherever the chunks run), ZOO_PLAIN48=0|1 that tile in the unchunked 1x1
+   convs (dive__conv_plain), and ZOO_DWONLY=1 times backward-weights
    alone; the PyTorch side of each conv: bench/pytorch_zoo_layers.py)
-   Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
+   Prints per shape: count in the model, ms forward / backward (the fastest of 5, ZOO_REPS=1..32 for more; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
 #define DIVE_IMPLEMENTATION
@@ -86,9 +87,11 @@ int main(int argc, char **argv) {
   dive_resnet_desc rd;
   dive_resnet *m;
   double tot_f = 0, tot_b = 0, tot_fl = 0;
+  int nrep = getenv("ZOO_REPS") ? atoi(getenv("ZOO_REPS")) : 5;
   memset(&cd, 0, sizeof cd);
   cd.backend = DIVE_BACKEND_CPU;
   if (dive_ctx_create(&ctx, &cd)) return 1;
+  if (nrep < 1 || nrep > 32) nrep = 5;
   if (getenv("ZOO_DWNN")) dive__dwnn_mode = atoi(getenv("ZOO_DWNN"));
   if (getenv("ZOO_FWDB")) dive__fwdb_mode = atoi(getenv("ZOO_FWDB"));
   if (getenv("ZOO_GD")) dive__gd_mode = atoi(getenv("ZOO_GD"));
@@ -98,6 +101,9 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   if (getenv("ZOO_GBK")) dive__gbk_mode = atoi(getenv("ZOO_GBK"));
   if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
+  if (getenv("ZOO_PLAIN48")) dive__plain48_mode = atoi(getenv("ZOO_PLAIN48"));
+  if (getenv("ZOO_NTLB")) dive__ntlb_mode = atoi(getenv("ZOO_NTLB"));
+  if (getenv("ZOO_NTLBC")) dive__ntlb_cols = atoi(getenv("ZOO_NTLBC"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }
@@ -121,7 +127,7 @@ int main(int argc, char **argv) {
     dive__conv_p *p = &shapes[k];
     int64_t nin = (int64_t)p->N * p->C * p->H * p->W, nw = (int64_t)p->K * (p->C / p->groups) * p->R * p->S;
     int64_t nout = (int64_t)p->N * p->K * p->P * p->Q;
-    double fl = 2.0 * (double)nout * (p->C / p->groups) * p->R * p->S, tf[5], tb[5], e;
+    double fl = 2.0 * (double)nout * (p->C / p->groups) * p->R * p->S, tf[32], tb[32], e;
     float *in, *w, *out, *dout, *din, *dw;
     dive_rng r;
     char name[64];
@@ -134,7 +140,7 @@ int main(int argc, char **argv) {
     dive_rng_seed(&r, 5);
     in = fill(nin, &r); w = fill(nw, &r); dout = fill(nout, &r);
     out = (float *)malloc(4 * (size_t)nout); din = (float *)malloc(4 * (size_t)nin); dw = (float *)calloc((size_t)nw, 4);
-    for (t = -1; t < 5; t++) {
+    for (t = -1; t < nrep; t++) {
       double t0 = now(), t1;
       dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, p, out, in, w, NULL, NULL);
       t1 = now();
@@ -142,8 +148,8 @@ int main(int argc, char **argv) {
       dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 || getenv("ZOO_DWONLY") ? NULL : din, dw, NULL, dout, in, w, NULL);
       if (t >= 0) { tf[t] = t1 - t0; tb[t] = now() - t1; }
     }
-    qsort(tf, 5, sizeof *tf, cmp_d);
-    qsort(tb, 5, sizeof *tb, cmp_d);
+    qsort(tf, (size_t)nrep, sizeof *tf, cmp_d);
+    qsort(tb, (size_t)nrep, sizeof *tb, cmp_d);
     printf("%-40s %3d %9.2f %9.2f %8.1f %8.1f\n", name, count[k], 1e3 * tf[0], 1e3 * tb[0], fl / tf[0] / 1e9,
            (k == 0 ? 1 : 2) * fl / tb[0] / 1e9);
     tot_f += count[k] * tf[0];

@@ -473,6 +473,8 @@ static const tcase cases[] = {
   {"conv2d", 2, 8, 3, 5, 16, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
   {"conv2d", 2, 64, 8, 8, 40, 1, 1, 0, 4, 0, 1, 0, NULL, 0, 0},
   {"conv2d", 2, 24, 7, 7, 64, 1, 1, 0, 1, 0, 1, 0, "din", 0, 0},
+  /* ... 8 x 48 panels: 48 + 32 columns, 136 channels (two blocks of B rows), K % 8 rows */
+  {"conv2d", 2, 136, 8, 10, 12, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   /* grouped 3x3 with 4 output channels per group (ResNeXt's first stage): the 4-row kernel */
   {"conv2d", 2, 16, 12, 12, 16, 3, 1, 1, 4, 1, 1, 0, NULL, 0, 0},
   {"conv2d", 2, 32, 16, 16, 32, 3, 2, 1, 8, 0, 1, 0, NULL, 0, 0},
@@ -1427,8 +1429,8 @@ static int part_checks(int cpu, const char *only_op) {
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 3; /* + the channel-blocked im2col report */
-  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
-  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 4 + 2 * 2 +
@@ -1702,6 +1704,53 @@ int main(int argc, char **argv) {
     }
     dive__plain_mode = -1;
     dive__plain_blkf = bf;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The plain geometry's 8 x 48 tile (AVX-512): the 1x1 rows with columns outer, where the
+     rule packs each 48-column panel of B (the test images are small: by default they run rows
+     outer, B in place), then with B read in place, columns outer and rows outer in blocks of
+     96 columns */
+  if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int64_t bf = dive__plain_blkf;
+    int mode, c0 = dive__plain48_calls, k0 = dive__plain_pk_calls;
+    g_no_grad = 1;
+    dive__plain_mode = 0; /* columns outer: the rule packs the panels there */
+    g_cpu_label = "cpu-pack48";
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (plain_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "1x1 48-column panels packed", "cpu-pack48", dive__plain_pk_calls > k0, "%d images",
+           dive__plain_pk_calls - k0);
+    dive__plain48_mode = 1;
+    for (mode = 0; mode <= 1; mode++) {
+      dive__plain_mode = mode;
+      dive__plain_blkf = mode ? 96 * 16 : bf;
+      g_cpu_label = mode ? "cpu-rows48" : "cpu-cols48";
+      for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        if (plain_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+    }
+    report("conv2d", "1x1 8 x 48 tile in place ran", "cpu-48", dive__plain48_calls > c0, "%d panels",
+           dive__plain48_calls - c0);
+    dive__plain48_mode = dive__plain_mode = -1;
+    dive__plain_blkf = bf;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The 1x1 weight gradient in blocks of pixels (dive__ntlb_mode: x and dout read in place,
+     one image a call): the 1x1 rows in blocks of 96 pixels (several an image, a shorter last) */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__ntlb_calls;
+    int64_t lc = dive__ntlb_cols;
+    dive__ntlb_cols = 96;
+    g_cpu_label = "cpu-ntlb";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (plain_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "1x1 dw in pixel blocks ran", "cpu-ntlb", dive__ntlb_calls > c0, "%d blocks",
+           dive__ntlb_calls - c0);
+    dive__ntlb_cols = lc;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
