@@ -4036,6 +4036,50 @@ static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t L
     }
 }
 
+/* Backward-data of a strided conv p (groups 1, not a forward conv of dout) for a chunk of
+   ni images: dx (ni images of (C, H, W)) = col2im of col = apack (CRS x K, packed) * dout's
+   rows side by side (q1: p as a 1x1 conv of dout, K channels in; sc as dive__gb_ws(q1, CRS,
+   ni)). With a kernel larger than 1x1 (dive__gbc_mode) col is made and used a block of
+   whole input channels at a time (a multiple of 8 rows, about DIVE__GB_KC): each block's
+   rows get all their sums while in L2 and col2im reads them there, where the whole col
+   matrix (3.6-9 MB for the 3x3/2 convs of the ImageNet family) went to memory once per
+   block of K and came back for the next block and for col2im. The same blocks of K in the
+   same order for every col entry: the same sums as the whole matrix. */
+static int dive__gbc_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+static DIVE__TLS int dive__gbc_calls; /* chunks run this way by this thread (tests) */
+static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__conv_p *q1, const float *apack,
+                            const float *dy, int ni, float *sc, float *dx) {
+  int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S;
+  int64_t Ln = dive__rup(ni * PQ, 16), K = p->K, q;
+  int RS = p->R * p->S, u, c0, nc, p0, kcb;
+  float *src = sc, *cbuf = sc + dive__rup(K * Ln, 16), *cb;
+  int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(CRS, DIVE__NN_M) * Ln, 16));
+  dive__nn_fn nn48 = dive__nn48_pick(nn, q1);
+  int cpb = DIVE__NN_M * DIVE__MAX(1, DIVE__GB_KC / (DIVE__NN_M * RS)); /* c0 RS stays a multiple of 8 */
+  if (!dive__gbc_mode || RS == 1) {
+    int64_t ln;
+    cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln);
+    for (u = 0; u < ni; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+    return;
+  }
+  dive__fwdb_calls++;
+  dive__gbc_calls++;
+  for (u = 0; u < ni; u++) dive__im2col_pq(q1, (int)K, dy + u * K * PQ, src + u * PQ, Ln);
+  for (q = 0; q < K; q++) {
+    memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
+    off[q] = q * Ln;
+  }
+  kcb = nn48 ? DIVE__GB_KC48 : DIVE__GB_KC;
+  for (c0 = 0; c0 < p->C; c0 += nc) {
+    int m0 = c0 * RS;
+    nc = DIVE__MIN(cpb, p->C - c0);
+    for (p0 = 0; p0 < K; p0 += kcb) /* rows [m0, m0 + nc RS) of col, in the first rows of cbuf */
+      dive__nn_gemm_kb(nn, nn48, nc * RS, (int)K, p0, (int)DIVE__MIN(kcb, K - p0), apack + (int64_t)m0 * K, src,
+                       off + p0, Ln, Ln, cbuf);
+    for (u = 0; u < ni; u++) dive__col2im(p, nc, cbuf + u * PQ, Ln, dx + u * p->C * HW + c0 * HW);
+  }
+}
+
 
 /* Winograd for a chunk of ni images, image u's tiles at columns u T.. (7x7: 16 tiles, 14x14:
    49): g is the one-image geometry, gb the same with Tn = nb T columns rounded up to 16, and
@@ -4701,8 +4745,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
             dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
           } else {
-            cb = dive__gb_gemm(nn, &q1, (int)g.CRS, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
-            for (u = 0; u < nc; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+            dive__gb_col2im(nn, p, &q1, apack, dy, nc, mine, dx);
           }
           for (u = 0; u < nc && epi; u++) dive__dgrad_epi_apply(f, epi, p, din, n + u, 0, p->C);
         }

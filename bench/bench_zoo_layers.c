@@ -8,9 +8,11 @@
    grouped 3x3 convs, off or on wherever they apply, ZOO_COLBLK=0|1 the col matrix in blocks
    of output rows (ZOO_CBF: col floats per block), ZOO_PLAIN=0|1 the 1x1 convs' columns-outer /
    rows-outer order (ZOO_PBF: B floats per block), ZOO_GBK=0|1 the im2col of a chunk of
-   images built whole / a block of channels at a time, ZOO_NN48=0|1 the blocked GEMM's 8 x 48
-   tile (off / on wherever the chunks run), and ZOO_DWONLY=1 times backward-weights
-   alone; the PyTorch side of each conv: bench/pytorch_zoo_layers.py)
+   images built whole / a block of channels at a time, ZOO_GBC=0|1 the strided convs'
+   backward-data col matrix of a chunk made whole / a block of channels at a time,
+   ZOO_NN48=0|1 the blocked GEMM's 8 x 48 tile (off / on wherever the chunks run), and
+   ZOO_DWONLY=1 times backward-weights alone, ZOO_DXONLY=1 backward-data alone; the PyTorch
+   side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
@@ -97,6 +99,7 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_PLAIN")) dive__plain_mode = atoi(getenv("ZOO_PLAIN"));
   if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   if (getenv("ZOO_GBK")) dive__gbk_mode = atoi(getenv("ZOO_GBK"));
+  if (getenv("ZOO_GBC")) dive__gbc_mode = atoi(getenv("ZOO_GBC"));
   if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
@@ -139,7 +142,8 @@ int main(int argc, char **argv) {
       dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, p, out, in, w, NULL, NULL);
       t1 = now();
       /* the stem's input needs no gradient */
-      dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 || getenv("ZOO_DWONLY") ? NULL : din, dw, NULL, dout, in, w, NULL);
+      dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 || getenv("ZOO_DWONLY") ? NULL : din,
+                              getenv("ZOO_DXONLY") ? NULL : dw, NULL, dout, in, w, NULL);
       if (t >= 0) { tf[t] = t1 - t0; tb[t] = now() - t1; }
     }
     qsort(tf, 5, sizeof *tf, cmp_d);
