@@ -4348,14 +4348,30 @@ static void dive__dgrad_dx_pass(const dive__rowfns *f, const dive__dgrad_epi *e,
 typedef struct dive__dwgeo {
   int sample;     /* a 1x1 without padding: xt holds only the pixels the conv reads */
   int Hx, Wx, st; /* xt's rows and columns per image, and its step per output pixel */
+  int par;        /* stride 2: xt as the four parity planes of the padded image (dive__dwpar_mode) */
+  int Hh, Wh;     /* ... a plane's rows and columns */
   int nb;         /* images per chunk */
-  int64_t cp;     /* floats per pixel of xt: C and one cache line, so that the pixels of a
-                     B tile (2 or 4 KB apart otherwise) do not all fall in the same L1 sets */
-  int64_t xs;     /* floats of one image's xt: Hx Wx cp */
+  int cw;         /* channels per block of xt (dive__dwcb_mode): 32, or all C */
+  int64_t cp;     /* floats per pixel of a block: 32, or C and one cache line (so that the
+                     pixels of a B tile, 2 or 4 KB apart, do not all fall in the same L1 sets) */
+  int64_t bs;     /* floats of one block of one image: its pixels (Hx Wx, or 4 Hh Wh) cp */
+  int64_t xs;     /* floats of one image's xt: its blocks */
   int64_t Kr;     /* K rounded up to 8: dout's panel rows, the partial's rows */
   int64_t per;    /* scratch floats per part: xt, the dout panels, the pixels' offsets */
 } dive__dwgeo;
 static int dive__dwnn_mode = -1; /* -1: the rule (dive__dwnn_pick), 0: never, 1: wherever it applies */
+/* With stride 2 the pixels a B tile reads (one 32-channel row each) were 2 cp floats (4 KB
+   and more) apart in xt: every one on a page of its own (392 pages for 8 images at 7x7
+   against the 64-96 entries of the first-level TLB), and no prefetcher follows them. In
+   parity planes (plane (y % 2, x % 2) of the padded image holds pixel (y, x) at (y / 2,
+   x / 2)) a tap (r, s) reads plane (r % 2, s % 2) from (r / 2, s / 2) on at unit step, as
+   stride 1 does. The same values in the same order: the same sums. */
+static int dive__dwpar_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+/* And xt in blocks of 32 channels (each block all of the image's pixels, 128 bytes a pixel):
+   a B tile (the jn pixels of a GEMM call, 32 channels each) is then 50 KB on ~13 pages, not
+   jn rows of 128 bytes each 2 KB apart on ~200 pages. The same values in the same order. */
+static int dive__dwcb_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+static DIVE__TLS int dive__dwpar_calls; /* chunks run this way by this thread (tests) */
 static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this thread (tests) */
 #define DIVE__DWNN_JB 512 /* pixels per GEMM call (the reduction's block) */
 
@@ -4392,12 +4408,22 @@ static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
   q->Wx = sample ? p->Q : p->W + 2 * p->pad;
   q->st = sample ? 1 : p->stride;
   q->nb = (int)DIVE__MAX(1, DIVE__MIN(DIVE__MIN(16, 1024 / PQ), nmax));
-  q->cp = p->C + 16;
-  q->xs = (int64_t)q->Hx * q->Wx * q->cp;
+  q->par = !sample && p->stride == 2 && dive__dwpar_mode;
+  q->Hh = (q->Hx + 1) / 2;
+  q->Wh = (q->Wx + 1) / 2;
+  q->cw = dive__dwcb_mode ? 32 : p->C;
+  q->cp = dive__dwcb_mode ? 32 : p->C + 16;
+  q->bs = (q->par ? 4 * (int64_t)q->Hh * q->Wh : (int64_t)q->Hx * q->Wx) * q->cp;
+  q->xs = (p->C + q->cw - 1) / q->cw * q->bs;
   q->Kr = dive__rup(p->K, DIVE__NN_M);
   q->per = dive__rup(q->nb * q->xs, 16) + q->Kr * q->nb * PQ + 2 * q->nb * PQ;
 }
 
+/* the pixel (y, x) of xt's padded image: its index in a block (its plane's, with parity planes) */
+static int64_t dive__dwpix(const dive__dwgeo *q, int y, int x) {
+  if (!q->par) return (int64_t)y * q->Wx + x;
+  return (2 * (y % 2) + x % 2) * (int64_t)q->Hh * q->Wh + (int64_t)(y / 2) * q->Wh + x / 2;
+}
 /* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums. */
 static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
                              const float *dy, int ni, float *sc, float *dwp) {
@@ -4408,6 +4434,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
   int u, c, h, w, r, s, i, l;
   dive__dwnn_calls++;
+  dive__dwpar_calls += q->par;
   for (u = 0; u < ni; u++) { /* xt: blocks of 16 channels x 16 pixels of a row through a small
                                  transposed copy (reads and writes along lines) */
     float *t = xt + u * q->xs;
@@ -4418,13 +4445,15 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (c = 0; c < C; c += 16)
       for (h = 0; h < Hs; h++) {
         const float *xr = xu + (int64_t)c * HW + (int64_t)(sample ? h * p->stride : h) * p->W;
-        float *tr = t + ((int64_t)(h + pd) * q->Wx + pd) * cp + c;
+        int y = h + pd;
         for (w0 = 0; w0 < Ws; w0 += 16) {
           wn = DIVE__MIN(16, Ws - w0);
           for (l = 0; l < 16; l++)
             for (w = 0; w < wn; w++) blk[w][l] = xr[(int64_t)l * HW + (int64_t)(w0 + w) * ws];
-          for (w = 0; w < wn; w++)
-            for (l = 0; l < 16; l++) tr[(int64_t)(w0 + w) * cp + l] = blk[w][l];
+          for (w = 0; w < wn; w++) {
+            float *d = t + (c / q->cw) * q->bs + dive__dwpix(q, y, w0 + w + pd) * cp + c % q->cw;
+            for (l = 0; l < 16; l++) d[l] = blk[w][l];
+          }
         }
       }
   }
@@ -4442,7 +4471,8 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   for (u = 0; u < ni; u++)
     for (h = 0; h < p->P; h++)
       for (w = 0; w < p->Q; w++)
-        off[(u * p->P + h) * p->Q + w] = u * q->xs + ((int64_t)h * q->st * q->Wx + (int64_t)w * q->st) * cp;
+        off[(u * p->P + h) * p->Q + w] = u * q->xs + (q->par ? (int64_t)h * q->Wh + w
+                                                             : (int64_t)h * q->st * q->Wx + (int64_t)w * q->st) * cp;
   for (j0 = 0; j0 < npix; j0 += DIVE__DWNN_JB) {
     int jn = (int)DIVE__MIN(DIVE__DWNN_JB, npix - j0);
     /* a block of dout panels (<= 256 KB) stays in cache while every B tile passes against it */
@@ -4450,12 +4480,13 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (kb0 = 0; kb0 < q->Kr; kb0 += kb)
       for (r = 0; r < p->R; r++)
         for (s = 0; s < p->S; s++) {
-          const float *b = xt + ((int64_t)r * q->Wx + s) * cp;
+          const float *b = xt + dive__dwpix(q, r, s) * cp; /* tap (r, s) of output pixel (0, 0) */
           float *d = dwp + (int64_t)(r * p->S + s) * C;
           for (c0 = 0; c0 < C; c0 += 32) {
             int nr = C - c0 >= 32 ? 32 : 16;
+            const float *bc = b + (c0 / q->cw) * q->bs + c0 % q->cw;
             for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
-              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, b + c0, off + j0, d + k0 * pcol + c0, pcol, 1, nr);
+              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, 1, nr);
           }
         }
   }

@@ -10,7 +10,9 @@
    rows-outer order (ZOO_PBF: B floats per block), ZOO_GBK=0|1 the im2col of a chunk of
    images built whole / a block of channels at a time, ZOO_GBC=0|1 the strided convs'
    backward-data col matrix of a chunk made whole / a block of channels at a time,
-   ZOO_NN48=0|1 the blocked GEMM's 8 x 48 tile (off / on wherever the chunks run), and
+   ZOO_NN48=0|1 the blocked GEMM's 8 x 48 tile (off / on wherever the chunks run),
+   ZOO_DWCB=0|1 and ZOO_DWPAR=0|1 the NN backward-weights' transposed input in one block of
+   all channels / blocks of 32, without / with parity planes at stride 2, and
    ZOO_DWONLY=1 times backward-weights alone, ZOO_DXONLY=1 backward-data alone; the PyTorch
    side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5; CPU time on one
@@ -100,6 +102,8 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   if (getenv("ZOO_GBK")) dive__gbk_mode = atoi(getenv("ZOO_GBK"));
   if (getenv("ZOO_GBC")) dive__gbc_mode = atoi(getenv("ZOO_GBC"));
+  if (getenv("ZOO_DWPAR")) dive__dwpar_mode = atoi(getenv("ZOO_DWPAR"));
+  if (getenv("ZOO_DWCB")) dive__dwcb_mode = atoi(getenv("ZOO_DWCB"));
   if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;

@@ -1432,7 +1432,7 @@ static int part_checks(int cpu, const char *only_op) {
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) /* + the channel-blocked im2col and col2im reports */
-    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 4;
+    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 5 + ndwnn_n + 1; /* + parity planes; + the plain xt rows */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1);
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
@@ -1625,7 +1625,7 @@ int main(int argc, char **argv) {
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
-    int b0 = dive__gbc_calls;
+    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1645,7 +1645,10 @@ int main(int argc, char **argv) {
                  dive__gbk_calls - k0);
           report("conv2d", "col2im in blocks of channels ran", label, dive__gbc_calls > b0, "%d chunks",
                  dive__gbc_calls - b0);
+          report("conv2d", "backward-weights' parity planes ran", label, dive__dwpar_calls > q0, "%d chunks",
+                 dive__dwpar_calls - q0);
         }
+        q0 = dive__dwpar_calls;
         k0 = dive__gbk_calls;
         b0 = dive__gbc_calls;
         c0 = dive__dwnn_calls;
@@ -1653,6 +1656,25 @@ int main(int argc, char **argv) {
       }
     dive__isa_set(best);
     dive__dwnn_mode = dive__fwdb_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* NN backward-weights with its transposed input unblocked and without parity planes (the
+     layout before dive__dwcb_mode and dive__dwpar_mode, kept for A/B runs): the rows the
+     rules pick */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__dwnn_calls, q0 = dive__dwpar_calls;
+    dive__dwnn_mode = 1;
+    dive__dwcb_mode = dive__dwpar_mode = 0;
+    g_cpu_label = "cpu-dwxt";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "NN backward-weights, plain xt ran", "cpu-dwxt", dive__dwnn_calls > c0 && dive__dwpar_calls == q0,
+           "%d chunks", dive__dwnn_calls - c0);
+    dive__dwnn_mode = -1;
+    dive__dwcb_mode = dive__dwpar_mode = 1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
