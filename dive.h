@@ -4401,18 +4401,20 @@ static int dive__gdw_pick(const dive__conv_p *p) {
     return 0;
   return p->R == 3 && p->S == 3 && (dive__gd_mode == 1 || (int64_t)p->P * p->Q <= 64);
 }
-static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
+/* (blocked: xt in blocks of channels and parity planes where their modes allow; the grouped
+   convs' per-group GEMMs keep one block, measured no faster there) */
+static void dive__dwgeo_init(const dive__conv_p *p, int nmax, int blocked, dive__dwgeo *q) {
   int64_t PQ = (int64_t)p->P * p->Q;
   int sample = q->sample = p->R == 1 && p->S == 1 && p->pad == 0;
   q->Hx = sample ? p->P : p->H + 2 * p->pad;
   q->Wx = sample ? p->Q : p->W + 2 * p->pad;
   q->st = sample ? 1 : p->stride;
   q->nb = (int)DIVE__MAX(1, DIVE__MIN(DIVE__MIN(16, 1024 / PQ), nmax));
-  q->par = !sample && p->stride == 2 && dive__dwpar_mode;
+  q->par = blocked && !sample && p->stride == 2 && dive__dwpar_mode;
   q->Hh = (q->Hx + 1) / 2;
   q->Wh = (q->Wx + 1) / 2;
-  q->cw = dive__dwcb_mode ? 32 : p->C;
-  q->cp = dive__dwcb_mode ? 32 : p->C + 16;
+  q->cw = blocked && dive__dwcb_mode ? 32 : p->C;
+  q->cp = blocked && dive__dwcb_mode ? 32 : p->C + 16;
   q->bs = (q->par ? 4 * (int64_t)q->Hh * q->Wh : (int64_t)q->Hx * q->Wx) * q->cp;
   q->xs = (p->C + q->cw - 1) / q->cw * q->bs;
   q->Kr = dive__rup(p->K, DIVE__NN_M);
@@ -4551,7 +4553,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
   /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
   nnw = dw && !shared && dive__dwnn_pick(p);
-  if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, &dq);
+  if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, 1, &dq);
   /* grouped (dive__gdw_pick): the same per image and group, a groups-1 conv of its own */
   if (dw && !shared && !nnw && dive__gdw_pick(p)) {
     pg = *p;
@@ -4559,7 +4561,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     pg.K = g.Kg;
     pg.groups = 1;
     pg.N = 1;
-    dive__dwgeo_init(&pg, 1, &dq);
+    dive__dwgeo_init(&pg, 1, 0, &dq);
     nnw = 2;
   }
   prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : nnw ? dq.Kr : Kr4; /* partial per group: (prow, pcol) */
