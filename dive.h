@@ -4426,9 +4426,10 @@ static int64_t dive__dwpix(const dive__dwgeo *q, int y, int x) {
   if (!q->par) return (int64_t)y * q->Wx + x;
   return (2 * (y % 2) + x % 2) * (int64_t)q->Hh * q->Wh + (int64_t)(y / 2) * q->Wh + x / 2;
 }
-/* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums. */
+/* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums;
+   first: dwp = its sums (the GEMM's first block stores: no zeroing of the partial first). */
 static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
-                             const float *dy, int ni, float *sc, float *dwp) {
+                             const float *dy, int ni, float *sc, float *dwp, int first) {
   const int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, npix = ni * PQ, C = p->C, cp = q->cp;
   const int64_t pcol = (int64_t)p->R * p->S * C;
   const int sample = q->sample, ws = sample ? p->stride : 1;
@@ -4488,7 +4489,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
             int nr = C - c0 >= 32 ? 32 : 16;
             const float *bc = b + (c0 / q->cw) * q->bs + c0 % q->cw;
             for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
-              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, 1, nr);
+              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
           }
         }
   }
@@ -4681,7 +4682,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       float *mine = parts + per * t, *dwp = mine + DIVE__MAX(per_dw, per_din);
       n0 = DIVE__PART_LO(p->N, t, nt);
       n1 = DIVE__PART_LO(p->N, t + 1, nt);
-      if (dw) memset(dwp, 0, sizeof(float) * (size_t)part);
+      if (dw && (nnw != 1 || n1 == n0)) /* (the NN GEMMs' first chunk stores every partial) */
+        memset(dwp, 0, sizeof(float) * (size_t)part);
       if (shared) { /* dout copies (dps, nb of them), then backward-weights, backward-data */
         int64_t sq = dive__rup(gq.src, 16), CHW = (int64_t)p->C * HW;
         float *dps = mine, *cbuf = dps + nb * sq;
@@ -4709,11 +4711,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
         for (n = n0; n < n1; n++)
           for (gi = 0; gi < p->groups; gi++)
             dive__dwnn_chunk(nn, &pg, &dq, in + (n * p->C + (int64_t)gi * g.Cg) * HW,
-                             dout + (n * p->K + (int64_t)gi * g.Kg) * PQ, 1, mine, dwp + (int64_t)gi * prow * pcol);
+                             dout + (n * p->K + (int64_t)gi * g.Kg) * PQ, 1, mine, dwp + (int64_t)gi * prow * pcol, 0);
       } else if (nnw) {
         for (n = n0; n < n1; n += dq.nb)
           dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
-                           dwp);
+                           dwp, n == n0);
       } else if (rbw) { /* the col matrix in blocks of rbw output rows (dive__colblk_rows) */
         int64_t Lb = (int64_t)rbw * p->Q, cols;
         float *srcs = mine;

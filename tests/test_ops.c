@@ -547,6 +547,7 @@ static const tcase cases[] = {
   {"conv2d", 2, 128, 7, 7, 24, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 128, 9, 9, 36, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 2, 64, 24, 24, 32, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 4, 64, 24, 24, 16, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0}, /* 2 chunks a part on 2 threads */
   {"conv2d", 2, 144, 14, 14, 20, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 5, 128, 7, 7, 64, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0},
   /* shapes of the forward and backward-data in chunks of images (dive__fwdb_pick): Winograd
