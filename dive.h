@@ -4093,6 +4093,50 @@ static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t L
     }
 }
 
+/* Backward-data of a strided conv p (groups 1, not a forward conv of dout) for a chunk of
+   ni images: dx (ni images of (C, H, W)) = col2im of col = apack (CRS x K, packed) * dout's
+   rows side by side (q1: p as a 1x1 conv of dout, K channels in; sc as dive__gb_ws(q1, CRS,
+   ni)). With a kernel larger than 1x1 (dive__gbc_mode) col is made and used a block of
+   whole input channels at a time (a multiple of 8 rows, about DIVE__GB_KC): each block's
+   rows get all their sums while in L2 and col2im reads them there, where the whole col
+   matrix (3.6-9 MB for the 3x3/2 convs of the ImageNet family) went to memory once per
+   block of K and came back for the next block and for col2im. The same blocks of K in the
+   same order for every col entry: the same sums as the whole matrix. */
+static int dive__gbc_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+static DIVE__TLS int dive__gbc_calls; /* chunks run this way by this thread (tests) */
+static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__conv_p *q1, const float *apack,
+                            const float *dy, int ni, float *sc, float *dx) {
+  int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S;
+  int64_t Ln = dive__rup(ni * PQ, 16), K = p->K, q;
+  int RS = p->R * p->S, u, c0, nc, p0, kcb;
+  float *src = sc, *cbuf = sc + dive__rup(K * Ln, 16), *cb;
+  int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(CRS, DIVE__NN_M) * Ln, 16));
+  dive__nn_fn nn48 = dive__nn48_pick(nn, q1);
+  int cpb = DIVE__NN_M * DIVE__MAX(1, DIVE__GB_KC / (DIVE__NN_M * RS)); /* c0 RS stays a multiple of 8 */
+  if (!dive__gbc_mode || RS == 1) {
+    int64_t ln;
+    cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln);
+    for (u = 0; u < ni; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+    return;
+  }
+  dive__fwdb_calls++;
+  dive__gbc_calls++;
+  for (u = 0; u < ni; u++) dive__im2col_pq(q1, (int)K, dy + u * K * PQ, src + u * PQ, Ln);
+  for (q = 0; q < K; q++) {
+    memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
+    off[q] = q * Ln;
+  }
+  kcb = nn48 ? DIVE__GB_KC48 : DIVE__GB_KC;
+  for (c0 = 0; c0 < p->C; c0 += nc) {
+    int m0 = c0 * RS;
+    nc = DIVE__MIN(cpb, p->C - c0);
+    for (p0 = 0; p0 < K; p0 += kcb) /* rows [m0, m0 + nc RS) of col, in the first rows of cbuf */
+      dive__nn_gemm_kb(nn, nn48, nc * RS, (int)K, p0, (int)DIVE__MIN(kcb, K - p0), apack + (int64_t)m0 * K, src,
+                       off + p0, Ln, Ln, cbuf);
+    for (u = 0; u < ni; u++) dive__col2im(p, nc, cbuf + u * PQ, Ln, dx + u * p->C * HW + c0 * HW);
+  }
+}
+
 
 /* Winograd for a chunk of ni images, image u's tiles at columns u T.. (7x7: 16 tiles, 14x14:
    49): g is the one-image geometry, gb the same with Tn = nb T columns rounded up to 16, and
@@ -4361,14 +4405,30 @@ static void dive__dgrad_dx_pass(const dive__rowfns *f, const dive__dgrad_epi *e,
 typedef struct dive__dwgeo {
   int sample;     /* a 1x1 without padding: xt holds only the pixels the conv reads */
   int Hx, Wx, st; /* xt's rows and columns per image, and its step per output pixel */
+  int par;        /* stride 2: xt as the four parity planes of the padded image (dive__dwpar_mode) */
+  int Hh, Wh;     /* ... a plane's rows and columns */
   int nb;         /* images per chunk */
-  int64_t cp;     /* floats per pixel of xt: C and one cache line, so that the pixels of a
-                     B tile (2 or 4 KB apart otherwise) do not all fall in the same L1 sets */
-  int64_t xs;     /* floats of one image's xt: Hx Wx cp */
+  int cw;         /* channels per block of xt (dive__dwcb_mode): 32, or all C */
+  int64_t cp;     /* floats per pixel of a block: 32, or C and one cache line (so that the
+                     pixels of a B tile, 2 or 4 KB apart, do not all fall in the same L1 sets) */
+  int64_t bs;     /* floats of one block of one image: its pixels (Hx Wx, or 4 Hh Wh) cp */
+  int64_t xs;     /* floats of one image's xt: its blocks */
   int64_t Kr;     /* K rounded up to 8: dout's panel rows, the partial's rows */
   int64_t per;    /* scratch floats per part: xt, the dout panels, the pixels' offsets */
 } dive__dwgeo;
 static int dive__dwnn_mode = -1; /* -1: the rule (dive__dwnn_pick), 0: never, 1: wherever it applies */
+/* With stride 2 the pixels a B tile reads (one 32-channel row each) were 2 cp floats (4 KB
+   and more) apart in xt: every one on a page of its own (392 pages for 8 images at 7x7
+   against the 64-96 entries of the first-level TLB), and no prefetcher follows them. In
+   parity planes (plane (y % 2, x % 2) of the padded image holds pixel (y, x) at (y / 2,
+   x / 2)) a tap (r, s) reads plane (r % 2, s % 2) from (r / 2, s / 2) on at unit step, as
+   stride 1 does. The same values in the same order: the same sums. */
+static int dive__dwpar_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+/* And xt in blocks of 32 channels (each block all of the image's pixels, 128 bytes a pixel):
+   a B tile (the jn pixels of a GEMM call, 32 channels each) is then 50 KB on ~13 pages, not
+   jn rows of 128 bytes each 2 KB apart on ~200 pages. The same values in the same order. */
+static int dive__dwcb_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+static DIVE__TLS int dive__dwpar_calls; /* chunks run this way by this thread (tests) */
 static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this thread (tests) */
 #define DIVE__DWNN_JB 512 /* pixels per GEMM call (the reduction's block) */
 
@@ -4398,22 +4458,35 @@ static int dive__gdw_pick(const dive__conv_p *p) {
     return 0;
   return p->R == 3 && p->S == 3 && (dive__gd_mode == 1 || (int64_t)p->P * p->Q <= 64);
 }
-static void dive__dwgeo_init(const dive__conv_p *p, int nmax, dive__dwgeo *q) {
+/* (blocked: xt in blocks of channels and parity planes where their modes allow; the grouped
+   convs' per-group GEMMs keep one block, measured no faster there) */
+static void dive__dwgeo_init(const dive__conv_p *p, int nmax, int blocked, dive__dwgeo *q) {
   int64_t PQ = (int64_t)p->P * p->Q;
   int sample = q->sample = p->R == 1 && p->S == 1 && p->pad == 0;
   q->Hx = sample ? p->P : p->H + 2 * p->pad;
   q->Wx = sample ? p->Q : p->W + 2 * p->pad;
   q->st = sample ? 1 : p->stride;
   q->nb = (int)DIVE__MAX(1, DIVE__MIN(DIVE__MIN(16, 1024 / PQ), nmax));
-  q->cp = p->C + 16;
-  q->xs = (int64_t)q->Hx * q->Wx * q->cp;
+  q->par = blocked && !sample && p->stride == 2 && dive__dwpar_mode;
+  q->Hh = (q->Hx + 1) / 2;
+  q->Wh = (q->Wx + 1) / 2;
+  q->cw = blocked && dive__dwcb_mode ? 32 : p->C;
+  q->cp = blocked && dive__dwcb_mode ? 32 : p->C + 16;
+  q->bs = (q->par ? 4 * (int64_t)q->Hh * q->Wh : (int64_t)q->Hx * q->Wx) * q->cp;
+  q->xs = (p->C + q->cw - 1) / q->cw * q->bs;
   q->Kr = dive__rup(p->K, DIVE__NN_M);
   q->per = dive__rup(q->nb * q->xs, 16) + q->Kr * q->nb * PQ + 2 * q->nb * PQ;
 }
 
-/* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums. */
+/* the pixel (y, x) of xt's padded image: its index in a block (its plane's, with parity planes) */
+static int64_t dive__dwpix(const dive__dwgeo *q, int y, int x) {
+  if (!q->par) return (int64_t)y * q->Wx + x;
+  return (2 * (y % 2) + x % 2) * (int64_t)q->Hh * q->Wh + (int64_t)(y / 2) * q->Wh + x / 2;
+}
+/* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums;
+   first: dwp = its sums (the GEMM's first block stores: no zeroing of the partial first). */
 static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
-                             const float *dy, int ni, float *sc, float *dwp) {
+                             const float *dy, int ni, float *sc, float *dwp, int first) {
   const int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, npix = ni * PQ, C = p->C, cp = q->cp;
   const int64_t pcol = (int64_t)p->R * p->S * C;
   const int sample = q->sample, ws = sample ? p->stride : 1;
@@ -4421,6 +4494,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
   int u, c, h, w, r, s, i, l;
   dive__dwnn_calls++;
+  dive__dwpar_calls += q->par;
   for (u = 0; u < ni; u++) { /* xt: blocks of 16 channels x 16 pixels of a row through a small
                                  transposed copy (reads and writes along lines) */
     float *t = xt + u * q->xs;
@@ -4431,13 +4505,15 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (c = 0; c < C; c += 16)
       for (h = 0; h < Hs; h++) {
         const float *xr = xu + (int64_t)c * HW + (int64_t)(sample ? h * p->stride : h) * p->W;
-        float *tr = t + ((int64_t)(h + pd) * q->Wx + pd) * cp + c;
+        int y = h + pd;
         for (w0 = 0; w0 < Ws; w0 += 16) {
           wn = DIVE__MIN(16, Ws - w0);
           for (l = 0; l < 16; l++)
             for (w = 0; w < wn; w++) blk[w][l] = xr[(int64_t)l * HW + (int64_t)(w0 + w) * ws];
-          for (w = 0; w < wn; w++)
-            for (l = 0; l < 16; l++) tr[(int64_t)(w0 + w) * cp + l] = blk[w][l];
+          for (w = 0; w < wn; w++) {
+            float *d = t + (c / q->cw) * q->bs + dive__dwpix(q, y, w0 + w + pd) * cp + c % q->cw;
+            for (l = 0; l < 16; l++) d[l] = blk[w][l];
+          }
         }
       }
   }
@@ -4455,7 +4531,8 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   for (u = 0; u < ni; u++)
     for (h = 0; h < p->P; h++)
       for (w = 0; w < p->Q; w++)
-        off[(u * p->P + h) * p->Q + w] = u * q->xs + ((int64_t)h * q->st * q->Wx + (int64_t)w * q->st) * cp;
+        off[(u * p->P + h) * p->Q + w] = u * q->xs + (q->par ? (int64_t)h * q->Wh + w
+                                                             : (int64_t)h * q->st * q->Wx + (int64_t)w * q->st) * cp;
   for (j0 = 0; j0 < npix; j0 += DIVE__DWNN_JB) {
     int jn = (int)DIVE__MIN(DIVE__DWNN_JB, npix - j0);
     /* a block of dout panels (<= 256 KB) stays in cache while every B tile passes against it */
@@ -4463,12 +4540,13 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (kb0 = 0; kb0 < q->Kr; kb0 += kb)
       for (r = 0; r < p->R; r++)
         for (s = 0; s < p->S; s++) {
-          const float *b = xt + ((int64_t)r * q->Wx + s) * cp;
+          const float *b = xt + dive__dwpix(q, r, s) * cp; /* tap (r, s) of output pixel (0, 0) */
           float *d = dwp + (int64_t)(r * p->S + s) * C;
           for (c0 = 0; c0 < C; c0 += 32) {
             int nr = C - c0 >= 32 ? 32 : 16;
+            const float *bc = b + (c0 / q->cw) * q->bs + c0 % q->cw;
             for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
-              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, b + c0, off + j0, d + k0 * pcol + c0, pcol, 1, nr);
+              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
           }
         }
   }
@@ -4533,7 +4611,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
   /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
   nnw = dw && !shared && dive__dwnn_pick(p);
-  if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, &dq);
+  if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, 1, &dq);
   /* grouped (dive__gdw_pick): the same per image and group, a groups-1 conv of its own */
   if (dw && !shared && !nnw && dive__gdw_pick(p)) {
     pg = *p;
@@ -4541,7 +4619,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     pg.K = g.Kg;
     pg.groups = 1;
     pg.N = 1;
-    dive__dwgeo_init(&pg, 1, &dq);
+    dive__dwgeo_init(&pg, 1, 0, &dq);
     nnw = 2;
   }
   prow = shared ? dive__rup(g.Cg, DIVE__NT_M) : nnw ? dq.Kr : Kr4; /* partial per group: (prow, pcol) */
@@ -4661,7 +4739,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       float *mine = parts + per * t, *dwp = mine + DIVE__MAX(per_dw, per_din);
       n0 = DIVE__PART_LO(p->N, t, nt);
       n1 = DIVE__PART_LO(p->N, t + 1, nt);
-      if (dw) memset(dwp, 0, sizeof(float) * (size_t)part);
+      if (dw && (nnw != 1 || n1 == n0)) /* (the NN GEMMs' first chunk stores every partial) */
+        memset(dwp, 0, sizeof(float) * (size_t)part);
       if (shared) { /* dout copies (dps, nb of them), then backward-weights, backward-data */
         int64_t sq = dive__rup(gq.src, 16), CHW = (int64_t)p->C * HW;
         float *dps = mine, *cbuf = dps + nb * sq;
@@ -4689,11 +4768,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
         for (n = n0; n < n1; n++)
           for (gi = 0; gi < p->groups; gi++)
             dive__dwnn_chunk(nn, &pg, &dq, in + (n * p->C + (int64_t)gi * g.Cg) * HW,
-                             dout + (n * p->K + (int64_t)gi * g.Kg) * PQ, 1, mine, dwp + (int64_t)gi * prow * pcol);
+                             dout + (n * p->K + (int64_t)gi * g.Kg) * PQ, 1, mine, dwp + (int64_t)gi * prow * pcol, 0);
       } else if (nnw) {
         for (n = n0; n < n1; n += dq.nb)
           dive__dwnn_chunk(nn, p, &dq, in + n * p->C * HW, dout + n * p->K * PQ, (int)DIVE__MIN(dq.nb, n1 - n), mine,
-                           dwp);
+                           dwp, n == n0);
       } else if (rbw) { /* the col matrix in blocks of rbw output rows (dive__colblk_rows) */
         int64_t Lb = (int64_t)rbw * p->Q, cols;
         float *srcs = mine;
@@ -4774,8 +4853,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
             dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
           } else {
-            cb = dive__gb_gemm(nn, &q1, (int)g.CRS, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
-            for (u = 0; u < nc; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+            dive__gb_col2im(nn, p, &q1, apack, dy, nc, mine, dx);
           }
           for (u = 0; u < nc && epi; u++) dive__dgrad_epi_apply(f, epi, p, din, n + u, 0, p->C);
         }

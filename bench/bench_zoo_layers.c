@@ -8,10 +8,15 @@
    grouped 3x3 convs, off or on wherever they apply, ZOO_COLBLK=0|1 the col matrix in blocks
    of output rows (ZOO_CBF: col floats per block), ZOO_PLAIN=0|1 the 1x1 convs' columns-outer /
    rows-outer order (ZOO_PBF: B floats per block), ZOO_GBK=0|1 the im2col of a chunk of
-   images built whole / a block of channels at a time, ZOO_NN48=0|1 the blocked GEMM's 8 x 48
-   tile (off / on wherever the chunks run), ZOO_PLAIN48=0|1 that tile in the unchunked 1x1
-   convs (dive__conv_plain), and ZOO_DWONLY=1 times backward-weights
-   alone; the PyTorch side of each conv: bench/pytorch_zoo_layers.py)
+   images built whole / a block of channels at a time, ZOO_GBC=0|1 the strided convs'
+   backward-data col matrix of a chunk made whole / a block of channels at a time,
+   ZOO_NN48=0|1 the blocked GEMM's 8 x 48 tile (off / on wherever the chunks run),
+   ZOO_PLAIN48=0|1 that tile in the unchunked 1x1 convs (dive__conv_plain), ZOO_NTLB=0|1 the
+   1x1 weight gradient in pixel blocks (ZOO_NTLBC pixels a block),
+   ZOO_DWCB=0|1 and ZOO_DWPAR=0|1 the NN backward-weights' transposed input in one block of
+   all channels / blocks of 32, without / with parity planes at stride 2, and
+   ZOO_DWONLY=1 times backward-weights alone, ZOO_DXONLY=1 backward-data alone; the PyTorch
+   side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5, ZOO_REPS=1..32 for more; CPU time on one
    thread, wall time on several), GFLOP/s; and the
    sum over the model's convs of one training step. */
@@ -100,6 +105,9 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_PLAIN")) dive__plain_mode = atoi(getenv("ZOO_PLAIN"));
   if (getenv("ZOO_PBF")) dive__plain_blkf = atoi(getenv("ZOO_PBF"));
   if (getenv("ZOO_GBK")) dive__gbk_mode = atoi(getenv("ZOO_GBK"));
+  if (getenv("ZOO_GBC")) dive__gbc_mode = atoi(getenv("ZOO_GBC"));
+  if (getenv("ZOO_DWPAR")) dive__dwpar_mode = atoi(getenv("ZOO_DWPAR"));
+  if (getenv("ZOO_DWCB")) dive__dwcb_mode = atoi(getenv("ZOO_DWCB"));
   if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
   if (getenv("ZOO_PLAIN48")) dive__plain48_mode = atoi(getenv("ZOO_PLAIN48"));
   if (getenv("ZOO_NTLB")) dive__ntlb_mode = atoi(getenv("ZOO_NTLB"));
@@ -145,7 +153,8 @@ int main(int argc, char **argv) {
       dive__cpu_conv2d_fwd_ws(&ctx->cpu_ws, p, out, in, w, NULL, NULL);
       t1 = now();
       /* the stem's input needs no gradient */
-      dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 || getenv("ZOO_DWONLY") ? NULL : din, dw, NULL, dout, in, w, NULL);
+      dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, p, k == 0 || getenv("ZOO_DWONLY") ? NULL : din,
+                              getenv("ZOO_DXONLY") ? NULL : dw, NULL, dout, in, w, NULL);
       if (t >= 0) { tf[t] = t1 - t0; tb[t] = now() - t1; }
     }
     qsort(tf, (size_t)nrep, sizeof *tf, cmp_d);

@@ -549,6 +549,7 @@ static const tcase cases[] = {
   {"conv2d", 2, 128, 7, 7, 24, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 128, 9, 9, 36, 3, 2, 1, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 2, 64, 24, 24, 32, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 4, 64, 24, 24, 16, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0}, /* 2 chunks a part on 2 threads */
   {"conv2d", 2, 144, 14, 14, 20, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 5, 128, 7, 7, 64, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0},
   /* shapes of the forward and backward-data in chunks of images (dive__fwdb_pick): Winograd
@@ -558,6 +559,11 @@ static const tcase cases[] = {
   {"conv2d", 3, 128, 5, 5, 128, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0}, /* 9 tiles an image */
   {"conv2d", 3, 144, 7, 7, 132, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 3, 128, 13, 13, 128, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
+  /* the strided convs' col matrix in blocks of 24 channels (dive__gb_col2im): 52 channels
+     make blocks of 24, 24, 4 (a last block of 36 rows, not a multiple of 8), 136 channels of
+     dout cross the GEMM's 128-row K block by 8; a 5x5/2 makes blocks of 8 channels */
+  {"conv2d", 2, 52, 9, 10, 136, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
+  {"conv2d", 2, 19, 9, 9, 20, 5, 2, 2, 1, 0, 0, 0, "dw db", 0, 0},
   /* shapes of the col matrix in blocks of output rows (dive__colblk_rows, forced with small
      blocks): a 7x7/2 stem onto 15x16 (a shorter last block), a 3x3/3 (the im2col's generic
      stride), a 3x3/2 whose 28 columns a row make 16-column blocks of 4 rows */
@@ -1428,7 +1434,8 @@ static int part_checks(int cpu, const char *only_op) {
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
-  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 3; /* + the channel-blocked im2col report */
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) /* + the channel-blocked im2col and col2im reports */
+    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 5 + ndwnn_n + 1; /* + parity planes; + the plain xt rows */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
@@ -1621,6 +1628,7 @@ int main(int argc, char **argv) {
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
+    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1635,15 +1643,41 @@ int main(int argc, char **argv) {
                mode ? dive__dwnn_calls > c0 : dive__dwnn_calls == c0, "%d chunks", dive__dwnn_calls - c0);
         report("conv2d", mode ? "images in chunks ran" : "images in chunks off", label,
                mode ? dive__fwdb_calls > f0 : dive__fwdb_calls == f0, "%d chunks", dive__fwdb_calls - f0);
-        if (mode && isa == best)
+        if (mode && isa == best) {
           report("conv2d", "im2col in blocks of channels ran", label, dive__gbk_calls > k0, "%d chunks",
                  dive__gbk_calls - k0);
+          report("conv2d", "col2im in blocks of channels ran", label, dive__gbc_calls > b0, "%d chunks",
+                 dive__gbc_calls - b0);
+          report("conv2d", "backward-weights' parity planes ran", label, dive__dwpar_calls > q0, "%d chunks",
+                 dive__dwpar_calls - q0);
+        }
+        q0 = dive__dwpar_calls;
         k0 = dive__gbk_calls;
+        b0 = dive__gbc_calls;
         c0 = dive__dwnn_calls;
         f0 = dive__fwdb_calls;
       }
     dive__isa_set(best);
     dive__dwnn_mode = dive__fwdb_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* NN backward-weights with its transposed input unblocked and without parity planes (the
+     layout before dive__dwcb_mode and dive__dwpar_mode, kept for A/B runs): the rows the
+     rules pick */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__dwnn_calls, q0 = dive__dwpar_calls;
+    dive__dwnn_mode = 1;
+    dive__dwcb_mode = dive__dwpar_mode = 0;
+    g_cpu_label = "cpu-dwxt";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "NN backward-weights, plain xt ran", "cpu-dwxt", dive__dwnn_calls > c0 && dive__dwpar_calls == q0,
+           "%d chunks", dive__dwnn_calls - c0);
+    dive__dwnn_mode = -1;
+    dive__dwcb_mode = dive__dwpar_mode = 1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
