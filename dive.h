@@ -59,6 +59,9 @@
      On AVX-512 the BN rows of 256+ floats are written with streaming stores
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile (DIVE_CPU_NN48=0 off, =1 wherever the blocked GEMM runs); both for A/B runs.
+     On AVX-512 the direct stride-1 3x3 convs of 16- or 32-column images read the image in
+     place, their column shifts made in registers, instead of three shifted copies of it
+     (DIVE_CPU_S1=0 keeps the copies; the same bits either way).
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -1568,6 +1571,7 @@ static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
 static int dive__wino_mode = -1; /* Winograd convs (dive__wino_pick): -1 rule, 0 never, 1 always */
 static int dive__ntst_mode = 3; /* streaming stores in the AVX-512 BN rows: bit 0 apply, bit 1 dx */
 static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule (dive__nn48_pick), 0 never, 1 always */
+static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1624,6 +1628,8 @@ static void dive__isa_init(void) {
   dive__ntst_mode = e ? atoi(e) : 3;
   e = getenv("DIVE_CPU_NN48"); /* A/B runs of the whole model */
   dive__nn48_mode = e ? atoi(e) : -1;
+  e = getenv("DIVE_CPU_S1");
+  dive__s1_mode = e ? atoi(e) : -1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -2101,6 +2107,63 @@ DIVE__AVX512 static void dive__gd4_avx512(int Cg, int nt, const float *a, const 
   _mm512_mask_storeu_ps(c + (i) * ldc + 48, (__mmask16)st[3], c##i##3);
   DIVE__GST4(0) DIVE__GST4(1) DIVE__GST4(2) DIVE__GST4(3)
 #undef DIVE__GST4
+}
+
+/* Stride-1 3x3 convs (pad 1, groups 1, W = 16 or 32: dive__s1_pick) read from the image
+   itself, without the three shifted copies: per input channel and kernel row r the two
+   16-column vectors of the image row r - 1 rows away are loaded aligned (masked off where
+   that row lies outside the image: mk[r nv + v]), and the column shifts s = 0 and 2 are
+   made in registers (valignd by one lane across the 32 columns, the lane a row's shift
+   wraps into zeroed by the instruction's mask). One image row (W = 32) or two (W = 16) per
+   32-column panel, so no shift reaches outside the panel. The same values as the copies
+   hold, multiplied in the same order (c, r, s) as dive__nn_avx512 over them: the same
+   bits. 8 rows x 32 columns (nv2 = 2) or x 16 (nv2 = 1, W = 16). */
+DIVE__AVX512 static void dive__s1_avx512(int Cg, const float *a, const float *b, int64_t cs, int W,
+                                         const uint16_t *mk, int64_t nv, float *c, int64_t ldc, int nv2) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+  __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+  __m512 c61 = c00, c70 = c00, c71 = c00, b0, b1, x;
+  __m512i v0, v1;
+  int ci, r;
+#define DIVE__R2(i, o)                                                        \
+  x = _mm512_set1_ps(a[(o) + (i)]);                                           \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);
+#define DIVE__R8(o)                                                           \
+  DIVE__R2(0, o) DIVE__R2(1, o) DIVE__R2(2, o) DIVE__R2(3, o)                 \
+  DIVE__R2(4, o) DIVE__R2(5, o) DIVE__R2(6, o) DIVE__R2(7, o)
+#define DIVE__S1_LOOP(X0, X1, M0, M1)                                         \
+  for (ci = 0; ci < Cg; ci++, b += cs)                                        \
+    for (r = 0; r < 3; r++, a += 3 * DIVE__NN_M) {                            \
+      const float *bp = b + (int64_t)(r - 1) * W;                             \
+      v0 = _mm512_castps_si512(_mm512_maskz_loadu_ps((__mmask16)mk[r * nv], bp));          \
+      v1 = _mm512_castps_si512(_mm512_maskz_loadu_ps((__mmask16)mk[r * nv + 1], bp + 16)); \
+      b0 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xfffe, v0, v0, 15));  \
+      b1 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)(M0), v1, X1, 15));    \
+      DIVE__R8(0)                                                             \
+      b0 = _mm512_castsi512_ps(v0);                                           \
+      b1 = _mm512_castsi512_ps(v1);                                           \
+      DIVE__R8(DIVE__NN_M)                                                    \
+      b0 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)(M1), X0, v0, 1));     \
+      b1 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0x7fff, v1, v1, 1));   \
+      DIVE__R8(2 * DIVE__NN_M)                                                \
+    }
+  if (nv2 == 1) { /* the last 16 columns of a 16-column image: b1 computed, not stored */
+    DIVE__S1_LOOP(v0, v1, 0xfffe, 0x7fff)
+  } else if (W == 32) {
+    DIVE__S1_LOOP(v1, v0, 0xffff, 0xffff)
+  } else {
+    DIVE__S1_LOOP(v0, v1, 0xfffe, 0x7fff)
+  }
+#undef DIVE__S1_LOOP
+#undef DIVE__R8
+#undef DIVE__R2
+#define DIVE__ST2(i)                                                          \
+  _mm512_storeu_ps(c + (i) * ldc, c##i##0);                                   \
+  if (nv2 > 1) _mm512_storeu_ps(c + (i) * ldc + 16, c##i##1);
+  DIVE__ST2(0) DIVE__ST2(1) DIVE__ST2(2) DIVE__ST2(3)
+  DIVE__ST2(4) DIVE__ST2(5) DIVE__ST2(6) DIVE__ST2(7)
+#undef DIVE__ST2
 }
 
 /* the first n lanes of 16 (none for n <= 0, all for n >= 16) */
@@ -3362,6 +3425,48 @@ static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t 
   dive__gd_run(p->K / p->groups, p->C / p->groups, 9, L, nv, ag, mk, mk + 4 * nv, toff, x, cs, out, L);
 }
 
+/* --- Stride-1 3x3 convs of 16 or 32 columns (ResNet-32's stages 1 and 2) without shifted
+   copies (dive__s1_avx512): groups 1, pad 1, the output the input's size, K % 8 == 0,
+   AVX-512. The weights packed as for the GEMM over the copies (8-row panels, (c, r, s)
+   deep); per image and 32-column panel the kernel reads the image in place and writes the
+   output in place. The rule takes W = 32 only; measured (one thread, CPU time, Intel Xeon
+   Sapphire Rapids class, shared machine; forward alone, batch 64 and 128, copies ->
+   without): 16 channels at 32x32 133 -> 142, 124 -> 153 GFLOP/s, 64 channels 150 -> 162,
+   155 -> 164; at 16x16 no clear gain (32 channels 155 -> 147, 154 -> 164; 64 channels
+   152 -> 145, 154 -> 146). The other ISA paths keep the copies. */
+static DIVE__TLS int dive__s1_calls; /* conv calls that took it (tests) */
+static int dive__s1_pick(const dive__conv_p *p) {
+  if (dive__s1_mode == 0 || !DIVE__X86 || dive__isa() != DIVE__ISA_AVX512) return 0;
+  return p->groups == 1 && p->R == 3 && p->S == 3 && p->stride == 1 && p->pad == 1 && p->P == p->H &&
+         p->Q == p->W && (p->W == 32 || (p->W == 16 && dive__s1_mode == 1)) && p->K % DIVE__NN_M == 0;
+}
+/* 16-column vectors of an image, rounded up to the kernel's pairs */
+static int64_t dive__s1_nv(const dive__conv_p *p) { return dive__rup((int64_t)p->H * p->W / 16, 2); }
+/* mk[r nv + v]: all 16 lanes of vector v (one image row: W % 16 == 0) when the row r - 1
+   rows away from it lies inside the image, else none */
+static void dive__s1_masks(const dive__conv_p *p, uint16_t *mk) {
+  int64_t nv = dive__s1_nv(p), v;
+  int r;
+  for (r = 0; r < 3; r++)
+    for (v = 0; v < nv; v++) {
+      int h = (int)(16 * v / p->W) + r - 1;
+      mk[r * nv + v] = (uint16_t)(16 * v < (int64_t)p->H * p->W && h >= 0 && h < p->H ? 0xffff : 0);
+    }
+}
+/* one image: out (K, H W) = the packed weights ag * x's taps */
+static void dive__s1_img(const dive__conv_p *p, const float *ag, const uint16_t *mk, const float *x, float *out) {
+#if DIVE__X86
+  int64_t L = (int64_t)p->H * p->W, nv = dive__s1_nv(p), j0;
+  int m0;
+  for (j0 = 0; j0 < L; j0 += 32)
+    for (m0 = 0; m0 < p->K; m0 += DIVE__NN_M)
+      dive__s1_avx512(p->C, ag + (int64_t)m0 * p->C * 9, x + j0, L, p->W, mk + j0 / 16, nv, out + m0 * L + j0, L,
+                      L - j0 > 16 ? 2 : 1);
+#else
+  (void)p; (void)ag; (void)mk; (void)x; (void)out;
+#endif
+}
+
 /* Backward-data of a stride-2 grouped conv (dive__gd_pick, Cg 4 or a multiple of 8) as
    four stride-1 convs of dout, one per parity (a, b) of the input pixels (2 t + a, 2 u +
    b): only the taps (r, s) with r = 1 (a = 0) or r in {0, 2} (a = 1), and the same for s,
@@ -4138,8 +4243,9 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   dive__epi_fn ep = dive__epi_kernel();
-  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p), rb;
-  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, nmk = gd ? 9 * dive__gd_nv(p) : 0;
+  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p), s1 = !gd && dive__s1_pick(p), rb;
+  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  int64_t nmk = gd ? 9 * dive__gd_nv(p) : s1 ? 3 * dive__s1_nv(p) : 0;
   float *base, *cur, *apack;
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   int64_t *off, toff[9], gcs = gd ? dive__gd_taps(p, toff) : 0;
@@ -4150,7 +4256,7 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   dive__cgeo_init(p, &g);
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
-  per = gd ? 4 * (int64_t)g.Cg * PQ + 16 : dive__conv_fwd_ws(&g); /* the direct grouped conv: the planes */
+  per = gd ? 4 * (int64_t)g.Cg * PQ + 16 : s1 ? 16 : dive__conv_fwd_ws(&g); /* the direct grouped conv: the planes */
   /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each); the
      direct conv's masks (uint16: half a float each) */
   base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + dive__rup(nmk / 2 + 1, 16) +
@@ -4168,6 +4274,10 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   if (gd) {
     dive__gd_masks(p, mk);
     dive__gd_calls++;
+  }
+  if (s1) {
+    dive__s1_masks(p, mk);
+    dive__s1_calls++;
   }
   for (grp = 0; grp < p->groups; grp++)
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
@@ -4192,7 +4302,15 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
           for (k = 0; k < g.Kg && b; k++)
             for (i = 0; i < PQ; i++) o[k * PQ + i] += b[gi * g.Kg + k];
         }
-        for (gi = 0; gi < p->groups && !gd; gi++)
+        if (s1) {
+          float *o = out + n * p->K * PQ;
+          int64_t i;
+          int k;
+          dive__s1_img(p, apack, mk, in + n * p->C * HW, o);
+          for (k = 0; k < p->K && b; k++)
+            for (i = 0; i < PQ; i++) o[k * PQ + i] += b[k];
+        }
+        for (gi = 0; gi < p->groups && !gd && !s1; gi++)
           dive__conv_fwd_img(nn, p, &g, apack + na * gi, off, off + noff,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
