@@ -59,9 +59,10 @@
      On AVX-512 the BN rows of 256+ floats are written with streaming stores
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile (DIVE_CPU_NN48=0 off, =1 wherever the blocked GEMM runs); both for A/B runs.
-     On AVX-512 the direct stride-1 3x3 convs of 16- or 32-column images read the image in
-     place, their column shifts made in registers, instead of three shifted copies of it
-     (DIVE_CPU_S1=0 keeps the copies; the same bits either way).
+     On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
+     (the backward: one copy of dout), their column shifts made in registers, instead of
+     three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 also takes 16 columns in the
+     forward; the same bits either way).
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -2275,6 +2276,83 @@ DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int6
 #undef DIVE__RDV
   }
 }
+
+/* NT over one copy of a 32-column image (the backward of dive__s1_pick's convs): the 6 B
+   rows are two rows (k, r) of the unshifted copy (off[1], off[4]) at the three column
+   shifts s = 0, 1, 2, made in registers as in dive__s1_avx512 (per 32 columns, one image
+   row: the two vectors' valignd, the lane a shift wraps into zeroed) instead of read from
+   the three shifted copies. Every lane gets the products of dive__nt_avx512 over the copies
+   in the same order, and the same lane sums: the same bits. L % 32 == 0. */
+DIVE__AVX512 static void dive__nt_s1_avx512(int64_t L, int ni, const float *a, int64_t lda,
+                                            int64_t as, const float *b, const int64_t *off,
+                                            int64_t bs, float *c, int64_t ldc) {
+  __m512 s00 = _mm512_setzero_ps(), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
+  __m512 s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00;
+  __m512 s20 = s00, s21 = s00, s22 = s00, s23 = s00, s24 = s00, s25 = s00;
+  __m512 s30 = s00, s31 = s00, s32 = s00, s33 = s00, s34 = s00, s35 = s00, x0, x1, x2, x3, y;
+  __m512i lo, hi, t0, t1;
+  int g;
+  int64_t j;
+  for (g = 0; g < ni; g++) {
+    const float *a0 = a + g * as, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+    const float *bg = b + g * bs, *r0 = bg + off[1], *r1 = bg + off[4];
+    for (j = 0; j < L; j += 32) {
+#define DIVE__NTQ(q)                                                          \
+  s0##q = _mm512_fmadd_ps(x0, y, s0##q);                                      \
+  s1##q = _mm512_fmadd_ps(x1, y, s1##q);                                      \
+  s2##q = _mm512_fmadd_ps(x2, y, s2##q);                                      \
+  s3##q = _mm512_fmadd_ps(x3, y, s3##q);
+#define DIVE__NTLO(rp, q0, q1, q2, tk)                                        \
+  lo = _mm512_castps_si512(_mm512_loadu_ps(rp + j));                          \
+  hi = _mm512_castps_si512(_mm512_loadu_ps(rp + j + 16));                     \
+  y = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xfffe, lo, lo, 15)); \
+  DIVE__NTQ(q0)                                                               \
+  y = _mm512_castsi512_ps(lo);                                                \
+  DIVE__NTQ(q1)                                                               \
+  y = _mm512_castsi512_ps(_mm512_alignr_epi32(hi, lo, 1));                    \
+  DIVE__NTQ(q2)                                                               \
+  tk = _mm512_alignr_epi32(hi, lo, 15); /* the high half's s = 0 */
+#define DIVE__NTHI(rp, q0, q1, q2, tk)                                        \
+  hi = _mm512_castps_si512(_mm512_loadu_ps(rp + j + 16));                     \
+  y = _mm512_castsi512_ps(tk);                                                \
+  DIVE__NTQ(q0)                                                               \
+  y = _mm512_castsi512_ps(hi);                                                \
+  DIVE__NTQ(q1)                                                               \
+  y = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0x7fff, hi, hi, 1)); \
+  DIVE__NTQ(q2)
+      x0 = _mm512_loadu_ps(a0 + j);
+      x1 = _mm512_loadu_ps(a1 + j);
+      x2 = _mm512_loadu_ps(a2 + j);
+      x3 = _mm512_loadu_ps(a3 + j);
+      DIVE__NTLO(r0, 0, 1, 2, t0)
+      DIVE__NTLO(r1, 3, 4, 5, t1)
+      x0 = _mm512_loadu_ps(a0 + j + 16);
+      x1 = _mm512_loadu_ps(a1 + j + 16);
+      x2 = _mm512_loadu_ps(a2 + j + 16);
+      x3 = _mm512_loadu_ps(a3 + j + 16);
+      DIVE__NTHI(r0, 0, 1, 2, t0)
+      DIVE__NTHI(r1, 3, 4, 5, t1)
+#undef DIVE__NTHI
+#undef DIVE__NTLO
+#undef DIVE__NTQ
+    }
+  }
+  { /* the lane sums of dive__nt_avx512 */
+    const __m512i r0 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 12, 8, 4, 0);
+    const __m512i r1 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 10, 6, 2, 13, 9);
+    const __m512i r2 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 16, 15, 11, 7, 3);
+    const __m512i r3 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 29, 25, 21, 17, 28, 24);
+    const __mmask16 m6 = 0x3F;
+    __m512 z16 = dive__red16(s00, s01, s02, s03, s04, s05, s10, s11, s12, s13, s14, s15, s20, s21, s22, s23);
+    __m512 z8 = dive__red8(s24, s25, s30, s31, s32, s33, s34, s35);
+#define DIVE__RDV(i)                                                          \
+  _mm512_mask_storeu_ps(c + i * ldc, m6,                                      \
+                        _mm512_add_ps(_mm512_maskz_loadu_ps(m6, c + i * ldc),  \
+                                      _mm512_permutex2var_ps(z16, r##i, z8)));
+    DIVE__RDV(0) DIVE__RDV(1) DIVE__RDV(2) DIVE__RDV(3)
+#undef DIVE__RDV
+  }
+}
 #endif /* DIVE__X86 */
 
 #if DIVE__NEON
@@ -3156,13 +3234,24 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
   }
 }
 
+/* ... only its unshifted copy (s = pad, with its guards) and the zero tail */
+static void dive__conv_src_one(const dive__conv_p *p, const dive__cgeo *g, const float *img, float *src) {
+  int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
+  float *v = src + p->pad * g->vs;
+  memset(v, 0, sizeof(float) * DIVE__SG);
+  dive__rowfns_get()->zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+  memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
+  memset(src + g->img, 0, sizeof(float) * (size_t)(g->src - g->img));
+}
+
 /* The shifted geometry's source (dive__conv_src) of an image that is BN backward's dx of
    g and x (both (Cg, H, W); cf: 4 coefficients per channel, see dive__dxz), never written
    as a tensor: the unshifted copy (s = pad, no wrapped columns) is computed from g and x,
    the other copies are that copy, in cache, with their wrapped columns zeroed. The values
-   are those of the dx pass (the same row body), so the same bits. */
+   are those of the dx pass (the same row body), so the same bits. one: only the unshifted
+   copy (the kernels of dive__s1_pick make the shifts). */
 static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const float *gimg, const float *ximg,
-                              const float *cf, float *src) {
+                              const float *cf, float *src, int one) {
   int c, h, s, w;
   int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
   const dive__rowfns *f = dive__rowfns_get();
@@ -3170,7 +3259,7 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
   memset(v0, 0, sizeof(float) * DIVE__SG);
   f->dxz(v0 + DIVE__SG, gimg, ximg, cf, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
   memset(v0 + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
-  for (s = 0; s < p->S; s++) {
+  for (s = 0; s < p->S && !one; s++) {
     int d = p->pad - s; /* as in dive__conv_src */
     float *v = src + s * g->vs, *v1 = v + DIVE__SG + d;
     int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
@@ -3453,17 +3542,18 @@ static void dive__s1_masks(const dive__conv_p *p, uint16_t *mk) {
       mk[r * nv + v] = (uint16_t)(16 * v < (int64_t)p->H * p->W && h >= 0 && h < p->H ? 0xffff : 0);
     }
 }
-/* one image: out (K, H W) = the packed weights ag * x's taps */
-static void dive__s1_img(const dive__conv_p *p, const float *ag, const uint16_t *mk, const float *x, float *out) {
+/* one image: out (K, H W) = the packed weights ag * the taps of x (channels cs apart) */
+static void dive__s1_img(const dive__conv_p *p, const float *ag, const uint16_t *mk, const float *x, int64_t cs,
+                         float *out) {
 #if DIVE__X86
   int64_t L = (int64_t)p->H * p->W, nv = dive__s1_nv(p), j0;
   int m0;
   for (j0 = 0; j0 < L; j0 += 32)
     for (m0 = 0; m0 < p->K; m0 += DIVE__NN_M)
-      dive__s1_avx512(p->C, ag + (int64_t)m0 * p->C * 9, x + j0, L, p->W, mk + j0 / 16, nv, out + m0 * L + j0, L,
+      dive__s1_avx512(p->C, ag + (int64_t)m0 * p->C * 9, x + j0, cs, p->W, mk + j0 / 16, nv, out + m0 * L + j0, L,
                       L - j0 > 16 ? 2 : 1);
 #else
-  (void)p; (void)ag; (void)mk; (void)x; (void)out;
+  (void)p; (void)ag; (void)mk; (void)x; (void)cs; (void)out;
 #endif
 }
 
@@ -4306,7 +4396,7 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
           float *o = out + n * p->K * PQ;
           int64_t i;
           int k;
-          dive__s1_img(p, apack, mk, in + n * p->C * HW, o);
+          dive__s1_img(p, apack, mk, in + n * p->C * HW, HW, o);
           for (k = 0; k < p->K && b; k++)
             for (i = 0; i < PQ; i++) o[k * PQ + i] += b[k];
         }
@@ -4560,7 +4650,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
-  int gd = 0, gd2 = 0;
+  int gd = 0, gd2 = 0, s1b;
+  dive__nt_fn ntf;
   int rbw; /* backward-weights with the col matrix in blocks of rbw output rows (dive__colblk_rows) */
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9];
@@ -4592,6 +4683,15 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
   shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
+  /* ... of 32 columns on AVX-512: one copy of dout, its shifts made in the kernels
+     (dive__s1_avx512 for backward-data, dive__nt_s1_avx512 for backward-weights) */
+  s1b = shared && p->groups == 1 && q.W == 32 && dive__s1_pick(&q);
+  if (s1b) nmk = 3 * dive__s1_nv(&q);
+#if DIVE__X86
+  ntf = s1b ? dive__nt_s1_avx512 : nt_k;
+#else
+  ntf = nt_k;
+#endif
   /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
   nnw = dw && !shared && dive__dwnn_pick(p);
   if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, &dq);
@@ -4688,6 +4788,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     dive__gd2_masks(p, mk, toff);
     dive__gd_calls++;
   }
+  if (s1b) {
+    dive__s1_masks(&q, mk);
+    dive__s1_calls++;
+  }
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
     for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
@@ -4733,16 +4837,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             for (u = 0; u < ni; u++) {
               int64_t o = ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ;
               if (epi && epi->dxg) /* dout is computed into the copies (BN backward's dx) */
-                dive__conv_src_dx(&q, &gq, epi->dxg + o, epi->dxx + o, epi->dxc + 4 * gi * g.Kg, dps + u * sq);
+                dive__conv_src_dx(&q, &gq, epi->dxg + o, epi->dxx + o, epi->dxc + 4 * gi * g.Kg, dps + u * sq,
+                                  s1b);
+              else if (s1b)
+                dive__conv_src_one(&q, &gq, dout + o, dps + u * sq);
               else
                 dive__conv_src(&q, &gq, dout + o, dps + u * sq);
             }
             for (k = 0; k < g.Cg; k += DIVE__NT_M)
               for (i = 0; i < pcol; i += DIVE__NT_N)
-                nt_k(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
+                ntf(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
             for (u = 0; u < ni; u++) {
-              dive__conv_gemm(nn, &q, &gq, apack + na * gi, offq, dps + u * sq, NULL,
-                              din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, cbuf);
+              float *dx = din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW;
+              if (s1b) /* the unshifted copy's image rows: channels Hp W apart */
+                dive__s1_img(&q, apack, mk, dps + u * sq + q.pad * gq.vs + DIVE__SG + (int64_t)q.pad * q.W,
+                             (int64_t)gq.Hp * q.W, dx);
+              else
+                dive__conv_gemm(nn, &q, &gq, apack + na * gi, offq, dps + u * sq, NULL, dx, cbuf);
               if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
             }
           }
