@@ -2110,15 +2110,15 @@ DIVE__AVX512 static void dive__gd4_avx512(int Cg, int nt, const float *a, const 
 #undef DIVE__GST4
 }
 
-/* Stride-1 3x3 convs (pad 1, groups 1, W = 16 or 32: dive__s1_pick) read from the image
-   itself, without the three shifted copies: per input channel and kernel row r the two
-   16-column vectors of the image row r - 1 rows away are loaded aligned (masked off where
-   that row lies outside the image: mk[r nv + v]), and the column shifts s = 0 and 2 are
-   made in registers (valignd by one lane across the 32 columns, the lane a row's shift
-   wraps into zeroed by the instruction's mask). One image row (W = 32) or two (W = 16) per
-   32-column panel, so no shift reaches outside the panel. The same values as the copies
-   hold, multiplied in the same order (c, r, s) as dive__nn_avx512 over them: the same
-   bits. 8 rows x 32 columns (nv2 = 2) or x 16 (nv2 = 1, W = 16). */
+/* Stride-1 3x3 convs (pad 1, groups 1, W = 32, or 16 when forced: dive__s1_pick) read
+   from the image itself, without the three shifted copies: per input channel and kernel
+   row r the two 16-column vectors of the image row r - 1 rows away are loaded aligned
+   (masked off where that row lies outside the image: mk[r nv + v]), and the column shifts
+   s = 0 and 2 are made in registers (valignd by one lane across the 32 columns, the lane a
+   row's shift wraps into zeroed by the instruction's mask). One image row (W = 32) or two
+   (W = 16) per 32-column panel, so no shift reaches outside the panel. The same values as
+   the copies hold, multiplied in the same order (c, r, s) as dive__nn_avx512 over them:
+   the same bits. 8 rows x 32 columns (nv2 = 2) or x 16 (nv2 = 1, W = 16). */
 DIVE__AVX512 static void dive__s1_avx512(int Cg, const float *a, const float *b, int64_t cs, int W,
                                          const uint16_t *mk, int64_t nv, float *c, int64_t ldc, int nv2) {
   __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
@@ -2282,7 +2282,8 @@ DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int6
    shifts s = 0, 1, 2, made in registers as in dive__s1_avx512 (per 32 columns, one image
    row: the two vectors' valignd, the lane a shift wraps into zeroed) instead of read from
    the three shifted copies. Every lane gets the products of dive__nt_avx512 over the copies
-   in the same order, and the same lane sums: the same bits. L % 32 == 0. */
+   in the same order, and the same lane sums: the same bits. L % 32 == 0. (valignd in its
+   masked form throughout: gcc 12's C++ -Wmaybe-uninitialized flags the unmasked one.) */
 DIVE__AVX512 static void dive__nt_s1_avx512(int64_t L, int ni, const float *a, int64_t lda,
                                             int64_t as, const float *b, const int64_t *off,
                                             int64_t bs, float *c, int64_t ldc) {
@@ -2309,9 +2310,9 @@ DIVE__AVX512 static void dive__nt_s1_avx512(int64_t L, int ni, const float *a, i
   DIVE__NTQ(q0)                                                               \
   y = _mm512_castsi512_ps(lo);                                                \
   DIVE__NTQ(q1)                                                               \
-  y = _mm512_castsi512_ps(_mm512_alignr_epi32(hi, lo, 1));                    \
+  y = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xffff, hi, lo, 1)); \
   DIVE__NTQ(q2)                                                               \
-  tk = _mm512_alignr_epi32(hi, lo, 15); /* the high half's s = 0 */
+  tk = _mm512_maskz_alignr_epi32((__mmask16)0xffff, hi, lo, 15); /* the high half's s = 0 */
 #define DIVE__NTHI(rp, q0, q1, q2, tk)                                        \
   hi = _mm512_castps_si512(_mm512_loadu_ps(rp + j + 16));                     \
   y = _mm512_castsi512_ps(tk);                                                \
@@ -3514,11 +3515,12 @@ static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t 
   dive__gd_run(p->K / p->groups, p->C / p->groups, 9, L, nv, ag, mk, mk + 4 * nv, toff, x, cs, out, L);
 }
 
-/* --- Stride-1 3x3 convs of 16 or 32 columns (ResNet-32's stages 1 and 2) without shifted
-   copies (dive__s1_avx512): groups 1, pad 1, the output the input's size, K % 8 == 0,
-   AVX-512. The weights packed as for the GEMM over the copies (8-row panels, (c, r, s)
+/* --- Stride-1 3x3 convs of 32 columns (ResNet-32's stage 1; 16 when forced) without
+   shifted copies (dive__s1_avx512): groups 1, pad 1, the output the input's size, K % 8 ==
+   0, AVX-512. The weights packed as for the GEMM over the copies (8-row panels, (c, r, s)
    deep); per image and 32-column panel the kernel reads the image in place and writes the
-   output in place. The rule takes W = 32 only; measured (one thread, CPU time, Intel Xeon
+   output in place; their backward (dive__cpu_conv2d_bwd_ws, "shared") makes one copy of
+   dout instead of three. The rule takes W = 32 only; measured (one thread, CPU time, Intel Xeon
    Sapphire Rapids class, shared machine; forward alone, batch 64 and 128, copies ->
    without): 16 channels at 32x32 133 -> 142, 124 -> 153 GFLOP/s, 64 channels 150 -> 162,
    155 -> 164; at 16x16 no clear gain (32 channels 155 -> 147, 154 -> 164; 64 channels
