@@ -60,9 +60,9 @@
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile (DIVE_CPU_NN48=0 off, =1 wherever the blocked GEMM runs); both for A/B runs.
      On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
-     (the backward: one copy of dout), their column shifts made in registers, instead of
-     three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 also takes 16 columns in the
-     forward; the same bits either way).
+     (the backward, up to 16 input channels: one copy of dout), their column shifts made in
+     registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
+     every such conv and 16 columns in the forward; the same bits either way).
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -4686,8 +4686,11 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      chunk of nb images */
   shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
   /* ... of 32 columns on AVX-512: one copy of dout, its shifts made in the kernels
-     (dive__s1_avx512 for backward-data, dive__nt_s1_avx512 for backward-weights) */
-  s1b = shared && p->groups == 1 && q.W == 32 && dive__s1_pick(&q);
+     (dive__s1_avx512 for backward-data, dive__nt_s1_avx512 for backward-weights). By rule
+     with at most 16 input channels (the copies' share of the work falls as 1 / C):
+     bench_cifar_s1, one thread, din + dw, copies over one copy: 16 channels 1.01-1.05x,
+     32 0.96-0.99x, 64 0.98-1.00x (Intel Xeon, Sapphire Rapids class, shared machine) */
+  s1b = shared && p->groups == 1 && q.W == 32 && (dive__s1_mode == 1 || p->C <= 16) && dive__s1_pick(&q);
   if (s1b) nmk = 3 * dive__s1_nv(&q);
 #if DIVE__X86
   ntf = s1b ? dive__nt_s1_avx512 : nt_k;
