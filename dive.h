@@ -61,6 +61,10 @@
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile, as do the 1x1 convs at 56x56 (DIVE_CPU_NN48=0 off for both, =1 wherever
      the blocked GEMM runs); both for A/B runs.
+     On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
+     (the backward, up to 16 input channels: one copy of dout), their column shifts made in
+     registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
+     every such conv and 16 columns in the forward; the same bits either way).
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -1573,6 +1577,7 @@ static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule 
 /* ... and the unchunked 1x1 convs' (dive__conv_plain): -1 the rule, 0 never, 1 B read in
    place, 2 B's 48-column panels packed */
 static int dive__plain48_mode = -1;
+static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1630,6 +1635,8 @@ static void dive__isa_init(void) {
   e = getenv("DIVE_CPU_NN48"); /* A/B runs of the whole model */
   dive__nn48_mode = e ? atoi(e) : -1;
   dive__plain48_mode = e && !strcmp(e, "0") ? 0 : -1; /* and the unchunked 1x1 convs' */
+  e = getenv("DIVE_CPU_S1");
+  dive__s1_mode = e ? atoi(e) : -1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -2117,6 +2124,63 @@ DIVE__AVX512 static void dive__gd4_avx512(int Cg, int nt, const float *a, const 
 #undef DIVE__GST4
 }
 
+/* Stride-1 3x3 convs (pad 1, groups 1, W = 32, or 16 when forced: dive__s1_pick) read
+   from the image itself, without the three shifted copies: per input channel and kernel
+   row r the two 16-column vectors of the image row r - 1 rows away are loaded aligned
+   (masked off where that row lies outside the image: mk[r nv + v]), and the column shifts
+   s = 0 and 2 are made in registers (valignd by one lane across the 32 columns, the lane a
+   row's shift wraps into zeroed by the instruction's mask). One image row (W = 32) or two
+   (W = 16) per 32-column panel, so no shift reaches outside the panel. The same values as
+   the copies hold, multiplied in the same order (c, r, s) as dive__nn_avx512 over them:
+   the same bits. 8 rows x 32 columns (nv2 = 2) or x 16 (nv2 = 1, W = 16). */
+DIVE__AVX512 static void dive__s1_avx512(int Cg, const float *a, const float *b, int64_t cs, int W,
+                                         const uint16_t *mk, int64_t nv, float *c, int64_t ldc, int nv2) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+  __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+  __m512 c61 = c00, c70 = c00, c71 = c00, b0, b1, x;
+  __m512i v0, v1;
+  int ci, r;
+#define DIVE__R2(i, o)                                                        \
+  x = _mm512_set1_ps(a[(o) + (i)]);                                           \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);
+#define DIVE__R8(o)                                                           \
+  DIVE__R2(0, o) DIVE__R2(1, o) DIVE__R2(2, o) DIVE__R2(3, o)                 \
+  DIVE__R2(4, o) DIVE__R2(5, o) DIVE__R2(6, o) DIVE__R2(7, o)
+#define DIVE__S1_LOOP(X0, X1, M0, M1)                                         \
+  for (ci = 0; ci < Cg; ci++, b += cs)                                        \
+    for (r = 0; r < 3; r++, a += 3 * DIVE__NN_M) {                            \
+      const float *bp = b + (int64_t)(r - 1) * W;                             \
+      v0 = _mm512_castps_si512(_mm512_maskz_loadu_ps((__mmask16)mk[r * nv], bp));          \
+      v1 = _mm512_castps_si512(_mm512_maskz_loadu_ps((__mmask16)mk[r * nv + 1], bp + 16)); \
+      b0 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xfffe, v0, v0, 15));  \
+      b1 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)(M0), v1, X1, 15));    \
+      DIVE__R8(0)                                                             \
+      b0 = _mm512_castsi512_ps(v0);                                           \
+      b1 = _mm512_castsi512_ps(v1);                                           \
+      DIVE__R8(DIVE__NN_M)                                                    \
+      b0 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)(M1), X0, v0, 1));     \
+      b1 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0x7fff, v1, v1, 1));   \
+      DIVE__R8(2 * DIVE__NN_M)                                                \
+    }
+  if (nv2 == 1) { /* the last 16 columns of a 16-column image: b1 computed, not stored */
+    DIVE__S1_LOOP(v0, v1, 0xfffe, 0x7fff)
+  } else if (W == 32) {
+    DIVE__S1_LOOP(v1, v0, 0xffff, 0xffff)
+  } else {
+    DIVE__S1_LOOP(v0, v1, 0xfffe, 0x7fff)
+  }
+#undef DIVE__S1_LOOP
+#undef DIVE__R8
+#undef DIVE__R2
+#define DIVE__ST2(i)                                                          \
+  _mm512_storeu_ps(c + (i) * ldc, c##i##0);                                   \
+  if (nv2 > 1) _mm512_storeu_ps(c + (i) * ldc + 16, c##i##1);
+  DIVE__ST2(0) DIVE__ST2(1) DIVE__ST2(2) DIVE__ST2(3)
+  DIVE__ST2(4) DIVE__ST2(5) DIVE__ST2(6) DIVE__ST2(7)
+#undef DIVE__ST2
+}
+
 /* the first n lanes of 16 (none for n <= 0, all for n >= 16) */
 #define DIVE__LANES(n) ((__mmask16)((n) >= 16 ? 0xffff : (n) <= 0 ? 0 : (1u << (n)) - 1))
 
@@ -2211,6 +2275,84 @@ DIVE__AVX512 static void dive__nt_avx512(int64_t L, int ni, const float *a, int6
   }
   { /* the 24 lane sums at once (dive__red16 and dive__red8: sum e = 4u + m of a group of 16
        is in lane 4m + u), permuted into each row's 6 columns */
+    const __m512i r0 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 12, 8, 4, 0);
+    const __m512i r1 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 10, 6, 2, 13, 9);
+    const __m512i r2 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 16, 15, 11, 7, 3);
+    const __m512i r3 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 29, 25, 21, 17, 28, 24);
+    const __mmask16 m6 = 0x3F;
+    __m512 z16 = dive__red16(s00, s01, s02, s03, s04, s05, s10, s11, s12, s13, s14, s15, s20, s21, s22, s23);
+    __m512 z8 = dive__red8(s24, s25, s30, s31, s32, s33, s34, s35);
+#define DIVE__RDV(i)                                                          \
+  _mm512_mask_storeu_ps(c + i * ldc, m6,                                      \
+                        _mm512_add_ps(_mm512_maskz_loadu_ps(m6, c + i * ldc),  \
+                                      _mm512_permutex2var_ps(z16, r##i, z8)));
+    DIVE__RDV(0) DIVE__RDV(1) DIVE__RDV(2) DIVE__RDV(3)
+#undef DIVE__RDV
+  }
+}
+
+/* NT over one copy of a 32-column image (the backward of dive__s1_pick's convs): the 6 B
+   rows are two rows (k, r) of the unshifted copy (off[1], off[4]) at the three column
+   shifts s = 0, 1, 2, made in registers as in dive__s1_avx512 (per 32 columns, one image
+   row: the two vectors' valignd, the lane a shift wraps into zeroed) instead of read from
+   the three shifted copies. Every lane gets the products of dive__nt_avx512 over the copies
+   in the same order, and the same lane sums: the same bits. L % 32 == 0. (valignd in its
+   masked form throughout: gcc 12's C++ -Wmaybe-uninitialized flags the unmasked one.) */
+DIVE__AVX512 static void dive__nt_s1_avx512(int64_t L, int ni, const float *a, int64_t lda,
+                                            int64_t as, const float *b, const int64_t *off,
+                                            int64_t bs, float *c, int64_t ldc) {
+  __m512 s00 = _mm512_setzero_ps(), s01 = s00, s02 = s00, s03 = s00, s04 = s00, s05 = s00;
+  __m512 s10 = s00, s11 = s00, s12 = s00, s13 = s00, s14 = s00, s15 = s00;
+  __m512 s20 = s00, s21 = s00, s22 = s00, s23 = s00, s24 = s00, s25 = s00;
+  __m512 s30 = s00, s31 = s00, s32 = s00, s33 = s00, s34 = s00, s35 = s00, x0, x1, x2, x3, y;
+  __m512i lo, hi, t0, t1;
+  int g;
+  int64_t j;
+  for (g = 0; g < ni; g++) {
+    const float *a0 = a + g * as, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+    const float *bg = b + g * bs, *r0 = bg + off[1], *r1 = bg + off[4];
+    for (j = 0; j < L; j += 32) {
+#define DIVE__NTQ(q)                                                          \
+  s0##q = _mm512_fmadd_ps(x0, y, s0##q);                                      \
+  s1##q = _mm512_fmadd_ps(x1, y, s1##q);                                      \
+  s2##q = _mm512_fmadd_ps(x2, y, s2##q);                                      \
+  s3##q = _mm512_fmadd_ps(x3, y, s3##q);
+#define DIVE__NTLO(rp, q0, q1, q2, tk)                                        \
+  lo = _mm512_castps_si512(_mm512_loadu_ps(rp + j));                          \
+  hi = _mm512_castps_si512(_mm512_loadu_ps(rp + j + 16));                     \
+  y = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xfffe, lo, lo, 15)); \
+  DIVE__NTQ(q0)                                                               \
+  y = _mm512_castsi512_ps(lo);                                                \
+  DIVE__NTQ(q1)                                                               \
+  y = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xffff, hi, lo, 1)); \
+  DIVE__NTQ(q2)                                                               \
+  tk = _mm512_maskz_alignr_epi32((__mmask16)0xffff, hi, lo, 15); /* the high half's s = 0 */
+#define DIVE__NTHI(rp, q0, q1, q2, tk)                                        \
+  hi = _mm512_castps_si512(_mm512_loadu_ps(rp + j + 16));                     \
+  y = _mm512_castsi512_ps(tk);                                                \
+  DIVE__NTQ(q0)                                                               \
+  y = _mm512_castsi512_ps(hi);                                                \
+  DIVE__NTQ(q1)                                                               \
+  y = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0x7fff, hi, hi, 1)); \
+  DIVE__NTQ(q2)
+      x0 = _mm512_loadu_ps(a0 + j);
+      x1 = _mm512_loadu_ps(a1 + j);
+      x2 = _mm512_loadu_ps(a2 + j);
+      x3 = _mm512_loadu_ps(a3 + j);
+      DIVE__NTLO(r0, 0, 1, 2, t0)
+      DIVE__NTLO(r1, 3, 4, 5, t1)
+      x0 = _mm512_loadu_ps(a0 + j + 16);
+      x1 = _mm512_loadu_ps(a1 + j + 16);
+      x2 = _mm512_loadu_ps(a2 + j + 16);
+      x3 = _mm512_loadu_ps(a3 + j + 16);
+      DIVE__NTHI(r0, 0, 1, 2, t0)
+      DIVE__NTHI(r1, 3, 4, 5, t1)
+#undef DIVE__NTHI
+#undef DIVE__NTLO
+#undef DIVE__NTQ
+    }
+  }
+  { /* the lane sums of dive__nt_avx512 */
     const __m512i r0 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1, 12, 8, 4, 0);
     const __m512i r1 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 14, 10, 6, 2, 13, 9);
     const __m512i r2 = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 16, 15, 11, 7, 3);
@@ -3107,13 +3249,24 @@ static void dive__conv_src(const dive__conv_p *p, const dive__cgeo *g, const flo
   }
 }
 
+/* ... only its unshifted copy (s = pad, with its guards) and the zero tail */
+static void dive__conv_src_one(const dive__conv_p *p, const dive__cgeo *g, const float *img, float *src) {
+  int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
+  float *v = src + p->pad * g->vs;
+  memset(v, 0, sizeof(float) * DIVE__SG);
+  dive__rowfns_get()->zcz(v + DIVE__SG, img, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
+  memset(v + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
+  memset(src + g->img, 0, sizeof(float) * (size_t)(g->src - g->img));
+}
+
 /* The shifted geometry's source (dive__conv_src) of an image that is BN backward's dx of
    g and x (both (Cg, H, W); cf: 4 coefficients per channel, see dive__dxz), never written
    as a tensor: the unshifted copy (s = pad, no wrapped columns) is computed from g and x,
    the other copies are that copy, in cache, with their wrapped columns zeroed. The values
-   are those of the dx pass (the same row body), so the same bits. */
+   are those of the dx pass (the same row body), so the same bits. one: only the unshifted
+   copy (the kernels of dive__s1_pick make the shifts). */
 static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const float *gimg, const float *ximg,
-                              const float *cf, float *src) {
+                              const float *cf, float *src, int one) {
   int c, h, s, w;
   int64_t HW = (int64_t)p->H * p->W, pr = (int64_t)p->pad * p->W;
   const dive__rowfns *f = dive__rowfns_get();
@@ -3121,7 +3274,7 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
   memset(v0, 0, sizeof(float) * DIVE__SG);
   f->dxz(v0 + DIVE__SG, gimg, ximg, cf, g->Cg, pr, HW, (int64_t)(g->Hp - p->H) * p->W - pr);
   memset(v0 + g->vs - DIVE__SG, 0, sizeof(float) * DIVE__SG);
-  for (s = 0; s < p->S; s++) {
+  for (s = 0; s < p->S && !one; s++) {
     int d = p->pad - s; /* as in dive__conv_src */
     float *v = src + s * g->vs, *v1 = v + DIVE__SG + d;
     int z0 = s < p->pad ? p->W - (p->pad - s) : 0, z1 = s < p->pad ? p->W : s - p->pad;
@@ -3416,6 +3569,50 @@ static void dive__gd_grp(const dive__conv_p *p, const float *ag, const uint16_t 
                          const float *x, int64_t cs, float *out) {
   int64_t L = (int64_t)p->P * p->Q, nv = dive__gd_nv(p);
   dive__gd_run(p->K / p->groups, p->C / p->groups, 9, L, nv, ag, mk, mk + 4 * nv, toff, x, cs, out, L);
+}
+
+/* --- Stride-1 3x3 convs of 32 columns (ResNet-32's stage 1; 16 when forced) without
+   shifted copies (dive__s1_avx512): groups 1, pad 1, the output the input's size, K % 8 ==
+   0, AVX-512. The weights packed as for the GEMM over the copies (8-row panels, (c, r, s)
+   deep); per image and 32-column panel the kernel reads the image in place and writes the
+   output in place; their backward (dive__cpu_conv2d_bwd_ws, "shared") makes one copy of
+   dout instead of three. The rule takes W = 32 only; measured (one thread, CPU time, Intel Xeon
+   Sapphire Rapids class, shared machine; forward alone, batch 64 and 128, copies ->
+   without): 16 channels at 32x32 133 -> 142, 124 -> 153 GFLOP/s, 64 channels 150 -> 162,
+   155 -> 164; at 16x16 no clear gain (32 channels 155 -> 147, 154 -> 164; 64 channels
+   152 -> 145, 154 -> 146). The other ISA paths keep the copies. */
+static DIVE__TLS int dive__s1_calls; /* conv calls that took it (tests) */
+static int dive__s1_pick(const dive__conv_p *p) {
+  if (dive__s1_mode == 0 || !DIVE__X86 || dive__isa() != DIVE__ISA_AVX512) return 0;
+  return p->groups == 1 && p->R == 3 && p->S == 3 && p->stride == 1 && p->pad == 1 && p->P == p->H &&
+         p->Q == p->W && (p->W == 32 || (p->W == 16 && dive__s1_mode == 1)) && p->K % DIVE__NN_M == 0;
+}
+/* 16-column vectors of an image, rounded up to the kernel's pairs */
+static int64_t dive__s1_nv(const dive__conv_p *p) { return dive__rup((int64_t)p->H * p->W / 16, 2); }
+/* mk[r nv + v]: all 16 lanes of vector v (one image row: W % 16 == 0) when the row r - 1
+   rows away from it lies inside the image, else none */
+static void dive__s1_masks(const dive__conv_p *p, uint16_t *mk) {
+  int64_t nv = dive__s1_nv(p), v;
+  int r;
+  for (r = 0; r < 3; r++)
+    for (v = 0; v < nv; v++) {
+      int h = (int)(16 * v / p->W) + r - 1;
+      mk[r * nv + v] = (uint16_t)(16 * v < (int64_t)p->H * p->W && h >= 0 && h < p->H ? 0xffff : 0);
+    }
+}
+/* one image: out (K, H W) = the packed weights ag * the taps of x (channels cs apart) */
+static void dive__s1_img(const dive__conv_p *p, const float *ag, const uint16_t *mk, const float *x, int64_t cs,
+                         float *out) {
+#if DIVE__X86
+  int64_t L = (int64_t)p->H * p->W, nv = dive__s1_nv(p), j0;
+  int m0;
+  for (j0 = 0; j0 < L; j0 += 32)
+    for (m0 = 0; m0 < p->K; m0 += DIVE__NN_M)
+      dive__s1_avx512(p->C, ag + (int64_t)m0 * p->C * 9, x + j0, cs, p->W, mk + j0 / 16, nv, out + m0 * L + j0, L,
+                      L - j0 > 16 ? 2 : 1);
+#else
+  (void)p; (void)ag; (void)mk; (void)x; (void)cs; (void)out;
+#endif
 }
 
 /* Backward-data of a stride-2 grouped conv (dive__gd_pick, Cg 4 or a multiple of 8) as
@@ -4239,8 +4436,9 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   dive__nn_fn nn = dive__nn_kernel();
   const dive__rowfns *f = dive__rowfns_get();
   dive__epi_fn ep = dive__epi_kernel();
-  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p), rb;
-  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q, nmk = gd ? 9 * dive__gd_nv(p) : 0;
+  int nt = dive__parts(p->N), grp, gd = dive__gd_pick(p), s1 = !gd && dive__s1_pick(p), rb;
+  int64_t per, na, noff, HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
+  int64_t nmk = gd ? 9 * dive__gd_nv(p) : s1 ? 3 * dive__s1_nv(p) : 0;
   float *base, *cur, *apack;
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   int64_t *off, toff[9], gcs = gd ? dive__gd_taps(p, toff) : 0;
@@ -4251,7 +4449,7 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   dive__cgeo_init(p, &g);
   na = dive__rup(g.Kg, 8) * g.CRS;
   noff = dive__rup(g.CRS, 8) + DIVE__NT_N;
-  per = gd ? 4 * (int64_t)g.Cg * PQ + 16 : dive__conv_fwd_ws(&g); /* the direct grouped conv: the planes */
+  per = gd ? 4 * (int64_t)g.Cg * PQ + 16 : s1 ? 16 : dive__conv_fwd_ws(&g); /* the direct grouped conv: the planes */
   /* off: noff row offsets, then the plain geometry's tail rows (int64: 2 floats each); the
      direct conv's masks (uint16: half a float each) */
   base = dive__ws_get(ws, dive__rup(na * p->groups, 16) + dive__rup(4 * noff, 16) + dive__rup(nmk / 2 + 1, 16) +
@@ -4269,6 +4467,10 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
   if (gd) {
     dive__gd_masks(p, mk);
     dive__gd_calls++;
+  }
+  if (s1) {
+    dive__s1_masks(p, mk);
+    dive__s1_calls++;
   }
   for (grp = 0; grp < p->groups; grp++)
     dive__pack_nn(apack + na * grp, g.Kg, g.CRS, w + (int64_t)grp * g.Kg * g.CRS, g.CRS, 1);
@@ -4293,7 +4495,15 @@ static void dive__cpu_conv2d_fwd_x(dive__ws *ws, const dive__conv_p *p, float *o
           for (k = 0; k < g.Kg && b; k++)
             for (i = 0; i < PQ; i++) o[k * PQ + i] += b[gi * g.Kg + k];
         }
-        for (gi = 0; gi < p->groups && !gd; gi++)
+        if (s1) {
+          float *o = out + n * p->K * PQ;
+          int64_t i;
+          int k;
+          dive__s1_img(p, apack, mk, in + n * p->C * HW, HW, o);
+          for (k = 0; k < p->K && b; k++)
+            for (i = 0; i < PQ; i++) o[k * PQ + i] += b[k];
+        }
+        for (gi = 0; gi < p->groups && !gd && !s1; gi++)
           dive__conv_fwd_img(nn, p, &g, apack + na * gi, off, off + noff,
                              in + (n * p->C + (int64_t)gi * g.Cg) * HW, b ? b + gi * g.Kg : NULL,
                              out + (n * p->K + (int64_t)gi * g.Kg) * PQ, src, cbuf);
@@ -4577,7 +4787,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
-  int gd = 0, gd2 = 0;
+  int gd = 0, gd2 = 0, s1b;
+  dive__nt_fn ntf;
   int rbw; /* backward-weights with the col matrix in blocks of rbw output rows (dive__colblk_rows) */
   int64_t HW = (int64_t)p->H * p->W, PQ = (int64_t)p->P * p->Q;
   int64_t Kr4, CRSr, nb, na, noff, per_dw, per_din, per, part, prow, pcol, nmk = 0, toff[9];
@@ -4609,6 +4820,18 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
      in place against backward-data's copies of dout (their columns are x's pixels), per
      chunk of nb images */
   shared = din && dw && dive__bwd_shared(p); /* (then wino is 0) */
+  /* ... of 32 columns on AVX-512: one copy of dout, its shifts made in the kernels
+     (dive__s1_avx512 for backward-data, dive__nt_s1_avx512 for backward-weights). By rule
+     with at most 16 input channels (the copies' share of the work falls as 1 / C):
+     bench_cifar_s1, one thread, din + dw, copies over one copy: 16 channels 1.01-1.05x,
+     32 0.96-0.99x, 64 0.98-1.00x (Intel Xeon, Sapphire Rapids class, shared machine) */
+  s1b = shared && p->groups == 1 && q.W == 32 && (dive__s1_mode == 1 || p->C <= 16) && dive__s1_pick(&q);
+  if (s1b) nmk = 3 * dive__s1_nv(&q);
+#if DIVE__X86
+  ntf = s1b ? dive__nt_s1_avx512 : nt_k;
+#else
+  ntf = nt_k;
+#endif
   /* or backward-weights as NN GEMMs over several images' pixels (dive__dwnn_chunk) */
   nnw = dw && !shared && dive__dwnn_pick(p);
   if (nnw) dive__dwgeo_init(p, (p->N + nt - 1) / nt, 1, &dq);
@@ -4705,6 +4928,10 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
     dive__gd2_masks(p, mk, toff);
     dive__gd_calls++;
   }
+  if (s1b) {
+    dive__s1_masks(&q, mk);
+    dive__s1_calls++;
+  }
   if (dw && !shared) dive__cgeo_offsets(p, &g, off);
   if (dw && !shared && g.flat == DIVE__PLAIN && g.Ln == g.L) /* x read in place: the rows past */
     for (grp = g.CRS; grp < dive__rup(g.CRS, 8) + DIVE__NT_N; grp++) off[grp] = 0; /* CRS land in unused partials */
@@ -4751,16 +4978,23 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             for (u = 0; u < ni; u++) {
               int64_t o = ((n + u) * p->K + (int64_t)gi * g.Kg) * PQ;
               if (epi && epi->dxg) /* dout is computed into the copies (BN backward's dx) */
-                dive__conv_src_dx(&q, &gq, epi->dxg + o, epi->dxx + o, epi->dxc + 4 * gi * g.Kg, dps + u * sq);
+                dive__conv_src_dx(&q, &gq, epi->dxg + o, epi->dxx + o, epi->dxc + 4 * gi * g.Kg, dps + u * sq,
+                                  s1b);
+              else if (s1b)
+                dive__conv_src_one(&q, &gq, dout + o, dps + u * sq);
               else
                 dive__conv_src(&q, &gq, dout + o, dps + u * sq);
             }
             for (k = 0; k < g.Cg; k += DIVE__NT_M)
               for (i = 0; i < pcol; i += DIVE__NT_N)
-                nt_k(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
+                ntf(HW, ni, x0 + k * HW, HW, CHW, dps, offq + i, sq, dwp + (gi * prow + k) * pcol + i, pcol);
             for (u = 0; u < ni; u++) {
-              dive__conv_gemm(nn, &q, &gq, apack + na * gi, offq, dps + u * sq, NULL,
-                              din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW, cbuf);
+              float *dx = din + ((n + u) * p->C + (int64_t)gi * g.Cg) * HW;
+              if (s1b) /* the unshifted copy's image rows: channels Hp W apart */
+                dive__s1_img(&q, apack, mk, dps + u * sq + q.pad * gq.vs + DIVE__SG + (int64_t)q.pad * q.W,
+                             (int64_t)gq.Hp * q.W, dx);
+              else
+                dive__conv_gemm(nn, &q, &gq, apack + na * gi, offq, dps + u * sq, NULL, dx, cbuf);
               if (epi) dive__dgrad_epi_apply(f, epi, p, din, n + u, gi * g.Cg, (gi + 1) * g.Cg);
             }
           }

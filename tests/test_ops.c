@@ -1399,6 +1399,64 @@ static void run_gd(void) {
   report("gconv", "direct grouped convs ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || dive__gd_calls > c0, "%d calls", dive__gd_calls - c0);
 }
+/* The stride-1 3x3 convs of 16 or 32 columns without shifted copies (dive__s1_pick, the
+   kernel dive__s1_avx512: column shifts in registers, rows outside the image masked off),
+   forced on, against the serial reference and bit for bit against the same call with it
+   forced off (the GEMM over the copies: the same products in the same order): the forward,
+   and the backward (din and dw at once: where C % 8 == 0 and W == 32, backward-data and
+   dive__nt_s1_avx512 over one copy of dout). Sizes around the tiles: one to 32 rows, odd
+   channel counts, 16-column tail panels (W 16, odd H), 8-row panels of output channels, a
+   backward-weights tile past K 9 rows (K = 5). On the other ISA paths the rows check the
+   general path. */
+static const int s1_shapes[][5] = { /* N, C, K, H, W */
+    {2, 16, 16, 32, 32}, {1, 3, 8, 5, 32}, {2, 5, 24, 7, 16}, {1, 16, 8, 1, 16},
+    {1, 7, 16, 2, 32},   {2, 32, 16, 16, 16}, {1, 1, 8, 3, 16}, {2, 8, 5, 4, 32}, {1, 24, 16, 3, 32}};
+#define S1_ROWS ((int)(sizeof s1_shapes / sizeof s1_shapes[0]) + 1)
+static void run_s1(void) {
+  int sm = dive__s1_mode, c0 = dive__s1_calls;
+  size_t k;
+  dive_rng r;
+  dive_rng_seed(&r, 29);
+  for (k = 0; k < sizeof s1_shapes / sizeof s1_shapes[0]; k++) {
+    dive__conv_p p;
+    dive__ws ws = {NULL, 0};
+    int64_t ni, no, nw, i;
+    float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
+    double e;
+    int m, same;
+    char desc[96];
+    memset(&p, 0, sizeof p);
+    p.N = s1_shapes[k][0]; p.C = s1_shapes[k][1]; p.K = s1_shapes[k][2]; p.H = p.P = s1_shapes[k][3];
+    p.W = p.Q = s1_shapes[k][4]; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+    ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * 9;
+    buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
+    in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
+    rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
+    for (i = 0; i < ni; i++) in[i] = dive_rng_normal(&r);
+    for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(&r);
+    for (i = 0; i < p.K; i++) b[i] = dive_rng_normal(&r);
+    for (i = 0; i < no; i++) dout[i] = dive_rng_normal(&r);
+    dive__ref_conv2d_fwd(&p, ro, in, w, b);
+    dive__ref_conv2d_bwd(&p, rdi, rdw, NULL, dout, in, w);
+    for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
+      dive__s1_mode = m;
+      dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
+      /* both at once: backward-data's copy of dout shared with backward-weights (W 32) */
+      dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
+    }
+    dive__s1_mode = sm;
+    DIVE_FREE(ws.base);
+    e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
+    same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
+           !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
+    snprintf(desc, sizeof desc, "conv without copies N=%d C=%d K=%d %dx%d", p.N, p.C, p.K, p.H, p.W);
+    report("s1conv", desc, dive__isa_name(dive__isa()), e <= 1e-5 && same,
+           "max err %.1e of the reference's max, %s the path off", e, same ? "identical to" : "DIFFERS from");
+    free(buf);
+  }
+  report("s1conv", "convs without copies ran (AVX-512)", dive__isa_name(dive__isa()),
+         dive__isa() != DIVE__ISA_AVX512 || dive__s1_calls > c0, "%d calls", dive__s1_calls - c0);
+}
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
    forced) */
 static int colblk_row(const tcase *c) {
@@ -1443,6 +1501,7 @@ static int part_checks(int cpu, const char *only_op) {
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 4 + 2 * 2 +
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
+  if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
@@ -1795,6 +1854,7 @@ int main(int argc, char **argv) {
     run_dx_fused();
   }
   if (do_cpu && (!only_op || !strcmp(only_op, "gconv"))) run_gd();
+  if (do_cpu && (!only_op || !strcmp(only_op, "s1conv"))) run_s1();
   if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
     int best = dive__isa(), isa;
     for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
