@@ -2618,6 +2618,27 @@ DIVE__INLINE void dive__row_relu_sums(float *DIVE__RESTRICT d, const float *DIVE
   *sgx = dive__lanes(s2);
 }
 
+/* the same sums without a mask: sum(d) and sum(d (x - mu)) over one row, d unchanged
+   (the BN backward without a ReLU: the projection shortcuts, the public op) */
+DIVE__INLINE void dive__row_bn_sums(const float *DIVE__RESTRICT d, const float *DIVE__RESTRICT xx, float mu,
+                                    int64_t n, float *sg, float *sgx) {
+  float s1[16], s2[16];
+  int64_t i;
+  int l;
+  for (l = 0; l < 16; l++) s1[l] = s2[l] = 0.0f;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) {
+      s1[l] += d[i + l];
+      s2[l] += d[i + l] * (xx[i + l] - mu);
+    }
+  for (l = 0; i < n; i++, l++) {
+    s1[l] += d[i];
+    s2[l] += d[i] * (xx[i] - mu);
+  }
+  *sg = dive__lanes(s1);
+  *sgx = dive__lanes(s2);
+}
+
 /* dx = k * (g - a - (x - mu) * b) over one row */
 DIVE__INLINE void dive__row_dx(float *DIVE__RESTRICT dx, const float *DIVE__RESTRICT g,
                                const float *DIVE__RESTRICT x, float k, float a, float mu, float b,
@@ -2775,6 +2796,7 @@ typedef struct dive__rowfns {
   void (*stats)(const float *x, int64_t n, float *mean, float *m2);
   void (*apply)(float *y, const float *x, const float *r, float scale, float shift, int relu, int64_t n);
   void (*relu_sums)(float *d, const float *y, const float *x, float mu, int64_t n, float *sg, float *sgx);
+  void (*bn_sums)(const float *d, const float *x, float mu, int64_t n, float *sg, float *sgx);
   void (*dx)(float *dx, const float *g, const float *x, float k, float a, float mu, float b, int64_t n);
   void (*add)(float *d, const float *a, int64_t n);
   /* the conv sources' zero/copy blocks, and the stride-2 im2col / col2im planes */
@@ -2798,12 +2820,17 @@ typedef struct dive__rowfns {
                                   float *sg, float *sgx) {                                             \
     dive__row_relu_sums(d, y, x, mu, n, sg, sgx);                                                      \
   }                                                                                                    \
+  ATTR static void dive__rb_##SFX(const float *d, const float *x, float mu, int64_t n, float *sg,       \
+                                  float *sgx) {                                                        \
+    dive__row_bn_sums(d, x, mu, n, sg, sgx);                                                           \
+  }                                                                                                    \
   ATTR static void dive__rd_##SFX(float *dx, const float *g, const float *x, float k, float a,         \
                                   float mu, float b, int64_t n) {                                      \
     dive__row_dx(dx, g, x, k, a, mu, b, n);                                                            \
   }                                                                                                    \
   ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
+                                                  dive__rb_##SFX,                                      \
                                                   dive__rd_##SFX, dive__rp_##SFX, dive__zcz_##ZCZ,     \
                                                   dive__dxz_##ZCZ, dive__s2get_##S2, dive__s2add_##S2, dive__pool3s2_##S2};
 DIVE__ROWFNS(generic, , generic, generic)
@@ -2856,10 +2883,12 @@ DIVE__AVX512 static void dive__rd_nt_avx512(float *dx, const float *g, const flo
   _mm_sfence();
 }
 static const dive__rowfns dive__rowfns_avx512nt = {dive__rs_avx512, dive__ra_nt_avx512, dive__rr_avx512,
+                                                   dive__rb_avx512,
                                                    dive__rd_nt_avx512, dive__rp_avx512, dive__zcz_avx512,
                                                    dive__dxz_avx512, dive__s2get_avx512, dive__s2add_avx512,
                                                    dive__pool3s2_avx512};
 static const dive__rowfns dive__rowfns_avx512nta = {dive__rs_avx512, dive__ra_nt_avx512, dive__rr_avx512,
+                                                   dive__rb_avx512,
                                                    dive__rd_avx512, dive__rp_avx512, dive__zcz_avx512,
                                                    dive__dxz_avx512, dive__s2get_avx512, dive__s2add_avx512,
                                                    dive__pool3s2_avx512};
@@ -4909,28 +4938,41 @@ static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float
                              float *rvar) {
   dive__cpu_bn_act_fwd(p, out, mean, rstd, in, gamma, beta, rmean, rvar, NULL, 0, NULL);
 }
+/* sums of dy and dy (x - mu) over rows [lo, hi) of one channel, rows pairwise */
+static void dive__bn_sums(const dive__rowfns *f, const float *dy, const float *x, float mu, int64_t stride,
+                          int64_t n, int lo, int hi, float *sg, float *sgx) {
+  if (hi - lo == 1) {
+    f->bn_sums(dy + lo * stride, x + lo * stride, mu, n, sg, sgx);
+  } else {
+    int mid = lo + (hi - lo) / 2;
+    float a1, a2, b1, b2;
+    dive__bn_sums(f, dy, x, mu, stride, n, lo, mid, &a1, &a2);
+    dive__bn_sums(f, dy, x, mu, stride, n, mid, hi, &b1, &b2);
+    *sg = a1 + b1;
+    *sgx = a2 + b2;
+  }
+}
+/* BN backward without a ReLU, OpenMP over channels: the row functions of the ISA (16-lane
+   sums, then dive__row_dx), as dive__cpu_relu_bn_bwd without the mask. (Its scalar
+   pairwise sums and dx loop took ~4 cycles an element for each of three passes.) */
 static void dive__cpu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                              const float *dout, const float *in, const float *mean,
                              const float *rstd, const float *gamma) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  const dive__rowfns *f = dive__rowfns_get();
   int c;
   DIVE__OMP_FOR
   for (c = 0; c < p->C; c++) {
-    const float *x = in + (int64_t)c * p->HW, *dy = dout + (int64_t)c * p->HW;
-    float mu = mean[c], rs = rstd[c];
-    float sdy = dive__pdot_rows(dy, 0.0f, NULL, 0.0f, p->N, CHW, p->HW);
-    float sdyx = dive__pdot_rows(dy, 0.0f, x, mu, p->N, CHW, p->HW) * rs; /* sum dout xhat */
-    int64_t n, i;
+    int64_t o = (int64_t)c * p->HW, n;
+    float mu = mean[c], rs = rstd[c], sdy, sdyx;
+    dive__bn_sums(f, dout + o, in + o, mu, CHW, p->HW, 0, p->N, &sdy, &sdyx);
+    sdyx *= rs; /* sum dout xhat */
     if (dbeta) dbeta[c] += sdy;
     if (dgamma) dgamma[c] += sdyx;
     if (din) {
-      float k = gamma[c] * rs, a = sdy / (float)M, b = sdyx / (float)M;
-      float *dx = din + (int64_t)c * p->HW;
+      float k = gamma[c] * rs, a = sdy / (float)M, b = sdyx / (float)M * rs;
       for (n = 0; n < p->N; n++)
-        for (i = 0; i < p->HW; i++) {
-          int64_t j = n * CHW + i;
-          dx[j] = k * (dy[j] - a - (x[j] - mu) * rs * b);
-        }
+        f->dx(din + n * CHW + o, dout + n * CHW + o, in + n * CHW + o, k, a, mu, b, p->HW);
     }
   }
 }
