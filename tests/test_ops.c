@@ -1160,6 +1160,7 @@ static void run_fused(void) {
         for (j = 0; j < p.C; j++) mean[j] = 0.1f * (float)j;
         e.add = add; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
         e.dxg = e.dxx = e.dxc = NULL;
+        e.sc = NULL;
         dive__cpu_conv2d_bwd_ws(&ws, &p, d1, dw, NULL, out, in, w, &e);
         dive__cpu_conv2d_bwd_ws(&ws, &p, d2, dw, NULL, out, in, w, NULL);
         DIVE_FREE(ws.base);
@@ -1232,6 +1233,7 @@ static void run_dx_fused(void) {
       memset(dw2, 0, sizeof(float) * (size_t)nw);
       e.add = NULL; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
       e.dxg = g; e.dxx = xb; e.dxc = cf;
+      e.sc = NULL;
       e2 = e;
       e2.sums = s2; e2.dxg = e2.dxx = e2.dxc = NULL;
       shared = dive__bwd_shared(&p);
