@@ -57,6 +57,8 @@
      adds the bias, the shortcut and the ReLU; DIVE_CPU_FOLD=0 keeps the BN a pass of its own.
      In training, BN backward's dx is computed inside the next conv backward's copies of it
      where that conv makes them (the stride-1 3x3 convs); DIVE_CPU_FUSE_DX=0 makes it a pass.
+     The CIFAR ResNets' option-A shortcut adds its gradient inside the backward-data epilogue
+     of the block's first conv; DIVE_CPU_FUSE_SC=0 runs it as passes of its own (A/B runs).
      On AVX-512 the BN rows of 256+ floats are written with streaming stores
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile, as do the 1x1 convs at 56x56 (DIVE_CPU_NN48=0 off for both, =1 wherever
@@ -2774,6 +2776,27 @@ DIVE__INLINE void dive__row_relu_sums(float *DIVE__RESTRICT d, const float *DIVE
   *sgx = dive__lanes(s2);
 }
 
+/* the same sums without a mask: sum(d) and sum(d (x - mu)) over one row, d unchanged
+   (the BN backward without a ReLU: the projection shortcuts, the public op) */
+DIVE__INLINE void dive__row_bn_sums(const float *DIVE__RESTRICT d, const float *DIVE__RESTRICT xx, float mu,
+                                    int64_t n, float *sg, float *sgx) {
+  float s1[16], s2[16];
+  int64_t i;
+  int l;
+  for (l = 0; l < 16; l++) s1[l] = s2[l] = 0.0f;
+  for (i = 0; i + 16 <= n; i += 16)
+    for (l = 0; l < 16; l++) {
+      s1[l] += d[i + l];
+      s2[l] += d[i + l] * (xx[i + l] - mu);
+    }
+  for (l = 0; i < n; i++, l++) {
+    s1[l] += d[i];
+    s2[l] += d[i] * (xx[i] - mu);
+  }
+  *sg = dive__lanes(s1);
+  *sgx = dive__lanes(s2);
+}
+
 /* dx = k * (g - a - (x - mu) * b) over one row */
 DIVE__INLINE void dive__row_dx(float *DIVE__RESTRICT dx, const float *DIVE__RESTRICT g,
                                const float *DIVE__RESTRICT x, float k, float a, float mu, float b,
@@ -2931,6 +2954,7 @@ typedef struct dive__rowfns {
   void (*stats)(const float *x, int64_t n, float *mean, float *m2);
   void (*apply)(float *y, const float *x, const float *r, float scale, float shift, int relu, int64_t n);
   void (*relu_sums)(float *d, const float *y, const float *x, float mu, int64_t n, float *sg, float *sgx);
+  void (*bn_sums)(const float *d, const float *x, float mu, int64_t n, float *sg, float *sgx);
   void (*dx)(float *dx, const float *g, const float *x, float k, float a, float mu, float b, int64_t n);
   void (*add)(float *d, const float *a, int64_t n);
   /* the conv sources' zero/copy blocks, and the stride-2 im2col / col2im planes */
@@ -2954,12 +2978,17 @@ typedef struct dive__rowfns {
                                   float *sg, float *sgx) {                                             \
     dive__row_relu_sums(d, y, x, mu, n, sg, sgx);                                                      \
   }                                                                                                    \
+  ATTR static void dive__rb_##SFX(const float *d, const float *x, float mu, int64_t n, float *sg,       \
+                                  float *sgx) {                                                        \
+    dive__row_bn_sums(d, x, mu, n, sg, sgx);                                                           \
+  }                                                                                                    \
   ATTR static void dive__rd_##SFX(float *dx, const float *g, const float *x, float k, float a,         \
                                   float mu, float b, int64_t n) {                                      \
     dive__row_dx(dx, g, x, k, a, mu, b, n);                                                            \
   }                                                                                                    \
   ATTR static void dive__rp_##SFX(float *d, const float *a, int64_t n) { dive__row_add(d, a, n); }     \
   static const dive__rowfns dive__rowfns_##SFX = {dive__rs_##SFX, dive__ra_##SFX, dive__rr_##SFX,      \
+                                                  dive__rb_##SFX,                                      \
                                                   dive__rd_##SFX, dive__rp_##SFX, dive__zcz_##ZCZ,     \
                                                   dive__dxz_##ZCZ, dive__s2get_##S2, dive__s2add_##S2, dive__pool3s2_##S2};
 DIVE__ROWFNS(generic, , generic, generic)
@@ -3012,10 +3041,12 @@ DIVE__AVX512 static void dive__rd_nt_avx512(float *dx, const float *g, const flo
   _mm_sfence();
 }
 static const dive__rowfns dive__rowfns_avx512nt = {dive__rs_avx512, dive__ra_nt_avx512, dive__rr_avx512,
+                                                   dive__rb_avx512,
                                                    dive__rd_nt_avx512, dive__rp_avx512, dive__zcz_avx512,
                                                    dive__dxz_avx512, dive__s2get_avx512, dive__s2add_avx512,
                                                    dive__pool3s2_avx512};
 static const dive__rowfns dive__rowfns_avx512nta = {dive__rs_avx512, dive__ra_nt_avx512, dive__rr_avx512,
+                                                   dive__rb_avx512,
                                                    dive__rd_avx512, dive__rp_avx512, dive__zcz_avx512,
                                                    dive__dxz_avx512, dive__s2get_avx512, dive__s2add_avx512,
                                                    dive__pool3s2_avx512};
@@ -4563,12 +4594,25 @@ typedef struct dive__dgrad_epi {
      is computed into backward-data's copies of dout and never stored; else it is written
      into dout first (the caller's buffer for it), then the conv runs as without. */
   const float *dxg, *dxx, *dxc;
+  /* and before the mask, when sc is not NULL: an option-A shortcut's gradient (sc_p's
+     dout, (N, K, P, Q)) added where the shortcut read din's pixels (dive__cpu_shortcut_bwd
+     scattered into a tensor of its own, then added: two passes over memory and a memset) */
+  const float *sc;
+  dive__sc_p sc_p;
 } dive__dgrad_epi;
 static void dive__dgrad_epi_apply(const dive__rowfns *f, const dive__dgrad_epi *e, const dive__conv_p *p,
                                   float *din, int64_t n, int c0, int c1) {
   int64_t HW = (int64_t)p->H * p->W, r;
   for (r = n * p->C + c0; r < n * p->C + c1; r++) {
     if (e->add) f->add(din + r * HW, e->add + r * HW, HW);
+    if (e->sc) { /* din(n, c, oh st, ow st) += sc(n, c + lo, oh, ow) */
+      const dive__sc_p *q = &e->sc_p;
+      const float *src = e->sc + (n * q->K + r % p->C + (q->K - q->C) / 2) * q->P * q->Q;
+      float *d = din + r * HW;
+      int oh, ow;
+      for (oh = 0; oh < q->P; oh++)
+        for (ow = 0; ow < q->Q; ow++) d[(int64_t)oh * q->stride * q->W + ow * q->stride] += src[oh * q->Q + ow];
+    }
     if (e->y)
       f->relu_sums(din + r * HW, e->y + r * HW, e->x + r * HW, e->mean[r % p->C], HW, e->sums + 2 * r,
                    e->sums + 2 * r + 1);
@@ -4586,6 +4630,8 @@ static int dive__bwd_shared(const dive__conv_p *p) {
   return gq.flat == DIVE__SHIFTED && gq.Ln == gq.L && (p->C / p->groups) % DIVE__NT_M == 0;
 }
 
+/* conv backward calls that added an option-A shortcut's gradient in the epilogue (tests) */
+static DIVE__TLS int dive__sc_fused_calls;
 /* conv backward calls that computed dout inside their copies (tests) */
 static DIVE__TLS int dive__dx_fused_calls;
 
@@ -5294,28 +5340,41 @@ static void dive__cpu_bn_fwd(const dive__bn_p *p, float *out, float *mean, float
                              float *rvar) {
   dive__cpu_bn_act_fwd(p, out, mean, rstd, in, gamma, beta, rmean, rvar, NULL, 0, NULL);
 }
+/* sums of dy and dy (x - mu) over rows [lo, hi) of one channel, rows pairwise */
+static void dive__bn_sums(const dive__rowfns *f, const float *dy, const float *x, float mu, int64_t stride,
+                          int64_t n, int lo, int hi, float *sg, float *sgx) {
+  if (hi - lo == 1) {
+    f->bn_sums(dy + lo * stride, x + lo * stride, mu, n, sg, sgx);
+  } else {
+    int mid = lo + (hi - lo) / 2;
+    float a1, a2, b1, b2;
+    dive__bn_sums(f, dy, x, mu, stride, n, lo, mid, &a1, &a2);
+    dive__bn_sums(f, dy, x, mu, stride, n, mid, hi, &b1, &b2);
+    *sg = a1 + b1;
+    *sgx = a2 + b2;
+  }
+}
+/* BN backward without a ReLU, OpenMP over channels: the row functions of the ISA (16-lane
+   sums, then dive__row_dx), as dive__cpu_relu_bn_bwd without the mask. (Its scalar
+   pairwise sums and dx loop took ~4 cycles an element for each of three passes.) */
 static void dive__cpu_bn_bwd(const dive__bn_p *p, float *din, float *dgamma, float *dbeta,
                              const float *dout, const float *in, const float *mean,
                              const float *rstd, const float *gamma) {
   int64_t M = (int64_t)p->N * p->HW, CHW = (int64_t)p->C * p->HW;
+  const dive__rowfns *f = dive__rowfns_get();
   int c;
   DIVE__OMP_FOR
   for (c = 0; c < p->C; c++) {
-    const float *x = in + (int64_t)c * p->HW, *dy = dout + (int64_t)c * p->HW;
-    float mu = mean[c], rs = rstd[c];
-    float sdy = dive__pdot_rows(dy, 0.0f, NULL, 0.0f, p->N, CHW, p->HW);
-    float sdyx = dive__pdot_rows(dy, 0.0f, x, mu, p->N, CHW, p->HW) * rs; /* sum dout xhat */
-    int64_t n, i;
+    int64_t o = (int64_t)c * p->HW, n;
+    float mu = mean[c], rs = rstd[c], sdy, sdyx;
+    dive__bn_sums(f, dout + o, in + o, mu, CHW, p->HW, 0, p->N, &sdy, &sdyx);
+    sdyx *= rs; /* sum dout xhat */
     if (dbeta) dbeta[c] += sdy;
     if (dgamma) dgamma[c] += sdyx;
     if (din) {
-      float k = gamma[c] * rs, a = sdy / (float)M, b = sdyx / (float)M;
-      float *dx = din + (int64_t)c * p->HW;
+      float k = gamma[c] * rs, a = sdy / (float)M, b = sdyx / (float)M * rs;
       for (n = 0; n < p->N; n++)
-        for (i = 0; i < p->HW; i++) {
-          int64_t j = n * CHW + i;
-          dx[j] = k * (dy[j] - a - (x[j] - mu) * rs * b);
-        }
+        f->dx(din + n * CHW + o, dout + n * CHW + o, in + n * CHW + o, k, a, mu, b, p->HW);
     }
   }
 }
@@ -9703,10 +9762,13 @@ static int dive__fused_fold(const dive_ctx *ctx) { return ctx->backend == DIVE_B
 /* dive__fused_sc_add: the option-A shortcut's backward is best run before its block's first
    conv backward, so that its output is that conv's add and the backward-data epilogue adds
    it, masks by the block input's ReLU and takes that BN's sums (Vulkan with the epilogues;
-   the CPU keeps its order: conv, shortcut, add, and the mask in the BN backward). */
+   the CPU reads the shortcut's gradient inside that epilogue instead: dive__fused_sc). */
 static int dive__fused_sc_add(const dive_ctx *ctx) {
   return ctx->backend == DIVE_BACKEND_VULKAN && !ctx->check && dive__vk_fused(ctx);
 }
+/* dive__fused_sc: dive__conv_backward_sc adds an option-A shortcut's gradient in its
+   backward-data epilogue (the CPU). */
+static int dive__fused_sc(const dive_ctx *ctx) { return ctx->backend == DIVE_BACKEND_CPU; }
 static int dive__fused_dx(const dive_ctx *ctx, const dive__conv_p *p) {
   return ctx->backend == DIVE_BACKEND_CPU && dive__bwd_shared(p);
 }
@@ -9823,25 +9885,40 @@ static dive_status dive__relu_bn_backward(dive_ctx *ctx, dive_tensor *dc, dive_t
    sums are for the next dive__relu_bn_backward, of that BN. dxg (CPU only, else NULL): dc
    is not written yet; it is BN backward's dx of dxg (its masked dy), dxc (its input) and
    dxcoef (what dive__relu_bn_backward left in coef), computed inside the conv's copies
-   where it makes them, else written into dc first. */
-static const dive_tensor *dive__conv_backward_epi(dive_ctx *ctx, dive_tensor *dx, dive_tensor *dw, const dive_tensor *dc,
-                                                  const dive_tensor *x, const dive_tensor *w, int stride, int pad,
-                                                  int groups, const dive_tensor *add, const dive_tensor *ey,
-                                                  const dive_tensor *ec, const dive_tensor *emean,
-                                                  const dive_tensor *erstd, dive_tensor *rsums, const dive_tensor *dxg,
-                                                  const dive_tensor *dxc, const float *dxcoef) {
+   where it makes them, else written into dc first. sc (CPU only, dive__fused_sc; else
+   NULL): dx += the backward of an option-A shortcut of stride sc_stride from sc (its dout),
+   in the same epilogue, before the mask. */
+static const dive_tensor *dive__conv_backward_sc(dive_ctx *ctx, dive_tensor *dx, dive_tensor *dw, const dive_tensor *dc,
+                                                 const dive_tensor *x, const dive_tensor *w, int stride, int pad,
+                                                 int groups, const dive_tensor *add, const dive_tensor *ey,
+                                                 const dive_tensor *ec, const dive_tensor *emean,
+                                                 const dive_tensor *erstd, dive_tensor *rsums, const dive_tensor *dxg,
+                                                 const dive_tensor *dxc, const float *dxcoef, const dive_tensor *sc,
+                                                 int sc_stride) {
   const char *fn = "dive_resnet_backward";
   dive__conv_p p;
+  dive__sc_p sp;
   (void)erstd; /* Vulkan's epilogue only (the CPU's row sums are of x - mean) */
   if (!ctx || ctx->status) return NULL;
+  if (!dx) sc = NULL;
   if (dive__conv_setup(ctx, fn, &p, x, w, stride, pad, groups) ||
       dive__chk_dims(ctx, fn, "dc", dc, 4, p.N, p.K, p.P, p.Q) || dive__chk_same(ctx, fn, "dx", dx, x) ||
-      dive__chk_same(ctx, fn, "add", add, x) || dive__chk_same(ctx, fn, "ey", ey, x))
+      dive__chk_same(ctx, fn, "add", add, x) || dive__chk_same(ctx, fn, "ey", ey, x) ||
+      (sc && dive__sc_setup(ctx, fn, &sp, "dx", dx, "sc", sc, sc_stride)))
     return NULL;
+  if (sc && ctx->backend != DIVE_BACKEND_CPU) {
+    dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: the shortcut's add is fused on the CPU only", fn);
+    return NULL;
+  }
   if (!dx) add = ey = NULL;
   switch (ctx->backend) {
   case DIVE_BACKEND_CPU: {
     dive__dgrad_epi e;
+    e.sc = sc ? dive__f(sc) : NULL;
+    if (sc) {
+      e.sc_p = sp;
+      dive__sc_fused_calls++;
+    }
     e.add = add ? dive__f(add) : NULL;
     e.y = ey ? dive__f(ey) : NULL;
     e.x = ey ? dive__f(ec) : NULL;
@@ -9851,7 +9928,7 @@ static const dive_tensor *dive__conv_backward_epi(dive_ctx *ctx, dive_tensor *dx
     e.dxx = dxg ? dive__f(dxc) : NULL;
     e.dxc = dxg ? dxcoef : NULL;
     dive__cpu_conv2d_bwd_ws(&ctx->cpu_ws, &p, dive__f(dx), dive__f(dw), NULL, dive__f(dc), dive__f(x), dive__f(w),
-                            add || ey || dxg ? &e : NULL);
+                            add || ey || dxg || sc ? &e : NULL);
     return ey ? rsums : NULL;
   }
   case DIVE_BACKEND_VULKAN:
@@ -9862,6 +9939,15 @@ static const dive_tensor *dive__conv_backward_epi(dive_ctx *ctx, dive_tensor *dx
     return NULL;
   default: dive__bad_backend(ctx, fn); return NULL;
   }
+}
+/* the same without a shortcut's add */
+static DIVE__UNUSED const dive_tensor *dive__conv_backward_epi(
+    dive_ctx *ctx, dive_tensor *dx, dive_tensor *dw, const dive_tensor *dc, const dive_tensor *x, const dive_tensor *w,
+    int stride, int pad, int groups, const dive_tensor *add, const dive_tensor *ey, const dive_tensor *ec,
+    const dive_tensor *emean, const dive_tensor *erstd, dive_tensor *rsums, const dive_tensor *dxg,
+    const dive_tensor *dxc, const float *dxcoef) {
+  return dive__conv_backward_sc(ctx, dx, dw, dc, x, w, stride, pad, groups, add, ey, ec, emean, erstd, rsums, dxg,
+                                dxc, dxcoef, NULL, 0);
 }
 
 /* ================================================================================ >>loss */
@@ -10149,6 +10235,7 @@ struct dive_resnet {
   int64_t nfold;
   int no_fold;                   /* DIVE_CPU_FOLD=0: eval-mode BN as a separate pass */
   int no_fuse_dx;                /* DIVE_CPU_FUSE_DX=0: BN backward's dx as a separate pass */
+  int no_fuse_sc;                /* DIVE_CPU_FUSE_SC=0: the option-A shortcut's backward as passes */
   dive_tensor bncoef;            /* CPU: the dx coefficients BN backward hands its conv (4 per channel) */
   /* data parallelism (>>dist, DIVE_MPI): the attached dive_dist (NULL: one process) */
   void *dist;
@@ -10563,6 +10650,8 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
     m->no_fold = e && !strcmp(e, "0");
     e = getenv("DIVE_CPU_FUSE_DX");
     m->no_fuse_dx = e && !strcmp(e, "0");
+    e = getenv("DIVE_CPU_FUSE_SC");
+    m->no_fuse_sc = e && !strcmp(e, "0");
     e = getenv("DIVE_VK_REPLAY");
     m->replay = ctx->check || (e && !strcmp(e, "0")) ? 0 : e && !strcmp(e, "fresh") ? 2 : 1;
   }
@@ -10786,19 +10875,20 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
 /* The backward of one unit's conv: dx (NULL: not needed) = backward-data of dc [+ add];
    prev, when x is its output, lets the backend fuse prev's ReLU mask and BN row sums.
    dy: when the unit's BN backward left dc unwritten (dive__rn_fuse_dx), its masked dy,
-   from which the conv computes dc; else NULL. */
+   from which the conv computes dc; else NULL. sc: dx += an option-A shortcut's backward of
+   sc (dive__fused_sc), or NULL. */
 static const dive_tensor *dive__rn_unit_bwd_conv(dive_resnet *m, dive__rn_unit *u, dive_tensor *dx, const dive_tensor *dc,
                                                  const dive_tensor *x, const dive_tensor *add, dive__rn_unit *prev,
-                                                 int n, const dive_tensor *dy) {
+                                                 int n, const dive_tensor *dy, const dive_tensor *sc) {
   dive_tensor ey, ec, c = dive__batch(&u->c, n);
   if (prev) {
     ey = dive__batch(&prev->y, n);
     ec = dive__batch(&prev->c, n);
   }
-  return dive__conv_backward_epi(m->ctx, dx, &u->dw, dc, x, &u->w, u->stride, u->pad, u->groups, add,
-                                 prev ? &ey : NULL, prev ? &ec : NULL, prev ? &prev->mean : NULL,
-                                 prev ? &prev->rstd : NULL, &m->rowstats,
-                                 dy, dy ? &c : NULL, dy ? dive__f(&m->bncoef) : NULL);
+  return dive__conv_backward_sc(m->ctx, dx, &u->dw, dc, x, &u->w, u->stride, u->pad, u->groups, add,
+                                prev ? &ey : NULL, prev ? &ec : NULL, prev ? &prev->mean : NULL,
+                                prev ? &prev->rstd : NULL, &m->rowstats,
+                                dy, dy ? &c : NULL, dy ? dive__f(&m->bncoef) : NULL, sc, u->stride);
 }
 
 /* The unit's BN backward hands dc's formula to its conv backward instead of writing dc
@@ -10878,17 +10968,20 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
       if (j > 0) { /* d of the previous unit's output, masked and summed for its BN */
         dive_tensor hx = dive__batch(&bk->u[j - 1].y, n);
         gc = dive__shaped(&m->gbuf[ic], &hx, n);
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &hx, NULL, &bk->u[j - 1], n, fdy);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &hx, NULL, &bk->u[j - 1], n, fdy, NULL);
         g = &gc;
         continue;
       }
       gc = dive__shaped(&m->gbuf[ic], &x, n); /* d x */
       if (bk->shortcut == DIVE__SC_IDENTITY) { /* d x = conv1's backward-data + d out */
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &ga, prev, n, fdy);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &ga, prev, n, fdy, NULL);
       } else if (bk->shortcut == DIVE__SC_OPTION_A && dive__fused_sc_add(ctx)) { /* D is ready */
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n, fdy);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n, fdy, NULL);
+      } else if (bk->shortcut == DIVE__SC_OPTION_A && !m->no_fuse_sc && dive__fused_sc(ctx)) {
+        /* d x = conv1's backward-data + the shortcut's of d out, prev's mask and sums, in one epilogue */
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, prev, n, fdy, &ga);
       } else if (bk->shortcut == DIVE__SC_OPTION_A) {
-        dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, NULL, n, fdy);
+        dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, NULL, NULL, n, fdy, NULL);
         gd = dive__shaped(&m->gbuf[3], &x, n);
         dive_shortcut_backward(ctx, &gd, &ga, u->stride);
         dive_add_forward(ctx, &gc, &gc, &gd);
@@ -10898,8 +10991,8 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
         dive_tensor pc = dive__shaped(&m->gbuf[ic], &pu->c, n);
         dive__rn_unit_bwd_bn(m, pu, &pc, &ga, NULL, n, 0);
         gd = dive__shaped(&m->gbuf[3], &x, n);
-        dive__rn_unit_bwd_conv(m, pu, &gd, &pc, &x, NULL, NULL, n, NULL);
-        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n, NULL);
+        dive__rn_unit_bwd_conv(m, pu, &gd, &pc, &x, NULL, NULL, n, NULL, NULL);
+        rs = dive__rn_unit_bwd_conv(m, u, &gc, &gb, &x, &gd, prev, n, NULL, NULL);
       }
     }
     ia ^= ic; ic ^= ia; ia ^= ic; /* swap */
@@ -10917,7 +11010,7 @@ DIVE_API dive_status dive_resnet_backward(dive_resnet *m) {
   gb = dive__shaped(&m->gbuf[ib], &m->stem.c, n);
   dive__rn_unit_bwd_bn(m, &m->stem, &gb, &ga, rs, n, 0);
   t = dive__batch(&m->input, n);
-  dive__rn_unit_bwd_conv(m, &m->stem, NULL, &gb, &t, NULL, NULL, n, NULL);
+  dive__rn_unit_bwd_conv(m, &m->stem, NULL, &gb, &t, NULL, NULL, n, NULL, NULL);
   return ctx->status;
 }
 

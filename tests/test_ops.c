@@ -1065,6 +1065,16 @@ static void run_fused(void) {
       snprintf(desc, sizeof desc, "N=%d C=%d HW=%d", p.N, C, p.HW);
       report("bn_relu", desc, dive__isa_name(isa), e1 < 1e-5 && e2 < 1e-5 && e3 < 1e-4 && e4 < 1e-4,
              "fwd %.1e stats %.1e bwd %.1e dgamma/dbeta %.1e", e1, e2, e3, e4);
+      { /* the BN backward without a ReLU (the projection shortcuts' and the public op's:
+           this ISA's row sums and dx rows) against the reference, dy unmasked */
+        for (c = 0; c < C; c++) dg[c] = db[c] = dgr[c] = dbr[c] = 0.0f;
+        dive__cpu_bn_bwd(&p, dx, dg, db, dy, x, mu, rs, gam);
+        dive__ref_bn_bwd(&p, dxr, dgr, dbr, dy, x, mu, rs, gam);
+        e3 = max_rel(dx, dxr, n);
+        e4 = DIVE__MAX(max_rel(dg, dgr, C), max_rel(db, dbr, C));
+        report("bn_relu", desc, dive__isa_name(isa), e3 < 1e-4 && e4 < 1e-4, "bn bwd without relu %.1e dgamma/dbeta %.1e",
+               e3, e4);
+      }
       { /* with the rows' statistics handed in (as the model's conv does): the same bits */
         float *rst = (float *)malloc(sizeof(float) * 2 * (size_t)(p.N * C)), *y2 = dxr;
         const dive__rowfns *f = dive__rowfns_get();
@@ -1158,6 +1168,7 @@ static void run_fused(void) {
         for (j = 0; j < p.C; j++) mean[j] = 0.1f * (float)j;
         e.add = add; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
         e.dxg = e.dxx = e.dxc = NULL;
+        e.sc = NULL;
         dive__cpu_conv2d_bwd_ws(&ws, &p, d1, dw, NULL, out, in, w, &e);
         dive__cpu_conv2d_bwd_ws(&ws, &p, d2, dw, NULL, out, in, w, NULL);
         DIVE_FREE(ws.base);
@@ -1230,6 +1241,7 @@ static void run_dx_fused(void) {
       memset(dw2, 0, sizeof(float) * (size_t)nw);
       e.add = NULL; e.y = yv; e.x = xv; e.mean = mean; e.sums = s1;
       e.dxg = g; e.dxx = xb; e.dxc = cf;
+      e.sc = NULL;
       e2 = e;
       e2.sums = s2; e2.dxg = e2.dxx = e2.dxc = NULL;
       shared = dive__bwd_shared(&p);
@@ -1498,7 +1510,7 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
-    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 4 + 2 * 2 +
+    n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;

@@ -17,7 +17,8 @@
    in every 3x3 conv: the model against PyTorch.) Last, inference with the batch norms
    folded into the convs against the unfolded eval mode (check_fold), and training with BN
    backward's dx computed inside the conv backward's copies against it as a pass of its own
-   (DIVE_CPU_FUSE_DX=0's path): the same bits (check_fuse_dx).
+   (DIVE_CPU_FUSE_DX=0's path), and the option-A shortcut's gradient added in the backward-data
+   epilogue against its passes (DIVE_CPU_FUSE_SC=0's path): the same bits (check_fuse_dx).
      make build/test_wino && ./build/test_wino            (from the repository root) */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -179,9 +180,10 @@ static void check_fold(dive_ctx *ctx, const char *arch, int width, int size) {
    weights, then one forward and backward; every loss and gradient bit for bit the same, the
    fused run must have fused and the other not: CIFAR ResNet-32 and the ImageNet family's
    bottlenecks, projections and groups, on the best ISA path (test_ops checks the dx rows
-   of every path). s1: instead, the 3x3 convs of 32-column images without shifted copies
-   (dive__s1_pick, AVX-512) against the copies (DIVE_CPU_S1=0), both with the dx fused. */
-static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, int isa, int wmode, int s1) {
+   of every path). mode 1: instead, the 3x3 convs of 32-column images without shifted copies
+   (dive__s1_pick, AVX-512) against the copies (DIVE_CPU_S1=0), both with the dx fused;
+   mode 2: the option-A shortcut's add in the backward-data epilogue against its passes. */
+static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, int isa, int wmode, int mode) {
   dive_resnet_desc rd;
   dive_loss_desc ld;
   dive_sgd_desc sd;
@@ -200,11 +202,13 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
   sd.lr = 0.1f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
   for (v = 0; v < 2; v++) { /* v = 0: the dx as a pass, 1: fused (s1: without copies 0, 1) */
     dive_resnet *m;
-    int c0 = s1 ? dive__s1_calls : dive__dx_fused_calls;
+    int s1 = mode == 1, sc = mode == 2;
+    int c0 = s1 ? dive__s1_calls : sc ? dive__sc_fused_calls : dive__dx_fused_calls;
     memset(&rd, 0, sizeof rd);
     rd.arch = arch; rd.base_width = width; rd.height = rd.width = size; rd.max_batch = n; rd.seed = 5;
     if (dive_resnet_create(ctx, &m, &rd)) { printf("FAIL %s: %s\n", arch, dive_ctx_error(ctx)); g_fail++; break; }
-    m->no_fuse_dx = !v && !s1;
+    if (sc) m->no_fuse_sc = !v;
+    else m->no_fuse_dx = !v && !s1;
     dive__s1_mode = s1 ? v : -1;
     dive_rng_seed(&pr, 29);
     for (j = 0; j < (int64_t)n * 3 * size * size; j++) x[j] = dive_rng_normal(&pr);
@@ -235,21 +239,20 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
       if (m->plist[i].kind == DIVE_PARAM_WEIGHT) ng += m->plist[i].value.numel;
     gr[v] = (float *)malloc(sizeof(float) * (size_t)ng);
     grads(m, gr[v]);
-    calls[v] = (s1 ? dive__s1_calls : dive__dx_fused_calls) - c0;
+    calls[v] = (s1 ? dive__s1_calls : sc ? dive__sc_fused_calls : dive__dx_fused_calls) - c0;
     ok = ok && dive_ctx_status(ctx) == DIVE_OK;
     dive_resnet_destroy(m);
   }
   dive__isa_set(best);
   dive__wino_mode = -1;
   dive__s1_mode = -1;
-  ok = ok && gr[0] && gr[1] && calls[0] == 0 && (calls[1] > 0 || (s1 && isa != DIVE__ISA_AVX512)) &&
+  ok = ok && gr[0] && gr[1] && calls[0] == 0 && (calls[1] > 0 || (mode == 1 && isa != DIVE__ISA_AVX512)) &&
        !memcmp(loss[0], loss[1], sizeof loss[0]) && !memcmp(gr[0], gr[1], sizeof(float) * (size_t)ng);
-  if (s1)
-    snprintf(what, sizeof what, "%s %s%s: 3x3 convs without copies vs with (%d calls)", arch, dive__isa_name(isa),
-             wmode == 0 ? " direct" : "", calls[1]);
-  else
-    snprintf(what, sizeof what, "%s %s%s: BN dx in the conv copies vs a pass (%d fused)", arch, dive__isa_name(isa),
-             wmode == 0 ? " direct" : "", calls[1]);
+  snprintf(what, sizeof what, "%s %s%s: %s (%d calls)", arch, dive__isa_name(isa), wmode == 0 ? " direct" : "",
+           mode == 1   ? "3x3 convs without copies vs with"
+           : mode == 2 ? "shortcut A's add in the epilogue vs passes"
+                       : "BN dx in the conv copies vs a pass",
+           calls[1]);
   check(ok, what, gr[0] && gr[1] ? relerr(gr[1], gr[0], ng) : 1.0);
   free(gr[0]);
   free(gr[1]);
@@ -302,6 +305,8 @@ int main(void) {
   check_fuse_dx(ctx, "resnet50", 8, 32, dive__isa(), -1, 0);
   check_fuse_dx(ctx, "resnext50_32x4d", 32, 32, dive__isa(), -1, 0);
   check_fuse_dx(ctx, "resnet32", 0, 32, dive__isa(), -1, 1);
+  check_fuse_dx(ctx, "resnet32", 0, 32, dive__isa(), -1, 2);
+  check_fuse_dx(ctx, "resnet8", 0, 14, DIVE__ISA_GENERIC, -1, 2); /* odd planes: 14 -> 7 -> 4 */
   for (k = 0; k < 5; k++) free(r[k].grads);
   free(x);
   dive_ctx_destroy(ctx);
