@@ -17,16 +17,6 @@
 #include "../dive.h"
 #include "bench_util.h"
 
-static float *fill(int64_t n, unsigned seed) {
-  float *p = (float *)malloc(sizeof(float) * (size_t)n);
-  int64_t i;
-  for (i = 0; p && i < n; i++) {
-    seed = seed * 1664525u + 1013904223u;
-    p[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
-  }
-  return p;
-}
-
 static void conv_p(dive__conv_p *p, int N, int C, int H, int K, int st) {
   memset(p, 0, sizeof *p);
   p->N = N; p->C = C; p->H = p->W = H; p->K = K; p->R = p->S = 3;
@@ -69,7 +59,7 @@ int main(int argc, char **argv) {
     conv_p(&p, N, C, H, K, st);
     nin = (int64_t)N * C * H * H;
     nout = (int64_t)N * K * p.P * p.Q;
-    in = fill(nin, 1u); w = fill(nw, 2u); dout = fill(nout, 3u);
+    in = fill_lcg(nin, 1u); w = fill_lcg(nw, 2u); dout = fill_lcg(nout, 3u);
     din = (float *)malloc(sizeof(float) * (size_t)nin);
     dw = (float *)malloc(sizeof(float) * (size_t)nw);
     ref = (float *)calloc((size_t)nw, sizeof(float));
@@ -111,7 +101,7 @@ int main(int argc, char **argv) {
   for (k = 0; k < sizeof ntl / sizeof ntl[0]; k++) {
     int64_t L = ntl[k][0], i, off[DIVE__NT_N];
     int ni = ntl[k][1], it, n = (int)(2e8 / (48.0 * (double)L * ni)) + 1;
-    float *a = fill(DIVE__NT_M * L * ni, 4u), *b = fill(DIVE__NT_N * L * ni, 5u), c[DIVE__NT_M * DIVE__NT_N];
+    float *a = fill_lcg(DIVE__NT_M * L * ni, 4u), *b = fill_lcg(DIVE__NT_N * L * ni, 5u), c[DIVE__NT_M * DIVE__NT_N];
     double bt = 1e30;
     if (!a || !b) return 1;
     for (i = 0; i < DIVE__NT_N; i++) off[i] = i * L;

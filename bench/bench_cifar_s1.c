@@ -11,16 +11,6 @@
 #include "../dive.h"
 #include "bench_util.h"
 
-static float *fill(int64_t n, unsigned seed) {
-  float *p = (float *)malloc(sizeof(float) * (size_t)n);
-  int64_t i;
-  for (i = 0; p && i < n; i++) {
-    seed = seed * 1664525u + 1013904223u;
-    p[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
-  }
-  return p;
-}
-
 int main(int argc, char **argv) {
   int N = argc > 1 ? atoi(argv[1]) : 128, reps = argc > 2 ? atoi(argv[2]) : 5, sh, v, it;
   static const int Cs[3] = {16, 32, 64};
@@ -36,8 +26,8 @@ int main(int argc, char **argv) {
     memset(&p, 0, sizeof p);
     p.N = N; p.C = p.K = Cs[sh]; p.H = p.W = p.P = p.Q = 32; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
     ni = (int64_t)N * p.C * 1024; nw = (int64_t)p.K * p.C * 9;
-    in = fill(ni, 1); w = fill(nw, 2); dout = fill(ni, 3); ro = fill(ni, 4);
-    for (v = 0; v < 2; v++) { o[v] = fill(ni, 5); di[v] = fill(ni, 6); dw[v] = fill(nw, 7); }
+    in = fill_lcg(ni, 1); w = fill_lcg(nw, 2); dout = fill_lcg(ni, 3); ro = fill_lcg(ni, 4);
+    for (v = 0; v < 2; v++) { o[v] = fill_lcg(ni, 5); di[v] = fill_lcg(ni, 6); dw[v] = fill_lcg(nw, 7); }
     if (!in || !w || !dout || !ro || !o[1] || !di[1] || !dw[1]) { fprintf(stderr, "out of memory\n"); return 1; }
     for (v = 0; v < 2; v++) {
       dive__s1_mode = v;

@@ -4,8 +4,11 @@
    - CHECK(x): on an error status print it (with the ctx's message when `ctx` is set) and
      return 1 from main;
    - cpu_sec: the process's CPU time in seconds (all threads), for images per CPU-second;
-   - cmp_d: qsort's comparison of doubles, for medians. */
+   - cmp_d: qsort's comparison of doubles, for medians;
+   - fill_lcg: n floats in [-1, 1) from a linear congruential sequence seeded by seed
+     (malloc'd; NULL when out of memory), for the kernel benchmarks' operands. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #define CHECK(x) do { dive_status s_ = (x); if (s_) { \
@@ -27,4 +30,14 @@ static BU_UNUSED double cpu_sec(void) {
 static BU_UNUSED int cmp_d(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
+}
+
+static BU_UNUSED float *fill_lcg(int64_t n, unsigned seed) {
+  float *p = (float *)malloc(sizeof(float) * (size_t)n);
+  int64_t i;
+  for (i = 0; p && i < n; i++) {
+    seed = seed * 1664525u + 1013904223u;
+    p[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
+  }
+  return p;
 }
