@@ -1339,6 +1339,20 @@ static int dwnn_row(const tcase *c, int picked) {
   return pick;
 }
 
+/* Random operands of the conv p (in, w scaled by 0.2, bias b, dout, drawn from r in that
+   order) and the serial reference's forward ro and backward rdi / rdw of them: the start of
+   the forced-path rows below (run_gd, run_s1). */
+static void conv_operands(const dive__conv_p *p, dive_rng *r, float *in, float *w, float *b, float *dout, float *ro,
+                          float *rdi, float *rdw) {
+  int64_t ni = (int64_t)p->N * p->C * p->H * p->W, no = (int64_t)p->N * p->K * p->P * p->Q;
+  int64_t nw = (int64_t)p->K * (p->C / p->groups) * p->R * p->S, i;
+  for (i = 0; i < ni; i++) in[i] = dive_rng_normal(r);
+  for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(r);
+  for (i = 0; i < p->K; i++) b[i] = dive_rng_normal(r);
+  for (i = 0; i < no; i++) dout[i] = dive_rng_normal(r);
+  dive__ref_conv2d_fwd(p, ro, in, w, b);
+  dive__ref_conv2d_bwd(p, rdi, rdw, NULL, dout, in, w);
+}
 /* The grouped convs' own paths (groups > 1: ResNeXt's 3x3 convs with 4, 8, 16, 32 channels
    per group, stride 1 and 2): forward (with a bias), backward-data and backward-weights,
    alone and together (backward-data then shares its copies of dout with backward-weights
@@ -1360,7 +1374,7 @@ static void run_gd(void) {
   for (k = 0; k < sizeof gd_shapes / sizeof gd_shapes[0]; k++) {
     dive__conv_p p;
     dive__ws ws = {NULL, 0};
-    int64_t ni, no, nw, i;
+    int64_t ni, no, nw;
     float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *di1[2], *dw1[2], *ro, *rdi, *rdw;
     double e = 0;
     int m, same = 1, gdw;
@@ -1374,12 +1388,7 @@ static void run_gd(void) {
     in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; rdi = ro + no; rdw = rdi + ni;
     o[0] = rdw + nw; o[1] = o[0] + no; di[0] = o[1] + no; di[1] = di[0] + ni; dw[0] = di[1] + ni;
     dw[1] = dw[0] + nw; di1[0] = dw[1] + nw; di1[1] = di1[0] + ni; dw1[0] = di1[1] + ni; dw1[1] = dw1[0] + nw;
-    for (i = 0; i < ni; i++) in[i] = dive_rng_normal(&r);
-    for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(&r);
-    for (i = 0; i < p.K; i++) b[i] = dive_rng_normal(&r);
-    for (i = 0; i < no; i++) dout[i] = dive_rng_normal(&r);
-    dive__ref_conv2d_fwd(&p, ro, in, w, b);
-    dive__ref_conv2d_bwd(&p, rdi, rdw, NULL, dout, in, w);
+    conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
     for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
       dive__gd_mode = m;
       dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
@@ -1432,7 +1441,7 @@ static void run_s1(void) {
   for (k = 0; k < sizeof s1_shapes / sizeof s1_shapes[0]; k++) {
     dive__conv_p p;
     dive__ws ws = {NULL, 0};
-    int64_t ni, no, nw, i;
+    int64_t ni, no, nw;
     float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
     double e;
     int m, same;
@@ -1444,12 +1453,7 @@ static void run_s1(void) {
     buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
     in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
     rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
-    for (i = 0; i < ni; i++) in[i] = dive_rng_normal(&r);
-    for (i = 0; i < nw; i++) w[i] = 0.2f * dive_rng_normal(&r);
-    for (i = 0; i < p.K; i++) b[i] = dive_rng_normal(&r);
-    for (i = 0; i < no; i++) dout[i] = dive_rng_normal(&r);
-    dive__ref_conv2d_fwd(&p, ro, in, w, b);
-    dive__ref_conv2d_bwd(&p, rdi, rdw, NULL, dout, in, w);
+    conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
     for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
       dive__s1_mode = m;
       dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
