@@ -67,6 +67,9 @@
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
      every such conv and 16 columns in the forward; the same bits either way).
+     Winograd convs take F(4x4, 3x3) instead where a measured rule says (fewer multiplies,
+     about 20 times the direct conv's rounding); DIVE_CPU_WINO4=0 never, =1 always, =2 in
+     backward-data only (A/B runs, tests).
 
    ERRORS
      Every fallible function returns dive_status (DIVE_OK = 0, errors < 0). Failures inside a
@@ -1580,6 +1583,7 @@ static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule 
    place, 2 B's 48-column panels packed */
 static int dive__plain48_mode = -1;
 static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
+static int dive__wino4_mode = -1; /* F(4x4, 3x3) Winograd (dive__wino4_pick): -1 rule, 0 never, 1 always, 2 bwd only */
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1639,6 +1643,8 @@ static void dive__isa_init(void) {
   dive__plain48_mode = e && !strcmp(e, "0") ? 0 : -1; /* and the unchunked 1x1 convs' */
   e = getenv("DIVE_CPU_S1");
   dive__s1_mode = e ? atoi(e) : -1;
+  e = getenv("DIVE_CPU_WINO4");
+  dive__wino4_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : e && !strcmp(e, "2") ? 2 : -1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -3968,12 +3974,154 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
   }
 }
 #endif
+/* --- Winograd F(4x4, 3x3): 6x6 input tiles at stride 4, 36 GEMMs, 4x4 output tiles (36
+   multiplies per 16 outputs and channel pair instead of 144). Points 0, 1, -1, 2, -2 and
+   infinity (Lavin and Gray's matrices):
+     B^T = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1]
+     G   = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6; 1/24 1/12 1/6; 1/24 -1/12 1/6; 0 0 1]
+     A^T = [1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1]
+   The input tiles as 24 stride-4 planes: plane 4j + e, row r holds pixel (4r - 1 + e,
+   4tx + j - 1), so tile t's pixel (i, j) is element t + (i / 4) tw of plane 4j + i % 4.
+   The same drivers as F(2x2) (dive__wgeo's m = 4). Its fp32 error: docs/perf-cpu.md. */
+/* 6-point B^T x, in place of the six values named */
+#define DIVE__W4B(x0, x1, x2, x3, x4, x5, y0, y1, y2, y3, y4, y5)                        \
+  {                                                                                      \
+    dive__wv s12 = x1 + x2, d12 = x1 - x2, s34 = x3 + x4, d43 = x4 - x3, dd = x4 - x2,   \
+             d31 = x3 - x1;                                                              \
+    y0 = 4.0f * x0 - 5.0f * x2 + x4;                                                     \
+    y1 = s34 - 4.0f * s12;                                                               \
+    y2 = d43 + 4.0f * d12;                                                               \
+    y3 = dd + 2.0f * d31;                                                                \
+    y4 = dd - 2.0f * d31;                                                                \
+    y5 = 4.0f * x1 - 5.0f * x3 + x5;                                                     \
+  }
+/* 6-point A^T x -> 4 values */
+#define DIVE__W4A(x0, x1, x2, x3, x4, x5, y0, y1, y2, y3)                                \
+  {                                                                                      \
+    dive__wv s12 = x1 + x2, d12 = x1 - x2, s34 = x3 + x4, d34 = x3 - x4;                 \
+    y0 = x0 + s12 + s34;                                                                 \
+    y1 = d12 + 2.0f * d34;                                                               \
+    y2 = s12 + 4.0f * s34;                                                               \
+    y3 = d12 + 8.0f * d34 + x5;                                                          \
+  }
+/* V rows (36, vstride apart) from the 24 planes, n (a multiple of 16) tiles */
+DIVE__INLINE void dive__wino4_in_body(float *DIVE__RESTRICT v, int64_t vstride, const float *DIVE__RESTRICT pl,
+                                      int64_t ps, int64_t tw, int64_t n) {
+  int64_t t;
+  int i, j;
+  for (t = 0; t < n; t += DIVE__WVN) {
+    dive__wv d[6], e[6][6], r[6];
+    for (j = 0; j < 6; j++) { /* column j of E = B^T D */
+      for (i = 0; i < 6; i++) DIVE__WLD(d[i], pl + (4 * j + i % 4) * ps + (i / 4) * tw + t);
+      DIVE__W4B(d[0], d[1], d[2], d[3], d[4], d[5], e[0][j], e[1][j], e[2][j], e[3][j], e[4][j], e[5][j])
+    }
+    for (i = 0; i < 6; i++) { /* row i of V = E B */
+      DIVE__W4B(e[i][0], e[i][1], e[i][2], e[i][3], e[i][4], e[i][5], r[0], r[1], r[2], r[3], r[4], r[5])
+      for (j = 0; j < 6; j++) DIVE__WST(v + (6 * i + j) * vstride + t, r[j]);
+    }
+  }
+}
+/* one output channel: m (36 rows, mstride apart) -> out (H, W) + bias, through the 16 pixel
+   planes y(a, b) in yb (16 rows of Tn) */
+DIVE__INLINE void dive__wino4_out_body(float *DIVE__RESTRICT out, int H, int W, const float *DIVE__RESTRICT m,
+                                       int64_t mstride, int th, int tw, float bias, float *DIVE__RESTRICT yb) {
+  int64_t Tn = dive__rup((int64_t)th * tw, 16), t;
+  int i, j, ty, tx, a, b;
+  for (t = 0; t < Tn; t += DIVE__WVN) {
+    dive__wv q[6], f[4][6], r[4];
+    for (j = 0; j < 6; j++) { /* column j of F = A^T M */
+      for (i = 0; i < 6; i++) DIVE__WLD(q[i], m + (6 * i + j) * mstride + t);
+      DIVE__W4A(q[0], q[1], q[2], q[3], q[4], q[5], f[0][j], f[1][j], f[2][j], f[3][j])
+    }
+    for (a = 0; a < 4; a++) { /* Y = F A */
+      DIVE__W4A(f[a][0], f[a][1], f[a][2], f[a][3], f[a][4], f[a][5], r[0], r[1], r[2], r[3])
+      for (b = 0; b < 4; b++) {
+        r[b] = r[b] + bias;
+        DIVE__WST(yb + (4 * a + b) * Tn + t, r[b]);
+      }
+    }
+  }
+  for (ty = 0; ty < th; ty++) /* rows 4ty + a: y(a, 0..3) interleaved */
+    for (a = 0; a < 4 && 4 * ty + a < H; a++) {
+      const float *y = yb + (4 * a) * Tn + (int64_t)ty * tw;
+      float *row = out + (int64_t)(4 * ty + a) * W;
+      int full = W % 4 == 0 ? tw : W / 4; /* whole tiles in the row */
+      for (tx = 0; tx < full; tx++)
+        for (b = 0; b < 4; b++) row[4 * tx + b] = y[b * Tn + tx];
+      for (; tx < tw; tx++)
+        for (b = 0; b < 4 && 4 * tx + b < W; b++) row[4 * tx + b] = y[b * Tn + tx];
+    }
+}
+/* the 24 planes of one channel x (H, W): th + 1 rows of tw each, zero outside the image */
+DIVE__INLINE void dive__wino4_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, const float *DIVE__RESTRICT x, int H,
+                                         int W, int th, int tw) {
+  int h, j, tx;
+  for (h = -1; h <= 4 * th + 2; h++) { /* rows -1 .. 4th + 2: th + 1 of each phase */
+    int e = (h + 1) % 4, r = (h + 1) / 4;
+    for (j = 0; j < 6; j++) {
+      float *d = pl + (4 * j + e) * ps + (int64_t)r * tw;
+      if (h < 0 || h >= H) {
+        for (tx = 0; tx < tw; tx++) d[tx] = 0.0f;
+        continue;
+      }
+      for (tx = 0; tx < tw; tx++) {
+        int col = 4 * tx + j - 1;
+        d[tx] = col >= 0 && col < W ? x[(int64_t)h * W + col] : 0.0f;
+      }
+    }
+  }
+}
+#if DIVE__X86
+/* the same in blocks of 16 tiles: per input row and block the 66 columns 4tx0 - 1.. as four
+   masked loads and two single floats; column j < 4 of the tiles is every fourth of them (two
+   permutes and a blend), j = 4, 5 those of j = 0, 1 one tile on */
+DIVE__AVX512 static void dive__wino4_tiles_avx512(float *pl, int64_t ps, const float *x, int H, int W, int th,
+                                                  int tw) {
+  const __m512 z = _mm512_setzero_ps();
+  __m512i ix[4];
+  int h, tx0, j;
+  for (j = 0; j < 4; j++) /* lanes 0-7: j + 4l of (a0, a1); lanes 8-15: j + 4(l - 8) of (a2, a3) */
+    ix[j] = _mm512_set_epi32(j + 28, j + 24, j + 20, j + 16, j + 12, j + 8, j + 4, j, j + 28, j + 24, j + 20, j + 16,
+                             j + 12, j + 8, j + 4, j);
+  for (tx0 = 0; tx0 < tw; tx0 += 16) {
+    int c0 = 4 * tx0 - 1;
+    __mmask16 mo = dive__s2mask(tx0, tw), m0 = dive__s2mask(c0, W), m1 = dive__s2mask(c0 + 16, W);
+    __mmask16 m2 = dive__s2mask(c0 + 32, W), m3 = dive__s2mask(c0 + 48, W), m4 = dive__s2mask(c0 + 64, W) & 3;
+    for (h = -1; h <= 4 * th + 2; h++) {
+      float *d = pl + ((h + 1) % 4) * ps + (int64_t)((h + 1) / 4) * tw + tx0;
+      __m512 a0 = z, a1 = z, a2 = z, a3 = z, e = z, c[4];
+      if (h >= 0 && h < H) {
+        const float *row = x + (int64_t)h * W + c0;
+        a0 = _mm512_maskz_loadu_ps(m0, row);
+        a1 = _mm512_maskz_loadu_ps(m1, row + 16);
+        a2 = _mm512_maskz_loadu_ps(m2, row + 32);
+        a3 = _mm512_maskz_loadu_ps(m3, row + 48);
+        e = _mm512_maskz_loadu_ps(m4, row + 64); /* columns c0 + 64, c0 + 65 in lanes 0, 1 */
+      }
+      for (j = 0; j < 4; j++) {
+        c[j] = _mm512_mask_blend_ps(0xFF00, _mm512_permutex2var_ps(a0, ix[j], a1),
+                                    _mm512_permutex2var_ps(a2, ix[j], a3));
+        _mm512_mask_storeu_ps(d + 4 * j * ps, mo, c[j]);
+      }
+      _mm512_mask_storeu_ps(d + 16 * ps, mo,
+                            _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(e), _mm512_castps_si512(c[0]), 1)));
+      e = _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(z), _mm512_castps_si512(e), 1));
+      _mm512_mask_storeu_ps(d + 20 * ps, mo,
+                            _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(e), _mm512_castps_si512(c[1]), 1)));
+    }
+  }
+}
+#endif
 typedef struct dive__winofns {
   void (*tiles)(float *pl, int64_t ps, const float *x, int H, int W, int th, int tw);
   void (*in)(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, int64_t n);
   void (*out)(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw, float bias, float *yb);
+  /* the same for F(4x4, 3x3) */
+  void (*tiles4)(float *pl, int64_t ps, const float *x, int H, int W, int th, int tw);
+  void (*in4)(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, int64_t n);
+  void (*out4)(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw, float bias, float *yb);
 } dive__winofns;
-#define DIVE__WINOFNS(SFX, ATTR, TILES)                                                                 \
+#define DIVE__WINOFNS(SFX, ATTR, TILES, TILES4)                                                        \
   ATTR static DIVE__UNUSED void dive__wt_##SFX(float *pl, int64_t ps, const float *x, int H, int W,    \
                                                int th, int tw) {                                        \
     dive__wino_tiles_body(pl, ps, x, H, W, th, tw);                                                     \
@@ -3986,11 +4134,24 @@ typedef struct dive__winofns {
                                   int tw, float bias, float *yb) {                                      \
     dive__wino_out_body(out, H, W, m, mstride, th, tw, bias, yb);                                       \
   }                                                                                                     \
-  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, dive__wo_##SFX};
-DIVE__WINOFNS(generic, , dive__wt_generic)
+  ATTR static DIVE__UNUSED void dive__wt4_##SFX(float *pl, int64_t ps, const float *x, int H, int W,   \
+                                                int th, int tw) {                                      \
+    dive__wino4_tiles_body(pl, ps, x, H, W, th, tw);                                                    \
+  }                                                                                                     \
+  ATTR static void dive__wi4_##SFX(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, \
+                                   int64_t n) {                                                         \
+    dive__wino4_in_body(v, vstride, pl, ps, tw, n);                                                     \
+  }                                                                                                     \
+  ATTR static void dive__wo4_##SFX(float *out, int H, int W, const float *m, int64_t mstride, int th,  \
+                                   int tw, float bias, float *yb) {                                     \
+    dive__wino4_out_body(out, H, W, m, mstride, th, tw, bias, yb);                                      \
+  }                                                                                                     \
+  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, dive__wo_##SFX,              \
+                                                    TILES4, dive__wi4_##SFX, dive__wo4_##SFX};
+DIVE__WINOFNS(generic, , dive__wt_generic, dive__wt4_generic)
 #if DIVE__X86
-DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2)
-DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512)
+DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2, dive__wt4_avx2)
+DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512, dive__wino4_tiles_avx512)
 #endif
 static const dive__winofns *dive__winofns_get(void) {
 #if DIVE__X86
@@ -4003,19 +4164,25 @@ static const dive__winofns *dive__winofns_get(void) {
 
 /* Winograd geometry of one conv (stride 1, pad 1, 3x3, one group) */
 typedef struct dive__wgeo {
+  int m, nx, npl;   /* output tile side (2: F(2x2, 3x3), 4: F(4x4, 3x3)), its GEMMs (16, 36), planes (8, 24) */
   int th, tw, Kr;   /* tile rows and columns; K rounded up to 8 */
   int64_t T, Tn;    /* tiles; rounded up to 16 (the GEMM's columns) */
-  int64_t ps;       /* floats per stride-2 input plane (th + 1 rows of tw, a zero tail) */
-  int64_t per;      /* floats of scratch per part: 8 planes, V, M, the output planes */
+  int64_t ps;       /* floats per stride-m input plane (th + 1 rows of tw, a zero tail) */
+  int64_t per;      /* floats of scratch per part: npl planes, V, M, the m m output planes */
 } dive__wgeo;
-static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g) {
-  g->th = (p->H + 1) / 2;
-  g->tw = (p->W + 1) / 2;
+static int dive__wino4_pick(const dive__conv_p *p, int bwd);
+/* bwd: backward-data's conv (for the choice of F(4x4), dive__wino4_pick) */
+static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g, int bwd) {
+  g->m = dive__wino4_pick(p, bwd) ? 4 : 2;
+  g->nx = (g->m + 2) * (g->m + 2);
+  g->npl = g->m == 4 ? 24 : 8;
+  g->th = (p->H + g->m - 1) / g->m;
+  g->tw = (p->W + g->m - 1) / g->m;
   g->Kr = (int)dive__rup(p->K, DIVE__NN_M);
   g->T = (int64_t)g->th * g->tw;
   g->Tn = dive__rup(g->T, 16);
   g->ps = dive__rup((int64_t)(g->th + 1) * g->tw + g->Tn - g->T + g->tw, 16);
-  g->per = 8 * g->ps + 16 * (int64_t)p->C * g->Tn + 16 * (int64_t)g->Kr * g->Tn + 4 * g->Tn;
+  g->per = g->npl * g->ps + g->nx * ((int64_t)p->C + g->Kr) * g->Tn + g->m * g->m * g->Tn;
 }
 
 /* -1: the measured rule, 0: never, 1: wherever it applies. Set with the ISA, once
@@ -4049,8 +4216,53 @@ static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
   return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64; /* avx2, neon */
 }
 static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0); }
+/* Winograd convs run as F(4x4, 3x3) by this thread ([0] forward, [1] backward-data) */
+static DIVE__TLS int dive__wino4_calls[2];
+/* Whether a conv that runs as Winograd (dive__wino_pick2) takes F(4x4, 3x3) instead of
+   F(2x2, 3x3): dive__wino4_mode (DIVE_CPU_WINO4=0|1|2) 0 never, 1 always, 2 in backward-data
+   only, -1 the rule,
+   measured with bench/bench_wino.c (docs/perf-cpu.md) */
+static int dive__wino4_pick(const dive__conv_p *p, int bwd) {
+  dive__isa();
+  (void)p; (void)bwd;
+  if (dive__wino4_mode == 2) return bwd; /* backward-data only */
+  if (dive__wino4_mode >= 0) return dive__wino4_mode;
+  return 0;
+}
 
-/* U (16, Kr, C) packed per xi in 8-row panels (dive__pack_nn's layout, zero rows past K):
+/* F(4x4)'s U = G g G^T of 8 kernels side by side (gg[3r + s][i]: kernel i's (r, s)), its 36
+   rows of 8 stored xs floats apart from dst */
+static void dive__wino4_u(float gg[9][DIVE__NN_M], float *dst, int64_t xs) {
+  float t[6][3][DIVE__NN_M], uu[DIVE__NN_M];
+  int a, s, i;
+  for (s = 0; s < 3; s++) /* T = G g: column s */
+    for (i = 0; i < DIVE__NN_M; i++) {
+      float g0 = gg[s][i], g1 = gg[3 + s][i], g2 = gg[6 + s][i];
+      t[0][s][i] = g0 * (1.0f / 4);
+      t[1][s][i] = (g0 + g1 + g2) * (-1.0f / 6);
+      t[2][s][i] = (g0 - g1 + g2) * (-1.0f / 6);
+      t[3][s][i] = g0 * (1.0f / 24) + g1 * (1.0f / 12) + g2 * (1.0f / 6);
+      t[4][s][i] = g0 * (1.0f / 24) - g1 * (1.0f / 12) + g2 * (1.0f / 6);
+      t[5][s][i] = g2;
+    }
+  for (a = 0; a < 6; a++) { /* U = T G^T: row a */
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = t[a][0][i] * (1.0f / 4);
+    memcpy(dst + (6 * a + 0) * xs, uu, sizeof uu);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (t[a][0][i] + t[a][1][i] + t[a][2][i]) * (-1.0f / 6);
+    memcpy(dst + (6 * a + 1) * xs, uu, sizeof uu);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (t[a][0][i] - t[a][1][i] + t[a][2][i]) * (-1.0f / 6);
+    memcpy(dst + (6 * a + 2) * xs, uu, sizeof uu);
+    for (i = 0; i < DIVE__NN_M; i++)
+      uu[i] = t[a][0][i] * (1.0f / 24) + t[a][1][i] * (1.0f / 12) + t[a][2][i] * (1.0f / 6);
+    memcpy(dst + (6 * a + 3) * xs, uu, sizeof uu);
+    for (i = 0; i < DIVE__NN_M; i++)
+      uu[i] = t[a][0][i] * (1.0f / 24) - t[a][1][i] * (1.0f / 12) + t[a][2][i] * (1.0f / 6);
+    memcpy(dst + (6 * a + 4) * xs, uu, sizeof uu);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = t[a][2][i];
+    memcpy(dst + (6 * a + 5) * xs, uu, sizeof uu);
+  }
+}
+/* U (nx, Kr, C) packed per xi in 8-row panels (dive__pack_nn's layout, zero rows past K):
    U(xi)(k, c) = (G g G^T)(xi) of w's (k, c) kernel g (w is (K, C, 3, 3)); flip: the kernel
    of backward-data, g = w(c, k) rotated by 180 degrees (w is (C, K, 3, 3) then). Only the
    output channels [k0, k1) (k0 a multiple of 8; k1 = Kr for all), so that parts can share
@@ -4071,6 +4283,10 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
         int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
         for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
         for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
+      }
+      if (g->m == 4) {
+        dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
+        continue;
       }
       for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
         for (i = 0; i < DIVE__NN_M; i++) {
@@ -4099,30 +4315,30 @@ static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive_
                             const float *up, const int64_t *off, const float *img, int ni, const float *bias,
                             float *out, float *sc) {
   int64_t Tn = g->Tn, Tb = ni * Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tb, ms = (int64_t)g->Kr * Tb;
-  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  float *pl = sc, *v = pl + g->npl * g->ps, *m = v + g->nx * vs, *yb = m + g->nx * ms;
   int64_t rows = (int64_t)(g->th + 1) * g->tw;
-  int c, k, j, xi, u;
-  for (j = 0; j < 8; j++) /* the planes' tails, read by the last block of tiles */
+  int c, k, j, xi, u, f4 = g->m == 4;
+  for (j = 0; j < g->npl; j++) /* the planes' tails, read by the last block of tiles */
     memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
   for (u = 0; u < ni; u++)
     for (c = 0; c < p->C; c++) {
-      /* planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart: for
-         each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
-      wf->tiles(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
-      wf->in(v + c * Tb + u * Tn, vs, pl, g->ps, g->tw, Tn);
+      /* F(2x2): planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart:
+         for each column j the odd input rows -1, 1, 3.. (i = 0, 2) and the even ones (i = 1, 3) */
+      (f4 ? wf->tiles4 : wf->tiles)(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
+      (f4 ? wf->in4 : wf->in)(v + c * Tb + u * Tn, vs, pl, g->ps, g->tw, Tn);
     }
-  for (xi = 0; xi < 16; xi++)
+  for (xi = 0; xi < g->nx; xi++)
     dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tb, m + xi * ms);
   for (u = 0; u < ni; u++)
     for (k = 0; k < p->K; k++)
-      wf->out(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tb + u * Tn, ms, g->th, g->tw,
-              bias ? bias[k] : 0.0f, yb);
+      (f4 ? wf->out4 : wf->out)(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tb + u * Tn, ms, g->th,
+                                g->tw, bias ? bias[k] : 0.0f, yb);
 }
 /* images side by side in dive__wino_imgs: two of 16 tiles, else one */
 static int dive__wino_nb(const dive__wgeo *g) { return g->Tn == 16 ? 2 : 1; }
 /* its scratch floats for ni images */
 static int64_t dive__wino_per(const dive__conv_p *p, const dive__wgeo *g, int ni) {
-  return g->per + (ni - 1) * 16 * ((int64_t)p->C + g->Kr) * g->Tn;
+  return g->per + (ni - 1) * g->nx * ((int64_t)p->C + g->Kr) * g->Tn;
 }
 /* one image: out (K, H, W) = conv(img (C, H, W)) (+ bias), scratch sc (g->per floats) */
 static void dive__wino_img(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p,
@@ -4144,10 +4360,10 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   int64_t nu, per, HW = (int64_t)p->H * p->W;
   float *base, *cur, *up;
   int64_t *off;
-  dive__wgeo_init(p, &g);
+  dive__wgeo_init(p, &g, 0);
   nb = dive__wino_nb(&g);
   per = dive__rup(dive__wino_per(p, &g, nb), 16);
-  nu = 16 * (int64_t)g.Kr * p->C;
+  nu = g.nx * (int64_t)g.Kr * p->C;
   base = dive__ws_get(ws, dive__rup(nu, 16) + 2 * dive__rup(2 * (int64_t)p->C, 16) + per * nt);
   if (!base) return 0;
   cur = base;
@@ -4155,6 +4371,7 @@ static int dive__cpu_wino_fwd(dive__ws *ws, const dive__conv_p *p, float *out, c
   off = (int64_t *)(void *)dive__take(&cur, 4 * (int64_t)p->C); /* V's rows for 1 and for nb images */
   dive__wino_pack_u(p, &g, w, 0, up, 0, g.Kr);
   dive__wino_calls[0]++;
+  if (g.m == 4) dive__wino4_calls[0]++;
   for (c = 0; c < p->C; c++) {
     off[c] = (int64_t)c * g.Tn;
     off[p->C + c] = (int64_t)c * nb * g.Tn;
@@ -4374,30 +4591,30 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
 static void dive__winob_geo(const dive__wgeo *g, int nb, const dive__conv_p *p, dive__wgeo *gb) {
   *gb = *g;
   gb->Tn = dive__rup(nb * g->T, 16) + 16;
-  gb->per = 8 * g->ps + 16 * (int64_t)p->C * gb->Tn + 16 * (int64_t)g->Kr * gb->Tn + 4 * g->Tn;
+  gb->per = g->npl * g->ps + g->nx * ((int64_t)p->C + g->Kr) * gb->Tn + g->m * g->m * g->Tn;
 }
 static void dive__winob_chunk(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
                               const dive__wgeo *gb, const float *up, const int64_t *off, const float *img, int ni,
                               const float *bias, float *out, float *sc) {
   int64_t Tn = gb->Tn, T = g->T, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tn, ms = (int64_t)g->Kr * Tn;
-  float *pl = sc, *v = pl + 8 * g->ps, *m = v + 16 * vs, *yb = m + 16 * ms;
+  float *pl = sc, *v = pl + g->npl * g->ps, *m = v + g->nx * vs, *yb = m + g->nx * ms;
   int64_t rows = (int64_t)(g->th + 1) * g->tw, n = dive__rup(ni * T, 16);
-  int c, k, j, xi, u;
+  int c, k, j, xi, u, f4 = g->m == 4;
   dive__fwdb_calls++;
-  for (j = 0; j < 8; j++) memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+  for (j = 0; j < g->npl; j++) memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
   for (u = 0; u < ni; u++)
     for (c = 0; c < p->C; c++) {
-      wf->tiles(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
-      wf->in(v + c * Tn + u * T, vs, pl, g->ps, g->tw, T);
+      (f4 ? wf->tiles4 : wf->tiles)(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
+      (f4 ? wf->in4 : wf->in)(v + c * Tn + u * T, vs, pl, g->ps, g->tw, T);
     }
-  for (xi = 0; xi < 16 && n > ni * T; xi++) /* the GEMM's last columns: zeros */
+  for (xi = 0; xi < g->nx && n > ni * T; xi++) /* the GEMM's last columns: zeros */
     for (c = 0; c < p->C; c++) memset(v + xi * vs + c * Tn + ni * T, 0, sizeof(float) * (size_t)(n - ni * T));
-  for (xi = 0; xi < 16; xi++)
+  for (xi = 0; xi < g->nx; xi++)
     dive__nn_gemm_blk(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, n, Tn, m + xi * ms);
   for (u = 0; u < ni; u++)
     for (k = 0; k < p->K; k++)
-      wf->out(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tn + u * T, ms, g->th, g->tw,
-              bias ? bias[k] : 0.0f, yb);
+      (f4 ? wf->out4 : wf->out)(out + ((int64_t)u * p->K + k) * HW, p->H, p->W, m + k * Tn + u * T, ms, g->th,
+                                g->tw, bias ? bias[k] : 0.0f, yb);
 }
 
 /* The forward conv in chunks of images (dive__fwdb_pick); as dive__cpu_conv2d_fwd_x. Returns 0
@@ -4416,12 +4633,12 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
   float *base, *cur, *apack;
   int64_t *off;
   memset(&gb, 0, sizeof gb);
-  dive__wgeo_init(p, &g);
+  dive__wgeo_init(p, &g, 0);
   if (wino) cols = g.T;
   if (p->groups != 1 || !dive__fwdb_pick(p, cols)) return 0;
   nb = dive__fwdb_nb(cols, (p->N + nt - 1) / nt, wino);
   if (wino) dive__winob_geo(&g, nb, p, &gb);
-  na = wino ? 16 * (int64_t)g.Kr * p->C : dive__rup(p->K, DIVE__NN_M) * CRS;
+  na = wino ? g.nx * (int64_t)g.Kr * p->C : dive__rup(p->K, DIVE__NN_M) * CRS;
   per = dive__rup(wino ? gb.per : dive__gb_ws(p, p->K, nb), 16);
   base = dive__ws_get(ws, dive__rup(na, 16) + dive__rup(2 * (int64_t)p->C, 16) + per * nt);
   if (!base) return 0;
@@ -4429,6 +4646,7 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
   apack = dive__take(&cur, na);
   off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)p->C);
   if (wino) dive__wino_calls[0]++;
+  if (wino && g.m == 4) dive__wino4_calls[0]++;
   for (c = 0; wino && c < p->C; c++) off[c] = (int64_t)c * gb.Tn;
   if (eb) b = NULL;
   DIVE__OMP_PARALLEL(nt)
@@ -4849,7 +5067,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   /* backward-data as a Winograd conv: its packed U takes apack's place, its tile columns
      offq's; backward-weights then copies the input (no shared copies of dout) */
   wino = din && asfwd && dive__wino_pick2(&q, 1);
-  if (wino) dive__wgeo_init(&q, &wq);
+  if (wino) dive__wgeo_init(&q, &wq, 1);
   /* or as a direct grouped conv of dout (dive__gd_pick), unless backward-weights shares its
      copies of dout (there, reading the unshifted copy was no faster than the GEMM over the
      copies: 5.2 / 5.5 against 5.2 / 5.3 ms at 56x56, 3.9 / 3.7 against 3.5 / 3.5 at 28x28) */
@@ -4898,7 +5116,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   per_dw = !dw ? 0 : nnw ? dq.per : shared ? nb * dive__rup(gq.src, 16) + dive__rup(g.Cg, 8) * gq.Ln
                             : nb * (dive__rup(g.src, 16) + Kr4 * g.Ln);
   na = asfwd ? dive__rup(g.Cg, 8) * g.Kg * p->R * p->S : dive__rup(g.CRS, 8) * g.Kg;
-  if (wino) na = 16 * (int64_t)wq.Kr * q.C; /* U */
+  if (wino) na = wq.nx * (int64_t)wq.Kr * q.C; /* U */
   if (gd2) na = dive__rup(g.Cg, DIVE__NN_M) * g.Kg * 9;
   per_din = !din ? 0 : wino ? wq.per : asfwd ? dive__conv_fwd_ws(&gq)
                              : dive__rup(g.Kg * g.Ln + g.Ln + 32, 16) + dive__rup(g.CRS, 8) * g.Ln;
@@ -4938,6 +5156,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   cur = base;
   if (epi && epi->dxg) dive__dx_fused_calls++;
   if (din) apack = dive__take(&cur, na * p->groups);
+  if (wino && wq.m == 4) dive__wino4_calls[1]++;
   if (dgbp) {
     if (wino) dive__wino_calls[1]++;
   } else if (wino) {

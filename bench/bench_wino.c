@@ -1,32 +1,36 @@
-/* bench_wino.c - the measurement behind dive__wino_pick: 3x3 stride-1 convs ("same"
-   padding, C = K channels, H = W) timed direct and as Winograd F(2x2, 3x3), forward and
+/* bench_wino.c - the measurement behind dive__wino_pick and dive__wino4_pick: 3x3 stride-1
+   convs ("same" padding, C = K channels, H = W) timed direct, as Winograd F(2x2, 3x3) and as
+   F(4x4, 3x3), forward and
    backward (backward-data + backward-weights, as the model runs them), alternating, best of
    `reps` rounds each. Times are the process's CPU time, so on one thread the minutes other
    programs held the core do not count (a shared machine); run it with OMP_NUM_THREADS=1.
-     make build/bench_wino && OMP_NUM_THREADS=1 ./build/bench_wino [reps]
-   Prints per shape:  C H  fwd direct/wino GFLOP/s  ratio  bwd direct/wino  ratio  rule
-   (GFLOP/s count the direct conv's multiply-adds for both). Batch 128 (32 for the largest). */
+     make build/bench_wino && OMP_NUM_THREADS=1 ./build/bench_wino [reps [C H]]
+   Prints per shape:  C H  fwd direct/F2/F4 GFLOP/s  ratios F2 and F4 over direct  the same
+   for bwd  rule (GFLOP/s count the direct conv's multiply-adds for all). Batch 128 (32 for
+   the largest). With C H, that shape alone. */
 #define _POSIX_C_SOURCE 200809L
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include "bench_util.h"
 
 int main(int argc, char **argv) {
-  static const int shapes[][2] = {{8, 32}, {16, 32}, {32, 32}, {64, 32}, {8, 16}, {16, 16}, {32, 16},
-                                  {64, 16}, {128, 16}, {16, 8}, {32, 8}, {64, 8}, {128, 8}, {256, 8}};
-  int reps = argc > 1 ? atoi(argv[1]) : 3;
+  static const int shapes[][2] = {{8, 32},  {16, 32},  {32, 32},  {64, 32}, {8, 16},   {16, 16},
+                                  {32, 16}, {64, 16},  {128, 16}, {16, 8},  {32, 8},   {64, 8},
+                                  {128, 8}, {256, 8},  {64, 56},  {128, 28}, {256, 14}, {512, 7}};
+  int reps = argc > 1 ? atoi(argv[1]) : 3, oc = argc > 3 ? atoi(argv[2]) : 0, oh = argc > 3 ? atoi(argv[3]) : 0;
   size_t k;
   dive__ws ws = {NULL, 0};
   printf("threads %d, kernels %s\n", dive__nthreads(), dive__isa_name(dive__isa()));
-  printf("%4s %3s %4s | %8s %8s %6s | %8s %8s %6s | %s\n", "C=K", "H=W", "N", "fwd dir", "wino", "ratio",
-         "bwd dir", "wino", "ratio", "rule (fwd, bwd-data)");
+  printf("%4s %3s %4s | %7s %7s %7s %5s %5s | %7s %7s %7s %5s %5s | %s\n", "C=K", "H=W", "N", "fwd dir", "F2", "F4",
+         "F2/d", "F4/d", "bwd dir", "F2", "F4", "F2/d", "F4/d", "rule (fwd, bwd-data: 0 direct, 2 F2, 4 F4)");
   for (k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
     int C = shapes[k][0], H = shapes[k][1], N = C * H > 2048 ? 32 : 128;
     dive__conv_p p;
-    double best[2][2] = {{1e9, 1e9}, {1e9, 1e9}}, fl;
+    double best[2][3] = {{1e9, 1e9, 1e9}, {1e9, 1e9, 1e9}}, fl;
     int64_t i, nx, nw;
     float *x, *w, *y, *dx, *dw;
     int r, m, pass;
+    if (oc && (C != oc || H != oh)) continue;
     p.N = N; p.C = C; p.H = p.W = p.P = p.Q = H; p.K = C; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
     nx = (int64_t)N * C * H * H; nw = (int64_t)C * C * 9;
     x = (float *)malloc(sizeof(float) * (size_t)nx); y = (float *)malloc(sizeof(float) * (size_t)nx);
@@ -35,8 +39,9 @@ int main(int argc, char **argv) {
     for (i = 0; i < nx; i++) x[i] = (float)(i % 13) * 0.1f - 0.6f;
     for (i = 0; i < nw; i++) w[i] = (float)(i % 7) * 0.1f - 0.3f;
     for (r = 0; r < reps; r++)
-      for (m = 0; m < 2; m++) { /* direct, Winograd, alternating */
-        dive__wino_mode = m;
+      for (m = 0; m < 3; m++) { /* direct, F(2x2), F(4x4), alternating */
+        dive__wino_mode = m > 0;
+        dive__wino4_mode = m == 2;
         for (pass = 0; pass < 2; pass++) {
           double t = cpu_sec();
           if (pass == 0) dive__cpu_conv2d_fwd_ws(&ws, &p, y, x, w, NULL, NULL);
@@ -46,10 +51,13 @@ int main(int argc, char **argv) {
         }
       }
     dive__wino_mode = -1;
+    dive__wino4_mode = -1;
     fl = 2.0 * N * C * C * 9 * H * H * 1e-9;
-    printf("%4d %3d %4d | %8.1f %8.1f %5.2fx | %8.1f %8.1f %5.2fx | %d, %d\n", C, H, N, fl / best[0][0],
-           fl / best[0][1], best[0][0] / best[0][1], 2 * fl / best[1][0], 2 * fl / best[1][1],
-           best[1][0] / best[1][1], dive__wino_pick2(&p, 0), dive__wino_pick2(&p, 1));
+    printf("%4d %3d %4d | %7.1f %7.1f %7.1f %4.2fx %4.2fx | %7.1f %7.1f %7.1f %4.2fx %4.2fx | %d, %d\n", C, H, N,
+           fl / best[0][0], fl / best[0][1], fl / best[0][2], best[0][0] / best[0][1], best[0][0] / best[0][2],
+           2 * fl / best[1][0], 2 * fl / best[1][1], 2 * fl / best[1][2], best[1][0] / best[1][1],
+           best[1][0] / best[1][2], dive__wino_pick2(&p, 0) ? (dive__wino4_pick(&p, 0) ? 4 : 2) : 0,
+           dive__wino_pick2(&p, 1) ? (dive__wino4_pick(&p, 1) ? 4 : 2) : 0);
     free(x); free(y); free(dx); free(w); free(dw);
   }
   DIVE_FREE(ws.base);

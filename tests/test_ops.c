@@ -465,6 +465,10 @@ static const tcase cases[] = {
   {"conv2d", 3, 16, 16, 16, 32, 3, 2, 1, 1, 0, 1, 0, NULL, 0, 0},
   {"conv2d", 2, 32, 8, 8, 64, 3, 2, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 1, 40, 20, 27, 66, 3, 1, 1, 1, 1, 1, 0, NULL, 0, 0}, /* crosses the GEMM blocks */
+  /* Winograd F(4x4): H, W, C and K off its 4x4 tiles and the 8-row panels; 7x7 images of 4
+     tiles in chunks (128 channels and more) */
+  {"conv2d", 3, 13, 9, 13, 11, 3, 1, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 5, 128, 7, 7, 136, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 1, 300, 24, 24, 70, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
   /* 1x1 as a plain GEMM on the image in place: H*W % 16 tails, K % 8 rows, H*W < 16,
      x read in place by the weight gradient (H*W % 16 == 0), groups */
@@ -1507,7 +1511,7 @@ static int part_checks(int cpu, const char *only_op) {
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
-  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += 2 * (narrower + 1) * (nconv + 1) + nconv; /* F(4x4), F(2x2), direct */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) /* + the channel-blocked im2col and col2im reports */
     n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 5 + ndwnn_n + 1; /* + parity planes; + the plain xt rows */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
@@ -1668,31 +1672,40 @@ int main(int argc, char **argv) {
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
-  /* Winograd F(2x2, 3x3) for the stride-1 3x3 convs: the rule picks it for some shapes
-     only, so the conv rows run again with it everywhere it applies, on every ISA path, and
-     once with it nowhere */
+  /* Winograd F(2x2, 3x3) and F(4x4, 3x3) for the stride-1 3x3 convs: the rules pick them
+     for some shapes only, so the conv rows run again with each everywhere it applies, on
+     every ISA path, and once with Winograd nowhere (mode 2: F(4x4), 1: F(2x2), 0: direct) */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, f0 = dive__wino_calls[0], b0 = dive__wino_calls[1], mode;
-    for (mode = 1; mode >= 0; mode--)
+    int f4 = dive__wino4_calls[0], b4 = dive__wino4_calls[1];
+    for (mode = 2; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
         dive__isa_set(isa);
-        dive__wino_mode = mode;
-        snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "wino" : "direct");
+        dive__wino_mode = mode > 0;
+        dive__wino4_mode = mode == 2;
+        snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa),
+                 mode == 2 ? "wino4" : mode ? "wino" : "direct");
         g_cpu_label = label;
         g_no_grad = 1;
         for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
           if (!strcmp(cases[k].op, "conv2d")) run_case(&cases[k], 1, cpu_ctx, NULL);
         if (mode) {
           int nf = dive__wino_calls[0] - f0, nb = dive__wino_calls[1] - b0;
-          report("conv2d", "Winograd ran (forward and backward-data)", label, nf > 0 && nb > 0,
-                 "%d forward, %d backward-data calls", nf, nb);
+          int nf4 = dive__wino4_calls[0] - f4, nb4 = dive__wino4_calls[1] - b4;
+          report("conv2d", mode == 2 ? "Winograd F(4x4) ran (forward and backward-data)"
+                                     : "Winograd F(2x2) ran (forward and backward-data)", label,
+                 nf > 0 && nb > 0 && (mode == 2 ? nf4 == nf && nb4 == nb : nf4 == 0 && nb4 == 0),
+                 "%d forward, %d backward-data calls, %d, %d of them F(4x4)", nf, nb, nf4, nb4);
           f0 = dive__wino_calls[0];
           b0 = dive__wino_calls[1];
+          f4 = dive__wino4_calls[0];
+          b4 = dive__wino4_calls[1];
         }
       }
     dive__isa_set(best);
     dive__wino_mode = -1;
+    dive__wino4_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }

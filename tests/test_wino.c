@@ -34,7 +34,7 @@ typedef struct run {
   float logits[B * 10], eval0[B * 10], loss[STEPS];
   float *grads; /* all weight gradients, in plist order */
   int64_t n;
-  int calls[2];
+  int calls[2], calls4[2]; /* Winograd calls; of them F(4x4) */
 } run;
 
 static void grads(dive_resnet *m, float *dst) {
@@ -49,6 +49,7 @@ static void grads(dive_resnet *m, float *dst) {
 
 /* fmode: Winograd mode of the forward passes, bmode: of the backward pass; the steps run
    with the one that is not 0 */
+static int g_wino4 = 0; /* dive__wino4_mode of the runs: 1 F(4x4) wherever Winograd runs */
 static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int32_t *y, run *r) {
   dive_resnet_desc rd;
   dive_resnet *m;
@@ -56,7 +57,9 @@ static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int
   dive_sgd_desc sd;
   dive_tensor lab;
   int i, shape = B, c0 = dive__wino_calls[0], c1 = dive__wino_calls[1];
+  int d0 = dive__wino4_calls[0], d1 = dive__wino4_calls[1];
   dive__isa();
+  dive__wino4_mode = g_wino4;
   memset(&rd, 0, sizeof rd);
   rd.depth = 32; rd.num_classes = 10; rd.max_batch = B; rd.seed = 5;
   if (dive_resnet_create(ctx, &m, &rd)) return 0;
@@ -99,6 +102,9 @@ static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int
   for (i = 0; i < STEPS; i++) dive_resnet_train_step(m, NULL, x, y, B, &ld, &sd, &r->loss[i]);
   r->calls[0] = dive__wino_calls[0] - c0;
   r->calls[1] = dive__wino_calls[1] - c1;
+  r->calls4[0] = dive__wino4_calls[0] - d0;
+  r->calls4[1] = dive__wino4_calls[1] - d1;
+  dive__wino4_mode = -1;
   dive_tensor_free(&lab);
   dive_resnet_destroy(m);
   dive__wino_mode = -1;
@@ -261,16 +267,18 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
 
 int main(void) {
   /* direct; Winograd everywhere in the forward, then in backward-data only (the same,
-     direct forward); the rule in the forward, then in backward-data only */
-  static const int fm[5] = {0, 1, 0, -1, 0}, bm[5] = {0, 0, 1, 0, -1};
-  static const char *names[5] = {"direct", "Winograd forward", "Winograd backward-data", "rule forward",
-                                 "rule backward-data"};
+     direct forward); the rule in the forward, then in backward-data only; F(4x4, 3x3)
+     everywhere in the forward, then in backward-data only */
+  enum { NR = 7 };
+  static const int fm[NR] = {0, 1, 0, -1, 0, 1, 0}, bm[NR] = {0, 0, 1, 0, -1, 0, 1}, w4[NR] = {0, 0, 0, -1, -1, 1, 1};
+  static const char *names[NR] = {"direct", "Winograd forward", "Winograd backward-data", "rule forward",
+                                  "rule backward-data", "Winograd F(4x4) forward", "Winograd F(4x4) backward-data"};
   dive_ctx_desc cd;
   dive_ctx *ctx;
   dive_rng rng;
   float *x = (float *)malloc(sizeof(float) * B * 3 * 32 * 32);
   int32_t y[B];
-  run r[5];
+  run r[NR];
   int i, k;
   char what[96];
   memset(&cd, 0, sizeof cd);
@@ -280,23 +288,31 @@ int main(void) {
   for (i = 0; i < B * 3 * 32 * 32; i++) x[i] = dive_rng_normal(&rng);
   for (i = 0; i < B; i++) y[i] = (int32_t)(dive_rng_u32(&rng) % 10);
   printf("cpu kernels %s, %d threads\n", dive__isa_name(dive__isa()), dive_query_threads(ctx));
-  for (k = 0; k < 5; k++)
+  for (k = 0; k < NR; k++) {
+    g_wino4 = w4[k];
     if (!do_run(ctx, fm[k], bm[k], x, y, &r[k])) {
       printf("FAIL run %s: %s\n0 passed, 1 failed, 0 skipped\n", names[k], dive_ctx_error(ctx));
       return 1;
     }
-  for (k = 0; k < 5; k++) { /* the rule's runs use Winograd where it picks it: calls >= 0 */
+  }
+  g_wino4 = 0;
+  for (k = 0; k < NR; k++) { /* the rule's runs use Winograd where it picks it: calls >= 0 */
     int ok = k == 0   ? r[k].calls[0] == 0 && r[k].calls[1] == 0
-             : k == 1 ? r[k].calls[0] > 0
-             : k == 2 ? r[k].calls[1] > 0
+             : k == 1 ? r[k].calls[0] > 0 && r[k].calls4[0] == 0
+             : k == 2 ? r[k].calls[1] > 0 && r[k].calls4[1] == 0
+             : k == 5 ? r[k].calls[0] > 0 && r[k].calls4[0] == r[k].calls[0]
+             : k == 6 ? r[k].calls[1] > 0 && r[k].calls4[1] == r[k].calls[1]
                       : 1;
-    snprintf(what, sizeof what, "%s: Winograd forward / backward-data calls (%d, %d)", names[k], r[k].calls[0], r[k].calls[1]);
+    snprintf(what, sizeof what, "%s: Winograd forward / backward-data calls (%d, %d; F(4x4) %d, %d)", names[k],
+             r[k].calls[0], r[k].calls[1], r[k].calls4[0], r[k].calls4[1]);
     check(ok, what, 0.0);
   }
   compare(names[1], &r[1], &r[0], 0, 1);
   compare(names[2], &r[2], &r[0], 1, 1);
   compare(names[3], &r[3], &r[0], 0, 1);
   compare(names[4], &r[4], &r[0], 1, 1);
+  compare(names[5], &r[5], &r[0], 0, 1);
+  compare(names[6], &r[6], &r[0], 1, 1);
   check_fold(ctx, "resnet32", 0, 32);
   check_fold(ctx, "resnet18", 16, 32);
   check_fold(ctx, "resnet50", 16, 32);
@@ -307,7 +323,7 @@ int main(void) {
   check_fuse_dx(ctx, "resnet32", 0, 32, dive__isa(), -1, 1);
   check_fuse_dx(ctx, "resnet32", 0, 32, dive__isa(), -1, 2);
   check_fuse_dx(ctx, "resnet8", 0, 14, DIVE__ISA_GENERIC, -1, 2); /* odd planes: 14 -> 7 -> 4 */
-  for (k = 0; k < 5; k++) free(r[k].grads);
+  for (k = 0; k < NR; k++) free(r[k].grads);
   free(x);
   dive_ctx_destroy(ctx);
   printf("%d passed, %d failed, 0 skipped\n", g_pass, g_fail);
