@@ -4203,6 +4203,8 @@ static DIVE__TLS int dive__wino_calls[2];
      avx512: forward ch >= 64, or >= 32 when big; backward-data ch >= 128, or >= 64 when big
      avx2:   forward ch >= 64; backward-data ch >= 128, or >= 64 when big
      generic (4-wide vectors, no FMA): both ch >= 16
+   and where F(4x4, 3x3) runs (dive__wino4_pick: 14x14 pixels or more), also avx2 both
+   ch >= 32, generic both ch >= 8.
    NEON is not measured (no ARM machine): it takes avx2's rule, the shapes where Winograd
    won on every path measured. The rule was measured on an Intel core; on AMD's the convs
    stay direct (their tuning, measured there) unless DIVE_CPU_WINOGRAD=1. */
@@ -4212,22 +4214,28 @@ static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
   if (want == 1) return 1;
   if (dive__cpu_vendor() == DIVE__VENDOR_AMD) return 0;
   if (isa == DIVE__ISA_AVX512) return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64 || (ch >= 32 && big);
-  if (isa == DIVE__ISA_GENERIC) return ch >= 16;
-  return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64; /* avx2, neon */
+  if (isa == DIVE__ISA_GENERIC) return ch >= 16 || (ch >= 8 && dive__wino4_pick(p, bwd));
+  if (ch >= 32 && dive__wino4_pick(p, bwd)) return 1; /* avx2, neon */
+  return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64;
 }
 static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0); }
 /* Winograd convs run as F(4x4, 3x3) by this thread ([0] forward, [1] backward-data) */
 static DIVE__TLS int dive__wino4_calls[2];
 /* Whether a conv that runs as Winograd (dive__wino_pick2) takes F(4x4, 3x3) instead of
    F(2x2, 3x3): dive__wino4_mode (DIVE_CPU_WINO4=0|1|2) 0 never, 1 always, 2 in backward-data
-   only, -1 the rule,
-   measured with bench/bench_wino.c (docs/perf-cpu.md) */
+   only, -1 the rule, measured with bench/bench_wino.c and bench_zoo_layers (docs/perf-cpu.md;
+   one thread, Intel), forward and backward-data alike: images of 14x14 pixels or more on
+   avx2 and the portable path (16 tiles or more: at 8x8 and 7x7 an image has 4, which the
+   per-image path pads to 16 columns, and the chunks of such images lose to F(2x2) too), on
+   avx512 of 28x28 or more (at 16x16 and 14x14 within 3 % of F(2x2) either way: ResNet-32's
+   stage 2 and ResNet-50's 256 at 14x14 batch 8); on the portable path also with 128
+   channels or more (chunks of 8x8 images: 2.7x the direct conv, F(2x2) 2.2x). */
 static int dive__wino4_pick(const dive__conv_p *p, int bwd) {
-  dive__isa();
-  (void)p; (void)bwd;
+  int isa = dive__isa();
   if (dive__wino4_mode == 2) return bwd; /* backward-data only */
   if (dive__wino4_mode >= 0) return dive__wino4_mode;
-  return 0;
+  if (isa == DIVE__ISA_GENERIC && DIVE__MIN(p->C, p->K) >= 128) return 1;
+  return p->H * p->W >= (isa == DIVE__ISA_AVX512 ? 784 : 196);
 }
 
 /* F(4x4)'s U = G g G^T of 8 kernels side by side (gg[3r + s][i]: kernel i's (r, s)), its 36
