@@ -68,7 +68,7 @@
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
      every such conv and 16 columns in the forward; the same bits either way).
      Winograd convs take F(4x4, 3x3) instead where a measured rule says (fewer multiplies,
-     about 20 times the direct conv's rounding); DIVE_CPU_WINO4=0 never, =1 always, =2 in
+     5-10 times the direct conv's rounding); DIVE_CPU_WINO4=0 never, =1 always, =2 in
      backward-data only (A/B runs, tests).
 
    ERRORS
@@ -3975,34 +3975,36 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
 }
 #endif
 /* --- Winograd F(4x4, 3x3): 6x6 input tiles at stride 4, 36 GEMMs, 4x4 output tiles (36
-   multiplies per 16 outputs and channel pair instead of 144). Points 0, 1, -1, 2, -2 and
-   infinity (Lavin and Gray's matrices):
-     B^T = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1]
-     G   = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6; 1/24 1/12 1/6; 1/24 -1/12 1/6; 0 0 1]
-     A^T = [1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1]
+   multiplies per 16 outputs and channel pair instead of 144). Points 0, 1, -1, 2, -1/2 and
+   infinity: against Lavin and Gray's 0, +-1, +-2 a third of the fp32 error (simulated at
+   256 channels: max 3.1e-6 against 1.2e-5 of the largest output; measured: docs/perf-cpu.md)
+   for a few more multiply-adds in the transforms:
+     B^T = [1 3/2 -2 -3/2 1 0; 0 -1 -5/2 -1/2 1 0; 0 1 1/2 -5/2 1 0; 0 -1/2 -1 1/2 1 0;
+            0 2 -1 -2 1 0; 0 1 3/2 -2 -3/2 1]
+     G   = [1 0 0; -1/3 -1/3 -1/3; 1/3 -1/3 1/3; 1/15 2/15 4/15; -16/15 8/15 -4/15; 0 0 1]
+     A^T = [1 1 1 1 1 0; 0 1 -1 2 -1/2 0; 0 1 1 4 1/4 0; 0 1 -1 8 -1/8 1]
    The input tiles as 24 stride-4 planes: plane 4j + e, row r holds pixel (4r - 1 + e,
    4tx + j - 1), so tile t's pixel (i, j) is element t + (i / 4) tw of plane 4j + i % 4.
-   The same drivers as F(2x2) (dive__wgeo's m = 4). Its fp32 error: docs/perf-cpu.md. */
-/* 6-point B^T x, in place of the six values named */
+   The same drivers as F(2x2) (dive__wgeo's m = 4). */
+/* 6-point B^T x */
 #define DIVE__W4B(x0, x1, x2, x3, x4, x5, y0, y1, y2, y3, y4, y5)                        \
   {                                                                                      \
-    dive__wv s12 = x1 + x2, d12 = x1 - x2, s34 = x3 + x4, d43 = x4 - x3, dd = x4 - x2,   \
-             d31 = x3 - x1;                                                              \
-    y0 = 4.0f * x0 - 5.0f * x2 + x4;                                                     \
-    y1 = s34 - 4.0f * s12;                                                               \
-    y2 = d43 + 4.0f * d12;                                                               \
-    y3 = dd + 2.0f * d31;                                                                \
-    y4 = dd - 2.0f * d31;                                                                \
-    y5 = 4.0f * x1 - 5.0f * x3 + x5;                                                     \
+    dive__wv d13 = x1 - x3, e42 = x4 - x2;                                               \
+    y0 = (e42 + (x0 - x2)) + 1.5f * d13;                                                 \
+    y1 = (x4 - x1) - (2.5f * x2 + 0.5f * x3);                                            \
+    y2 = (x4 + x1) + (0.5f * x2 - 2.5f * x3);                                            \
+    y3 = e42 - 0.5f * d13;                                                               \
+    y4 = e42 + 2.0f * d13;                                                               \
+    y5 = ((x5 + x1) - 2.0f * x3) + 1.5f * (x2 - x4);                                     \
   }
 /* 6-point A^T x -> 4 values */
 #define DIVE__W4A(x0, x1, x2, x3, x4, x5, y0, y1, y2, y3)                                \
   {                                                                                      \
-    dive__wv s12 = x1 + x2, d12 = x1 - x2, s34 = x3 + x4, d34 = x3 - x4;                 \
-    y0 = x0 + s12 + s34;                                                                 \
-    y1 = d12 + 2.0f * d34;                                                               \
-    y2 = s12 + 4.0f * s34;                                                               \
-    y3 = d12 + 8.0f * d34 + x5;                                                          \
+    dive__wv s12 = x1 + x2, d12 = x1 - x2;                                               \
+    y0 = x0 + s12 + x3 + x4;                                                             \
+    y1 = d12 + (2.0f * x3 - 0.5f * x4);                                                  \
+    y2 = s12 + (4.0f * x3 + 0.25f * x4);                                                 \
+    y3 = d12 + (8.0f * x3 - 0.125f * x4) + x5;                                           \
   }
 /* V rows (36, vstride apart) from the 24 planes, n (a multiple of 16) tiles */
 DIVE__INLINE void dive__wino4_in_body(float *DIVE__RESTRICT v, int64_t vstride, const float *DIVE__RESTRICT pl,
@@ -4246,27 +4248,26 @@ static void dive__wino4_u(float gg[9][DIVE__NN_M], float *dst, int64_t xs) {
   for (s = 0; s < 3; s++) /* T = G g: column s */
     for (i = 0; i < DIVE__NN_M; i++) {
       float g0 = gg[s][i], g1 = gg[3 + s][i], g2 = gg[6 + s][i];
-      t[0][s][i] = g0 * (1.0f / 4);
-      t[1][s][i] = (g0 + g1 + g2) * (-1.0f / 6);
-      t[2][s][i] = (g0 - g1 + g2) * (-1.0f / 6);
-      t[3][s][i] = g0 * (1.0f / 24) + g1 * (1.0f / 12) + g2 * (1.0f / 6);
-      t[4][s][i] = g0 * (1.0f / 24) - g1 * (1.0f / 12) + g2 * (1.0f / 6);
+      t[0][s][i] = g0;
+      t[1][s][i] = (g0 + g1 + g2) * (-1.0f / 3);
+      t[2][s][i] = (g0 - g1 + g2) * (1.0f / 3);
+      t[3][s][i] = (g0 + 2.0f * g1 + 4.0f * g2) * (1.0f / 15);
+      t[4][s][i] = (-16.0f * g0 + 8.0f * g1 - 4.0f * g2) * (1.0f / 15);
       t[5][s][i] = g2;
     }
   for (a = 0; a < 6; a++) { /* U = T G^T: row a */
-    for (i = 0; i < DIVE__NN_M; i++) uu[i] = t[a][0][i] * (1.0f / 4);
+    float *ta0 = t[a][0], *ta1 = t[a][1], *ta2 = t[a][2];
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = ta0[i];
     memcpy(dst + (6 * a + 0) * xs, uu, sizeof uu);
-    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (t[a][0][i] + t[a][1][i] + t[a][2][i]) * (-1.0f / 6);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (ta0[i] + ta1[i] + ta2[i]) * (-1.0f / 3);
     memcpy(dst + (6 * a + 1) * xs, uu, sizeof uu);
-    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (t[a][0][i] - t[a][1][i] + t[a][2][i]) * (-1.0f / 6);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (ta0[i] - ta1[i] + ta2[i]) * (1.0f / 3);
     memcpy(dst + (6 * a + 2) * xs, uu, sizeof uu);
-    for (i = 0; i < DIVE__NN_M; i++)
-      uu[i] = t[a][0][i] * (1.0f / 24) + t[a][1][i] * (1.0f / 12) + t[a][2][i] * (1.0f / 6);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (ta0[i] + 2.0f * ta1[i] + 4.0f * ta2[i]) * (1.0f / 15);
     memcpy(dst + (6 * a + 3) * xs, uu, sizeof uu);
-    for (i = 0; i < DIVE__NN_M; i++)
-      uu[i] = t[a][0][i] * (1.0f / 24) - t[a][1][i] * (1.0f / 12) + t[a][2][i] * (1.0f / 6);
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = (-16.0f * ta0[i] + 8.0f * ta1[i] - 4.0f * ta2[i]) * (1.0f / 15);
     memcpy(dst + (6 * a + 4) * xs, uu, sizeof uu);
-    for (i = 0; i < DIVE__NN_M; i++) uu[i] = t[a][2][i];
+    for (i = 0; i < DIVE__NN_M; i++) uu[i] = ta2[i];
     memcpy(dst + (6 * a + 5) * xs, uu, sizeof uu);
   }
 }

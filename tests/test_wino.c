@@ -1,6 +1,7 @@
-/* test_wino: the CPU's Winograd F(2x2, 3x3) convs at model level. ResNet-32 (CIFAR, batch
-   8) runs from the same weights and data with direct convs only and with Winograd, which
-   must agree with the direct run to a relative error below 1e-4 (the tolerance test_ref
+/* test_wino: the CPU's Winograd F(2x2, 3x3) and F(4x4, 3x3) convs at model level (F(4x4):
+   everywhere in the forward, then in backward-data only, dive__wino4_mode 1). ResNet-32
+   (CIFAR, batch 8) runs from the same weights and data with direct convs only and with
+   Winograd, which must agree with the direct run to a relative error below 1e-4 (the tolerance test_ref
    holds the model to against PyTorch); the Winograd runs must have used Winograd. Each
    variant, with Winograd wherever it applies and with the measured rule (what training
    runs): the forward (training-mode and eval-mode logits), then backward-data alone after
