@@ -4076,10 +4076,13 @@ DIVE__INLINE void dive__wino4_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, c
 #if DIVE__X86
 /* the same in blocks of 16 tiles: per input row and block the 66 columns 4tx0 - 1.. as four
    masked loads and two single floats; column j < 4 of the tiles is every fourth of them (two
-   permutes and a blend), j = 4, 5 those of j = 0, 1 one tile on */
+   permutes and a blend), j = 4, 5 those of j = 0, 1 one tile on (one permute) */
 DIVE__AVX512 static void dive__wino4_tiles_avx512(float *pl, int64_t ps, const float *x, int H, int W, int th,
                                                   int tw) {
   const __m512 z = _mm512_setzero_ps();
+  /* lanes 1-15 of a column, then column c0 + 64 (s4) or c0 + 65 (s5) from e */
+  const __m512i s4 = _mm512_set_epi32(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+  const __m512i s5 = _mm512_set_epi32(17, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
   __m512i ix[4];
   int h, tx0, j;
   for (j = 0; j < 4; j++) /* lanes 0-7: j + 4l of (a0, a1); lanes 8-15: j + 4(l - 8) of (a2, a3) */
@@ -4105,11 +4108,8 @@ DIVE__AVX512 static void dive__wino4_tiles_avx512(float *pl, int64_t ps, const f
                                     _mm512_permutex2var_ps(a2, ix[j], a3));
         _mm512_mask_storeu_ps(d + 4 * j * ps, mo, c[j]);
       }
-      _mm512_mask_storeu_ps(d + 16 * ps, mo,
-                            _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(e), _mm512_castps_si512(c[0]), 1)));
-      e = _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(z), _mm512_castps_si512(e), 1));
-      _mm512_mask_storeu_ps(d + 20 * ps, mo,
-                            _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(e), _mm512_castps_si512(c[1]), 1)));
+      _mm512_mask_storeu_ps(d + 16 * ps, mo, _mm512_permutex2var_ps(c[0], s4, e)); /* one tile on */
+      _mm512_mask_storeu_ps(d + 20 * ps, mo, _mm512_permutex2var_ps(c[1], s5, e));
     }
   }
 }
