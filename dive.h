@@ -4691,14 +4691,16 @@ static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this 
 /* Whether p's backward-weights runs as NN GEMMs. The measured rule (one thread, Intel,
    AVX-512, bench_zoo_layers, backward-weights alone): 3x3 and larger kernels with 128 input
    channels or more (1.05-1.8x; 1.9x at 7x7), or 64 on images of 32x32 or more (1.2x); 1x1
-   with 64 channels or more onto at most 14x14 pixels (1.0-1.9x; on more pixels the NT kernel
-   reads both operands in place and is as fast or faster). ResNet-32's convs (3x3, <= 64
-   channels on at most 8x8 pixels at 64) keep their path. */
+   with 64 channels or more onto at most 14x14 pixels (1.0-1.9x), and onto more pixels (28x28,
+   56x56) with 128 channels or more in and out (1.02-1.2x since the NN path's xt in blocks of
+   32 channels; with 64 output channels the NT kernel, which reads both operands in place,
+   was 1.2x faster, with 64 input channels level). ResNet-32's convs (3x3, <= 64 channels on
+   at most 8x8 pixels at 64) keep their path. */
 static int dive__dwnn_pick(const dive__conv_p *p) {
   if (p->groups != 1 || p->C % 16 != 0 || dive__dwnn_mode == 0) return 0;
   if (dive__dwnn_mode == 1) return 1;
   if (p->R * p->S > 1) return p->C >= 128 || (p->C >= 64 && p->H * p->W >= 1024);
-  return p->C >= 64 && p->P * p->Q <= 196;
+  return p->C >= 64 && (p->P * p->Q <= 196 || (p->C >= 128 && p->K >= 128));
 }
 
 /* ... and for the grouped convs, per image and group (a groups-1 conv of Cg channels in and
