@@ -555,6 +555,10 @@ static const tcase cases[] = {
   /* 1x1 with 128+ channels in and out onto more than 14x14 pixels (by the rule since the
      28x28 / 56x56 stages moved there): 289 pixels an image, K % 8 != 0 */
   {"conv2d", 2, 128, 17, 17, 132, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  /* the chunks' blocked GEMM with the weights' rows outer (dive__gbmo_rows): 266 rows (two
+     row blocks, the last one short, K % 8 != 0) over 136 deep (two K blocks); backward-data
+     136 rows over 266 */
+  {"conv2d", 1, 136, 6, 6, 266, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   /* shapes of the forward and backward-data in chunks of images (dive__fwdb_pick): Winograd
      at 7x7 (16 tiles an image) and 5x5, 1x1 onto 7x7 (K % 8 != 0, a 16-column tail), strided 1x1
      onto 7x7 (im2col and col2im) */
