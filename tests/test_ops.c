@@ -1516,7 +1516,7 @@ static int part_checks(int cpu, const char *only_op) {
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 1) * (nconv + 1) + nconv;
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) /* + the channel-blocked im2col and col2im reports */
-    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 5 + ndwnn_n + 1 + 1; /* + parity planes; + the plain xt rows; + the 1x1 rule */
+    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 6 + ndwnn_n + 1 + 1; /* + parity planes, s2put; + the plain xt rows; + the 1x1 rule */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
@@ -1710,7 +1710,7 @@ int main(int argc, char **argv) {
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
-    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls;
+    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1732,8 +1732,11 @@ int main(int argc, char **argv) {
                  dive__gbc_calls - b0);
           report("conv2d", "backward-weights' parity planes ran", label, dive__dwpar_calls > q0, "%d chunks",
                  dive__dwpar_calls - q0);
+          report("conv2d", "1x1/2 col2im by rows (s2put) ran", label, dive__s2put_calls > s0, "%d images",
+                 dive__s2put_calls - s0);
         }
         q0 = dive__dwpar_calls;
+        s0 = dive__s2put_calls;
         k0 = dive__gbk_calls;
         b0 = dive__gbc_calls;
         c0 = dive__dwnn_calls;
