@@ -2650,6 +2650,43 @@ DIVE__AVX512 static void dive__s2add_avx512(float *x, const float *d, int dr, in
 }
 #endif
 
+/* Backward-data of a 1x1 stride-2 conv without padding (the projection shortcuts): dx plane x
+   (H, W) = d (P, Q) at the pixels (2 oh, 2 ow), 0 at the others, every row written once,
+   where col2im's memset of the plane and s2add's read-modify-write of its even rows went
+   over it twice (3.2 MB a plane set at 56x56 x 256). The same values as col2im's 0 + d. */
+static void dive__s2put_generic(float *x, const float *d, int P, int Q, int H, int W) {
+  int h, w;
+  for (h = 0; h < H; h++) {
+    float *row = x + (int64_t)h * W;
+    const float *dr = d + (int64_t)(h / 2) * Q;
+    if (h % 2 || h / 2 >= P) memset(row, 0, sizeof(float) * (size_t)W);
+    else
+      for (w = 0; w < W; w++) row[w] = w % 2 == 0 && w / 2 < Q ? dr[w / 2] : 0.0f;
+  }
+}
+#if DIVE__X86
+DIVE__AVX512 static void dive__s2put_avx512(float *x, const float *d, int P, int Q, int H, int W) {
+  const __m512i lo = _mm512_set_epi32(7, 7, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0);
+  const __m512i hi = _mm512_set_epi32(15, 15, 14, 14, 13, 13, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8);
+  const __mmask16 ev = 0x5555; /* d's values on the even lanes, zeros on the odd ones */
+  const __m512 z = _mm512_setzero_ps();
+  int h, c;
+  for (h = 0; h < H; h++) {
+    float *row = x + (int64_t)h * W;
+    const float *dr = d + (int64_t)(h / 2) * Q;
+    if (h % 2 || h / 2 >= P) {
+      for (c = 0; c < W; c += 16) _mm512_mask_storeu_ps(row + c, dive__s2mask(c, W), z);
+      continue;
+    }
+    for (c = 0; c < W; c += 32) {
+      __m512 v = _mm512_maskz_loadu_ps(dive__s2mask(c / 2, Q), dr + c / 2);
+      _mm512_mask_storeu_ps(row + c, dive__s2mask(c, W), _mm512_maskz_permutexvar_ps(ev, lo, v));
+      _mm512_mask_storeu_ps(row + c + 16, dive__s2mask(c + 16, W), _mm512_maskz_permutexvar_ps(ev, hi, v));
+    }
+  }
+}
+#endif
+
 #if DIVE__NEON
 /* NEON: the even elements of 8 consecutive inputs are one de-interleaving load (ld2); the
    columns whose 8 inputs lie inside the row take it, the image's edges go one by one. */
@@ -3149,6 +3186,24 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
           for (ow = lo; ow < hi; ow++) row[ow * p->stride + off] += src[ow];
         }
       }
+}
+
+static int dive__s2put_mode = 1; /* 1: the 1x1/2 convs' col2im by dive__s2put_*, 0: never (A/B, tests) */
+static DIVE__TLS int dive__s2put_calls; /* images run this way by this thread (tests) */
+/* img (Cg, H, W) = col2im of col (Cg R S rows, ld apart): dive__s2put_* for 1x1 stride 2
+   without padding, else dive__col2im */
+static void dive__col2im_1x1s2(const dive__conv_p *p, int Cg, const float *col, int64_t ld, float *img) {
+  int c;
+  void (*put)(float *, const float *, int, int, int, int) = dive__s2put_generic;
+  if (!dive__s2put_mode || p->R != 1 || p->S != 1 || p->stride != 2 || p->pad != 0) {
+    dive__col2im(p, Cg, col, ld, img);
+    return;
+  }
+#if DIVE__X86
+  if (dive__isa() == DIVE__ISA_AVX512) put = dive__s2put_avx512;
+#endif
+  dive__s2put_calls++;
+  for (c = 0; c < Cg; c++) put(img + (int64_t)c * p->H * p->W, col + c * ld, p->P, p->Q, p->H, p->W);
 }
 
 /* --- conv as GEMM. Per image and group, out (Kg, PQ) = w_g (Kg, CgRS) * B (CgRS, PQ),
@@ -4474,9 +4529,26 @@ static void dive__nn_gemm_kb(dive__nn_fn nn, dive__nn_fn nn48, int M, int kc, in
    B at a time, MC rows of a at a time. The sums over p are split at the KC blocks (the same
    for any thread count). nn48: the 8 x 48 kernel for the 48-column panels (NULL: none), with
    KC48 rows of B a block. */
+/* With the 8 x 48 tile and more than one block of B's rows, the weights' rows go outer in
+   blocks of dive__gbmo_rows (a multiple of 8): a block's rows of cbuf (256 x 400 floats,
+   400 KB) stay in L2 through all the K blocks, where the K blocks outer swept all of cbuf
+   (1-3 MB for 1024-2048 rows) once each; B is read once per row block instead. The same
+   kernel calls, the same sums. Measured (one thread, Intel, AVX-512, bench_1x1, 8 images at
+   224): 1.02-1.09x forward and backward-data for 1024-2048 rows (256 -> 1024 at 14x14, 512
+   -> 2048 at 7x7, the 512,28x28 -> 1024 projection; 1024 -> 256 and 2048 -> 512
+   backward-data), level for 512 rows; 128 rows a block as fast as 256. */
+static int dive__gbmo_rows = 256; /* 0: K blocks outer (A/B) */
 static void dive__nn_gemm_blkw(dive__nn_fn nn, dive__nn_fn nn48, int M, int kc, const float *apack,
                                const float *src, const int64_t *off, int64_t Ln, int64_t ldc, float *cbuf) {
   int p0, kcb = nn48 ? DIVE__GB_KC48 : DIVE__GB_KC;
+  if (nn48 && dive__gbmo_rows > 0 && kc > kcb) {
+    int m0, mb = dive__gbmo_rows;
+    for (m0 = 0; m0 < M; m0 += mb)
+      for (p0 = 0; p0 < kc; p0 += kcb)
+        dive__nn_gemm_kb(nn, nn48, DIVE__MIN(mb, M - m0), kc, p0, DIVE__MIN(kcb, kc - p0), apack + (int64_t)m0 * kc,
+                         src, off + p0, Ln, ldc, cbuf + (int64_t)m0 * ldc);
+    return;
+  }
   for (p0 = 0; p0 < kc; p0 += kcb)
     dive__nn_gemm_kb(nn, nn48, M, kc, p0, DIVE__MIN(kcb, kc - p0), apack, src, off + p0, Ln, ldc, cbuf);
 }
@@ -4570,7 +4642,7 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   if (!dive__gbc_mode || RS == 1) {
     int64_t ln;
     cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln);
-    for (u = 0; u < ni; u++) dive__col2im(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
+    for (u = 0; u < ni; u++) dive__col2im_1x1s2(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
     return;
   }
   dive__fwdb_calls++;
@@ -4918,14 +4990,16 @@ static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this 
 /* Whether p's backward-weights runs as NN GEMMs. The measured rule (one thread, Intel,
    AVX-512, bench_zoo_layers, backward-weights alone): 3x3 and larger kernels with 128 input
    channels or more (1.05-1.8x; 1.9x at 7x7), or 64 on images of 32x32 or more (1.2x); 1x1
-   with 64 channels or more onto at most 14x14 pixels (1.0-1.9x; on more pixels the NT kernel
-   reads both operands in place and is as fast or faster). ResNet-32's convs (3x3, <= 64
-   channels on at most 8x8 pixels at 64) keep their path. */
+   with 64 channels or more onto at most 14x14 pixels (1.0-1.9x), and onto more pixels (28x28,
+   56x56) with 128 channels or more in and out (1.02-1.2x since the NN path's xt in blocks of
+   32 channels; with 64 output channels the NT kernel, which reads both operands in place,
+   was 1.2x faster, with 64 input channels level). ResNet-32's convs (3x3, <= 64 channels on
+   at most 8x8 pixels at 64) keep their path. */
 static int dive__dwnn_pick(const dive__conv_p *p) {
   if (p->groups != 1 || p->C % 16 != 0 || dive__dwnn_mode == 0) return 0;
   if (dive__dwnn_mode == 1) return 1;
   if (p->R * p->S > 1) return p->C >= 128 || (p->C >= 64 && p->H * p->W >= 1024);
-  return p->C >= 64 && p->P * p->Q <= 196;
+  return p->C >= 64 && (p->P * p->Q <= 196 || (p->C >= 128 && p->K >= 128));
 }
 
 /* ... and for the grouped convs, per image and group (a groups-1 conv of Cg channels in and

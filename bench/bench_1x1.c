@@ -5,8 +5,13 @@
      make build/bench_1x1 && OMP_NUM_THREADS=1 ./build/bench_1x1 N C H K stride what A B
    what: plain48 (dive__plain48_mode: 0 off, 1 B in place, 2 packed panels), nn48
    (dive__nn48_mode of the chunks: -1 rule, 0 off, 1 on), ntlb (dive__ntlb_mode: the weight
-   gradient in pixel blocks, 0 / 1). Times the forward for plain48 / nn48 (plus
-   backward-data with a ninth argument "bwd"), backward-weights alone for ntlb. */
+   gradient in pixel blocks, 0 / 1), dwnn (dive__dwnn_mode: backward-weights as NN GEMMs, -1
+   the rule, 0 never, 1 wherever it applies), gbmo (dive__gbmo_rows: the chunks' blocked GEMM
+   with the weights' rows outer in blocks of that many, 0: K blocks outer). Times the forward
+   for plain48 / nn48 / gbmo (plus
+   backward-data with a ninth argument "bwd"), backward-weights alone for ntlb and dwnn,
+   backward-data alone for s2put (dive__s2put_mode: the 1x1/2 convs' col2im writing each row
+   of dx once, 0 / 1). */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include <stdio.h>
@@ -28,7 +33,7 @@ int main(int argc, char **argv) {
   double best[2] = {1e30, 1e30}, fl;
   int r, m, mode[2], which, bwd = argc > 9 && !strcmp(argv[9], "bwd");
   if (argc < 9) {
-    fprintf(stderr, "usage: %s N C H K stride plain48|nn48|ntlb A B [bwd]\n", argv[0]);
+    fprintf(stderr, "usage: %s N C H K stride plain48|nn48|ntlb|dwnn|gbmo|s2put A B [bwd]\n", argv[0]);
     return 2;
   }
   memset(&p, 0, sizeof p);
@@ -40,9 +45,12 @@ int main(int argc, char **argv) {
     return 2;
   }
   p.P = p.Q = (p.H - 1) / p.stride + 1;
-  which = !strcmp(argv[6], "plain48") ? 0 : !strcmp(argv[6], "nn48") ? 1 : !strcmp(argv[6], "ntlb") ? 2 : -1;
+  which = !strcmp(argv[6], "plain48") ? 0 : !strcmp(argv[6], "nn48") ? 1 : !strcmp(argv[6], "ntlb") ? 2
+          : !strcmp(argv[6], "dwnn") ? 3
+          : !strcmp(argv[6], "gbmo") ? 4
+          : !strcmp(argv[6], "s2put") ? 5 : -1;
   if (which < 0) {
-    fprintf(stderr, "%s: what is plain48, nn48 or ntlb, not '%s'\n", argv[0], argv[6]);
+    fprintf(stderr, "%s: what is plain48, nn48, ntlb, dwnn, gbmo or s2put, not '%s'\n", argv[0], argv[6]);
     return 2;
   }
   mode[0] = atoi(argv[7]);
@@ -60,17 +68,20 @@ int main(int argc, char **argv) {
       double t0, t;
       if (which == 0) dive__plain48_mode = mode[m];
       else if (which == 1) dive__nn48_mode = mode[m];
-      else dive__ntlb_mode = mode[m];
+      else if (which == 2) dive__ntlb_mode = mode[m];
+      else if (which == 3) dive__dwnn_mode = mode[m];
+      else if (which == 4) dive__gbmo_rows = mode[m];
+      else dive__s2put_mode = mode[m];
       t0 = cpu_s();
-      if (which == 2) dive__cpu_conv2d_bwd_ws(&ws, &p, NULL, dw, NULL, out, in, w, NULL);
-      else if (bwd) dive__cpu_conv2d_bwd_ws(&ws, &p, din, NULL, NULL, out, in, w, NULL);
+      if (which == 2 || which == 3) dive__cpu_conv2d_bwd_ws(&ws, &p, NULL, dw, NULL, out, in, w, NULL);
+      else if (bwd || which == 5) dive__cpu_conv2d_bwd_ws(&ws, &p, din, NULL, NULL, out, in, w, NULL);
       else dive__cpu_conv2d_fwd_ws(&ws, &p, out, in, w, NULL, NULL);
       t = cpu_s() - t0;
       if (r > 0 && t < best[m]) best[m] = t;
     }
   fl = 2.0 * (double)nout * p.C;
   printf("%d,%dx%d -> %d,%dx%d, 1/%d %s %s: %s=%d %.2f ms (%.0f GFLOP/s), %s=%d %.2f ms (%.0f GFLOP/s)\n", p.C, p.H,
-         p.W, p.K, p.P, p.Q, p.stride, which == 2 ? "dw" : bwd ? "bwd-data" : "fwd", argv[6], argv[6], mode[0],
+         p.W, p.K, p.P, p.Q, p.stride, which == 2 || which == 3 ? "dw" : bwd || which == 5 ? "bwd-data" : "fwd", argv[6], argv[6], mode[0],
          1e3 * best[0], fl / best[0] / 1e9, argv[6], mode[1], 1e3 * best[1], fl / best[1] / 1e9);
   free(in); free(din); free(out); free(w); free(dw);
   DIVE_FREE(ws.base);

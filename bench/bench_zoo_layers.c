@@ -112,6 +112,8 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_PLAIN48")) dive__plain48_mode = atoi(getenv("ZOO_PLAIN48"));
   if (getenv("ZOO_NTLB")) dive__ntlb_mode = atoi(getenv("ZOO_NTLB"));
   if (getenv("ZOO_NTLBC")) dive__ntlb_cols = atoi(getenv("ZOO_NTLBC"));
+  if (getenv("ZOO_GBMO")) dive__gbmo_rows = atoi(getenv("ZOO_GBMO"));
+  if (getenv("ZOO_S2PUT")) dive__s2put_mode = atoi(getenv("ZOO_S2PUT"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

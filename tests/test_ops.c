@@ -556,6 +556,13 @@ static const tcase cases[] = {
   {"conv2d", 4, 64, 24, 24, 16, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0}, /* 2 chunks a part on 2 threads */
   {"conv2d", 2, 144, 14, 14, 20, 1, 2, 0, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 5, 128, 7, 7, 64, 1, 1, 0, 1, 0, 0, 0, "din", 0, 0},
+  /* 1x1 with 128+ channels in and out onto more than 14x14 pixels (by the rule since the
+     28x28 / 56x56 stages moved there): 289 pixels an image, K % 8 != 0 */
+  {"conv2d", 2, 128, 17, 17, 132, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
+  /* the chunks' blocked GEMM with the weights' rows outer (dive__gbmo_rows): 266 rows (two
+     row blocks, the last one short, K % 8 != 0) over 136 deep (two K blocks); backward-data
+     136 rows over 266 */
+  {"conv2d", 1, 136, 6, 6, 266, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
   /* shapes of the forward and backward-data in chunks of images (dive__fwdb_pick): Winograd
      at 7x7 (16 tiles an image) and 5x5, 1x1 onto 7x7 (K % 8 != 0, a 16-column tail), strided 1x1
      onto 7x7 (im2col and col2im) */
@@ -1513,7 +1520,7 @@ static int part_checks(int cpu, const char *only_op) {
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += 2 * (narrower + 1) * (nconv + 1) + nconv; /* F(4x4), F(2x2), direct */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) /* + the channel-blocked im2col and col2im reports */
-    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 5 + ndwnn_n + 1; /* + parity planes; + the plain xt rows */
+    n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 6 + ndwnn_n + 1 + 1; /* + parity planes, s2put; + the plain xt rows; + the 1x1 rule */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
@@ -1716,7 +1723,7 @@ int main(int argc, char **argv) {
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
-    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls;
+    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1738,8 +1745,11 @@ int main(int argc, char **argv) {
                  dive__gbc_calls - b0);
           report("conv2d", "backward-weights' parity planes ran", label, dive__dwpar_calls > q0, "%d chunks",
                  dive__dwpar_calls - q0);
+          report("conv2d", "1x1/2 col2im by rows (s2put) ran", label, dive__s2put_calls > s0, "%d images",
+                 dive__s2put_calls - s0);
         }
         q0 = dive__dwpar_calls;
+        s0 = dive__s2put_calls;
         k0 = dive__gbk_calls;
         b0 = dive__gbc_calls;
         c0 = dive__dwnn_calls;
@@ -1749,6 +1759,28 @@ int main(int argc, char **argv) {
     dive__dwnn_mode = dive__fwdb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
+  }
+  /* The rule for the ResNet-50 1x1 convs at 28x28 and 56x56 (8 images): NN with 128 channels
+     or more in and out, the NT kernel with 64 output or input channels */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    static const int sh[6][5] = {{128, 28, 512, 1, 1}, {512, 28, 128, 1, 1}, {256, 56, 512, 2, 1},
+                                 {256, 56, 128, 1, 1}, {256, 56, 64, 1, 0},  {64, 56, 256, 1, 0}};
+    int bad = -1, si;
+    for (si = 0; si < 6; si++) {
+      dive__conv_p q;
+      memset(&q, 0, sizeof q);
+      q.N = 8;
+      q.C = sh[si][0];
+      q.H = q.W = sh[si][1];
+      q.K = sh[si][2];
+      q.R = q.S = 1;
+      q.stride = sh[si][3];
+      q.P = q.Q = (q.H - 1) / q.stride + 1;
+      q.groups = 1;
+      if (dive__dwnn_pick(&q) != sh[si][4] && bad < 0) bad = si;
+    }
+    report("conv2d", "NN backward-weights rule, 1x1 at 28x28 / 56x56", "cpu", bad < 0, "first shape not as measured: %d (0: none)",
+           bad + 1);
   }
 
   /* NN backward-weights with its transposed input unblocked and without parity planes (the
