@@ -67,6 +67,8 @@
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
      every such conv and 16 columns in the forward; the same bits either way).
+     DIVE_CPU_S1K=0 gives those convs at 32 columns their former kernel (the shifts by
+     valignd, the rows outside the image multiplied by zeros), for A/B runs; the same bits.
      Winograd convs take F(4x4, 3x3) instead where a measured rule says (fewer multiplies,
      5-10 times the direct conv's rounding); DIVE_CPU_WINO4=0 never, =1 always, =2 in
      backward-data only (A/B runs, tests).
@@ -1584,6 +1586,7 @@ static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule 
 static int dive__plain48_mode = -1;
 static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 static int dive__wino4_mode = -1; /* F(4x4, 3x3) Winograd (dive__wino4_pick): -1 rule, 0 never, 1 always, 2 bwd only */
+static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_avx512, 0 dive__s1_avx512 (A/B) */
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1645,6 +1648,8 @@ static void dive__isa_init(void) {
   dive__s1_mode = e ? atoi(e) : -1;
   e = getenv("DIVE_CPU_WINO4");
   dive__wino4_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : e && !strcmp(e, "2") ? 2 : -1;
+  e = getenv("DIVE_CPU_S1K");
+  dive__s1k_mode = e ? atoi(e) : 1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -2184,6 +2189,54 @@ DIVE__AVX512 static void dive__s1_avx512(int Cg, const float *a, const float *b,
 #define DIVE__ST2(i)                                                          \
   _mm512_storeu_ps(c + (i) * ldc, c##i##0);                                   \
   if (nv2 > 1) _mm512_storeu_ps(c + (i) * ldc + 16, c##i##1);
+  DIVE__ST2(0) DIVE__ST2(1) DIVE__ST2(2) DIVE__ST2(3)
+  DIVE__ST2(4) DIVE__ST2(5) DIVE__ST2(6) DIVE__ST2(7)
+#undef DIVE__ST2
+}
+
+/* The same products for W = 32 (nv2 = 2) with the shifts taken by the loads instead of
+   valignd: s = 0 and 2 read one float before and after the row (unaligned, the lane a
+   shift wraps into masked off by a constant mask held in a mask register), so no shuffle
+   and no mask move from a general register in the loop (both issue on port 5 of Intel's
+   cores, beside an FMA pipe). Kernel rows outside the image (r < r0 or r >= r1: the first
+   and last image row) are skipped, not multiplied by zeros: every accumulator starts at
+   +0 and an exact zero added to it changes no bit, so the other products, in the same
+   order (c, r, s), give the same bits as dive__s1_avx512. */
+DIVE__AVX512 static void dive__s1u_avx512(int Cg, const float *a, const float *b, int64_t cs, int r0, int r1,
+                                          float *c, int64_t ldc) {
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+  __m512 c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00;
+  __m512 c61 = c00, c70 = c00, c71 = c00, b0, b1, x;
+  const __mmask16 lo = (__mmask16)0xfffe, hi = (__mmask16)0x7fff;
+  int ci, r;
+#define DIVE__R2(i, o)                                                        \
+  x = _mm512_set1_ps(a[(o) + (i)]);                                           \
+  c##i##0 = _mm512_fmadd_ps(x, b0, c##i##0);                                  \
+  c##i##1 = _mm512_fmadd_ps(x, b1, c##i##1);
+#define DIVE__R8(o)                                                           \
+  DIVE__R2(0, o) DIVE__R2(1, o) DIVE__R2(2, o) DIVE__R2(3, o)                 \
+  DIVE__R2(4, o) DIVE__R2(5, o) DIVE__R2(6, o) DIVE__R2(7, o)
+  for (ci = 0; ci < Cg; ci++, b += cs) {
+    a += r0 * 3 * DIVE__NN_M;
+    for (r = r0; r < r1; r++, a += 3 * DIVE__NN_M) {
+      const float *bp = b + (int64_t)(r - 1) * 32;
+      b0 = _mm512_maskz_loadu_ps(lo, bp - 1);
+      b1 = _mm512_loadu_ps(bp + 15);
+      DIVE__R8(0)
+      b0 = _mm512_loadu_ps(bp);
+      b1 = _mm512_loadu_ps(bp + 16);
+      DIVE__R8(DIVE__NN_M)
+      b0 = _mm512_loadu_ps(bp + 1);
+      b1 = _mm512_maskz_loadu_ps(hi, bp + 17);
+      DIVE__R8(2 * DIVE__NN_M)
+    }
+    a += (3 - r1) * 3 * DIVE__NN_M;
+  }
+#undef DIVE__R8
+#undef DIVE__R2
+#define DIVE__ST2(i)                                                          \
+  _mm512_storeu_ps(c + (i) * ldc, c##i##0);                                   \
+  _mm512_storeu_ps(c + (i) * ldc + 16, c##i##1);
   DIVE__ST2(0) DIVE__ST2(1) DIVE__ST2(2) DIVE__ST2(3)
   DIVE__ST2(4) DIVE__ST2(5) DIVE__ST2(6) DIVE__ST2(7)
 #undef DIVE__ST2
@@ -3698,6 +3751,13 @@ static void dive__s1_img(const dive__conv_p *p, const float *ag, const uint16_t 
 #if DIVE__X86
   int64_t L = (int64_t)p->H * p->W, nv = dive__s1_nv(p), j0;
   int m0;
+  if (p->W == 32 && dive__s1k_mode) { /* the first and last image rows without their row outside */
+    for (j0 = 0; j0 < L; j0 += 32)
+      for (m0 = 0; m0 < p->K; m0 += DIVE__NN_M)
+        dive__s1u_avx512(p->C, ag + (int64_t)m0 * p->C * 9, x + j0, cs, j0 == 0, j0 + 32 >= L ? 2 : 3,
+                         out + m0 * L + j0, L);
+    return;
+  }
   for (j0 = 0; j0 < L; j0 += 32)
     for (m0 = 0; m0 < p->K; m0 += DIVE__NN_M)
       dive__s1_avx512(p->C, ag + (int64_t)m0 * p->C * 9, x + j0, cs, p->W, mk + j0 / 16, nv, out + m0 * L + j0, L,

@@ -1438,18 +1438,23 @@ static void run_gd(void) {
    and the backward (din and dw at once: where C % 8 == 0 and W == 32, backward-data and
    dive__nt_s1_avx512 over one copy of dout). Sizes around the tiles: one to 32 rows, odd
    channel counts, 16-column tail panels (W 16, odd H), 8-row panels of output channels, a
-   backward-weights tile past K 9 rows (K = 5). On the other ISA paths the rows check the
-   general path. */
+   backward-weights tile past K 9 rows (K = 5). The 32-column images twice: with the
+   kernel dive__s1u_avx512 (shifts by unaligned loads, the rows outside the image skipped;
+   the default) and with dive__s1_avx512 (dive__s1k_mode 0), one image row (H 1) among
+   them. On the other ISA paths the rows check the general path. */
 static const int s1_shapes[][5] = { /* N, C, K, H, W */
     {2, 16, 16, 32, 32}, {1, 3, 8, 5, 32}, {2, 5, 24, 7, 16}, {1, 16, 8, 1, 16},
-    {1, 7, 16, 2, 32},   {2, 32, 16, 16, 16}, {1, 1, 8, 3, 16}, {2, 8, 5, 4, 32}, {1, 24, 16, 3, 32}};
-#define S1_ROWS ((int)(sizeof s1_shapes / sizeof s1_shapes[0]) + 1)
+    {1, 7, 16, 2, 32},   {2, 32, 16, 16, 16}, {1, 1, 8, 3, 16}, {2, 8, 5, 4, 32}, {1, 24, 16, 3, 32},
+    {1, 4, 8, 1, 32}};
+#define S1_NSH ((int)(sizeof s1_shapes / sizeof s1_shapes[0]))
+#define S1_ROWS (2 * S1_NSH + 1)
 static void run_s1(void) {
-  int sm = dive__s1_mode, c0 = dive__s1_calls;
-  size_t k;
+  int sm = dive__s1_mode, skm = dive__s1k_mode, c0 = dive__s1_calls;
+  int kk;
   dive_rng r;
   dive_rng_seed(&r, 29);
-  for (k = 0; k < sizeof s1_shapes / sizeof s1_shapes[0]; k++) {
+  for (kk = 0; kk < 2 * S1_NSH; kk++) {
+    int k = kk % S1_NSH, kern = kk < S1_NSH; /* dive__s1k_mode: the first round 1, then 0 */
     dive__conv_p p;
     dive__ws ws = {NULL, 0};
     int64_t ni, no, nw;
@@ -1465,6 +1470,7 @@ static void run_s1(void) {
     in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
     rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
     conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
+    dive__s1k_mode = kern;
     for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
       dive__s1_mode = m;
       dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
@@ -1472,11 +1478,13 @@ static void run_s1(void) {
       dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
     }
     dive__s1_mode = sm;
+    dive__s1k_mode = skm;
     DIVE_FREE(ws.base);
     e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
     same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
            !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
-    snprintf(desc, sizeof desc, "conv without copies N=%d C=%d K=%d %dx%d", p.N, p.C, p.K, p.H, p.W);
+    snprintf(desc, sizeof desc, "conv without copies N=%d C=%d K=%d %dx%d%s", p.N, p.C, p.K, p.H, p.W,
+             p.W == 32 ? (kern ? " (s1u kernel)" : " (s1 kernel)") : kern ? "" : " (again)");
     report("s1conv", desc, dive__isa_name(dive__isa()), e <= 1e-5 && same,
            "max err %.1e of the reference's max, %s the path off", e, same ? "identical to" : "DIFFERS from");
     free(buf);
