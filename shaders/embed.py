@@ -51,6 +51,7 @@ SHADERS = [
     ("bn_part", "bn_part.comp", []),
     ("bn_merge", "bn_merge.comp", []),
     ("bn_merge_wg", "bn_merge.comp", ["DIVE_MERGE_WG"]),
+    ("bn_merge_eval", "bn_merge.comp", ["DIVE_MERGE_EVAL"]),
     ("bn_apply", "bn_apply.comp", []),
     ("bn_bwd_apply", "bn_bwd_apply.comp", []),
     ("shortcut_fwd", "shortcut_fwd.comp", []),

@@ -10,8 +10,10 @@
    - a NaN pixel at step 4: the weights stay those after step 3 (the SGD skipped on the
      device, and the step after it too), and DIVE_ERR_NONFINITE names step 4: returned by
      step 4 itself with loss_out, by step 5 without (two steps in flight), at once on the CPU;
-   - the counters of a steady-state ResNet-32 step: host waits <= 1, descriptor writes 0,
-     barriers no more than the step's dependency depth (+1, the barrier to the host).
+   - the counters of a steady-state ResNet-32 step, and of a DiVE step with a ResNet-32
+     teacher (its eval forward interleaved with the student's): host waits <= 1, descriptor
+     writes 0, barriers no more than the step's dependency depth (+1, the barrier to the
+     host); the DiVE steps replayed == recorded afresh each step, bit for bit.
    No Vulkan device: the Vulkan checks are counted as skipped. Validation messages fail. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -257,51 +259,94 @@ static void check_nonfinite(dive_backend be, int with_loss) {
   dive_ctx_destroy(ctx);
 }
 
-/* the counters of steady-state ResNet-32 steps (batch 2): 4 checks */
-static void check_counters(void) {
+/* Steady-state ResNet-32 steps (batch 2): WARM + STEPS steps, the counters of the last
+   STEPS taken into c (per step, as doubles) and the dependency depth of the recording;
+   with a teacher (another ResNet-32), the DiVE loss. The parameters, momentum and BN
+   buffers after the steps go to r (when given). 0 when a step failed, -1 when there is no
+   Vulkan device (its nskip checks counted as skipped). */
+enum { WARM = 2, STEPS = 3 };
+static int counter_steps(int teacher, const char *replay, double *c, int64_t *depth, run *r, int nskip) {
   dive_ctx *ctx;
-  dive_resnet *m;
+  dive_resnet *m, *t = NULL;
   dive_resnet_desc rd;
   dive_loss_desc ld;
   dive_sgd_desc sd;
   float *x;
   int32_t y[2] = {1, 7};
-  int k, i;
-  int64_t c0[5], c1[5], depth, per;
-  enum { WARM = 2, STEPS = 3 };
-  unsetenv("DIVE_VK_REPLAY");
-  if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", 4))) return;
+  int counts[10] = {50, 40, 30, 20, 15, 10, 8, 6, 4, 2};
+  int k, i, ok = 1;
+  int64_t c0[5], c1[5];
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", nskip))) return -1;
   memset(&rd, 0, sizeof rd);
   rd.depth = 32; rd.num_classes = 10; rd.max_batch = 2; rd.seed = 3;
-  if (dive_resnet_create(ctx, &m, &rd)) { check(0, "counters: ResNet-32", 0); dive_ctx_destroy(ctx); return; }
+  if (dive_resnet_create(ctx, &m, &rd)) { dive_ctx_destroy(ctx); return 0; }
+  rd.seed = 5;
+  if (teacher && dive_resnet_create(ctx, &t, &rd)) { dive_resnet_destroy(m); dive_ctx_destroy(ctx); return 0; }
   memset(&ld, 0, sizeof ld);
+  if (teacher) { ld.kind = DIVE_LOSS_DIVE; ld.class_counts = counts; }
   memset(&sd, 0, sizeof sd);
   sd.lr = 0.01f; sd.momentum = 0.9f;
   x = (float *)malloc(sizeof(float) * 2 * 3 * 32 * 32);
   for (i = 0; i < 2 * 3 * 32 * 32; i++) x[i] = (float)((i * 37) % 101) / 101.0f - 0.5f;
   for (k = 0; k < WARM + STEPS; k++) {
     if (k == WARM) dive_query_vk_counters(ctx, c0);
-    if (dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL)) break;
+    sd.lr = 0.01f * (float)(k + 1); /* a per-replay scalar */
+    if (dive_resnet_train_step(m, t, x, y, 2, &ld, &sd, NULL)) { ok = 0; break; }
   }
   dive_query_vk_counters(ctx, c1);
-  check(k == WARM + STEPS && m->cap, "counters: ResNet-32 steps replayed", k);
-  if (m->cap) {
-    depth = m->cap->depth;
-    per = (c1[3] - c0[3]) / STEPS;
-    printf("  ResNet-32 step (batch 2, steady state): submits %.1f, host waits %.1f, dispatches %.1f, barriers %.1f, "
-           "descriptor writes %.1f; dependency depth %lld\n", (c1[0] - c0[0]) / (double)STEPS,
-           (c1[1] - c0[1]) / (double)STEPS, (c1[2] - c0[2]) / (double)STEPS, (c1[3] - c0[3]) / (double)STEPS,
-           (c1[4] - c0[4]) / (double)STEPS, (long long)depth);
-    check(c1[1] - c0[1] <= STEPS, "counters: host waits per step <= 1", (c1[1] - c0[1]) / (double)STEPS);
-    check(c1[4] == c0[4], "counters: descriptor writes per replayed step 0", (double)(c1[4] - c0[4]));
-    check(per <= depth + 1 && per * STEPS == c1[3] - c0[3], "counters: barriers <= dependency depth + 1 (host)",
-          (double)per);
+  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
+  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  *depth = m->cap ? m->cap->depth : -1;
+  if (ok && r) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok;
+  }
+  free(x);
+  dive_resnet_destroy(t);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  unsetenv("DIVE_VK_REPLAY");
+  return ok;
+}
+
+/* the counters of steady-state ResNet-32 steps (batch 2), CE (4 checks) and DiVE with a
+   ResNet-32 teacher (5 checks: the replayed steps also == the steps recorded afresh) */
+static void check_counters(int teacher) {
+  double c[5], cf[5];
+  int64_t depth, df;
+  int ok;
+  run rp, fr;
+  char what[96];
+  const char *nm = teacher ? "DiVE step" : "step";
+  memset(&rp, 0, sizeof rp);
+  memset(&fr, 0, sizeof fr);
+  ok = counter_steps(teacher, NULL, c, &depth, teacher ? &rp : NULL, teacher ? 5 : 4);
+  if (ok < 0) return;
+  snprintf(what, sizeof what, "counters: ResNet-32 %ss replayed", nm);
+  check(ok && depth > 0, what, (double)depth);
+  if (ok && depth > 0) {
+    printf("  ResNet-32 %s (batch 2, steady state): submits %.1f, host waits %.1f, dispatches %.1f, barriers %.1f, "
+           "descriptor writes %.1f; dependency depth %lld\n", nm, c[0], c[1], c[2], c[3], c[4], (long long)depth);
+    snprintf(what, sizeof what, "counters: %s: host waits per step <= 1", nm);
+    check(c[1] <= 1, what, c[1]);
+    snprintf(what, sizeof what, "counters: %s: descriptor writes per replayed step 0", nm);
+    check(c[4] == 0, what, c[4]);
+    snprintf(what, sizeof what, "counters: %s: barriers <= dependency depth + 1 (host)", nm);
+    check(c[3] <= (double)depth + 1 && c[3] == floor(c[3]), what, c[3]);
   } else {
     check(0, "counters: no capture", 0); check(0, "counters: no capture", 0); check(0, "counters: no capture", 0);
   }
-  free(x);
-  dive_resnet_destroy(m);
-  dive_ctx_destroy(ctx);
+  if (teacher) {
+    ok = ok && counter_steps(teacher, "fresh", cf, &df, &fr, 1) == 1;
+    snprintf(what, sizeof what, "counters: %s: replay == recorded afresh each step (bitwise)", nm);
+    check(ok && same(&rp, &fr), what, ok ? maxrel(rp.params, fr.params, rp.np) : -1);
+  }
+  run_free(&rp);
+  run_free(&fr);
 }
 
 int main(void) {
@@ -319,7 +364,8 @@ int main(void) {
   check_nonfinite(DIVE_BACKEND_CPU, 0);
   check_nonfinite(DIVE_BACKEND_VULKAN, 0);
   check_nonfinite(DIVE_BACKEND_VULKAN, 1);
-  check_counters();
+  check_counters(0);
+  check_counters(1);
   run_free(&cpu_b);
   run_free(&cpu_d);
   if (dive_query_validation_messages(NULL)) {
