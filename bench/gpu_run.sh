@@ -14,6 +14,9 @@
 #      then dive's ResNet-32 step again with DIVE_VK_FUSE=0 (the BN work out of the convs'
 #      epilogues, the unfused passes) -> "ResNet-32 ... epilogue fusions: fused X img/s,
 #      DIVE_VK_FUSE=0 Y img/s, speedup Z" and that run's counter line;
+#      then the same step in the opt-in fp16 mode (DIVE_VK_FP16=1: the conv GEMMs' tiles in
+#      fp16, fp32 sums) -> "ResNet-32 ... fp16 GEMM tiles: fp32 X img/s, DIVE_VK_FP16=1 Y
+#      img/s, speedup Z";
 #   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64, then its step again with
 #      DIVE_VK_MERGE=0 (every BN merge one invocation per channel, no bn_merge_wg) ->
 #      "ResNet-50 batch 64 BN merge: default X img/s, DIVE_VK_MERGE=0 Y img/s, speedup Z";
@@ -124,6 +127,18 @@ else
   echo "ResNet-32 epilogue fusions: not measured (fused '$d', DIVE_VK_FUSE=0 '$u')"
 fi
 grep "vulkan per step" "$OUT/r32_nofuse_dive.log" | tail -1
+
+echo "== ResNet-32 step in the opt-in fp16 mode (DIVE_VK_FP16=1, $R32): fp16 GEMM tiles vs fp32"
+DIVE_VK_FP16=1 timeout 600 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $R32 \
+  > "$OUT/r32_fp16_dive.log" 2>&1
+echo "dive DIVE_VK_FP16=1: rc=$? $(grep train_img_s "$OUT/r32_fp16_dive.log" | tail -1)"
+d=$(img_s "$OUT/r32_dive.log"); u=$(img_s "$OUT/r32_fp16_dive.log")
+if [ -n "$d" ] && [ -n "$u" ]; then
+  echo "ResNet-32 batch $(echo "$R32" | awk '{print $2}') fp16 GEMM tiles: fp32 $d img/s, DIVE_VK_FP16=1 $u img/s," \
+    "speedup $($PY -c "print('%.3f' % ($u / $d))") (GPU: $GPU, driver: $DRV)"
+else
+  echo "ResNet-32 fp16 GEMM tiles: not measured (fp32 '$d', DIVE_VK_FP16=1 '$u'; refused where the device lacks shaderFloat16)"
+fi
 
 echo "== ResNet-50 (1000 classes) training step, Vulkan vs PyTorch strict fp32 ($R50)"
 bench "ResNet-50 $(echo "$R50" | awk '{print $4 "x" $4}') batch $(echo "$R50" | awk '{print $8}')" r50 "$R50" "$T50"

@@ -9,13 +9,16 @@
 //   mode 2: the bias gradient: db[c] += sum (db is binding 7);
 //   mode 3: eval statistics, no chunks: mean = running_mean, rstd = 1/sqrt(running_var + eps)
 //           (one invocation per channel only).
-// Built twice (shaders/embed.py):
+// Built three times (shaders/embed.py):
 //   bn_merge: one invocation per channel loops over the chunks j = 0, 1, ... in order;
 //   bn_merge_wg (-DDIVE_MERGE_WG): one work group per channel (many chunks, few channels):
 //           invocation t merges the chunks t, t + WG, t + 2 WG, ... in that order, then the
 //           work group combines its invocations' parts in shared memory in a fixed tree
 //           (the same fold and halving as dive_wg_sum), invocation 0 writes. Fixed order
-//           both ways: the same bits from run to run (not the same bits as each other).
+//           both ways: the same bits from run to run (not the same bits as each other);
+//   bn_merge_eval (-DDIVE_MERGE_EVAL): mode 3 alone, the running statistics declared
+//           readonly, so the recorder tracks them as read: an eval conv reading them after
+//           it runs beside it without a barrier (an eval unit is one dependency level).
 // part: binding 0   running_mean: 1   running_var: 2   mean: 3   rstd: 4   sums: 5 (2C)
 // dgamma: 6   dbeta / db: 7; unused ones are absent.
 // grid: C invocations (bn_merge) or C work groups (bn_merge_wg, dive__vk_run_groups)
@@ -24,8 +27,13 @@
 #include "common.glsl"
 
 layout(set = 0, binding = 0, std430) readonly buffer Part { float v[]; } part;
+#ifdef DIVE_MERGE_EVAL
+layout(set = 0, binding = 1, std430) readonly buffer Rm { float v[]; } rmean;
+layout(set = 0, binding = 2, std430) readonly buffer Rv { float v[]; } rvar;
+#else
 layout(set = 0, binding = 1, std430) buffer Rm { float v[]; } rmean;
 layout(set = 0, binding = 2, std430) buffer Rv { float v[]; } rvar;
+#endif
 layout(set = 0, binding = 3, std430) writeonly buffer Mn { float v[]; } mean;
 layout(set = 0, binding = 4, std430) writeonly buffer Rs { float v[]; } rstd;
 layout(set = 0, binding = 5, std430) writeonly buffer Sums { float v[]; } sums;
@@ -83,6 +91,14 @@ void wg_chan(inout float n, inout vec2 r) {
 }
 #endif
 
+#ifdef DIVE_MERGE_EVAL
+void main() {
+  uint c = dive_gid();
+  if (c >= p.C) return;
+  mean.v[p.o_mean + c] = rmean.v[p.o_rmean + c];
+  rstd.v[p.o_rstd + c] = 1.0 / sqrt(rvar.v[p.o_rvar + c] + p.eps);
+}
+#else
 void main() {
   uint M = p.N * p.HW;
 #ifdef DIVE_MERGE_WG
@@ -91,11 +107,6 @@ void main() {
 #else
   uint c = dive_gid(), j0 = 0u, js = 1u;
   if (c >= p.C) return;
-  if (p.mode == 3u) {
-    mean.v[p.o_mean + c] = rmean.v[p.o_rmean + c];
-    rstd.v[p.o_rstd + c] = 1.0 / sqrt(rvar.v[p.o_rvar + c] + p.eps);
-    return;
-  }
 #endif
   uint base = p.o_part + 2u * c * p.nchunk;
   if (p.mode == 0u) {
@@ -132,3 +143,4 @@ void main() {
     dbeta.v[p.o_dbeta + c] += s.x;
   }
 }
+#endif

@@ -53,11 +53,11 @@ void main() {
     if (t > 0u) {
       for (uint it = 0u; it < LA; it++) {
         uint mm = tid / BK + it * (MM_WG / BK);
-        if (mm < BM) As[akk * AS + mm] = ra[it];
+        if (mm < BM) As[akk * AS + mm] = MM_T(ra[it]);
       }
       for (uint it = 0u; it < LB; it++) {
         uint nn = tid / BK + it * (MM_WG / BK);
-        if (nn < BN) Bs[akk * BSS + nn] = rb[it];
+        if (nn < BN) Bs[akk * BSS + nn] = MM_T(rb[it]);
       }
       barrier();
     }

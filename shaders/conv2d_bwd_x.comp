@@ -80,11 +80,11 @@ void main() {
     if (t > 0u) {
       for (uint it = 0u; it < LA; it++) {
         uint mm = tid / BK + it * (MM_WG / BK);
-        if (mm < BM) As[akk * AS + mm] = ra[it];
+        if (mm < BM) As[akk * AS + mm] = MM_T(ra[it]);
       }
       for (uint it = 0u; it < LB; it++) {
         uint kk = tid / BN + it * (MM_WG / BN);
-        if (kk < BK) Bs[kk * BSS + nn] = rb[it];
+        if (kk < BK) Bs[kk * BSS + nn] = MM_T(rb[it]);
       }
       barrier();
     }

@@ -15,6 +15,11 @@
 // (BM/TM) * (BN/TN). The C side only uses shapes where BK and BN divide the work-group size.
 // Shared rows are padded by one word so the column-wise stores of a tile do not all hit
 // one bank.
+//
+// DIVE_F16 (the opt-in reduced-precision mode, DIVE_VK_FP16=1; the *_h variants): the
+// shared tiles hold float16_t (the loaded operands rounded to fp16 as they are stored:
+// MM_T), the multiply-adds and the accumulators stay fp32, and the fused epilogues' row sums
+// get an fp32 array of their own (Rd) instead of reusing the tiles. Needs shaderFloat16.
 
 layout(constant_id = 1) const uint BM = 64;
 layout(constant_id = 2) const uint BN = 64;
@@ -28,8 +33,16 @@ const uint BSS = BN + 1u;
 const uint LA = (BM * BK + MM_WG - 1u) / MM_WG; // A elements per invocation per step
 const uint LB = (BK * BN + MM_WG - 1u) / MM_WG; // B elements per invocation per step
 
+#ifdef DIVE_F16
+#extension GL_EXT_shader_explicit_arithmetic_types_float16 : require
+#define MM_T(x) float16_t(x)
+shared float16_t As[BK * AS];  // As[k * AS + m]
+shared float16_t Bs[BK * BSS]; // Bs[k * BSS + n]
+#else
+#define MM_T(x) (x)
 shared float As[BK * AS];  // As[k * AS + m]
 shared float Bs[BK * BSS]; // Bs[k * BSS + n]
+#endif
 
 float acc[TM][TN];
 float ra[LA];
@@ -45,8 +58,8 @@ void mm_step(uint tid) {
   uint tx = tid % (BN / TN), ty = tid / (BN / TN);
   for (uint k = 0u; k < BK; k++) {
     float a[TM], b[TN];
-    for (uint i = 0u; i < TM; i++) a[i] = As[k * AS + ty + i * (BM / TM)];
-    for (uint j = 0u; j < TN; j++) b[j] = Bs[k * BSS + tx + j * (BN / TN)];
+    for (uint i = 0u; i < TM; i++) a[i] = float(As[k * AS + ty + i * (BM / TM)]);
+    for (uint j = 0u; j < TN; j++) b[j] = float(Bs[k * BSS + tx + j * (BN / TN)]);
     for (uint i = 0u; i < TM; i++)
       for (uint j = 0u; j < TN; j++) acc[i][j] = fma(a[i], b[j], acc[i][j]);
   }
@@ -67,8 +80,25 @@ uint mm_col(uint tid, uint j) { return tid % (BN / TN) + j * (BN / TN); }
 // invocation must call it (it has barriers); a result is valid until the next call's
 // second barrier, so read it before calling again.
 const uint TX = BN / TN;
-const bool RED_A = BM * TX <= BK * AS;
 float red_v[TM];
+#ifdef DIVE_F16
+shared float Rd[BM * TX + BM]; // the (row, tx) values, then the row sums
+
+float mm_row_sums(uint tid) {
+  uint tx = tid % TX;
+  for (uint i = 0u; i < TM; i++) Rd[mm_row(tid, i) * TX + tx] = red_v[i];
+  barrier();
+  if (tid < BM) {
+    float s = 0.0;
+    for (uint u = 0u; u < TX; u++) s += Rd[tid * TX + u];
+    Rd[BM * TX + tid] = s;
+  }
+  barrier();
+  return tid < BM ? Rd[BM * TX + tid] : 0.0;
+}
+float mm_row_sum(uint r) { return Rd[BM * TX + r]; }
+#else
+const bool RED_A = BM * TX <= BK * AS;
 
 float mm_row_sums(uint tid) {
   uint tx = tid % TX;
@@ -87,4 +117,5 @@ float mm_row_sums(uint tid) {
 }
 // row r's sum from the last mm_row_sums (any invocation)
 float mm_row_sum(uint r) { return RED_A ? Bs[r] : As[r]; }
+#endif
 #endif

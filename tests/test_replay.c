@@ -10,8 +10,12 @@
    - a NaN pixel at step 4: the weights stay those after step 3 (the SGD skipped on the
      device, and the step after it too), and DIVE_ERR_NONFINITE names step 4: returned by
      step 4 itself with loss_out, by step 5 without (two steps in flight), at once on the CPU;
-   - the counters of a steady-state ResNet-32 step: host waits <= 1, descriptor writes 0,
-     barriers no more than the step's dependency depth (+1, the barrier to the host).
+   - the counters of a steady-state ResNet-32 step, and of a DiVE step with a ResNet-32
+     teacher (its eval forward interleaved with the student's): host waits <= 1, descriptor
+     writes 0, barriers no more than the step's dependency depth (+1, the barrier to the
+     host); the DiVE steps replayed == recorded afresh each step, bit for bit;
+   - the opt-in fp16 mode (DIVE_VK_FP16=1): a few ResNet-32 steps' losses and weights close
+     to fp32's.
    No Vulkan device: the Vulkan checks are counted as skipped. Validation messages fail. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -257,51 +261,183 @@ static void check_nonfinite(dive_backend be, int with_loss) {
   dive_ctx_destroy(ctx);
 }
 
-/* the counters of steady-state ResNet-32 steps (batch 2): 4 checks */
-static void check_counters(void) {
+/* Steady-state ResNet-32 steps (batch 2): WARM + STEPS steps, the counters of the last
+   STEPS taken into c (per step, as doubles) and the dependency depth of the recording;
+   with a teacher (another ResNet-32), the DiVE loss. The parameters, momentum and BN
+   buffers after the steps go to r (when given). 0 when a step failed, -1 when there is no
+   Vulkan device (its nskip checks counted as skipped). */
+enum { WARM = 2, STEPS = 3 };
+static int counter_steps(int teacher, const char *replay, double *c, int64_t *depth, run *r, int nskip) {
   dive_ctx *ctx;
-  dive_resnet *m;
+  dive_resnet *m, *t = NULL;
   dive_resnet_desc rd;
   dive_loss_desc ld;
   dive_sgd_desc sd;
   float *x;
   int32_t y[2] = {1, 7};
-  int k, i;
-  int64_t c0[5], c1[5], depth, per;
-  enum { WARM = 2, STEPS = 3 };
-  unsetenv("DIVE_VK_REPLAY");
-  if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", 4))) return;
+  int counts[10] = {50, 40, 30, 20, 15, 10, 8, 6, 4, 2};
+  int k, i, ok = 1;
+  int64_t c0[5], c1[5];
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", nskip))) return -1;
   memset(&rd, 0, sizeof rd);
   rd.depth = 32; rd.num_classes = 10; rd.max_batch = 2; rd.seed = 3;
-  if (dive_resnet_create(ctx, &m, &rd)) { check(0, "counters: ResNet-32", 0); dive_ctx_destroy(ctx); return; }
+  if (dive_resnet_create(ctx, &m, &rd)) { dive_ctx_destroy(ctx); return 0; }
+  rd.seed = 5;
+  if (teacher && dive_resnet_create(ctx, &t, &rd)) { dive_resnet_destroy(m); dive_ctx_destroy(ctx); return 0; }
   memset(&ld, 0, sizeof ld);
+  if (teacher) { ld.kind = DIVE_LOSS_DIVE; ld.class_counts = counts; }
   memset(&sd, 0, sizeof sd);
   sd.lr = 0.01f; sd.momentum = 0.9f;
   x = (float *)malloc(sizeof(float) * 2 * 3 * 32 * 32);
   for (i = 0; i < 2 * 3 * 32 * 32; i++) x[i] = (float)((i * 37) % 101) / 101.0f - 0.5f;
   for (k = 0; k < WARM + STEPS; k++) {
     if (k == WARM) dive_query_vk_counters(ctx, c0);
-    if (dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL)) break;
+    sd.lr = 0.01f * (float)(k + 1); /* a per-replay scalar */
+    if (dive_resnet_train_step(m, t, x, y, 2, &ld, &sd, NULL)) { ok = 0; break; }
   }
   dive_query_vk_counters(ctx, c1);
-  check(k == WARM + STEPS && m->cap, "counters: ResNet-32 steps replayed", k);
-  if (m->cap) {
-    depth = m->cap->depth;
-    per = (c1[3] - c0[3]) / STEPS;
-    printf("  ResNet-32 step (batch 2, steady state): submits %.1f, host waits %.1f, dispatches %.1f, barriers %.1f, "
-           "descriptor writes %.1f; dependency depth %lld\n", (c1[0] - c0[0]) / (double)STEPS,
-           (c1[1] - c0[1]) / (double)STEPS, (c1[2] - c0[2]) / (double)STEPS, (c1[3] - c0[3]) / (double)STEPS,
-           (c1[4] - c0[4]) / (double)STEPS, (long long)depth);
-    check(c1[1] - c0[1] <= STEPS, "counters: host waits per step <= 1", (c1[1] - c0[1]) / (double)STEPS);
-    check(c1[4] == c0[4], "counters: descriptor writes per replayed step 0", (double)(c1[4] - c0[4]));
-    check(per <= depth + 1 && per * STEPS == c1[3] - c0[3], "counters: barriers <= dependency depth + 1 (host)",
-          (double)per);
+  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
+  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  *depth = m->cap ? m->cap->depth : -1;
+  if (ok && r) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok;
+  }
+  free(x);
+  dive_resnet_destroy(t);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  unsetenv("DIVE_VK_REPLAY");
+  return ok;
+}
+
+/* the counters of steady-state ResNet-32 steps (batch 2), CE (4 checks) and DiVE with a
+   ResNet-32 teacher (5 checks: the replayed steps also == the steps recorded afresh) */
+static void check_counters(int teacher) {
+  double c[5], cf[5];
+  int64_t depth, df;
+  int ok;
+  run rp, fr;
+  char what[96];
+  const char *nm = teacher ? "DiVE step" : "step";
+  memset(&rp, 0, sizeof rp);
+  memset(&fr, 0, sizeof fr);
+  ok = counter_steps(teacher, NULL, c, &depth, teacher ? &rp : NULL, teacher ? 5 : 4);
+  if (ok < 0) return;
+  snprintf(what, sizeof what, "counters: ResNet-32 %ss replayed", nm);
+  check(ok && depth > 0, what, (double)depth);
+  if (ok && depth > 0) {
+    printf("  ResNet-32 %s (batch 2, steady state): submits %.1f, host waits %.1f, dispatches %.1f, barriers %.1f, "
+           "descriptor writes %.1f; dependency depth %lld\n", nm, c[0], c[1], c[2], c[3], c[4], (long long)depth);
+    snprintf(what, sizeof what, "counters: %s: host waits per step <= 1", nm);
+    check(c[1] <= 1, what, c[1]);
+    snprintf(what, sizeof what, "counters: %s: descriptor writes per replayed step 0", nm);
+    check(c[4] == 0, what, c[4]);
+    snprintf(what, sizeof what, "counters: %s: barriers <= dependency depth + 1 (host)", nm);
+    check(c[3] <= (double)depth + 1 && c[3] == floor(c[3]), what, c[3]);
   } else {
     check(0, "counters: no capture", 0); check(0, "counters: no capture", 0); check(0, "counters: no capture", 0);
+  }
+  if (teacher) {
+    ok = ok && counter_steps(teacher, "fresh", cf, &df, &fr, 1) == 1;
+    snprintf(what, sizeof what, "counters: %s: replay == recorded afresh each step (bitwise)", nm);
+    check(ok && same(&rp, &fr), what, ok ? maxrel(rp.params, fr.params, rp.np) : -1);
+  }
+  run_free(&rp);
+  run_free(&fr);
+}
+
+/* The opt-in reduced-precision mode (DIVE_VK_FP16=1: the conv GEMMs' tiles in fp16, fp32
+   sums, fp32 weights and SGD) against fp32: ResNet-32 (batch 4, CE, learning rate 0.02), NSTEP recorded and
+   replayed steps from the same weights, each step's loss (loss_out); 0 when it failed. */
+enum { NSTEP = 4 };
+static int fp16_losses(int fp16, float *loss, run *r) {
+  dive_ctx *ctx;
+  dive_resnet *m;
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float *x;
+  int32_t y[4] = {1, 7, 3, 0};
+  int k, i, ok = 1;
+  unsetenv("DIVE_VK_REPLAY");
+  if (fp16) {
+    dive_ctx_desc cd;
+    dive_status st;
+    memset(&cd, 0, sizeof cd);
+    cd.backend = DIVE_BACKEND_VULKAN;
+    setenv("DIVE_VK_FP16", "1", 1);
+    st = dive_ctx_create(&ctx, &cd);
+    unsetenv("DIVE_VK_FP16");
+    if (st == DIVE_ERR_UNSUPPORTED) { /* a device without shaderFloat16: refused */
+      skip_part("fp16 mode", 3, 0, dive_last_error());
+      return -2;
+    }
+    if (st) return 0;
+  } else if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "fp16", 3))) {
+    return -1;
+  }
+  if (ctx->vk->fp16 != fp16) ok = 0;
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 32; rd.num_classes = 10; rd.max_batch = 4; rd.seed = 3;
+  if (dive_resnet_create(ctx, &m, &rd)) { dive_ctx_destroy(ctx); return 0; }
+  memset(&ld, 0, sizeof ld);
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.02f; sd.momentum = 0.9f;
+  x = (float *)malloc(sizeof(float) * 4 * 3 * 32 * 32);
+  for (i = 0; i < 4 * 3 * 32 * 32; i++) x[i] = (float)((i * 37) % 101) / 101.0f - 0.5f;
+  for (k = 0; k < NSTEP && ok; k++) /* the same batch every step: the loss falls */
+    if (dive_resnet_train_step(m, NULL, x, y, 4, &ld, &sd, &loss[k])) ok = 0;
+  if (ok) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok && (!fp16 || ctx->vk->gemms_h > 0);
   }
   free(x);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
+  return ok;
+}
+
+/* 3 checks: the fp16 steps ran (their GEMMs the fp16 ones); step 1's loss (the forward
+   from the same weights) within 1e-3 of fp32's and not equal; every step's loss within 0.1
+   times the first loss of fp32's, and both falling 4x (one batch, memorized). Not tighter: the backward of this network amplifies rounding
+   (fp32's too, docs/vulkan.md), so the fp16 gradients of the early layers differ from
+   fp32's by about 1e-1 relative and the trajectories drift apart (the per-kernel errors are
+   checked tightly in test_vulkan's fp16 mode). */
+static void check_fp16(void) {
+  float l32[NSTEP], l16[NSTEP];
+  double dl = 0, dw;
+  run a, b;
+  int ok, k;
+  memset(&a, 0, sizeof a);
+  memset(&b, 0, sizeof b);
+  ok = fp16_losses(0, l32, &a);
+  if (ok < 0) return;
+  if (ok == 1 && (ok = fp16_losses(1, l16, &b)) == -2) { run_free(&a); return; }
+  ok = ok == 1;
+  check(ok, "fp16: ResNet-32 steps ran, with the fp16 GEMMs", 0);
+  if (ok) {
+    for (k = 0; k < NSTEP; k++) {
+      printf("  step %d loss: fp32 %.6f fp16 %.6f\n", k + 1, (double)l32[k], (double)l16[k]);
+      dl = fmax(dl, fabs((double)l16[k] - l32[k]) / fabs((double)l32[0]));
+    }
+    dw = fabs((double)l16[0] - l32[0]) / fabs((double)l32[0]);
+    printf("  weights after %d steps: max relative difference %.3g (floor 1e-2)\n", NSTEP, maxrel(b.params, a.params, a.np));
+    check(dw < 1e-3 && dw > 0, "fp16: step 1 (the forward from the same weights): loss within 1e-3", dw);
+    check(dl < 0.1 && l16[NSTEP - 1] < 0.25f * l16[0] && l32[NSTEP - 1] < 0.25f * l32[0],
+          "fp16: losses within 0.1 x the first of fp32's, both fall 4x", dl);
+  } else {
+    check(0, "fp16: no losses", 0);
+    check(0, "fp16: no weights", 0);
+  }
+  run_free(&a);
+  run_free(&b);
 }
 
 int main(void) {
@@ -319,7 +455,9 @@ int main(void) {
   check_nonfinite(DIVE_BACKEND_CPU, 0);
   check_nonfinite(DIVE_BACKEND_VULKAN, 0);
   check_nonfinite(DIVE_BACKEND_VULKAN, 1);
-  check_counters();
+  check_counters(0);
+  check_counters(1);
+  check_fp16();
   run_free(&cpu_b);
   run_free(&cpu_d);
   if (dive_query_validation_messages(NULL)) {

@@ -10,6 +10,8 @@
         dive_ctx_clear_error) fail at once; a save after the loss leaves the last good
         checkpoint byte-identical, with no temp file; everything is freed; the checkpoint
         loads in a new ctx
+     3. DIVE_VK_FP16=1 on a device without shaderFloat16 (DIVE_VK_FAULT_NOFP16=1 hides the
+        feature): DIVE_ERR_UNSUPPORTED naming the switch and the feature
    Any validation-layer message fails the run. No Vulkan device (or DIVE_BACKEND=cpu): its
    VKF_CHECKS checks are counted as skipped (failed when DIVE_REQUIRE_VULKAN=1).
      make build/test_vkfaults && . tests/vk_env.sh && DIVE_VK_VALIDATION=1 ./build/test_vkfaults */
@@ -28,7 +30,7 @@
 
 /* the checks of a run: counted as skipped when there is no device; a run that makes
    another number fails, so update it with the checks */
-#define VKF_CHECKS 6
+#define VKF_CHECKS 7
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -262,6 +264,15 @@ int main(void) {
   check(dive_ctx_create(&ctx, &cd) == DIVE_ERR_ARG && strstr(dive_last_error(), "DIVE_VK_FAULT"),
         "DIVE_VK_FAULT=oops:3 is refused", dive_last_error());
   unsetenv("DIVE_VK_FAULT");
+  /* the opt-in fp16 mode on a device without shaderFloat16 (DIVE_VK_FAULT_NOFP16 hides it):
+     refused with an error that names the switch and the feature, no ctx */
+  setenv("DIVE_VK_FP16", "1", 1);
+  setenv("DIVE_VK_FAULT_NOFP16", "1", 1);
+  ctx = NULL;
+  check(dive_ctx_create(&ctx, &cd) == DIVE_ERR_UNSUPPORTED && !ctx && strstr(dive_last_error(), "DIVE_VK_FP16=1") &&
+            strstr(dive_last_error(), "shaderFloat16"), "DIVE_VK_FP16=1 without shaderFloat16 is refused", dive_last_error());
+  unsetenv("DIVE_VK_FAULT_NOFP16");
+  unsetenv("DIVE_VK_FP16");
   test_oom("mapped");
   test_lost("mapped", 1);
   setenv("DIVE_VK_STAGING", "1", 1);

@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 148
+#define VK_CHECKS 158
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -397,14 +397,22 @@ static int vt_done(vt *t) {
   dive_tensor_free(&t->owner);
   return ok;
 }
-/* read the view and compare with the reference: NMSE below tol (0: bit-exact) */
-static double g_worst; /* worst NMSE seen by the current check, for the report line */
+/* read the view and compare with the reference: NMSE below tol (0: bit-exact; in the fp16
+   mode every tolerance that is not 0 is FP16_TOL) */
+static double g_worst;     /* worst NMSE seen by the current check, for the report line */
+static double g_worst_rel; /* ... and worst max |got - want| / max |want| */
+static int g_fp16;         /* the mode runs with DIVE_VK_FP16=1 */
+static int g_fp16_skipped; /* its checks, skipped on a device without shaderFloat16 */
+#define FP16_TOL 2e-6      /* fp16 operands (2^-11 relative rounding each), fp32 sums: 2e-7 seen */
 static int vt_cmp(vt *t, const float *want, double tol, const char *what) {
-  int64_t n = t->v.numel;
+  int64_t n = t->v.numel, i;
   float *got = fbuf(n);
-  double e;
+  double e, mx = 0;
   int ok = dive_tensor_read(&t->v, got, n) == DIVE_OK;
+  if (g_fp16 && tol > 0) tol = FP16_TOL;
   e = ok ? nmse(want, got, n) : 1.0;
+  for (i = 0; i < n; i++) mx = fmax(mx, fabs((double)want[i]));
+  if (ok && mx > 0 && maxdiff(want, got, n) / mx > g_worst_rel) g_worst_rel = maxdiff(want, got, n) / mx;
   if (tol == 0.0) ok = ok && memcmp(want, got, (size_t)n * 4) == 0;
   else ok = ok && e <= tol;
   if (e > g_worst) g_worst = e;
@@ -1599,11 +1607,14 @@ static int check_crosscheck_catches(void) {
   return bad;
 }
 
+static double g_fp16_conv_nmse; /* the fp16 mode's worst conv NMSE (its rounding must show) */
 static void report_op(const char *name, int failed) {
-  char buf[96];
-  snprintf(buf, sizeof buf, "%s (nmse %.0e)", name, g_worst);
+  char buf[128];
+  if (g_fp16) snprintf(buf, sizeof buf, "%s (nmse %.0e, max rel %.0e)", name, g_worst, g_worst_rel);
+  else snprintf(buf, sizeof buf, "%s (nmse %.0e)", name, g_worst);
+  if (g_fp16 && !strncmp(name, "conv2d", 6)) g_fp16_conv_nmse = g_worst;
   report(buf, failed);
-  g_worst = 0;
+  g_worst = g_worst_rel = 0;
 }
 
 /* the checks on one ctx; wg = NULL keeps the default work-group size (all checks), else
@@ -1643,6 +1654,11 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
     }
     report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
     g_merges_wg += ctx->vk->merges_wg;
+    if (g_fp16) {
+      report("fp16: the *_h GEMMs were dispatched", !ctx->vk->fp16 || ctx->vk->gemms_h == 0);
+      /* fp32 sums of fp32 operands land near 1e-14 here: fp16 operands must show */
+      report("fp16: its rounding shows (conv nmse > 1e-11)", !(g_fp16_conv_nmse > 1e-11));
+    }
     dive_ctx_destroy(ctx);
     return;
   }
@@ -1726,6 +1742,26 @@ int main(void) {
     set_env("DIVE_VK_MERGE", NULL);
     /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
     run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
+    /* the opt-in reduced-precision mode: the conv GEMMs' shared tiles in fp16, fp32 sums;
+       every op within FP16_TOL of the reference (worst NMSE and max relative error printed) */
+    set_env("DIVE_VK_FP16", "1");
+    ctx = NULL;
+    if (vk_ctx(&ctx) == DIVE_ERR_UNSUPPORTED) { /* a device without shaderFloat16: refused */
+      g_mode = "-";
+      skip_part("fp16 mode", 9, 0, dive_last_error());
+      g_fp16_skipped = 9;
+    } else {
+      dive_ctx_destroy(ctx);
+      g_fp16 = 1;
+      run_mode_env("fp16", 0, NULL, "DIVE_VK_FP16", "1");
+      g_fp16 = 0;
+    }
+    set_env("DIVE_VK_FP16", NULL);
+    set_env("DIVE_VK_FP16", "2");
+    ctx = NULL;
+    g_mode = "-";
+    report("DIVE_VK_FP16=2: error", vk_ctx(&ctx) != DIVE_ERR_ARG || !strstr(dive_last_error(), "DIVE_VK_FP16"));
+    set_env("DIVE_VK_FP16", NULL);
   }
   /* DIVE_CHECK=1: every op also recomputed on the CPU and compared, inside the op */
   run_mode_env("check", 0, NULL, "DIVE_CHECK", "1");
@@ -1736,7 +1772,7 @@ int main(void) {
   /* counted over every ctx, including messages at device/instance destruction */
   printf("validation messages: %d\n", dive__vk_validation_errors(NULL));
   report("no validation messages (process)", dive__vk_validation_errors(NULL) != 0);
-  part_ran("test_vulkan", g_pass + g_fail, VK_CHECKS);
+  part_ran("test_vulkan", g_pass + g_fail + g_fp16_skipped, VK_CHECKS);
   return summary();
 }
 #endif /* DIVE_NO_VULKAN */
