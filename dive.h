@@ -4273,6 +4273,20 @@ static int64_t dive__gb_ws(const dive__conv_p *p, int M, int nb) {
    im2col had written it all. The sums are split at the channel blocks instead of every
    DIVE__GB_KC rows. */
 static int dive__gbk_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+/* ... and its GEMM with the 8 x 48 tile (dive__nn48_avx512), the channel blocks then at most
+   DIVE__GB_KC48 rows (14 channels of 3x3: a 48-column B panel of them, 24 KB, stays in L1;
+   at 252 rows, 48 KB, it did not, and the tile was no faster) */
+static int dive__gb48_mode = -1; /* -1: the rule (dive__gb48_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__gb48_calls; /* chunks run this way by this thread (tests) */
+static dive__nn_fn dive__gb48_pick(dive__nn_fn nn, const dive__conv_p *p) {
+#if DIVE__X86
+  if (nn == dive__nn_avx512 && dive__nn48_mode != 0 && dive__gb48_mode != 0 && (dive__gb48_mode == 1 || p->stride == 2))
+    return dive__nn48_avx512;
+#endif
+  (void)nn;
+  (void)p;
+  return NULL;
+}
 static DIVE__TLS int dive__gbk_calls; /* chunks run this way by this thread (tests) */
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
                             int64_t xs, int ni, float *sc, int64_t *ln) {
@@ -4283,15 +4297,17 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
   int u, RS = p->R * p->S;
   dive__fwdb_calls++;
   if (dive__gbk_mode && RS > 1) {
-    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, DIVE__GB_KC / RS)), c0, nc, kb; /* off holds CRS rows */
+    dive__nn_fn nn48 = dive__gb48_pick(nn, p);
+    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
+    dive__gb48_calls += nn48 != NULL;
     for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
     for (c0 = 0; c0 < p->C; c0 += nc) {
       nc = DIVE__MIN(cpb, p->C - c0);
       kb = nc * RS;
       for (u = 0; u < ni; u++) dive__im2col_pq(p, nc, x + u * xs + c0 * HW, src + u * PQ, Ln);
       for (q = 0; q < kb; q++) memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
-      dive__nn_gemm_kb(nn, dive__nn48_pick(nn, p), M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
+      dive__nn_gemm_kb(nn, nn48, M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
     }
     *ln = Ln;
     return cbuf;
