@@ -2370,6 +2370,52 @@ DIVE__AVX512 static void dive__nt_s1_avx512(int64_t L, int ni, const float *a, i
 #undef DIVE__RDV
   }
 }
+/* dive__pack_nn's 8-row panels on AVX-512 where a row's values are contiguous (cs 1, the
+   forward's weights): 8 rows x 16 columns transposed in registers, where the scalar loop's
+   strided loads (one a value, rows 18 KB apart for the 512 3x3/2) had cost 12 % of that
+   conv's forward (the weights are packed every call). The same values. */
+/* (the masked forms with every lane set, as DIVE__SHF4 and for the same reason) */
+#define DIVE__UPL(a, b) _mm512_mask_unpacklo_ps(a, (__mmask16)0xFFFF, a, b)
+#define DIVE__UPH(a, b) _mm512_mask_unpackhi_ps(a, (__mmask16)0xFFFF, a, b)
+#define DIVE__UPLD(a, b)                                                                                     \
+  _mm512_castpd_ps(_mm512_mask_unpacklo_pd(_mm512_castps_pd(a), (__mmask8)0xFF, _mm512_castps_pd(a),         \
+                                           _mm512_castps_pd(b)))
+#define DIVE__UPHD(a, b)                                                                                     \
+  _mm512_castpd_ps(_mm512_mask_unpackhi_pd(_mm512_castps_pd(a), (__mmask8)0xFF, _mm512_castps_pd(a),         \
+                                           _mm512_castps_pd(b)))
+/* 4 rows (r[i0 .. i0 + 3]) of 16 lanes -> per 128-bit lane L: r[i0 + m] = column 4 L + m of them */
+#define DIVE__TR4(r, i0)                                                                                     \
+  {                                                                                                          \
+    __m512 t0 = DIVE__UPL(r[i0], r[i0 + 1]), t1 = DIVE__UPH(r[i0], r[i0 + 1]);                             \
+    __m512 t2 = DIVE__UPL(r[i0 + 2], r[i0 + 3]), t3 = DIVE__UPH(r[i0 + 2], r[i0 + 3]);                     \
+    r[i0] = DIVE__UPLD(t0, t2);                                                                              \
+    r[i0 + 1] = DIVE__UPHD(t0, t2);                                                                          \
+    r[i0 + 2] = DIVE__UPLD(t1, t3);                                                                          \
+    r[i0 + 3] = DIVE__UPHD(t1, t3);                                                                          \
+  }
+/* dst[8 j + i] = row i (nrow rows rs floats apart from a, zeros below them) at column j, for
+   the n <= 16 columns from a */
+DIVE__AVX512 static void dive__pk8_avx512(float *dst, const float *a, int64_t rs, int nrow, int n) {
+  __mmask16 k = DIVE__LANES(n);
+  __m512 r[8], o[8];
+  int i, m;
+  for (i = 0; i < 8; i++) r[i] = i < nrow ? _mm512_maskz_loadu_ps(k, a + i * rs) : _mm512_setzero_ps();
+  DIVE__TR4(r, 0) DIVE__TR4(r, 4)
+  for (m = 0; m < 2; m++) { /* o[j]: columns 2 j, 2 j + 1, each rows 0-3 then 4-7 */
+    __m512 lo0 = DIVE__SHF4(r[2 * m], r[4 + 2 * m], 0x44), lo1 = DIVE__SHF4(r[2 * m + 1], r[5 + 2 * m], 0x44);
+    __m512 hi0 = DIVE__SHF4(r[2 * m], r[4 + 2 * m], 0xee), hi1 = DIVE__SHF4(r[2 * m + 1], r[5 + 2 * m], 0xee);
+    o[m] = DIVE__SHF4(lo0, lo1, 0x88);
+    o[2 + m] = DIVE__SHF4(lo0, lo1, 0xdd);
+    o[4 + m] = DIVE__SHF4(hi0, hi1, 0x88);
+    o[6 + m] = DIVE__SHF4(hi0, hi1, 0xdd);
+  }
+  for (m = 0; m < 8; m++) _mm512_mask_storeu_ps(dst + 16 * m, DIVE__LANES(8 * n - 16 * m), o[m]);
+}
+#undef DIVE__TR4
+#undef DIVE__UPHD
+#undef DIVE__UPLD
+#undef DIVE__UPH
+#undef DIVE__UPL
 #endif /* DIVE__X86 */
 
 #if DIVE__NEON
@@ -3324,9 +3370,20 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
 
 /* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
    (q-major, 8 rows interleaved), zero rows past M. */
+static int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 on AVX-512 where cs is 1, 0: the scalar loop (A/B, tests) */
+static DIVE__TLS int dive__pknn_calls; /* panels packed that way by this thread (tests) */
 static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float *a, int64_t rs,
                           int64_t cs) {
   int m0, i, q;
+#if DIVE__X86
+  if (cs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
+    for (m0 = 0; m0 < M; m0 += DIVE__NN_M, dive__pknn_calls++)
+      for (q = 0; q < kc; q += 16)
+        dive__pk8_avx512(dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M, a + (int64_t)m0 * rs + q, rs,
+                         DIVE__MIN(DIVE__NN_M, M - m0), DIVE__MIN(16, kc - q));
+    return;
+  }
+#endif
   for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
     for (q = 0; q < kc; q++)
       for (i = 0; i < DIVE__NN_M; i++)

@@ -4,7 +4,8 @@
      make build/bench_s2 && OMP_NUM_THREADS=1 ./build/bench_s2 N C H K what A B [bwd|dw]
    what: gb48 (dive__gb48_mode: the chunks' 8 x 48 tile, -1 rule, 0 off, 1 on), gbc
    (dive__gbc_mode: backward-data's col matrix in channel blocks, 0 / 1), dwcb
-   (dive__dwcb_mode: the NN backward-weights' xt in 32-channel blocks, 0 / 1). Times the
+   (dive__dwcb_mode: the NN backward-weights' xt in 32-channel blocks, 0 / 1), pknn
+   (dive__pknn_mode: the weights' 8-row panels by transposes, 0 / 1). Times the
    forward, or backward-data ("bwd") or backward-weights ("dw") alone. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -27,7 +28,7 @@ int main(int argc, char **argv) {
   double best[2] = {1e30, 1e30}, fl;
   int r, m, mode[2], which, bwd = argc > 8 && !strcmp(argv[8], "bwd"), wgt = argc > 8 && !strcmp(argv[8], "dw");
   if (argc < 8) {
-    fprintf(stderr, "usage: %s N C H K gb48|gbc|dwcb A B [bwd|dw]\n", argv[0]);
+    fprintf(stderr, "usage: %s N C H K gb48|gbc|dwcb|pknn A B [bwd|dw]\n", argv[0]);
     return 2;
   }
   memset(&p, 0, sizeof p);
@@ -38,9 +39,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   p.P = p.Q = (p.H + 2 - 3) / 2 + 1;
-  which = !strcmp(argv[5], "gb48") ? 0 : !strcmp(argv[5], "gbc") ? 1 : !strcmp(argv[5], "dwcb") ? 2 : -1;
+  which = !strcmp(argv[5], "gb48") ? 0 : !strcmp(argv[5], "gbc") ? 1 : !strcmp(argv[5], "dwcb") ? 2 : !strcmp(argv[5], "pknn") ? 3 : -1;
   if (which < 0) {
-    fprintf(stderr, "%s: what is gb48, gbc or dwcb, not '%s'\n", argv[0], argv[5]);
+    fprintf(stderr, "%s: what is gb48, gbc, dwcb or pknn, not '%s'\n", argv[0], argv[5]);
     return 2;
   }
   mode[0] = atoi(argv[6]);
@@ -59,7 +60,8 @@ int main(int argc, char **argv) {
       double t0, t;
       if (which == 0) dive__gb48_mode = mode[m];
       else if (which == 1) dive__gbc_mode = mode[m];
-      else dive__dwcb_mode = mode[m];
+      else if (which == 2) dive__dwcb_mode = mode[m];
+      else dive__pknn_mode = mode[m];
       t0 = cpu_s();
       if (wgt) dive__cpu_conv2d_bwd_ws(&ws, &p, NULL, dw, NULL, out, in, w, NULL);
       else if (bwd) dive__cpu_conv2d_bwd_ws(&ws, &p, din, NULL, NULL, out, in, w, NULL);

@@ -1512,8 +1512,8 @@ static int part_checks(int cpu, const char *only_op) {
     n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 5 + ndwnn_n + 1; /* + parity planes; + the plain xt rows */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
-  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += 1; /* the strided
-                                                                                  chunks' 8 x 48 tile report */
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += 2; /* the strided
+                                                       chunks' 8 x 48 tile and the weights' transposes reports */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -1705,7 +1705,7 @@ int main(int argc, char **argv) {
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
-    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, e0 = dive__gb48_calls;
+    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, e0 = dive__gb48_calls, a0 = dive__pknn_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1727,11 +1727,15 @@ int main(int argc, char **argv) {
                  dive__gbc_calls - b0);
           report("conv2d", "backward-weights' parity planes ran", label, dive__dwpar_calls > q0, "%d chunks",
                  dive__dwpar_calls - q0);
-          if (isa == DIVE__ISA_AVX512)
+          if (isa == DIVE__ISA_AVX512) {
             report("conv2d", "strided chunks' 8 x 48 tile ran", label, dive__gb48_calls > e0, "%d chunks",
                    dive__gb48_calls - e0);
+            report("conv2d", "weights packed by transposes ran", label, dive__pknn_calls > a0, "%d panels",
+                   dive__pknn_calls - a0);
+          }
         }
         e0 = dive__gb48_calls;
+        a0 = dive__pknn_calls;
         q0 = dive__dwpar_calls;
         k0 = dive__gbk_calls;
         b0 = dive__gbc_calls;
