@@ -2411,6 +2411,27 @@ DIVE__AVX512 static void dive__pk8_avx512(float *dst, const float *a, int64_t rs
   }
   for (m = 0; m < 8; m++) _mm512_mask_storeu_ps(dst + 16 * m, DIVE__LANES(8 * n - 16 * m), o[m]);
 }
+/* ... and where a column's values are contiguous (rs 1: the transposed weights of
+   backward-data, columns CRS floats apart): 16 panels at a time, so that each column is one
+   run of 128 floats (one page visited per 16 panels, not per panel: the scalar loop took
+   17 % of the 512 3x3/2's backward-data, a TLB miss per 8 values). dst as dive__pack_nn's. */
+DIVE__AVX512 static void dive__pkt_avx512(float *dst, int M, int kc, const float *a, int64_t cs) {
+  int m0, t, q, nt;
+  for (m0 = 0; m0 < M; m0 += 16 * DIVE__NN_M) {
+    nt = (DIVE__MIN(M - m0, 16 * DIVE__NN_M) + DIVE__NN_M - 1) / DIVE__NN_M; /* panels in this block */
+    for (q = 0; q < kc; q++) {
+      const float *s = a + (int64_t)q * cs + m0;
+      float *d = dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M;
+      for (t = 0; t < nt; t += 2) { /* two panels a vector: rows m0 + 8 t .. + 16 */
+        __m512 v = _mm512_maskz_loadu_ps(DIVE__LANES(M - m0 - DIVE__NN_M * t), s + DIVE__NN_M * t);
+        _mm256_storeu_ps(d + (int64_t)t * DIVE__NN_M * kc, _mm512_castps512_ps256(v));
+        if (t + 1 < nt)
+          _mm256_storeu_ps(d + (int64_t)(t + 1) * DIVE__NN_M * kc,
+                           _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
+      }
+    }
+  }
+}
 #undef DIVE__TR4
 #undef DIVE__UPHD
 #undef DIVE__UPLD
@@ -3370,7 +3391,8 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
 
 /* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
    (q-major, 8 rows interleaved), zero rows past M. */
-static int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 on AVX-512 where cs is 1, 0: the scalar loop (A/B, tests) */
+static int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 / dive__pkt_avx512 on AVX-512 where cs / rs is 1, 0: the
+                                    scalar loop (A/B, tests) */
 static DIVE__TLS int dive__pknn_calls; /* panels packed that way by this thread (tests) */
 static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float *a, int64_t rs,
                           int64_t cs) {
@@ -3381,6 +3403,11 @@ static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float 
       for (q = 0; q < kc; q += 16)
         dive__pk8_avx512(dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M, a + (int64_t)m0 * rs + q, rs,
                          DIVE__MIN(DIVE__NN_M, M - m0), DIVE__MIN(16, kc - q));
+    return;
+  }
+  if (rs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
+    dive__pkt_avx512(dst, M, kc, a, cs);
+    dive__pknn_calls++;
     return;
   }
 #endif
