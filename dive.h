@@ -2424,10 +2424,9 @@ DIVE__AVX512 static void dive__pkt_avx512(float *dst, int M, int kc, const float
       float *d = dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M;
       for (t = 0; t < nt; t += 2) { /* two panels a vector: rows m0 + 8 t .. + 16 */
         __m512 v = _mm512_maskz_loadu_ps(DIVE__LANES(M - m0 - DIVE__NN_M * t), s + DIVE__NN_M * t);
-        _mm256_storeu_ps(d + (int64_t)t * DIVE__NN_M * kc, _mm512_castps512_ps256(v));
-        if (t + 1 < nt)
-          _mm256_storeu_ps(d + (int64_t)(t + 1) * DIVE__NN_M * kc,
-                           _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
+        _mm512_mask_storeu_ps(d + (int64_t)t * DIVE__NN_M * kc, (__mmask16)0x00FF, v);
+        if (t + 1 < nt) /* (lanes 8-15 to the next panel) */
+          _mm512_mask_storeu_ps(d + (int64_t)(t + 1) * DIVE__NN_M * kc - DIVE__NN_M, (__mmask16)0xFF00, v);
       }
     }
   }
