@@ -67,8 +67,8 @@
      of the block's first conv; DIVE_CPU_FUSE_SC=0 runs it as passes of its own (A/B runs).
      On AVX-512 the BN rows of 256+ floats are written with streaming stores
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
-     8 x 48 tile, as do the 1x1 convs at 56x56 (DIVE_CPU_NN48=0 off for both, =1 wherever
-     the blocked GEMM runs); both for A/B runs.
+     8 x 48 tile, as do the 1x1 convs at 56x56 and the 3x3/2 convs' chunks (DIVE_CPU_NN48=0
+     off for all three, =1 wherever the blocked GEMM runs); both for A/B runs.
      On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
@@ -2435,6 +2435,72 @@ DIVE__AVX512 static void dive__nt_s1_avx512(int64_t L, int ni, const float *a, i
 #undef DIVE__RDV
   }
 }
+/* dive__pack_nn's 8-row panels on AVX-512 where a row's values are contiguous (cs 1, the
+   forward's weights): 8 rows x 16 columns transposed in registers, where the scalar loop's
+   strided loads (one a value, rows 18 KB apart for the 512 3x3/2) had cost 12 % of that
+   conv's forward (the weights are packed every call). The same values. */
+/* (the masked forms with every lane set, as DIVE__SHF4 and for the same reason) */
+#define DIVE__UPL(a, b) _mm512_mask_unpacklo_ps(a, (__mmask16)0xFFFF, a, b)
+#define DIVE__UPH(a, b) _mm512_mask_unpackhi_ps(a, (__mmask16)0xFFFF, a, b)
+#define DIVE__UPLD(a, b)                                                                                     \
+  _mm512_castpd_ps(_mm512_mask_unpacklo_pd(_mm512_castps_pd(a), (__mmask8)0xFF, _mm512_castps_pd(a),         \
+                                           _mm512_castps_pd(b)))
+#define DIVE__UPHD(a, b)                                                                                     \
+  _mm512_castpd_ps(_mm512_mask_unpackhi_pd(_mm512_castps_pd(a), (__mmask8)0xFF, _mm512_castps_pd(a),         \
+                                           _mm512_castps_pd(b)))
+/* 4 rows (r[i0 .. i0 + 3]) of 16 lanes -> per 128-bit lane L: r[i0 + m] = column 4 L + m of them */
+#define DIVE__TR4(r, i0)                                                                                     \
+  {                                                                                                          \
+    __m512 t0 = DIVE__UPL(r[i0], r[i0 + 1]), t1 = DIVE__UPH(r[i0], r[i0 + 1]);                             \
+    __m512 t2 = DIVE__UPL(r[i0 + 2], r[i0 + 3]), t3 = DIVE__UPH(r[i0 + 2], r[i0 + 3]);                     \
+    r[i0] = DIVE__UPLD(t0, t2);                                                                              \
+    r[i0 + 1] = DIVE__UPHD(t0, t2);                                                                          \
+    r[i0 + 2] = DIVE__UPLD(t1, t3);                                                                          \
+    r[i0 + 3] = DIVE__UPHD(t1, t3);                                                                          \
+  }
+/* dst[8 j + i] = row i (nrow rows rs floats apart from a, zeros below them) at column j, for
+   the n <= 16 columns from a */
+DIVE__AVX512 static void dive__pk8_avx512(float *dst, const float *a, int64_t rs, int nrow, int n) {
+  __mmask16 k = DIVE__LANES(n);
+  __m512 r[8], o[8];
+  int i, m;
+  for (i = 0; i < 8; i++) r[i] = i < nrow ? _mm512_maskz_loadu_ps(k, a + i * rs) : _mm512_setzero_ps();
+  DIVE__TR4(r, 0) DIVE__TR4(r, 4)
+  for (m = 0; m < 2; m++) { /* o[j]: columns 2 j, 2 j + 1, each rows 0-3 then 4-7 */
+    __m512 lo0 = DIVE__SHF4(r[2 * m], r[4 + 2 * m], 0x44), lo1 = DIVE__SHF4(r[2 * m + 1], r[5 + 2 * m], 0x44);
+    __m512 hi0 = DIVE__SHF4(r[2 * m], r[4 + 2 * m], 0xee), hi1 = DIVE__SHF4(r[2 * m + 1], r[5 + 2 * m], 0xee);
+    o[m] = DIVE__SHF4(lo0, lo1, 0x88);
+    o[2 + m] = DIVE__SHF4(lo0, lo1, 0xdd);
+    o[4 + m] = DIVE__SHF4(hi0, hi1, 0x88);
+    o[6 + m] = DIVE__SHF4(hi0, hi1, 0xdd);
+  }
+  for (m = 0; m < 8; m++) _mm512_mask_storeu_ps(dst + 16 * m, DIVE__LANES(8 * n - 16 * m), o[m]);
+}
+/* ... and where a column's values are contiguous (rs 1: the transposed weights of
+   backward-data, columns CRS floats apart): 16 panels at a time, so that each column is one
+   run of 128 floats (one page visited per 16 panels, not per panel: the scalar loop took
+   17 % of the 512 3x3/2's backward-data, a TLB miss per 8 values). dst as dive__pack_nn's. */
+DIVE__AVX512 static void dive__pkt_avx512(float *dst, int M, int kc, const float *a, int64_t cs) {
+  int m0, t, q, nt;
+  for (m0 = 0; m0 < M; m0 += 16 * DIVE__NN_M) {
+    nt = (DIVE__MIN(M - m0, 16 * DIVE__NN_M) + DIVE__NN_M - 1) / DIVE__NN_M; /* panels in this block */
+    for (q = 0; q < kc; q++) {
+      const float *s = a + (int64_t)q * cs + m0;
+      float *d = dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M;
+      for (t = 0; t < nt; t += 2) { /* two panels a vector: rows m0 + 8 t .. + 16 */
+        __m512 v = _mm512_maskz_loadu_ps(DIVE__LANES(M - m0 - DIVE__NN_M * t), s + DIVE__NN_M * t);
+        _mm512_mask_storeu_ps(d + (int64_t)t * DIVE__NN_M * kc, (__mmask16)0x00FF, v);
+        if (t + 1 < nt) /* (lanes 8-15 to the next panel) */
+          _mm512_mask_storeu_ps(d + (int64_t)(t + 1) * DIVE__NN_M * kc - DIVE__NN_M, (__mmask16)0xFF00, v);
+      }
+    }
+  }
+}
+#undef DIVE__TR4
+#undef DIVE__UPHD
+#undef DIVE__UPLD
+#undef DIVE__UPH
+#undef DIVE__UPL
 #endif /* DIVE__X86 */
 
 #if DIVE__NEON
@@ -3444,9 +3510,26 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
 
 /* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
    (q-major, 8 rows interleaved), zero rows past M. */
+static int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 / dive__pkt_avx512 on AVX-512 where cs / rs is 1, 0: the
+                                    scalar loop (A/B, tests) */
+static DIVE__TLS int dive__pknn_calls; /* panels packed that way by this thread (tests) */
 static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float *a, int64_t rs,
                           int64_t cs) {
   int m0, i, q;
+#if DIVE__X86
+  if (cs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
+    for (m0 = 0; m0 < M; m0 += DIVE__NN_M, dive__pknn_calls++)
+      for (q = 0; q < kc; q += 16)
+        dive__pk8_avx512(dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M, a + (int64_t)m0 * rs + q, rs,
+                         DIVE__MIN(DIVE__NN_M, M - m0), DIVE__MIN(16, kc - q));
+    return;
+  }
+  if (rs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
+    dive__pkt_avx512(dst, M, kc, a, cs);
+    dive__pknn_calls++;
+    return;
+  }
+#endif
   for (m0 = 0; m0 < M; m0 += DIVE__NN_M)
     for (q = 0; q < kc; q++)
       for (i = 0; i < DIVE__NN_M; i++)
@@ -4559,7 +4642,8 @@ static int dive__fwdb_nb(int64_t cols, int64_t nmax, int wino) {
    (forward, and backward-data as a forward conv of dout): its 48-column B panels take KC48
    rows (48 x 128 floats, 24 KB, in L1 beside the streaming weights). Measured (one thread,
    Intel, AVX-512, the GEMM alone): 150-165 -> 180-210 GFLOP/s at M 256-1024, K 256-1024,
-   400-784 columns; 128 rows a block beat 160 and 256 by 3-15 %. */
+   400-784 columns; 128 rows a block beat 160 and 256 by 3-15 %. The strided 3x3 convs' chunks
+   take the tile too, by dive__gb48_pick (below). */
 static DIVE__TLS int dive__nn48_calls; /* 48-column panels run by this thread (tests) */
 #define DIVE__GB_KC48 128
 static dive__nn_fn dive__nn48_pick(dive__nn_fn nn, const dive__conv_p *p) {
@@ -4637,6 +4721,20 @@ static int64_t dive__gb_ws(const dive__conv_p *p, int M, int nb) {
    im2col had written it all. The sums are split at the channel blocks instead of every
    DIVE__GB_KC rows. */
 static int dive__gbk_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
+/* ... and its GEMM with the 8 x 48 tile (dive__nn48_avx512), the channel blocks then at most
+   DIVE__GB_KC48 rows (14 channels of 3x3: a 48-column B panel of them, 24 KB, stays in L1;
+   at 252 rows, 48 KB, it did not, and the tile was no faster) */
+static int dive__gb48_mode = -1; /* -1: the rule (dive__gb48_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__gb48_calls; /* chunks run this way by this thread (tests) */
+static dive__nn_fn dive__gb48_pick(dive__nn_fn nn, const dive__conv_p *p) {
+#if DIVE__X86
+  if (nn == dive__nn_avx512 && dive__nn48_mode != 0 && dive__gb48_mode != 0 && (dive__gb48_mode == 1 || p->stride == 2))
+    return dive__nn48_avx512;
+#endif
+  (void)nn;
+  (void)p;
+  return NULL;
+}
 static DIVE__TLS int dive__gbk_calls; /* chunks run this way by this thread (tests) */
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
                             int64_t xs, int ni, float *sc, int64_t *ln) {
@@ -4647,15 +4745,17 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
   int u, RS = p->R * p->S;
   dive__fwdb_calls++;
   if (dive__gbk_mode && RS > 1) {
-    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, DIVE__GB_KC / RS)), c0, nc, kb; /* off holds CRS rows */
+    dive__nn_fn nn48 = dive__gb48_pick(nn, p);
+    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
+    dive__gb48_calls += nn48 != NULL;
     for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
     for (c0 = 0; c0 < p->C; c0 += nc) {
       nc = DIVE__MIN(cpb, p->C - c0);
       kb = nc * RS;
       for (u = 0; u < ni; u++) dive__im2col_pq(p, nc, x + u * xs + c0 * HW, src + u * PQ, Ln);
       for (q = 0; q < kb; q++) memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
-      dive__nn_gemm_kb(nn, dive__nn48_pick(nn, p), M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
+      dive__nn_gemm_kb(nn, nn48, M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
     }
     *ln = Ln;
     return cbuf;

@@ -1531,6 +1531,8 @@ static int part_checks(int cpu, const char *only_op) {
     n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 6 + ndwnn_n + 1 + 1; /* + parity planes, s2put; + the plain xt rows; + the 1x1 rule */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += 2; /* the strided
+                                                       chunks' 8 x 48 tile and the weights' transposes reports */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -1731,7 +1733,8 @@ int main(int argc, char **argv) {
      narrower ISA paths (the kernels' accumulating calls) and once with neither */
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
-    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls;
+    int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls, e0 = dive__gb48_calls;
+    int a0 = dive__pknn_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1755,7 +1758,15 @@ int main(int argc, char **argv) {
                  dive__dwpar_calls - q0);
           report("conv2d", "1x1/2 col2im by rows (s2put) ran", label, dive__s2put_calls > s0, "%d images",
                  dive__s2put_calls - s0);
+          if (isa == DIVE__ISA_AVX512) {
+            report("conv2d", "strided chunks' 8 x 48 tile ran", label, dive__gb48_calls > e0, "%d chunks",
+                   dive__gb48_calls - e0);
+            report("conv2d", "weights packed by transposes ran", label, dive__pknn_calls > a0, "%d panels",
+                   dive__pknn_calls - a0);
+          }
         }
+        e0 = dive__gb48_calls;
+        a0 = dive__pknn_calls;
         q0 = dive__dwpar_calls;
         s0 = dive__s2put_calls;
         k0 = dive__gbk_calls;
