@@ -31,9 +31,8 @@ int main(int argc, char **argv) {
     if (!in || !w || !dout || !ro || !o[1] || !di[1] || !dw[1]) { fprintf(stderr, "out of memory\n"); return 1; }
     for (v = 0; v < 2; v++) {
       dive__s1_mode = v;
-      dive__cpu_conv2d_fwd_ws(&ws, &p, o[v], in, w, NULL, NULL);
-      memset(dw[v], 0, sizeof(float) * (size_t)nw);
-      dive__cpu_conv2d_bwd_ws(&ws, &p, di[v], dw[v], NULL, dout, in, w, NULL);
+      conv_pass(&ws, &p, 0, o[v], in, w, NULL, NULL, NULL);
+      conv_pass(&ws, &p, 3, NULL, in, w, di[v], dw[v], dout);
     }
     dive__ref_conv2d_fwd(&p, ro, in, w, NULL);
     for (i = 0; i < ni; i++) { num += (o[1][i] - ro[i]) * (o[1][i] - ro[i]); den += ro[i] * ro[i]; }
@@ -47,14 +46,9 @@ int main(int argc, char **argv) {
       for (v = 0; v < 2; v++) {
         double t;
         dive__s1_mode = v;
-        t = cpu_sec();
-        dive__cpu_conv2d_fwd_ws(&ws, &p, o[v], in, w, NULL, NULL);
-        t = cpu_sec() - t;
+        t = conv_pass(&ws, &p, 0, o[v], in, w, NULL, NULL, NULL);
         if (t < bf[v]) bf[v] = t;
-        memset(dw[v], 0, sizeof(float) * (size_t)nw);
-        t = cpu_sec();
-        dive__cpu_conv2d_bwd_ws(&ws, &p, di[v], dw[v], NULL, dout, in, w, NULL);
-        t = cpu_sec() - t;
+        t = conv_pass(&ws, &p, 3, NULL, in, w, di[v], dw[v], dout);
         if (t < bb[v]) bb[v] = t;
       }
     fl = 2.0 * N * p.K * p.C * 9 * 1024;

@@ -40,9 +40,8 @@ int main(int argc, char **argv) {
     for (v = 0; v < 2; v++) {
       dive__s1k_mode = v;
       dive__s1_img(&p, ap, mk, in, 1024, oi[v]);
-      dive__cpu_conv2d_fwd_ws(&ws, &p, o[v], in, w, NULL, NULL);
-      memset(dw[v], 0, sizeof(float) * (size_t)nw);
-      dive__cpu_conv2d_bwd_ws(&ws, &p, di[v], dw[v], NULL, dout, in, w, NULL);
+      conv_pass(&ws, &p, 0, o[v], in, w, NULL, NULL, NULL);
+      conv_pass(&ws, &p, 3, NULL, in, w, di[v], dw[v], dout);
     }
     if (memcmp(oi[0], oi[1], sizeof(float) * (size_t)p.K * 1024) || memcmp(o[0], o[1], sizeof(float) * (size_t)ni) ||
         memcmp(di[0], di[1], sizeof(float) * (size_t)ni) || memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw)) {
@@ -57,14 +56,9 @@ int main(int argc, char **argv) {
         for (k = 0; k < 50; k++) dive__s1_img(&p, ap, mk, in, 1024, oi[v]);
         t = (cpu_sec() - t) / 50;
         if (t < bk[v]) bk[v] = t;
-        t = cpu_sec();
-        dive__cpu_conv2d_fwd_ws(&ws, &p, o[v], in, w, NULL, NULL);
-        t = cpu_sec() - t;
+        t = conv_pass(&ws, &p, 0, o[v], in, w, NULL, NULL, NULL);
         if (t < bf[v]) bf[v] = t;
-        memset(dw[v], 0, sizeof(float) * (size_t)nw);
-        t = cpu_sec();
-        dive__cpu_conv2d_bwd_ws(&ws, &p, di[v], dw[v], NULL, dout, in, w, NULL);
-        t = cpu_sec() - t;
+        t = conv_pass(&ws, &p, 3, NULL, in, w, di[v], dw[v], dout);
         if (t < bb[v]) bb[v] = t;
       }
     fl = 2.0 * p.K * p.C * 9 * 1024;

@@ -6,9 +6,13 @@
    - cpu_sec: the process's CPU time in seconds (all threads), for images per CPU-second;
    - cmp_d: qsort's comparison of doubles, for medians;
    - fill_lcg: n floats in [-1, 1) from a linear congruential sequence seeded by seed
-     (malloc'd; NULL when out of memory), for the kernel benchmarks' operands. */
+     (malloc'd; NULL when out of memory), for the kernel benchmarks' operands;
+   - with DIVE_IMPLEMENTATION (the kernel benchmarks, which reach dive.h's internals):
+     conv_pass, one CPU conv pass timed by the process's CPU time, and conv_ab, the A/B of
+     one conv pass over two settings of a mode switch (bench_1x1, bench_s2). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #define CHECK(x) do { dive_status s_ = (x); if (s_) { \
@@ -41,3 +45,42 @@ static BU_UNUSED float *fill_lcg(int64_t n, unsigned seed) {
   }
   return p;
 }
+
+#ifdef DIVE_IMPLEMENTATION
+/* One pass of the CPU conv p, in seconds of CPU time: pass 0 the forward (out from in, w);
+   otherwise the backward of dout, with din when pass & 1 and the weight gradient into dw
+   (zeroed first, outside the timing) when pass & 2. */
+static BU_UNUSED double conv_pass(dive__ws *ws, const dive__conv_p *p, int pass, float *out, const float *in,
+                                  const float *w, float *din, float *dw, const float *dout) {
+  double t;
+  if (pass & 2) memset(dw, 0, sizeof(float) * (size_t)((int64_t)p->K * (p->C / p->groups) * p->R * p->S));
+  t = cpu_sec();
+  if (pass) dive__cpu_conv2d_bwd_ws(ws, p, pass & 1 ? din : NULL, pass & 2 ? dw : NULL, NULL, dout, in, w, NULL);
+  else dive__cpu_conv2d_fwd_ws(ws, p, out, in, w, NULL, NULL);
+  return cpu_sec() - t;
+}
+
+/* The A/B of one conv pass (conv_pass's pass) over two settings of the int mode *var:
+   operands drawn once, the two settings alternating 16 times (the first pair untimed),
+   best[m] the fastest of mode[m] in seconds. Returns 0, or 1 when out of memory. */
+static BU_UNUSED int conv_ab(const dive__conv_p *p, int pass, int *var, const int mode[2], double best[2]) {
+  int64_t nin = (int64_t)p->N * p->C * p->H * p->W, nout = (int64_t)p->N * p->K * p->P * p->Q;
+  int64_t nw = (int64_t)p->K * (p->C / p->groups) * p->R * p->S;
+  float *in = fill_lcg(nin, 1), *w = fill_lcg(nw, 2), *out = fill_lcg(nout, 3), *din = fill_lcg(nin, 4);
+  float *dw = fill_lcg(nw, 5);
+  dive__ws ws;
+  int r, m, rc = !in || !w || !out || !din || !dw;
+  memset(&ws, 0, sizeof ws);
+  best[0] = best[1] = 1e30;
+  for (r = 0; !rc && r < 16; r++)
+    for (m = 0; m < 2; m++) {
+      double t;
+      *var = mode[m];
+      t = conv_pass(&ws, p, pass, out, in, w, din, dw, out); /* the backward reads out as dout */
+      if (r > 0 && t < best[m]) best[m] = t;
+    }
+  free(in); free(w); free(out); free(din); free(dw);
+  DIVE_FREE(ws.base);
+  return rc;
+}
+#endif

@@ -12,14 +12,14 @@
 #      same run -> "ResNet-32 batch 128 train img/s: dive X, pytorch Y, ratio Z (GPU: .., driver: ..)"
 #      and dive's "vulkan per step: submits S, host waits W, dispatches D, barriers B, descriptor writes U";
 #      then dive's ResNet-32 step again with DIVE_VK_FUSE=0 (the BN work out of the convs'
-#      epilogues, the unfused passes) -> "ResNet-32 ... epilogue fusions: fused X img/s,
+#      epilogues, the unfused passes) -> "ResNet-32 ... epilogue fusions: default X img/s,
 #      DIVE_VK_FUSE=0 Y img/s, speedup Z" and that run's counter line;
 #      then the same step in the opt-in fp16 mode (DIVE_VK_FP16=1: the conv GEMMs' tiles in
-#      fp16, fp32 sums) -> "ResNet-32 ... fp16 GEMM tiles: fp32 X img/s, DIVE_VK_FP16=1 Y
-#      img/s, speedup Z";
+#      fp16, fp32 sums) -> "ResNet-32 ... fp16 GEMM tiles (default fp32): default X img/s,
+#      DIVE_VK_FP16=1 Y img/s, speedup Z" (Z = default / switched in all three A/B lines);
 #   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64, then its step again with
 #      DIVE_VK_MERGE=0 (every BN merge one invocation per channel, no bn_merge_wg) ->
-#      "ResNet-50 batch 64 BN merge: default X img/s, DIVE_VK_MERGE=0 Y img/s, speedup Z";
+#      "ResNet-50 batch 64 BN merge (...): default X img/s, DIVE_VK_MERGE=0 Y img/s, speedup Z";
 #   6. the per-kernel profile of the ResNet-32 step (DIVE_VK_PROFILE=1: microseconds,
 #      GFLOP/s, GB/s per kernel);
 #   7. the CPU-vs-Vulkan cross-check and the Fashion-MNIST-LT pipeline (when the data is there).
@@ -115,44 +115,34 @@ bench() { # label log dive-args torch-args
 echo "== ResNet-32 (100 classes) training step, Vulkan vs PyTorch strict fp32 ($R32)"
 bench "ResNet-32 batch $(echo "$R32" | awk '{print $2}')" r32 "--arch resnet32 --classes 100 $R32" "--arch resnet32 --classes 100 $T32"
 
+ab_env() { # label base-log log VAR=VALUE "bench args" [note]: a bench_resnet run again with one
+  # switch set, against the base run's img/s -> "label: default X img/s, VAR=VALUE Y img/s,
+  # speedup Z" (Z = default / switched: above 1 where the default is faster)
+  env "$4" timeout 600 ./build/bench_resnet --backend vulkan $5 > "$OUT/$3_dive.log" 2>&1
+  echo "dive $4: rc=$? $(grep train_img_s "$OUT/$3_dive.log" | tail -1)"
+  d=$(img_s "$OUT/$2_dive.log"); u=$(img_s "$OUT/$3_dive.log")
+  if [ -n "$d" ] && [ -n "$u" ]; then
+    echo "$1: default $d img/s, $4 $u img/s, speedup $($PY -c "print('%.3f' % ($d / $u))") (GPU: $GPU, driver: $DRV)"
+  else
+    echo "$1: not measured (default '$d', $4 '$u'$6)"
+  fi
+  grep "vulkan per step" "$OUT/$3_dive.log" | tail -1
+}
+B32="ResNet-32 batch $(echo "$R32" | awk '{print $2}')"
+
 echo "== ResNet-32 step without the epilogue fusions (DIVE_VK_FUSE=0, $R32): the fusions' effect"
-DIVE_VK_FUSE=0 timeout 600 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $R32 \
-  > "$OUT/r32_nofuse_dive.log" 2>&1
-echo "dive DIVE_VK_FUSE=0: rc=$? $(grep train_img_s "$OUT/r32_nofuse_dive.log" | tail -1)"
-d=$(img_s "$OUT/r32_dive.log"); u=$(img_s "$OUT/r32_nofuse_dive.log")
-if [ -n "$d" ] && [ -n "$u" ]; then
-  echo "ResNet-32 batch $(echo "$R32" | awk '{print $2}') epilogue fusions: fused $d img/s, DIVE_VK_FUSE=0 $u img/s," \
-    "speedup $($PY -c "print('%.3f' % ($d / $u))") (GPU: $GPU, driver: $DRV)"
-else
-  echo "ResNet-32 epilogue fusions: not measured (fused '$d', DIVE_VK_FUSE=0 '$u')"
-fi
-grep "vulkan per step" "$OUT/r32_nofuse_dive.log" | tail -1
+ab_env "$B32 epilogue fusions" r32 r32_nofuse DIVE_VK_FUSE=0 "--arch resnet32 --classes 100 $R32"
 
 echo "== ResNet-32 step in the opt-in fp16 mode (DIVE_VK_FP16=1, $R32): fp16 GEMM tiles vs fp32"
-DIVE_VK_FP16=1 timeout 600 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $R32 \
-  > "$OUT/r32_fp16_dive.log" 2>&1
-echo "dive DIVE_VK_FP16=1: rc=$? $(grep train_img_s "$OUT/r32_fp16_dive.log" | tail -1)"
-d=$(img_s "$OUT/r32_dive.log"); u=$(img_s "$OUT/r32_fp16_dive.log")
-if [ -n "$d" ] && [ -n "$u" ]; then
-  echo "ResNet-32 batch $(echo "$R32" | awk '{print $2}') fp16 GEMM tiles: fp32 $d img/s, DIVE_VK_FP16=1 $u img/s," \
-    "speedup $($PY -c "print('%.3f' % ($u / $d))") (GPU: $GPU, driver: $DRV)"
-else
-  echo "ResNet-32 fp16 GEMM tiles: not measured (fp32 '$d', DIVE_VK_FP16=1 '$u'; refused where the device lacks shaderFloat16)"
-fi
+ab_env "$B32 fp16 GEMM tiles (default fp32)" r32 r32_fp16 DIVE_VK_FP16=1 "--arch resnet32 --classes 100 $R32" \
+  "; refused where the device lacks shaderFloat16"
 
 echo "== ResNet-50 (1000 classes) training step, Vulkan vs PyTorch strict fp32 ($R50)"
 bench "ResNet-50 $(echo "$R50" | awk '{print $4 "x" $4}') batch $(echo "$R50" | awk '{print $8}')" r50 "$R50" "$T50"
 
 echo "== ResNet-50 step with one invocation per channel in every BN merge (DIVE_VK_MERGE=0, $R50)"
-DIVE_VK_MERGE=0 timeout 600 ./build/bench_resnet --backend vulkan $R50 > "$OUT/r50_merge0_dive.log" 2>&1
-echo "dive DIVE_VK_MERGE=0: rc=$? $(grep train_img_s "$OUT/r50_merge0_dive.log" | tail -1)"
-d=$(img_s "$OUT/r50_dive.log"); u=$(img_s "$OUT/r50_merge0_dive.log")
-if [ -n "$d" ] && [ -n "$u" ]; then
-  echo "ResNet-50 batch $(echo "$R50" | awk '{print $8}') BN merge: default (bn_merge_wg where many chunks) $d img/s," \
-    "DIVE_VK_MERGE=0 $u img/s, speedup $($PY -c "print('%.3f' % ($d / $u))") (GPU: $GPU, driver: $DRV)"
-else
-  echo "ResNet-50 BN merge: not measured (default '$d', DIVE_VK_MERGE=0 '$u')"
-fi
+ab_env "ResNet-50 batch $(echo "$R50" | awk '{print $8}') BN merge (default bn_merge_wg where many chunks)" r50 \
+  r50_merge0 DIVE_VK_MERGE=0 "$R50"
 
 echo "== per-kernel profile: ResNet-32 step ($PROF, DIVE_VK_PROFILE=1)"
 DIVE_VK_PROFILE=1 timeout 300 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $PROF \
