@@ -3510,9 +3510,9 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
 
 /* Pack rows m < M of a (M, kc) matrix, element (m, q) = a[m*rs + q*cs], into 8-row panels
    (q-major, 8 rows interleaved), zero rows past M. */
-static int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 / dive__pkt_avx512 on AVX-512 where cs / rs is 1, 0: the
+static DIVE__UNUSED int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 / dive__pkt_avx512 on AVX-512 where cs / rs is 1, 0: the
                                     scalar loop (A/B, tests) */
-static DIVE__TLS int dive__pknn_calls; /* panels packed that way by this thread (tests) */
+static DIVE__TLS DIVE__UNUSED int dive__pknn_calls; /* panels packed that way by this thread (tests) */
 static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float *a, int64_t rs,
                           int64_t cs) {
   int m0, i, q;
@@ -4421,7 +4421,7 @@ static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
   if (dive__cpu_vendor() == DIVE__VENDOR_AMD) return 0;
   if (isa == DIVE__ISA_AVX512) return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64 || (ch >= 32 && big);
   if (isa == DIVE__ISA_GENERIC) return ch >= 16 || (ch >= 8 && dive__wino4_pick(p, bwd));
-  if (ch >= 32 && dive__wino4_pick(p, bwd)) return 1; /* avx2, neon */
+  if (ch >= 32 && dive__wino4_pick(p, bwd)) return 1; /* avx2 (never on neon) */
   return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64;
 }
 static int dive__wino_pick(const dive__conv_p *p) { return dive__wino_pick2(p, 0); }
@@ -4435,11 +4435,13 @@ static DIVE__TLS int dive__wino4_calls[2];
    per-image path pads to 16 columns, and the chunks of such images lose to F(2x2) too), on
    avx512 of 28x28 or more (at 16x16 and 14x14 within 3 % of F(2x2) either way: ResNet-32's
    stage 2 and ResNet-50's 256 at 14x14 batch 8); on the portable path also with 128
-   channels or more (chunks of 8x8 images: 2.7x the direct conv, F(2x2) 2.2x). */
+   channels or more (chunks of 8x8 images: 2.7x the direct conv, F(2x2) 2.2x). NEON is not
+   measured (no ARM machine): it keeps F(2x2) and its rule, F(4x4) only when forced. */
 static int dive__wino4_pick(const dive__conv_p *p, int bwd) {
   int isa = dive__isa();
   if (dive__wino4_mode == 2) return bwd; /* backward-data only */
   if (dive__wino4_mode >= 0) return dive__wino4_mode;
+  if (isa == DIVE__ISA_NEON) return 0;
   if (isa == DIVE__ISA_GENERIC && DIVE__MIN(p->C, p->K) >= 128) return 1;
   return p->H * p->W >= (isa == DIVE__ISA_AVX512 ? 784 : 196);
 }
@@ -4724,7 +4726,7 @@ static int dive__gbk_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) 
 /* ... and its GEMM with the 8 x 48 tile (dive__nn48_avx512), the channel blocks then at most
    DIVE__GB_KC48 rows (14 channels of 3x3: a 48-column B panel of them, 24 KB, stays in L1;
    at 252 rows, 48 KB, it did not, and the tile was no faster) */
-static int dive__gb48_mode = -1; /* -1: the rule (dive__gb48_pick), 0: never, 1: wherever it applies */
+static DIVE__UNUSED int dive__gb48_mode = -1; /* -1: the rule (dive__gb48_pick), 0: never, 1: wherever it applies */
 static DIVE__TLS int dive__gb48_calls; /* chunks run this way by this thread (tests) */
 static dive__nn_fn dive__gb48_pick(dive__nn_fn nn, const dive__conv_p *p) {
 #if DIVE__X86
