@@ -133,7 +133,7 @@ bench-dist: $(B)/bench_dist
 .PHONY: bench-cpu bench-gemm bench-zoo
 bench-cpu: $(B)/bench_resnet   # ResNet-32 dive.h vs PyTorch on all cores; ends "train img/s: ..."
 	@sh bench/cpu.sh
-bench-zoo: $(B)/bench_zoo      # ResNet-50 / ResNeXt-50 vs torchvision, 224, batch 16 (ZOO_FLAGS="--size 112")
+bench-zoo: $(B)/bench_zoo      # ResNet-50 / ResNeXt-50 vs torchvision, 224, batch 16 (ZOO_FLAGS="--size 112", ZOO_PAIRS=3)
 	@sh bench/zoo.sh $(ZOO_FLAGS)
 bench-gemm: $(B)/gemm_openblas # conv GEMM shapes: dive.h kernels vs OpenBLAS vs the FMA peak
 	@env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ./$(B)/gemm_openblas
