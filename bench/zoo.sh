@@ -82,7 +82,7 @@ for arch in resnet50 resnext50_32x4d; do
   done
   echo "$arch scan (one run each): fastest training variant $bw, $bt img/s; fastest inference $biw, $bi img/s"
   if [ "$PAIRS" -eq 0 ]; then # the scan's runs: dive.h once against the best of eight
-    Dt=$sdt; Di=$sdi; Dr=$sdr; Dct=$sdct; Pt=$bt; Pi=$bi; Pr=$br; Pct=$bct; how="the scan, one run each, best of eight variants"
+    Dt=$sdt; Di=$sdi; Dr=$sdr; Dct=$sdct; Pt=$bt; Pi=$bi; Pr=$br; Pct=$bct; how="the scan: dive.h once, the fastest variant of one run each"
   else
     # 2. R pairs, dive.h and the scan's fastest training variant alternately
     Dt=0; Di=0; Dr=0; Dct=0; Pt=0; Pi=0; Pr=0; Pct=0
