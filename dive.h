@@ -6504,6 +6504,10 @@ struct dive__vk {
   float ls_init;     /* loss scaling's first scale (a power of two), 0 = off: DIVE_VK_LOSS_SCALE,
                         default 2^15 in the fp16 mode, off in fp32 */
   uint32_t ls_growth; /* good steps that double the scale (DIVE_VK_LOSS_SCALE_GROWTH, 2000; 0 never) */
+  void (*on_level)(void *); /* called once at each level boundary of the recording (before the
+                              barrier that opens a level: dive__vk_level_hook), or NULL */
+  void *on_level_arg;
+  int in_level;              /* inside on_level: no nested call */
   int fuse;        /* the convs' fused BN epilogues (conv2d_fwd_bn, conv2d_bwd_x_bn) are used;
                       DIVE_VK_FUSE=0, or fewer than 9 storage buffers per stage, turns them off */
   dive_tensor epi_part;   /* the BN partial sums conv2d_bwd_x_bn wrote last (a SCR_EPI view) */
@@ -7476,6 +7480,19 @@ static dive_status dive__vk_prepare(dive_ctx *ctx, const dive__vk_use *u, int n)
     if (dive__vk_overlap(tk->w, tk->nw, &u[i]) || (u[i].write && dive__vk_overlap(tk->r, tk->nr, &u[i]))) need = 1;
   }
   if (tk->nw + nw > DIVE__VK_TRACK || tk->nr + (n - nw) > DIVE__VK_TRACK) need = 1; /* lists full */
+  if (need && !tk->fresh && vk->on_level && !vk->in_level) {
+    /* a level ends here: the hook's commands (another model's next op, which depends only
+       on commands of earlier levels) join it before the barrier; then look again, since
+       a barrier of theirs may have ordered what this command needed */
+    vk->in_level = 1;
+    vk->on_level(vk->on_level_arg);
+    vk->in_level = 0;
+    if ((s = dive__vk_begin(ctx))) return s;
+    need = tk->fresh;
+    for (i = 0; i < n; i++)
+      if (dive__vk_overlap(tk->w, tk->nw, &u[i]) || (u[i].write && dive__vk_overlap(tk->r, tk->nr, &u[i]))) need = 1;
+    if (tk->nw + nw > DIVE__VK_TRACK || tk->nr + (n - nw) > DIVE__VK_TRACK) need = 1;
+  }
   if (need) {
     c = dive__vk_targets(vk);
     for (i = 0; i < c.n; i++)
@@ -7492,6 +7509,22 @@ static dive_status dive__vk_prepare(dive_ctx *ctx, const dive__vk_use *u, int n)
     if (vk->cap && (s = dive__vk_capture_note(ctx, vk->cap, u[i].buf))) return s;
   }
   return vk->cap ? dive__vk_capture_level(ctx, vk->cap, u, n) : DIVE_OK;
+}
+
+/* Install (fn non-NULL) or remove the level hook: while a capture records, fn(arg) runs at
+   each point where the tracker is about to place a barrier, before it, so that what fn
+   records joins the level the barrier closes (dive__rn_forward_pair: a longer teacher's
+   ops at their levels, between the dispatches of the student's units). 0 when there is
+   no capture in recording or the fused epilogues are off (then the unfused passes' BN
+   statistics scratch would be shared by the two forwards' interleaved commands). */
+static DIVE__UNUSED int dive__vk_level_hook(dive_ctx *ctx, void (*fn)(void *), void *arg) {
+  struct dive__vk *vk = ctx->vk;
+  if (fn && (!vk || !vk->cap || !vk->fuse)) return 0;
+  if (vk) {
+    vk->on_level = fn;
+    vk->on_level_arg = arg;
+  }
+  return 1;
 }
 
 /* the bytes a tensor (view) occupies in its buffer */
@@ -9331,6 +9364,7 @@ static DIVE__UNUSED int dive__vk_fused(const dive_ctx *ctx) { (void)ctx; return 
 #define dive__vk_nonfinite_scan(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_nonfinite_scan")
 #define dive__vk_grad_unscale(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_grad_unscale")
 #define dive__vk_ls_first(ctx) 0.0f
+#define dive__vk_level_hook(ctx, fn, arg) 0
 #define dive__vk_loss_scale(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_loss_scale")
 #define dive__vk_capture_begin(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_capture_begin")
 #define dive__vk_capture_end(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_capture_end")
@@ -10866,6 +10900,8 @@ struct dive_resnet {
   int64_t cap_done;              /* the capture's steps whose loss and flags were read */
   int fwd_serial;                /* DIVE_VK_PAIR=0: the recorded step's teacher forward before the
                                     student's, not interleaved (dive__rn_forward_pair) */
+  int pair_ops;                  /* DIVE_VK_PAIR=ops: interleaved op by op (one teacher op per
+                                    student op), not at the student's level boundaries */
   /* Vulkan: dynamic loss scaling (docs/vulkan.md "Loss scaling"; DIVE_VK_LOSS_SCALE, on by
      default with DIVE_VK_FP16=1); never on the CPU, under DIVE_CHECK or with a dive_dist */
   int ls_on;
@@ -11267,6 +11303,7 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
     m->replay = ctx->check || (e && !strcmp(e, "0")) ? 0 : e && !strcmp(e, "fresh") ? 2 : 1;
     e = getenv("DIVE_VK_PAIR");
     m->fwd_serial = e && !strcmp(e, "0");
+    m->pair_ops = e && !strcmp(e, "ops");
   }
   if ((s = dive__rn_resolve(m, desc))) { DIVE_FREE(m); return s; }
   for (i = 0; i < m->a.nstages; i++) m->nblocks += m->a.layers[i];
@@ -11561,15 +11598,30 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
    one: with a teacher no longer than the student the teacher costs no barrier (a longer
    teacher's remaining ops come after the student's, one level each). The commands and
    their inputs are those of the two forwards run one after the other: the same results. */
+typedef struct dive__rn_pair { dive__rn_fwd_it *t; int more; } dive__rn_pair;
+static void dive__rn_pair_level(void *arg) { /* the level hook: the teacher's next op */
+  dive__rn_pair *pr = (dive__rn_pair *)arg;
+  if (pr->more && !pr->t->m->ctx->status) pr->more = dive__rn_fwd_next(pr->t);
+}
 static dive_status dive__rn_forward_pair(dive_resnet *m, dive_resnet *teacher, int n) {
   dive__rn_fwd_it st, tt;
+  dive__rn_pair pr;
   dive_status s;
-  int more_s = 1, more_t = 1;
+  int more_s = 1;
   dive__enter(m->ctx);
   if ((s = dive__rn_fwd_begin(&st, m, NULL, n, 1)) || (s = dive__rn_fwd_begin(&tt, teacher, NULL, n, 0))) return s;
-  while ((more_s || more_t) && !m->ctx->status) {
+  pr.t = &tt;
+  pr.more = 1;
+  if (!m->pair_ops && dive__vk_level_hook(m->ctx, dive__rn_pair_level, &pr)) {
+    /* one teacher op at each level boundary of the student's forward (inside its units
+       too: a training unit is three levels), so a teacher with up to as many ops as the
+       student's forward has levels costs no barrier; the rest after the student's */
+    while (more_s && !m->ctx->status) more_s = dive__rn_fwd_next(&st);
+    dive__vk_level_hook(m->ctx, NULL, NULL);
+  }
+  while ((more_s || pr.more) && !m->ctx->status) { /* op by op (DIVE_VK_PAIR=ops), then what is left */
     if (more_s) more_s = dive__rn_fwd_next(&st);
-    if (more_t) more_t = dive__rn_fwd_next(&tt);
+    dive__rn_pair_level(&pr);
   }
   return m->ctx->status;
 }

@@ -648,6 +648,86 @@ static void check_loss_scale_underflow(void) {
   check(a == 1 && b == 1 && c == 1 && e_s < 2e-2, "loss scale (fp16): ... and are within 2e-2 of fp32's scaled", e_s);
 }
 
+/* A teacher longer than the student: a ResNet-8 student (11 forward ops) with a ResNet-20
+   teacher (23 ops), DiVE, at 12x12, batch 4 (the test's 4 classes); WARM + STEPS steps,
+   the counters of the last STEPS per step, the capture's dependency depth, the weights
+   after the steps into r. replay: DIVE_VK_REPLAY; pair0: DIVE_VK_PAIR=0. */
+static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t *depth, run *r) {
+  dive_ctx *ctx;
+  dive_resnet *m = NULL, *t = NULL;
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float x[4 * HW * HW];
+  int32_t y[4];
+  int counts[NCLS] = {20, 10, 5, 2}, k, i, ok = 1;
+  int64_t c0[5], c1[5];
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  if (pair0) setenv("DIVE_VK_PAIR", "0", 1);
+  ctx = make_ctx(DIVE_BACKEND_VULKAN, "long teacher", 0);
+  if (!ctx) { unsetenv("DIVE_VK_REPLAY"); unsetenv("DIVE_VK_PAIR"); return -1; }
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 8; rd.in_channels = 1; rd.num_classes = NCLS; rd.base_width = 4;
+  rd.height = rd.width = HW; rd.max_batch = 4; rd.seed = 42;
+  if (dive_resnet_create(ctx, &m, &rd)) ok = 0;
+  rd.depth = 20; rd.seed = 7;
+  if (ok && dive_resnet_create(ctx, &t, &rd)) ok = 0;
+  unsetenv("DIVE_VK_REPLAY");
+  unsetenv("DIVE_VK_PAIR");
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_DIVE;
+  ld.class_counts = counts;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f; sd.momentum = 0.9f;
+  for (k = 0; k < WARM + STEPS && ok; k++) {
+    if (k == WARM) dive_query_vk_counters(ctx, c0);
+    batch(k, 4, x, y);
+    if (dive_resnet_train_step(m, t, x, y, 4, &ld, &sd, NULL)) ok = 0;
+  }
+  dive_query_vk_counters(ctx, c1);
+  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
+  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  *depth = m && m->cap ? m->cap->depth : -1;
+  if (ok) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok;
+  } else {
+    printf("long teacher: %s\n", dive_ctx_error(ctx));
+  }
+  dive_resnet_destroy(t);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  return ok;
+}
+
+/* 3 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
+   dependency depth, and its weights after the steps == the eager step's and == with the
+   teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit */
+static void check_long_teacher(void) {
+  double c[5], ce[5], cs[5];
+  int64_t depth, de, ds;
+  run rp, eg, se;
+  int a, b, d;
+  memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se);
+  a = long_teacher_steps(NULL, 0, c, &depth, &rp);
+  if (a < 0) { skip_part("long teacher", 3, 1, "no Vulkan device"); return; }
+  b = long_teacher_steps("0", 0, ce, &de, &eg);
+  d = long_teacher_steps(NULL, 1, cs, &ds, &se);
+  if (a == 1 && d == 1)
+    printf("  ResNet-8 student, ResNet-20 teacher (12x12, batch 4, steady state): dispatches %.1f, barriers %.1f; "
+           "dependency depth %lld (DIVE_VK_PAIR=0: barriers %.1f, depth %lld)\n", c[2], c[3], (long long)depth, cs[3],
+           (long long)ds);
+  check(a == 1 && depth > 0 && c[3] <= (double)depth + 1, "long teacher: barriers <= dependency depth + 1 (host)", c[3]);
+  check(a == 1 && b == 1 && same(&rp, &eg), "long teacher: replay == eager (bitwise)",
+        a == 1 && b == 1 ? maxrel(rp.params, eg.params, rp.np) : -1);
+  check(a == 1 && d == 1 && same(&rp, &se), "long teacher: replay == teacher forward first (DIVE_VK_PAIR=0, bitwise)",
+        a == 1 && d == 1 ? maxrel(rp.params, se.params, rp.np) : -1);
+  run_free(&rp); run_free(&eg); run_free(&se);
+}
+
 int main(void) {
   run cpu_b, cpu_d;
   sequence(DIVE_BACKEND_CPU, NULL, 0, &cpu_b);
@@ -669,6 +749,7 @@ int main(void) {
   check_loss_scale_fp32();
   check_loss_scale_overflow();
   check_loss_scale_underflow();
+  check_long_teacher();
   run_free(&cpu_b);
   run_free(&cpu_d);
   if (dive_query_validation_messages(NULL)) {
