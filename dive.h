@@ -49,11 +49,15 @@
      mismatch. dive_resnet_train_step on Vulkan records the step once and replays it (two
      steps in flight; dive_resnet_sync); DIVE_VK_REPLAY=0 runs it op by op instead (as
      DIVE_CHECK and DIVE_VK_SYNC do), DIVE_VK_REPLAY=fresh records it afresh every step (tests).
-     The recorded DiVE / KD step interleaves the teacher's eval forward with the student's
-     forward op by op (its levels shared); DIVE_VK_PAIR=0 records the teacher's first.
+     The recorded DiVE / KD step places the teacher's eval ops at the level boundaries of
+     the student's forward (its levels shared); DIVE_VK_PAIR=ops interleaves them op by op,
+     DIVE_VK_PAIR=0 records the teacher's first.
      DIVE_VK_FP16=1 (opt-in, off by default; refused on a device without shaderFloat16):
      the convolution GEMMs' shared-memory tiles hold fp16 operands, with fp32 sums, fp32
-     tensors, fp32 master weights and SGD (docs/vulkan.md: its accuracy against fp32).
+     tensors, fp32 master weights and SGD (docs/vulkan.md: its accuracy against fp32), and
+     the training step's dynamic loss scaling on from 2^15; DIVE_VK_LOSS_SCALE=S (a power of
+     two) starts it from S in either mode, =0 turns it off; DIVE_VK_LOSS_SCALE_GROWTH=N good
+     steps double S (2000; 0 never); an overflowing step is skipped and halves S.
      AUTO does not pick a CPU-type Vulkan device (lavapipe): the OpenMP backend is faster
      there. CPU kernels use AVX-512 or AVX2+FMA when the CPU has them (chosen at run time, no
      -march needed), NEON on aarch64; DIVE_CPU_ISA=avx512|avx2|neon|generic forces a narrower
@@ -10641,6 +10645,7 @@ static dive_status dive__loss_forward(dive_ctx *ctx, dive_tensor *dlogits, dive_
   dive__loss_p p;
   dive_status s;
   int B, C;
+  (void)lscale; /* (unused where Vulkan is compiled out; the CPU has no loss scaling) */
   DIVE__OP_BEGIN(ctx, fn);
   if (!desc) return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: desc is NULL", fn);
   if ((s = dive__chk_tensor(ctx, fn, "logits", logits, DIVE_F32, 0))) return s;
@@ -11617,7 +11622,7 @@ static dive_status dive__rn_forward_pair(dive_resnet *m, dive_resnet *teacher, i
        too: a training unit is three levels), so a teacher with up to as many ops as the
        student's forward has levels costs no barrier; the rest after the student's */
     while (more_s && !m->ctx->status) more_s = dive__rn_fwd_next(&st);
-    dive__vk_level_hook(m->ctx, NULL, NULL);
+    (void)dive__vk_level_hook(m->ctx, NULL, NULL);
   }
   while ((more_s || pr.more) && !m->ctx->status) { /* op by op (DIVE_VK_PAIR=ops), then what is left */
     if (more_s) more_s = dive__rn_fwd_next(&st);

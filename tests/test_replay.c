@@ -400,10 +400,14 @@ static int fp16_losses(int fp16, float *loss, run *r) {
   for (k = 0; k < NSTEP && ok; k++) /* the same batch every step: the loss falls */
     if (dive_resnet_train_step(m, NULL, x, y, 4, &ld, &sd, &loss[k])) ok = 0;
   if (ok) {
+    float v[3];
     memset(r, 0, sizeof *r);
     r->ok = 1;
     snapshot(m, r);
     ok = r->ok && (!fp16 || ctx->vk->gemms_h > 0);
+    if (dive__rn_loss_scale(m, v))
+      printf("  fp16 loss scale after %d steps: %g (%g good steps, %g skipped)\n", NSTEP, (double)v[0], (double)v[1],
+             (double)v[2]);
   }
   free(x);
   dive_resnet_destroy(m);
@@ -566,6 +570,20 @@ static int overflow_steps(const char *replay, run *r, int *skips_ok, float *ls_e
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
   return first;
+}
+
+/* 1 check: a scale that is not a power of two (or 2^127) and a negative growth are refused */
+static void check_loss_scale_args(void) {
+  dive_ctx *ctx;
+  int why, ok;
+  if (!(ctx = ls_ctx(0, "0", &why))) { skip_part("loss scale arguments", 1, 1, "no Vulkan device"); return; }
+  dive_ctx_destroy(ctx);
+  ok = !ls_ctx(0, "3", &why) && strstr(dive_last_error(), "power of two") != NULL;
+  ok = ok && !ls_ctx(0, "1.7014118346046923e38", &why); /* 2^127: its inverse is not a normal float */
+  setenv("DIVE_VK_LOSS_SCALE_GROWTH", "-1", 1);
+  ok = ok && !ls_ctx(0, "1024", &why);
+  unsetenv("DIVE_VK_LOSS_SCALE_GROWTH");
+  check(ok, "loss scale: DIVE_VK_LOSS_SCALE=3, =2^127, GROWTH=-1 refused", 0);
 }
 
 /* 3 checks */
@@ -747,6 +765,7 @@ int main(void) {
   check_counters(1);
   check_fp16();
   check_loss_scale_fp32();
+  check_loss_scale_args();
   check_loss_scale_overflow();
   check_loss_scale_underflow();
   check_long_teacher();
