@@ -115,10 +115,10 @@ bench() { # label log dive-args torch-args
 echo "== ResNet-32 (100 classes) training step, Vulkan vs PyTorch strict fp32 ($R32)"
 bench "ResNet-32 batch $(echo "$R32" | awk '{print $2}')" r32 "--arch resnet32 --classes 100 $R32" "--arch resnet32 --classes 100 $T32"
 
-ab_env() { # label base-log log VAR=VALUE "bench args" [note]: a bench_resnet run again with one
-  # switch set, against the base run's img/s -> "label: default X img/s, VAR=VALUE Y img/s,
-  # speedup Z" (Z = default / switched: above 1 where the default is faster)
-  env "$4" timeout 600 ./build/bench_resnet --backend vulkan $5 > "$OUT/$3_dive.log" 2>&1
+ab_env() { # label base-log log "VAR=VALUE [VAR=VALUE]" "bench args" [note]: a bench_resnet run
+  # again with the switches set, against the base run's img/s -> "label: default X img/s,
+  # VAR=VALUE Y img/s, speedup Z" (Z = default / switched: above 1 where the default is faster)
+  env $4 timeout 600 ./build/bench_resnet --backend vulkan $5 > "$OUT/$3_dive.log" 2>&1
   echo "dive $4: rc=$? $(grep train_img_s "$OUT/$3_dive.log" | tail -1)"
   d=$(img_s "$OUT/$2_dive.log"); u=$(img_s "$OUT/$3_dive.log")
   if [ -n "$d" ] && [ -n "$u" ]; then
@@ -134,8 +134,12 @@ echo "== ResNet-32 step without the epilogue fusions (DIVE_VK_FUSE=0, $R32): the
 ab_env "$B32 epilogue fusions" r32 r32_nofuse DIVE_VK_FUSE=0 "--arch resnet32 --classes 100 $R32"
 
 echo "== ResNet-32 step in the opt-in fp16 mode (DIVE_VK_FP16=1, $R32): fp16 GEMM tiles vs fp32"
-ab_env "$B32 fp16 GEMM tiles (default fp32)" r32 r32_fp16 DIVE_VK_FP16=1 "--arch resnet32 --classes 100 $R32" \
-  "; refused where the device lacks shaderFloat16"
+ab_env "$B32 fp16 GEMM tiles + loss scaling (default fp32)" r32 r32_fp16 DIVE_VK_FP16=1 \
+  "--arch resnet32 --classes 100 $R32" "; refused where the device lacks shaderFloat16"
+
+echo "== ResNet-32 step in the fp16 mode without its loss scaling (DIVE_VK_LOSS_SCALE=0, $R32): what scaling costs"
+ab_env "$B32 fp16 loss scaling (here default = DIVE_VK_FP16=1, scaled)" r32_fp16 r32_fp16_nols \
+  "DIVE_VK_FP16=1 DIVE_VK_LOSS_SCALE=0" "--arch resnet32 --classes 100 $R32" "; refused where the device lacks shaderFloat16"
 
 echo "== ResNet-50 (1000 classes) training step, Vulkan vs PyTorch strict fp32 ($R50)"
 bench "ResNet-50 $(echo "$R50" | awk '{print $4 "x" $4}') batch $(echo "$R50" | awk '{print $8}')" r50 "$R50" "$T50"

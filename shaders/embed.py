@@ -71,6 +71,9 @@ SHADERS = [
     ("sgd_step", "sgd_step.comp", []),
     ("loss_reduce", "loss_reduce.comp", []),
     ("nonfinite_scan", "nonfinite_scan.comp", []),
+    # loss scaling: the scan that also unscales the gradients in place; the scale's update
+    ("grad_unscale", "nonfinite_scan.comp", ["DIVE_UNSCALE"]),
+    ("loss_scale", "loss_scale.comp", []),
 ]
 
 

@@ -7,6 +7,8 @@
 // logits: binding 0 (B*C)  labels: binding 1 (B ints)  teacher: binding 2 (B*C)
 // log_prior: binding 3 (C)  dlogits: binding 4 (B*C, written when has_dl)
 // per_example: binding 5 (B; NaN marks a label outside [0, C))
+// loss scale: binding 6 (scaled: dlogits *= ls[0], a power of two, so exactly; the loss
+// itself is not scaled; dive__vk_loss_fwd, docs/vulkan.md "Loss scaling")
 // Absent optional tensors are bound to logits and not read (the flags say which are real).
 // grid: B invocations
 #version 450
@@ -19,9 +21,10 @@ layout(set = 0, binding = 2, std430) readonly buffer Z { float v[]; } z;
 layout(set = 0, binding = 3, std430) readonly buffer LP { float v[]; } logp;
 layout(set = 0, binding = 4, std430) buffer DL { float v[]; } dl;
 layout(set = 0, binding = 5, std430) writeonly buffer PE { float v[]; } per_ex;
+layout(set = 0, binding = 6, std430) readonly buffer LS { float v[]; } ls;
 layout(push_constant) uniform P {
-  uint o_s, o_y, o_z, o_lp, o_dl, o_pe;
-  uint B, C, use_ce, prior, use_kd, mix_gt, has_dl;
+  uint o_s, o_y, o_z, o_lp, o_dl, o_pe, o_ls;
+  uint B, C, use_ce, prior, use_kd, mix_gt, has_dl, scaled;
   float wce, wkd, alpha, T, power;
 } p;
 
@@ -86,6 +89,10 @@ void main() {
       }
     }
     loss += p.wkd * T * T * kl;
+  }
+  if (p.scaled != 0u && p.has_dl != 0u) { // after the terms: the same bits times S
+    float S = ls.v[p.o_ls];
+    for (uint j = 0u; j < C; j++) dl.v[p.o_dl + row + j] *= S;
   }
   per_ex.v[p.o_pe + b] = loss;
 }

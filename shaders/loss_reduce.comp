@@ -2,7 +2,8 @@
 // the host to read late (a captured step): one work group sums pe[0..B) with a
 // shared-memory tree (fixed order), then ring[2e] = mean (float bits), ring[2e + 1] = 1
 // when the mean is not finite, else 0 (e = scalars[0] % ring_len, scalars[0] = step), OR 4
-// when the previous entry has any flag: a step that follows a flagged one is flagged too,
+// when the previous entry has an error flag (1, 2 or 4; not 8, loss scaling's overflow,
+// which skips only its own step): a step that follows a flagged one is flagged too,
 // so its SGD is skipped on the device as well (the host learns of the first flagged step
 // only after the next one has been submitted). Later kernels of the step may OR more
 // flags in (nonfinite_scan).
@@ -28,6 +29,6 @@ void main() {
     uint prev = ring.v[p.o_ring + 2u * ((e + p.ring_len - 1u) % p.ring_len) + 1u];
     ring.v[p.o_ring + 2u * e] = floatBitsToUint(mean);
     ring.v[p.o_ring + 2u * e + 1u] = ((floatBitsToUint(mean) & 0x7f800000u) == 0x7f800000u ? 1u : 0u) |
-                                     (prev != 0u ? 4u : 0u);
+                                     ((prev & 7u) != 0u ? 4u : 0u);
   }
 }

@@ -15,7 +15,12 @@
      writes 0, barriers no more than the step's dependency depth (+1, the barrier to the
      host); the DiVE steps replayed == recorded afresh each step, bit for bit;
    - the opt-in fp16 mode (DIVE_VK_FP16=1): a few ResNet-32 steps' losses and weights close
-     to fp32's.
+     to fp32's;
+   - loss scaling (DIVE_VK_LOSS_SCALE): in fp32 a power-of-two scale leaves the sequence's
+     weights bit-identical to the unscaled run's, replay == eager == recorded afresh, the
+     scale grows on schedule and a training state keeps it; in fp16 an overflowing scale
+     skips exactly its step (weights unchanged), halves, and training goes on; a loss whose
+     gradients underflow fp16 gets them close to fp32's with scaling (and not without).
    No Vulkan device: the Vulkan checks are counted as skipped. Validation messages fail. */
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
@@ -54,6 +59,7 @@ typedef struct run {
   int64_t loss_steps;
   double ret_sum;      /* the sum of the losses returned with loss_out */
   int64_t peek;        /* dive_resnet_sync(m, 0, ...)'s count after step 5 */
+  float ls[3];         /* loss scaling at the end: scale, good steps, skipped steps (0: off) */
   int ok;
 } run;
 
@@ -144,6 +150,7 @@ static void sequence(dive_backend be, const char *replay, int dive_loss, run *r)
   /* the loss sums: the steps 8 and 9 undone by the load still count (they ran) */
   if (m) r->ok &= !dive_resnet_sync(m, 1, &r->loss_sum, &r->loss_steps);
   if (m && r->ok) snapshot(m, r);
+  if (m && r->ok) dive__rn_loss_scale(m, r->ls);
   if (!r->ok) printf("sequence (%s, %s): %s\n", backend_name(be), replay ? replay : "default", dive_ctx_error(ctx));
   unlink(path);
   dive_resnet_destroy(t);
@@ -393,10 +400,14 @@ static int fp16_losses(int fp16, float *loss, run *r) {
   for (k = 0; k < NSTEP && ok; k++) /* the same batch every step: the loss falls */
     if (dive_resnet_train_step(m, NULL, x, y, 4, &ld, &sd, &loss[k])) ok = 0;
   if (ok) {
+    float v[3];
     memset(r, 0, sizeof *r);
     r->ok = 1;
     snapshot(m, r);
     ok = r->ok && (!fp16 || ctx->vk->gemms_h > 0);
+    if (dive__rn_loss_scale(m, v))
+      printf("  fp16 loss scale after %d steps: %g (%g good steps, %g skipped)\n", NSTEP, (double)v[0], (double)v[1],
+             (double)v[2]);
   }
   free(x);
   dive_resnet_destroy(m);
@@ -440,6 +451,301 @@ static void check_fp16(void) {
   run_free(&b);
 }
 
+/* Loss scaling in fp32 (5 checks): the BSCE sequence with DIVE_VK_LOSS_SCALE=2^12 doubling
+   every 3 good steps. Scaling by a power of two is exact, so the weights, momentum and BN
+   statistics must be the unscaled replay's bit for bit (the unscale off by a factor
+   1.0001 fails it), in the replayed, eager and freshly recorded steps alike. The scale:
+   2^13 after step 3, 2^14 after step 6 (saved in the training state), 2 good steps more,
+   the state loaded (2^14, 0 good steps), 2 more: 2^14 with 2 good steps; without the
+   resume keeping it, 2^15 with 1. */
+static void check_loss_scale_fp32(void) {
+  run un, rp, eg, fr;
+  int ok;
+  sequence(DIVE_BACKEND_VULKAN, NULL, 0, &un);
+  if (un.ok < 0) { skip_part("loss scale fp32", 5, 1, "no Vulkan device"); return; }
+  setenv("DIVE_VK_LOSS_SCALE", "4096", 1);
+  setenv("DIVE_VK_LOSS_SCALE_GROWTH", "3", 1);
+  sequence(DIVE_BACKEND_VULKAN, NULL, 0, &rp);
+  sequence(DIVE_BACKEND_VULKAN, "0", 0, &eg);
+  sequence(DIVE_BACKEND_VULKAN, "fresh", 0, &fr);
+  unsetenv("DIVE_VK_LOSS_SCALE");
+  unsetenv("DIVE_VK_LOSS_SCALE_GROWTH");
+  unsetenv("DIVE_VK_REPLAY");
+  ok = un.ok == 1 && rp.ok == 1 && eg.ok == 1 && fr.ok == 1;
+  check(ok && un.ls[0] == 0 && rp.ls[0] > 0, "loss scale 2^12 (fp32): the sequences ran, scaled (replay, eager, fresh)",
+        rp.ls[0]);
+  if (ok) {
+    printf("  scale at the end: replay %g (%g good, %g skipped), eager %g (%g), fresh %g (%g)\n", (double)rp.ls[0],
+           (double)rp.ls[1], (double)rp.ls[2], (double)eg.ls[0], (double)eg.ls[1], (double)fr.ls[0], (double)fr.ls[1]);
+    check(same(&rp, &un), "loss scale 2^12 (fp32): weights == the unscaled run's (bitwise)", maxrel(rp.params, un.params, un.np));
+    check(same(&rp, &eg) && same(&rp, &fr), "loss scale 2^12 (fp32): replay == eager == fresh (bitwise)",
+          maxrel(rp.params, eg.params, rp.np));
+    check(rp.loss_sum == un.loss_sum && fr.loss_sum == un.loss_sum && rp.ret_sum == un.ret_sum,
+          "loss scale 2^12 (fp32): the losses are the unscaled run's", rp.loss_sum - un.loss_sum);
+    check(rp.ls[0] == 16384 && rp.ls[1] == 2 && rp.ls[2] == 0 && !memcmp(rp.ls, eg.ls, sizeof rp.ls) &&
+          !memcmp(rp.ls, fr.ls, sizeof rp.ls), "loss scale: 2^14, 2 good steps at the end (grown; kept by the state)",
+          (double)rp.ls[0]);
+  } else {
+    check(0, "loss scale fp32: no run", 0); check(0, "loss scale fp32: no run", 0);
+    check(0, "loss scale fp32: no run", 0); check(0, "loss scale fp32: no run", 0);
+  }
+  run_free(&un); run_free(&rp); run_free(&eg); run_free(&fr);
+}
+
+/* a ctx on Vulkan with DIVE_VK_FP16=fp16 and DIVE_VK_LOSS_SCALE=scale (NULL: the default);
+   NULL when there is none (-1 in *why: no device, -2: no shaderFloat16) */
+static dive_ctx *ls_ctx(int fp16, const char *scale, int *why) {
+  dive_ctx_desc cd;
+  dive_ctx *ctx = NULL;
+  dive_status st;
+  memset(&cd, 0, sizeof cd);
+  cd.backend = DIVE_BACKEND_VULKAN;
+  setenv("DIVE_VK_FP16", fp16 ? "1" : "0", 1);
+  if (scale) setenv("DIVE_VK_LOSS_SCALE", scale, 1);
+  st = dive_ctx_create(&ctx, &cd);
+  unsetenv("DIVE_VK_FP16");
+  unsetenv("DIVE_VK_LOSS_SCALE");
+  *why = st == DIVE_ERR_UNSUPPORTED ? -2 : -1;
+  if (st || ctx->backend != DIVE_BACKEND_VULKAN) { dive_ctx_destroy(ctx); return NULL; }
+  return ctx;
+}
+
+/* fp16 with a scale of 2^20, which overflows fp16 (a logit gradient near 0.1 times 2^20
+   is above 65504): CE steps on one batch, replayed (replay = NULL) or eager ("0"). Each
+   skipped step must leave the weights and momentum as they were, halve the scale and
+   count one skip; then training goes on. Returns the number of steps until the first
+   update (0 on failure), the weights after NSK steps into r. */
+enum { NSK = 8 };
+static int overflow_steps(const char *replay, run *r, int *skips_ok, float *ls_end) {
+  dive_ctx *ctx;
+  dive_resnet *m;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float x[B * HW * HW], l, v[3], *p0, *p1;
+  int32_t y[B];
+  int k, first = 0, why;
+  int64_t np;
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  ctx = ls_ctx(1, "1048576", &why);
+  unsetenv("DIVE_VK_REPLAY");
+  if (!ctx) return why;
+  m = make_model(ctx, 42);
+  np = dive_resnet_num_params(m);
+  p0 = (float *)malloc(8 * (size_t)np);
+  p1 = (float *)malloc(8 * (size_t)np);
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_CE;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f; sd.momentum = 0.9f;
+  *skips_ok = 1;
+  batch(0, B, x, y);
+  for (k = 0; k < NSK; k++) {
+    float before = 0;
+    dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_PARAMS), p0, np);
+    dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_MOMENTUM), p0 + np, np);
+    dive__rn_loss_scale(m, v);
+    before = v[0];
+    if (dive_resnet_train_step(m, NULL, x, y, B, &ld, &sd, &l)) {
+      printf("overflow step %d: %s\n", k + 1, dive_ctx_error(ctx));
+      *skips_ok = 0;
+      break;
+    }
+    dive__rn_loss_scale(m, v);
+    dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_PARAMS), p1, np);
+    dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_MOMENTUM), p1 + np, np);
+    if (!first) {
+      int unchanged = !memcmp(p0, p1, 8 * (size_t)np);
+      printf("  step %d: scale %g -> %g, skipped %g, loss %.5f, weights %s\n", k + 1, (double)before, (double)v[0],
+             (double)v[2], (double)l, unchanged ? "unchanged" : "updated");
+      if (unchanged) *skips_ok &= v[0] == before / 2 && v[2] == (float)(k + 1) && l == l;
+      else first = k + 1, *skips_ok &= v[0] == before && v[2] == (float)k;
+    }
+  }
+  *ls_end = v[0];
+  memset(r, 0, sizeof *r);
+  r->ok = 1;
+  snapshot(m, r);
+  free(p0); free(p1);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  return first;
+}
+
+/* 1 check: a scale that is not a power of two (or 2^127) and a negative growth are refused */
+static void check_loss_scale_args(void) {
+  dive_ctx *ctx;
+  int why, ok;
+  if (!(ctx = ls_ctx(0, "0", &why))) { skip_part("loss scale arguments", 1, 1, "no Vulkan device"); return; }
+  dive_ctx_destroy(ctx);
+  ok = !ls_ctx(0, "3", &why) && strstr(dive_last_error(), "power of two") != NULL;
+  ok = ok && !ls_ctx(0, "1.7014118346046923e38", &why); /* 2^127: its inverse is not a normal float */
+  setenv("DIVE_VK_LOSS_SCALE_GROWTH", "-1", 1);
+  ok = ok && !ls_ctx(0, "1024", &why);
+  unsetenv("DIVE_VK_LOSS_SCALE_GROWTH");
+  check(ok, "loss scale: DIVE_VK_LOSS_SCALE=3, =2^127, GROWTH=-1 refused", 0);
+}
+
+/* 3 checks */
+static void check_loss_scale_overflow(void) {
+  run rp, eg;
+  int fr, fe, okr = 0, oke = 0;
+  float sr = 0, se = 0;
+  memset(&rp, 0, sizeof rp);
+  memset(&eg, 0, sizeof eg);
+  fr = overflow_steps(NULL, &rp, &okr, &sr);
+  if (fr == -1) { skip_part("loss scale overflow", 3, 1, "no Vulkan device"); return; }
+  if (fr == -2) { skip_part("loss scale overflow", 3, 0, "no shaderFloat16"); return; }
+  fe = overflow_steps("0", &eg, &oke, &se);
+  check(fr > 1 && fr < NSK && okr, "loss scale 2^20 (fp16): overflowing steps skipped (weights kept), scale halved", fr);
+  check(fe == fr && oke && se == sr, "loss scale 2^20 (fp16): the eager step skips the same steps", fe);
+  check(rp.ok == 1 && eg.ok == 1 && same(&rp, &eg), "loss scale (fp16): replay == eager after the steps (bitwise)",
+        rp.ok == 1 && eg.ok == 1 ? maxrel(rp.params, eg.params, rp.np) : -1);
+  run_free(&rp); run_free(&eg);
+}
+
+/* One DiVE step whose loss is 2^-20 T^2 KL (alpha 2^-20, no first term): logit gradients
+   near 1e-8, under fp16's smallest subnormal (6e-8). The gradient arena after the step
+   into g (unscaled); 0 on failure. */
+static int tiny_grads(int fp16, const char *scale, float *g, int64_t *n) {
+  dive_ctx *ctx;
+  dive_resnet *m, *t;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float x[B * HW * HW], l;
+  int32_t y[B];
+  int counts[NCLS] = {20, 10, 5, 2}, why, ok;
+  unsetenv("DIVE_VK_REPLAY");
+  if (!(ctx = ls_ctx(fp16, scale, &why))) return why;
+  m = make_model(ctx, 42);
+  t = make_model(ctx, 7);
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_DIVE;
+  ld.alpha = 1.0f / 1048576.0f;
+  ld.alpha_set = 1;
+  ld.no_bsce = 1;
+  ld.class_counts = counts;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f;
+  batch(3, B, x, y);
+  ok = m && t && !dive_resnet_train_step(m, t, x, y, B, &ld, &sd, &l);
+  *n = dive_resnet_num_params(m);
+  ok = ok && !dive_tensor_read(dive_resnet_tensor(m, DIVE_RESNET_GRADS), g, *n);
+  if (!ok) printf("tiny gradients: %s\n", dive_ctx_error(ctx));
+  dive_resnet_destroy(t);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  return ok;
+}
+
+static double rel_l2(const float *a, const float *b, int64_t n) {
+  double d = 0, r = 0;
+  int64_t i;
+  for (i = 0; i < n; i++) { d += ((double)a[i] - b[i]) * ((double)a[i] - b[i]); r += (double)b[i] * b[i]; }
+  return r > 0 ? sqrt(d / r) : 1;
+}
+
+/* 2 checks: the gradients of fp16 with the default scale (2^15) against fp32's, and of
+   fp16 without scaling */
+static void check_loss_scale_underflow(void) {
+  float g32[20000], g16[20000], g16s[20000];
+  int64_t n = 0;
+  int a, b, c;
+  double e_un, e_s;
+  a = tiny_grads(0, "0", g32, &n);
+  if (a == -1) { skip_part("loss scale underflow", 2, 1, "no Vulkan device"); return; }
+  if (n > 20000) { check(0, "loss scale underflow: model too large for the test", (double)n); return; }
+  b = tiny_grads(1, "0", g16, &n);
+  if (b == -2) { skip_part("loss scale underflow", 2, 0, "no shaderFloat16"); return; }
+  c = tiny_grads(1, NULL, g16s, &n);
+  e_un = rel_l2(g16, g32, n);
+  e_s = rel_l2(g16s, g32, n);
+  printf("  gradients of a 2^-20 loss against fp32's (relative L2): fp16 unscaled %.3g, fp16 scaled 2^15 %.3g\n", e_un,
+         e_s);
+  check(a == 1 && b == 1 && c == 1 && e_un > 0.5, "loss scale (fp16): a 2^-20 loss's gradients underflow unscaled", e_un);
+  check(a == 1 && b == 1 && c == 1 && e_s < 2e-2, "loss scale (fp16): ... and are within 2e-2 of fp32's scaled", e_s);
+}
+
+/* A teacher longer than the student: a ResNet-8 student (11 forward ops) with a ResNet-20
+   teacher (23 ops), DiVE, at 12x12, batch 4 (the test's 4 classes); WARM + STEPS steps,
+   the counters of the last STEPS per step, the capture's dependency depth, the weights
+   after the steps into r. replay: DIVE_VK_REPLAY; pair0: DIVE_VK_PAIR=0. */
+static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t *depth, run *r) {
+  dive_ctx *ctx;
+  dive_resnet *m = NULL, *t = NULL;
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float x[4 * HW * HW];
+  int32_t y[4];
+  int counts[NCLS] = {20, 10, 5, 2}, k, i, ok = 1;
+  int64_t c0[5], c1[5];
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  if (pair0) setenv("DIVE_VK_PAIR", "0", 1);
+  ctx = make_ctx(DIVE_BACKEND_VULKAN, "long teacher", 0);
+  if (!ctx) { unsetenv("DIVE_VK_REPLAY"); unsetenv("DIVE_VK_PAIR"); return -1; }
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 8; rd.in_channels = 1; rd.num_classes = NCLS; rd.base_width = 4;
+  rd.height = rd.width = HW; rd.max_batch = 4; rd.seed = 42;
+  if (dive_resnet_create(ctx, &m, &rd)) ok = 0;
+  rd.depth = 20; rd.seed = 7;
+  if (ok && dive_resnet_create(ctx, &t, &rd)) ok = 0;
+  unsetenv("DIVE_VK_REPLAY");
+  unsetenv("DIVE_VK_PAIR");
+  memset(&ld, 0, sizeof ld);
+  ld.kind = DIVE_LOSS_DIVE;
+  ld.class_counts = counts;
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.05f; sd.momentum = 0.9f;
+  for (k = 0; k < WARM + STEPS && ok; k++) {
+    if (k == WARM) dive_query_vk_counters(ctx, c0);
+    batch(k, 4, x, y);
+    if (dive_resnet_train_step(m, t, x, y, 4, &ld, &sd, NULL)) ok = 0;
+  }
+  dive_query_vk_counters(ctx, c1);
+  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
+  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  *depth = m && m->cap ? m->cap->depth : -1;
+  if (ok) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok;
+  } else {
+    printf("long teacher: %s\n", dive_ctx_error(ctx));
+  }
+  dive_resnet_destroy(t);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  return ok;
+}
+
+/* 3 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
+   dependency depth, and its weights after the steps == the eager step's and == with the
+   teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit */
+static void check_long_teacher(void) {
+  double c[5], ce[5], cs[5];
+  int64_t depth, de, ds;
+  run rp, eg, se;
+  int a, b, d;
+  memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se);
+  a = long_teacher_steps(NULL, 0, c, &depth, &rp);
+  if (a < 0) { skip_part("long teacher", 3, 1, "no Vulkan device"); return; }
+  b = long_teacher_steps("0", 0, ce, &de, &eg);
+  d = long_teacher_steps(NULL, 1, cs, &ds, &se);
+  if (a == 1 && d == 1)
+    printf("  ResNet-8 student, ResNet-20 teacher (12x12, batch 4, steady state): dispatches %.1f, barriers %.1f; "
+           "dependency depth %lld (DIVE_VK_PAIR=0: barriers %.1f, depth %lld)\n", c[2], c[3], (long long)depth, cs[3],
+           (long long)ds);
+  check(a == 1 && depth > 0 && c[3] <= (double)depth + 1, "long teacher: barriers <= dependency depth + 1 (host)", c[3]);
+  check(a == 1 && b == 1 && same(&rp, &eg), "long teacher: replay == eager (bitwise)",
+        a == 1 && b == 1 ? maxrel(rp.params, eg.params, rp.np) : -1);
+  check(a == 1 && d == 1 && same(&rp, &se), "long teacher: replay == teacher forward first (DIVE_VK_PAIR=0, bitwise)",
+        a == 1 && d == 1 ? maxrel(rp.params, se.params, rp.np) : -1);
+  run_free(&rp); run_free(&eg); run_free(&se);
+}
+
 int main(void) {
   run cpu_b, cpu_d;
   sequence(DIVE_BACKEND_CPU, NULL, 0, &cpu_b);
@@ -458,6 +764,11 @@ int main(void) {
   check_counters(0);
   check_counters(1);
   check_fp16();
+  check_loss_scale_fp32();
+  check_loss_scale_args();
+  check_loss_scale_overflow();
+  check_loss_scale_underflow();
+  check_long_teacher();
   run_free(&cpu_b);
   run_free(&cpu_d);
   if (dive_query_validation_messages(NULL)) {

@@ -1364,7 +1364,7 @@ static dive_status cstep_ops(dive_ctx *ctx, cstep *m, const dive_tensor *scal, d
       (s = dive__vk_bn_act_fwd(ctx, &bp, &m->a1, &m->mean, &m->rstd, &m->c1, &m->g1, &m->b1, NULL, NULL, NULL, 1)) ||
       (s = dive_conv2d_forward(ctx, &m->c2, &m->a1, &m->w2, NULL, 1, 1, 1)) ||
       (s = dive_avgpool_forward(ctx, &lg4, &m->c2)) ||
-      (s = dive__loss_forward(ctx, &m->dl, &m->pe, NULL, &m->logits, &m->y, NULL, NULL, &ld, 1)) ||
+      (s = dive__loss_forward(ctx, &m->dl, &m->pe, NULL, &m->logits, &m->y, NULL, NULL, &ld, 1, NULL)) ||
       (s = dive__vk_loss_reduce(ctx, &m->pe, m->N, scal, ring)))
     return s;
   {
