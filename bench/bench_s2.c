@@ -6,7 +6,8 @@
    what: gb48 (dive__gb48_mode: the chunks' 8 x 48 tile, -1 rule, 0 off, 1 on), gbc
    (dive__gbc_mode: backward-data's col matrix in channel blocks, 0 / 1), dwcb
    (dive__dwcb_mode: the NN backward-weights' xt in 32-channel blocks, 0 / 1), pknn
-   (dive__pknn_mode: the weights' 8-row panels by transposes, 0 / 1). Times the
+   (dive__pknn_mode: the weights' 8-row panels by transposes, 0 / 1), gbw (dive__gbw_mode:
+   the forward's weights packed a channel block at a time, -1 rule, 0 off, 1 on). Times the
    forward, or backward-data ("bwd") or backward-weights ("dw") alone. */
 #define _POSIX_C_SOURCE 200809L
 #define DIVE_IMPLEMENTATION
@@ -14,13 +15,13 @@
 #include "bench_util.h"
 
 int main(int argc, char **argv) {
-  static const char *names[4] = {"gb48", "gbc", "dwcb", "pknn"};
-  int *vars[4] = {&dive__gb48_mode, &dive__gbc_mode, &dive__dwcb_mode, &dive__pknn_mode};
+  static const char *names[7] = {"gb48", "gbc", "dwcb", "pknn", "gbw", "pkpf", "gbwd"};
+  int *vars[7] = {&dive__gb48_mode, &dive__gbc_mode, &dive__dwcb_mode, &dive__pknn_mode, &dive__gbw_mode, &dive__pkpf_rows, &dive__gbwd_mode};
   dive__conv_p p;
   double best[2], fl;
   int mode[2], which, pass = argc > 8 && !strcmp(argv[8], "dw") ? 2 : argc > 8 && !strcmp(argv[8], "bwd") ? 1 : 0;
   if (argc < 8) {
-    fprintf(stderr, "usage: %s N C H K gb48|gbc|dwcb|pknn A B [bwd|dw]\n", argv[0]);
+    fprintf(stderr, "usage: %s N C H K gb48|gbc|dwcb|pknn|gbw A B [bwd|dw]\n", argv[0]);
     return 2;
   }
   memset(&p, 0, sizeof p);
@@ -31,11 +32,14 @@ int main(int argc, char **argv) {
     return 2;
   }
   p.P = p.Q = (p.H + 2 - 3) / 2 + 1;
-  for (which = 0; which < 4 && strcmp(argv[5], names[which]); which++) {}
-  if (which == 4) {
-    fprintf(stderr, "%s: what is gb48, gbc, dwcb or pknn, not '%s'\n", argv[0], argv[5]);
+  for (which = 0; which < 7 && strcmp(argv[5], names[which]); which++) {}
+  if (which == 7) {
+    fprintf(stderr, "%s: what is gb48, gbc, dwcb, pknn or gbw, not '%s'\n", argv[0], argv[5]);
     return 2;
   }
+  if (getenv("S2_PKPF")) dive__pkpf_rows = atoi(getenv("S2_PKPF")); /* the other switches fixed */
+  if (getenv("S2_GBW")) dive__gbw_mode = atoi(getenv("S2_GBW"));
+  if (getenv("S2_GBWD")) dive__gbwd_mode = atoi(getenv("S2_GBWD"));
   mode[0] = atoi(argv[6]);
   mode[1] = atoi(argv[7]);
   if (conv_ab(&p, pass, vars[which], mode, best)) return 1;

@@ -112,6 +112,7 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_DWCB")) dive__dwcb_mode = atoi(getenv("ZOO_DWCB"));
   if (getenv("ZOO_GB48")) dive__gb48_mode = atoi(getenv("ZOO_GB48"));
   if (getenv("ZOO_PKNN")) dive__pknn_mode = atoi(getenv("ZOO_PKNN"));
+  if (getenv("ZOO_GBW")) dive__gbw_mode = atoi(getenv("ZOO_GBW"));
   if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
   if (getenv("ZOO_PLAIN48")) dive__plain48_mode = atoi(getenv("ZOO_PLAIN48"));
   if (getenv("ZOO_NTLB")) dive__ntlb_mode = atoi(getenv("ZOO_NTLB"));
