@@ -2480,14 +2480,12 @@ DIVE__AVX512 static void dive__pk8_avx512(float *dst, const float *a, int64_t rs
    backward-data, columns CRS floats apart): 16 panels at a time, so that each column is one
    run of 128 floats (one page visited per 16 panels, not per panel: the scalar loop took
    17 % of the 512 3x3/2's backward-data, a TLB miss per 8 values). dst as dive__pack_nn's. */
-DIVE__AVX512 static void dive__pkt_avx512(float *dst, int M, int kc, const float *a, int64_t cs, int pf) {
+DIVE__AVX512 static void dive__pkt_avx512(float *dst, int M, int kc, const float *a, int64_t cs) {
   int m0, t, q, nt;
   for (m0 = 0; m0 < M; m0 += 16 * DIVE__NN_M) {
     nt = (DIVE__MIN(M - m0, 16 * DIVE__NN_M) + DIVE__NN_M - 1) / DIVE__NN_M; /* panels in this block */
     for (q = 0; q < kc; q++) {
       const float *s = a + (int64_t)q * cs + m0;
-      if (pf && q + pf < kc) /* (dive__pkpf_rows) this block's run of the column pf ahead */
-        for (t = 0; t < nt; t += 2) _mm_prefetch((const char *)(s + (int64_t)pf * cs + DIVE__NN_M * t), _MM_HINT_T0);
       float *d = dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M;
       for (t = 0; t < nt; t += 2) { /* two panels a vector: rows m0 + 8 t .. + 16 */
         __m512 v = _mm512_maskz_loadu_ps(DIVE__LANES(M - m0 - DIVE__NN_M * t), s + DIVE__NN_M * t);
@@ -3537,7 +3535,7 @@ static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float 
     return;
   }
   if (rs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
-    dive__pkt_avx512(dst, M, kc, a, cs, dive__pkpf_rows);
+    dive__pkt_avx512(dst, M, kc, a, cs);
     dive__pknn_calls++;
     return;
   }
@@ -4495,42 +4493,57 @@ static void dive__wino4_u(float gg[9][DIVE__NN_M], float *dst, int64_t xs) {
    output channels [k0, k1) (k0 a multiple of 8; k1 = Kr for all), so that parts can share
    the packing: built per 8-row panel and channel in a small tile and stored 8 floats at a
    time (strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7). */
+/* F(2x2)'s U stored two channels at a time: each store a whole 64-byte line of a panel
+   row, where one channel a store wrote half lines to 16 streams 1 MB apart (512 channels:
+   the same cache sets, each line evicted between its halves and read twice) */
+static int dive__wpk2_mode = 1; /* 0: one channel a store (A/B, tests) */
+static DIVE__TLS int dive__wpk2_calls; /* channel pairs stored so by this thread (tests) */
 static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
                               int k1) {
   int64_t xs = (int64_t)g->Kr * p->C, ks = flip ? 9 : (int64_t)p->C * 9; /* w's floats from kernel (k, c) to (k + 1, c) */
-  int kp, c, i, a, x, nk;
+  int kp, c, i, a, x, nk, c2, cc;
   for (kp = k0; kp < k1; kp += DIVE__NN_M)
-    for (c = 0; c < p->C; c++) {
-      /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
-         transform below is one 8-wide vector operation */
-      float gg[9][DIVE__NN_M], t[12][DIVE__NN_M], uu[16][DIVE__NN_M];
-      const float *gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
-      nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
-      for (a = 0; a < 9; a++) {
-        int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
-        for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
-        for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
-      }
-      if (g->m == 4) {
-        dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
-        continue;
-      }
-      for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
-        for (i = 0; i < DIVE__NN_M; i++) {
-          t[a][i] = gg[a][i];
-          t[3 + a][i] = 0.5f * (gg[a][i] + gg[3 + a][i] + gg[6 + a][i]);
-          t[6 + a][i] = 0.5f * (gg[a][i] - gg[3 + a][i] + gg[6 + a][i]);
-          t[9 + a][i] = gg[6 + a][i];
+    for (c2 = 0; c2 < p->C; c2 += cc) {
+      /* F(2x2): two channels a store, each a whole 64-byte line (dive__wpk2_mode) */
+      float uu2[16][2 * DIVE__NN_M];
+      int n2 = g->m != 4 && dive__wpk2_mode && c2 + 1 < p->C ? 2 : 1;
+      dive__wpk2_calls += n2 == 2;
+      for (cc = 0; cc < n2; cc++) {
+        /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
+           transform below is one 8-wide vector operation */
+        float gg[9][DIVE__NN_M], t[12][DIVE__NN_M], uu[16][DIVE__NN_M];
+        const float *gp;
+        c = c2 + cc;
+        gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
+        nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
+        for (a = 0; a < 9; a++) {
+          int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
+          for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
+          for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
         }
-      for (a = 0; a < 4; a++) /* U = T G^T */
-        for (i = 0; i < DIVE__NN_M; i++) {
-          uu[4 * a + 0][i] = t[3 * a][i];
-          uu[4 * a + 1][i] = 0.5f * (t[3 * a][i] + t[3 * a + 1][i] + t[3 * a + 2][i]);
-          uu[4 * a + 2][i] = 0.5f * (t[3 * a][i] - t[3 * a + 1][i] + t[3 * a + 2][i]);
-          uu[4 * a + 3][i] = t[3 * a + 2][i];
+        if (g->m == 4) {
+          dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
+          continue;
         }
-      for (x = 0; x < 16; x++)
-        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
+        for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
+          for (i = 0; i < DIVE__NN_M; i++) {
+            t[a][i] = gg[a][i];
+            t[3 + a][i] = 0.5f * (gg[a][i] + gg[3 + a][i] + gg[6 + a][i]);
+            t[6 + a][i] = 0.5f * (gg[a][i] - gg[3 + a][i] + gg[6 + a][i]);
+            t[9 + a][i] = gg[6 + a][i];
+          }
+        for (a = 0; a < 4; a++) /* U = T G^T */
+          for (i = 0; i < DIVE__NN_M; i++) {
+            uu[4 * a + 0][i] = t[3 * a][i];
+            uu[4 * a + 1][i] = 0.5f * (t[3 * a][i] + t[3 * a + 1][i] + t[3 * a + 2][i]);
+            uu[4 * a + 2][i] = 0.5f * (t[3 * a][i] - t[3 * a + 1][i] + t[3 * a + 2][i]);
+            uu[4 * a + 3][i] = t[3 * a + 2][i];
+          }
+        for (x = 0; x < 16; x++) memcpy(uu2[x] + cc * DIVE__NN_M, uu[x], sizeof uu[x]);
+      }
+      for (x = 0; x < 16 && g->m != 4; x++)
+        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c2 * DIVE__NN_M, uu2[x],
+               sizeof(float) * DIVE__NN_M * (size_t)n2);
     }
 }
 

@@ -1503,6 +1503,9 @@ static const int gbw_shapes[][6] = { /* N, C, H=W, K, kernel, stride */
     {2, 20, 9, 24, 3, 2}, {3, 40, 8, 13, 3, 2}, {1, 64, 14, 40, 3, 2}, {2, 30, 11, 17, 3, 2},
     {2, 12, 10, 16, 5, 2}, {1, 9, 7, 8, 5, 1}};
 #define GBW_NSH ((int)(sizeof gbw_shapes / sizeof gbw_shapes[0]))
+static const int gbw_wk[][4] = { /* C, K, flip, m */
+    {7, 13, 0, 2}, {7, 13, 1, 2}, {16, 8, 0, 2}, {33, 20, 1, 2}, {64, 64, 0, 2}, {64, 64, 1, 2}, {9, 16, 0, 4}};
+#define GBW_NWK ((int)(sizeof gbw_wk / sizeof gbw_wk[0]))
 static void run_gbw(void) {
   int gm = dive__gbw_mode, gdm = dive__gbwd_mode, fm = dive__fwdb_mode, best = dive__isa(), isa;
   int c0 = dive__gbw_calls, d0 = dive__gbwd_calls, k;
@@ -1549,6 +1552,42 @@ static void run_gbw(void) {
   report("gbwconv", "weights packed per block ran (forward, backward-data)", dive__isa_name(best),
          dive__gbw_calls > c0 && dive__gbwd_calls > d0, "%d, %d chunks", dive__gbw_calls - c0,
          dive__gbwd_calls - d0);
+  /* Winograd's U (dive__wino_pack_u) two channels a store (dive__wpk2_mode 1) bit for bit
+     against one a store (its transform checked by the Winograd conv rows): odd channel
+     counts (the last channel alone), K not a multiple of 8, forward and flipped, F(2x2), and
+     one F(4x4) (never paired) */
+  c0 = dive__wpk2_calls;
+  for (k = 0; k < GBW_NWK; k++) {
+    dive__conv_p p;
+    dive__wgeo g;
+    int64_t nw, nu, i;
+    float *w, *u[2];
+    int m, same, flip = gbw_wk[k][2], wm = dive__wpk2_mode, w4 = dive__wino4_mode;
+    char desc[96];
+    memset(&p, 0, sizeof p);
+    p.N = 1; p.C = gbw_wk[k][0]; p.K = gbw_wk[k][1]; p.H = p.W = p.P = p.Q = 7; p.R = p.S = 3; p.stride = 1; p.pad = 1;
+    p.groups = 1;
+    dive__wino4_mode = gbw_wk[k][3] == 4;
+    dive__wgeo_init(&p, &g, flip);
+    nw = (int64_t)p.C * p.K * 9; nu = (int64_t)g.nx * g.Kr * p.C;
+    w = (float *)malloc(sizeof(float) * (size_t)(nw + 2 * nu));
+    u[0] = w + nw; u[1] = u[0] + nu;
+    for (i = 0; i < nw; i++) w[i] = dive_rng_normal(&r);
+    for (m = 0; m < 2; m++) {
+      memset(u[m], 0x7f, sizeof(float) * (size_t)nu); /* (anything not written differs) */
+      dive__wpk2_mode = m;
+      dive__wino_pack_u(&p, &g, w, flip, u[m], 0, g.Kr);
+    }
+    dive__wpk2_mode = wm;
+    dive__wino4_mode = w4;
+    same = !memcmp(u[0], u[1], sizeof(float) * (size_t)nu);
+    snprintf(desc, sizeof desc, "Winograd U two channels a store C=%d K=%d F(%dx%d)%s", p.C, p.K, g.m, g.m,
+             flip ? " flipped" : "");
+    report("gbwconv", desc, "cpu", same, "%s one channel a store", same ? "identical to" : "DIFFERS from");
+    free(w);
+  }
+  report("gbwconv", "Winograd U two channels a store ran", "cpu", dive__wpk2_calls > c0, "%d pairs",
+         dive__wpk2_calls - c0);
 }
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
    forced) */
@@ -1597,7 +1636,7 @@ static int part_checks(int cpu, const char *only_op) {
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;
-  if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 1;
+  if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 2 + GBW_NWK;
   if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
