@@ -4493,21 +4493,29 @@ static void dive__wino4_u(float gg[9][DIVE__NN_M], float *dst, int64_t xs) {
    output channels [k0, k1) (k0 a multiple of 8; k1 = Kr for all), so that parts can share
    the packing: built per 8-row panel and channel in a small tile and stored 8 floats at a
    time (strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7). */
-/* F(2x2)'s U stored two channels at a time: each store a whole 64-byte line of a panel
-   row, where one channel a store wrote half lines to 16 streams 1 MB apart (512 channels:
-   the same cache sets, each line evicted between its halves and read twice) */
-static int dive__wpk2_mode = 1; /* 0: one channel a store (A/B, tests) */
-static DIVE__TLS int dive__wpk2_calls; /* channel pairs stored so by this thread (tests) */
+/* F(2x2)'s U built for a block of channels (of one panel) in a small tile, then stored a
+   run of whole lines per xi: one channel a store had written half lines (32 bytes) to 16
+   streams 1 MB apart (512 channels: the same cache sets, each line evicted between its
+   halves and read twice). Measured (one thread, Intel, AVX-512, the packing alone, 512
+   channels at 7x7): 9.5 -> 6.7 ms forward with 32 channels a block (pairs: 9.1); 256 at
+   14x14 1.6 -> 0.8. */
+static int dive__wpk2_mode = 32; /* channels a block, at most DIVE__WPK_MAX; 0 or 1: one channel a store (A/B, tests) */
+#define DIVE__WPK_MAX 32
+/* backward-data's kernels of one panel and channel (72 floats) are K 9 floats (18 KB for
+   512) from the next channel's: a page each, beyond the hardware prefetchers' strides; the
+   panel's floats this many channels ahead are prefetched */
+static DIVE__UNUSED int dive__wpkpf = 8; /* 0: none (A/B) */
+static DIVE__TLS int dive__wpk2_calls; /* channel blocks stored so by this thread (tests) */
 static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
                               int k1) {
   int64_t xs = (int64_t)g->Kr * p->C, ks = flip ? 9 : (int64_t)p->C * 9; /* w's floats from kernel (k, c) to (k + 1, c) */
   int kp, c, i, a, x, nk, c2, cc;
   for (kp = k0; kp < k1; kp += DIVE__NN_M)
     for (c2 = 0; c2 < p->C; c2 += cc) {
-      /* F(2x2): two channels a store, each a whole 64-byte line (dive__wpk2_mode) */
-      float uu2[16][2 * DIVE__NN_M];
-      int n2 = g->m != 4 && dive__wpk2_mode && c2 + 1 < p->C ? 2 : 1;
-      dive__wpk2_calls += n2 == 2;
+      /* F(2x2): a block of n2 channels, then each xi's run of n2 8-float rows (dive__wpk2_mode) */
+      float uu2[16][DIVE__WPK_MAX * DIVE__NN_M];
+      int n2 = g->m != 4 ? DIVE__MIN(DIVE__MAX(1, DIVE__MIN(dive__wpk2_mode, DIVE__WPK_MAX)), p->C - c2) : 1;
+      dive__wpk2_calls += n2 >= 2;
       for (cc = 0; cc < n2; cc++) {
         /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
            transform below is one 8-wide vector operation */
@@ -4515,6 +4523,12 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
         const float *gp;
         c = c2 + cc;
         gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
+#if DIVE__X86
+        if (flip && dive__wpkpf && c + dive__wpkpf < p->C) { /* (dive__wpkpf) the panel's 72 floats that far ahead */
+          const char *pf = (const char *)(gp + (int64_t)dive__wpkpf * p->K * 9);
+          for (i = 0; i < 5; i++) _mm_prefetch(pf + 64 * i, _MM_HINT_T0);
+        }
+#endif
         nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
         for (a = 0; a < 9; a++) {
           int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */

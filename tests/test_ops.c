@@ -1504,7 +1504,7 @@ static const int gbw_shapes[][6] = { /* N, C, H=W, K, kernel, stride */
     {2, 12, 10, 16, 5, 2}, {1, 9, 7, 8, 5, 1}};
 #define GBW_NSH ((int)(sizeof gbw_shapes / sizeof gbw_shapes[0]))
 static const int gbw_wk[][4] = { /* C, K, flip, m */
-    {7, 13, 0, 2}, {7, 13, 1, 2}, {16, 8, 0, 2}, {33, 20, 1, 2}, {64, 64, 0, 2}, {64, 64, 1, 2}, {9, 16, 0, 4}};
+    {7, 13, 0, 2}, {7, 13, 1, 2}, {16, 8, 0, 2}, {33, 20, 1, 2}, {64, 64, 0, 2}, {75, 40, 1, 2}, {9, 16, 0, 4}};
 #define GBW_NWK ((int)(sizeof gbw_wk / sizeof gbw_wk[0]))
 static void run_gbw(void) {
   int gm = dive__gbw_mode, gdm = dive__gbwd_mode, fm = dive__fwdb_mode, best = dive__isa(), isa;
@@ -1552,16 +1552,18 @@ static void run_gbw(void) {
   report("gbwconv", "weights packed per block ran (forward, backward-data)", dive__isa_name(best),
          dive__gbw_calls > c0 && dive__gbwd_calls > d0, "%d, %d chunks", dive__gbw_calls - c0,
          dive__gbwd_calls - d0);
-  /* Winograd's U (dive__wino_pack_u) two channels a store (dive__wpk2_mode 1) bit for bit
-     against one a store (its transform checked by the Winograd conv rows): odd channel
-     counts (the last channel alone), K not a multiple of 8, forward and flipped, F(2x2), and
-     one F(4x4) (never paired) */
+  /* Winograd's U (dive__wino_pack_u) in blocks of 2 and 32 channels (dive__wpk2_mode) bit
+     for bit against one channel a store (its transform checked by the Winograd conv rows):
+     channel counts not a multiple of the block (a short last block), K not a multiple of 8,
+     forward and flipped (the prefetch ahead past the last channel), F(2x2), and one F(4x4)
+     (never in blocks) */
   c0 = dive__wpk2_calls;
   for (k = 0; k < GBW_NWK; k++) {
     dive__conv_p p;
     dive__wgeo g;
     int64_t nw, nu, i;
-    float *w, *u[2];
+    float *w, *u[3];
+    static const int wmodes[3] = {0, 2, DIVE__WPK_MAX};
     int m, same, flip = gbw_wk[k][2], wm = dive__wpk2_mode, w4 = dive__wino4_mode;
     char desc[96];
     memset(&p, 0, sizeof p);
@@ -1570,23 +1572,23 @@ static void run_gbw(void) {
     dive__wino4_mode = gbw_wk[k][3] == 4;
     dive__wgeo_init(&p, &g, flip);
     nw = (int64_t)p.C * p.K * 9; nu = (int64_t)g.nx * g.Kr * p.C;
-    w = (float *)malloc(sizeof(float) * (size_t)(nw + 2 * nu));
-    u[0] = w + nw; u[1] = u[0] + nu;
+    w = (float *)malloc(sizeof(float) * (size_t)(nw + 3 * nu));
+    u[0] = w + nw; u[1] = u[0] + nu; u[2] = u[1] + nu;
     for (i = 0; i < nw; i++) w[i] = dive_rng_normal(&r);
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < 3; m++) {
       memset(u[m], 0x7f, sizeof(float) * (size_t)nu); /* (anything not written differs) */
-      dive__wpk2_mode = m;
+      dive__wpk2_mode = wmodes[m];
       dive__wino_pack_u(&p, &g, w, flip, u[m], 0, g.Kr);
     }
     dive__wpk2_mode = wm;
     dive__wino4_mode = w4;
-    same = !memcmp(u[0], u[1], sizeof(float) * (size_t)nu);
-    snprintf(desc, sizeof desc, "Winograd U two channels a store C=%d K=%d F(%dx%d)%s", p.C, p.K, g.m, g.m,
+    same = !memcmp(u[0], u[1], sizeof(float) * (size_t)nu) && !memcmp(u[0], u[2], sizeof(float) * (size_t)nu);
+    snprintf(desc, sizeof desc, "Winograd U in channel blocks C=%d K=%d F(%dx%d)%s", p.C, p.K, g.m, g.m,
              flip ? " flipped" : "");
     report("gbwconv", desc, "cpu", same, "%s one channel a store", same ? "identical to" : "DIFFERS from");
     free(w);
   }
-  report("gbwconv", "Winograd U two channels a store ran", "cpu", dive__wpk2_calls > c0, "%d pairs",
+  report("gbwconv", "Winograd U in channel blocks ran", "cpu", dive__wpk2_calls > c0, "%d blocks",
          dive__wpk2_calls - c0);
 }
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
