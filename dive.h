@@ -4825,11 +4825,13 @@ static int64_t dive__gbw_ws(const dive__conv_p *p) {
 /* does the forward of p (groups 1, in chunks of images, not Winograd) pack per block? The
    rule: weights of more than DIVE__GBW_MIN floats (larger than L2: every chunk read the
    whole packed copy back from memory, where the blocks' packing reads w from there
-   instead, the same bytes); smaller weights stay in L2 packed once for all the chunks */
+   instead, the same bytes; smaller weights stay in L2 packed once for all the chunks),
+   on one thread: with two, each packs all the weights itself where it packed half, and
+   the process's CPU time was level (512 3x3/2, 16 images: 31.5 / 35.9 -> 32.1 / 34.8 ms) */
 #define DIVE__GBW_MIN (1 << 19)
 static int dive__gbw_pick(const dive__conv_p *p) {
   if (dive__gbw_mode == 0 || !dive__gbk_mode || p->R * p->S == 1) return 0;
-  return dive__gbw_mode == 1 || (int64_t)p->K * p->C * p->R * p->S > DIVE__GBW_MIN;
+  return dive__gbw_mode == 1 || ((int64_t)p->K * p->C * p->R * p->S > DIVE__GBW_MIN && dive__nthreads() == 1);
 }
 /* dive__gb_gemm's channel blocks (dive__gbk_mode), the weights w (K, CRS) packed per block
    into the scratch's last dive__gbw_ws floats (sc as dive__gb_ws(p, K, ni) + that) */
@@ -4903,10 +4905,12 @@ static int64_t dive__gbwd_ws(const dive__conv_p *p) {
   int RS = p->R * p->S;
   return dive__rup((int64_t)DIVE__NN_M * DIVE__MAX(1, DIVE__GB_KC / (DIVE__NN_M * RS)) * RS * p->K, 16);
 }
-#define DIVE__GBWD_MIN (1 << 20) /* (the 512 3x3/2: 2.4 M; the 256 one, 0.6 M, 4 chunks, was 4-6 % slower) */
+/* the rule: as the forward's (one thread; two: 37.9 / 39.4 -> 39.8 / 39.8 ms), larger
+   weights (the 512 3x3/2: 2.4 M floats; the 256 one, 0.6 M in 4 chunks, was 4-6 % slower) */
+#define DIVE__GBWD_MIN (1 << 20)
 static int dive__gbwd_pick(const dive__conv_p *p) {
   if (dive__gbwd_mode == 0 || !dive__gbc_mode || p->R * p->S == 1) return 0;
-  return dive__gbwd_mode == 1 || (int64_t)p->K * p->C * p->R * p->S > DIVE__GBWD_MIN;
+  return dive__gbwd_mode == 1 || ((int64_t)p->K * p->C * p->R * p->S > DIVE__GBWD_MIN && dive__nthreads() == 1);
 }
 static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__conv_p *q1, const float *apack,
                             const float *w, const float *dy, int ni, float *sc, float *dx) {
