@@ -3517,15 +3517,25 @@ static void dive__conv_src_dx(const dive__conv_p *p, const dive__cgeo *g, const 
 static DIVE__UNUSED int dive__pknn_mode = 1; /* 1: dive__pk8_avx512 / dive__pkt_avx512 on AVX-512 where cs / rs is 1, 0: the
                                     scalar loop (A/B, tests) */
 static DIVE__TLS DIVE__UNUSED int dive__pknn_calls; /* panels packed that way by this thread (tests) */
+/* Where the rows are a block of a wider matrix's columns (rs > kc: dive__gbw_gemm's 14
+   channels of 3x3, 504 bytes of each 18 KB row), the hardware prefetcher finds no run to
+   follow and each panel waited on its 8 rows' misses (dive__pk8_avx512 16 % of the 512
+   3x3/2's forward, perf): the same columns of the rows this far ahead are prefetched. */
+static DIVE__UNUSED int dive__pkpf_rows = 8; /* 0: no prefetch (A/B) */
 static void dive__pack_nn(float *DIVE__RESTRICT dst, int M, int kc, const float *a, int64_t rs,
                           int64_t cs) {
   int m0, i, q;
 #if DIVE__X86
   if (cs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
     for (m0 = 0; m0 < M; m0 += DIVE__NN_M, dive__pknn_calls++)
-      for (q = 0; q < kc; q += 16)
+      for (q = 0; q < kc; q += 16) {
+        if (rs > kc && dive__pkpf_rows && m0 + dive__pkpf_rows < M) { /* see dive__pkpf_rows */
+          int mp = m0 + dive__pkpf_rows, e = DIVE__MIN(DIVE__NN_M, M - mp);
+          for (i = 0; i < e; i++) _mm_prefetch((const char *)(a + (int64_t)(mp + i) * rs + q), _MM_HINT_T0);
+        }
         dive__pk8_avx512(dst + (int64_t)m0 * kc + (int64_t)q * DIVE__NN_M, a + (int64_t)m0 * rs + q, rs,
                          DIVE__MIN(DIVE__NN_M, M - m0), DIVE__MIN(16, kc - q));
+      }
     return;
   }
   if (rs == 1 && dive__pknn_mode && dive__isa() == DIVE__ISA_AVX512) {
@@ -4487,42 +4497,71 @@ static void dive__wino4_u(float gg[9][DIVE__NN_M], float *dst, int64_t xs) {
    output channels [k0, k1) (k0 a multiple of 8; k1 = Kr for all), so that parts can share
    the packing: built per 8-row panel and channel in a small tile and stored 8 floats at a
    time (strided stores of one float per (k, c, xi) cost as much as the GEMMs at 7x7). */
+/* F(2x2)'s U built for a block of channels (of one panel) in a small tile, then stored a
+   run of whole lines per xi: one channel a store had written half lines (32 bytes) to 16
+   streams 1 MB apart (512 channels: the same cache sets, each line evicted between its
+   halves and read twice). Measured (one thread, Intel, AVX-512, the packing alone, 512
+   channels at 7x7): 9.5 -> 6.7 ms forward with 32 channels a block (pairs: 9.1); 256 at
+   14x14 1.6 -> 0.8. */
+static int dive__wpk2_mode = 32; /* channels a block, at most DIVE__WPK_MAX; 0 or 1: one channel a store (A/B, tests) */
+#define DIVE__WPK_MAX 32
+/* backward-data's kernels of one panel and channel (72 floats) are K 9 floats (18 KB for
+   512) from the next channel's: a page each, beyond the hardware prefetchers' strides; the
+   panel's floats this many channels ahead are prefetched */
+static DIVE__UNUSED int dive__wpkpf = 8; /* 0: none (A/B) */
+static DIVE__TLS int dive__wpk2_calls; /* channel blocks stored so by this thread (tests) */
 static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
                               int k1) {
   int64_t xs = (int64_t)g->Kr * p->C, ks = flip ? 9 : (int64_t)p->C * 9; /* w's floats from kernel (k, c) to (k + 1, c) */
-  int kp, c, i, a, x, nk;
+  int kp, c, i, a, x, nk, c2, cc;
   for (kp = k0; kp < k1; kp += DIVE__NN_M)
-    for (c = 0; c < p->C; c++) {
-      /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
-         transform below is one 8-wide vector operation */
-      float gg[9][DIVE__NN_M], t[12][DIVE__NN_M], uu[16][DIVE__NN_M];
-      const float *gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
-      nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
-      for (a = 0; a < 9; a++) {
-        int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
-        for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
-        for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
-      }
-      if (g->m == 4) {
-        dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
-        continue;
-      }
-      for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
-        for (i = 0; i < DIVE__NN_M; i++) {
-          t[a][i] = gg[a][i];
-          t[3 + a][i] = 0.5f * (gg[a][i] + gg[3 + a][i] + gg[6 + a][i]);
-          t[6 + a][i] = 0.5f * (gg[a][i] - gg[3 + a][i] + gg[6 + a][i]);
-          t[9 + a][i] = gg[6 + a][i];
+    for (c2 = 0; c2 < p->C; c2 += cc) {
+      /* F(2x2): a block of n2 channels, then each xi's run of n2 8-float rows (dive__wpk2_mode) */
+      float uu2[16][DIVE__WPK_MAX * DIVE__NN_M];
+      int n2 = g->m != 4 ? DIVE__MIN(DIVE__MAX(1, DIVE__MIN(dive__wpk2_mode, DIVE__WPK_MAX)), p->C - c2) : 1;
+      dive__wpk2_calls += n2 >= 2;
+      for (cc = 0; cc < n2; cc++) {
+        /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
+           transform below is one 8-wide vector operation */
+        float gg[9][DIVE__NN_M], t[12][DIVE__NN_M], uu[16][DIVE__NN_M];
+        const float *gp;
+        c = c2 + cc;
+        gp = flip ? w + ((int64_t)c * p->K + kp) * 9 : w + ((int64_t)kp * p->C + c) * 9;
+#if DIVE__X86
+        if (flip && dive__wpkpf && c + dive__wpkpf < p->C) { /* (dive__wpkpf) the panel's 72 floats that far ahead */
+          const char *pf = (const char *)(gp + (int64_t)dive__wpkpf * p->K * 9);
+          for (i = 0; i < 5; i++) _mm_prefetch(pf + 64 * i, _MM_HINT_T0);
         }
-      for (a = 0; a < 4; a++) /* U = T G^T */
-        for (i = 0; i < DIVE__NN_M; i++) {
-          uu[4 * a + 0][i] = t[3 * a][i];
-          uu[4 * a + 1][i] = 0.5f * (t[3 * a][i] + t[3 * a + 1][i] + t[3 * a + 2][i]);
-          uu[4 * a + 2][i] = 0.5f * (t[3 * a][i] - t[3 * a + 1][i] + t[3 * a + 2][i]);
-          uu[4 * a + 3][i] = t[3 * a + 2][i];
+#endif
+        nk = DIVE__MIN(DIVE__NN_M, p->K - kp);
+        for (a = 0; a < 9; a++) {
+          int sa = flip ? 8 - a : a; /* backward-data: the kernel rotated by 180 degrees */
+          for (i = 0; i < nk; i++) gg[a][i] = gp[i * ks + sa];
+          for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
         }
-      for (x = 0; x < 16; x++)
-        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, uu[x], sizeof uu[x]);
+        if (g->m == 4) {
+          dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
+          continue;
+        }
+        for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
+          for (i = 0; i < DIVE__NN_M; i++) {
+            t[a][i] = gg[a][i];
+            t[3 + a][i] = 0.5f * (gg[a][i] + gg[3 + a][i] + gg[6 + a][i]);
+            t[6 + a][i] = 0.5f * (gg[a][i] - gg[3 + a][i] + gg[6 + a][i]);
+            t[9 + a][i] = gg[6 + a][i];
+          }
+        for (a = 0; a < 4; a++) /* U = T G^T */
+          for (i = 0; i < DIVE__NN_M; i++) {
+            uu[4 * a + 0][i] = t[3 * a][i];
+            uu[4 * a + 1][i] = 0.5f * (t[3 * a][i] + t[3 * a + 1][i] + t[3 * a + 2][i]);
+            uu[4 * a + 2][i] = 0.5f * (t[3 * a][i] - t[3 * a + 1][i] + t[3 * a + 2][i]);
+            uu[4 * a + 3][i] = t[3 * a + 2][i];
+          }
+        for (x = 0; x < 16; x++) memcpy(uu2[x] + cc * DIVE__NN_M, uu[x], sizeof uu[x]);
+      }
+      for (x = 0; x < 16 && g->m != 4; x++)
+        memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c2 * DIVE__NN_M, uu2[x],
+               sizeof(float) * DIVE__NN_M * (size_t)n2);
     }
 }
 
@@ -4775,6 +4814,65 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
   *ln = Ln;
   return cbuf;
 }
+/* The forward's weights packed a block at a time (dive__gbw_gemm) instead of all of them
+   before the chunks: dive__pack_nn wrote the whole packed copy (9.4 MB for the 512 3x3/2)
+   to memory and every chunk read it back from there; here each channel block's panels (K
+   x its kb columns, 256 KB for 512 rows of 14 channels) are packed from w into the
+   thread's scratch just before the GEMM that uses them, which reads them from L2. The same
+   panels, the same kernel calls, the same sums. */
+static int dive__gbw_mode = -1; /* -1: the rule (dive__gbw_pick), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__gbw_calls; /* chunks run this way by this thread (tests) */
+/* floats of extra scratch (beyond dive__gb_ws) for the block's panels */
+static int64_t dive__gbw_ws(const dive__conv_p *p) {
+  return dive__rup(dive__rup(p->K, DIVE__NN_M) * (int64_t)DIVE__MAX(DIVE__GB_KC, p->R * p->S), 16);
+}
+/* does the forward of p (groups 1, in chunks of images, not Winograd) pack per block? The
+   rule: weights of more than DIVE__GBW_MIN floats (larger than L2: every chunk read the
+   whole packed copy back from memory, where the blocks' packing reads w from there
+   instead, the same bytes; smaller weights stay in L2 packed once for all the chunks),
+   on one thread: with two, each packs all the weights itself where it packed half, and
+   the process's CPU time was level (512 3x3/2, 16 images: 31.5 / 35.9 -> 32.1 / 34.8 ms) */
+#define DIVE__GBW_MIN (1 << 19)
+static int dive__gbw_pick(const dive__conv_p *p) {
+  if (dive__gbw_mode == 0 || !dive__gbk_mode || p->R * p->S == 1) return 0;
+  return dive__gbw_mode == 1 || ((int64_t)p->K * p->C * p->R * p->S > DIVE__GBW_MIN && dive__nthreads() == 1);
+}
+/* dive__gb_gemm's channel blocks (dive__gbk_mode), the weights w (K, CRS) packed per block
+   into the scratch's last dive__gbw_ws floats (sc as dive__gb_ws(p, K, ni) + that) */
+static float *dive__gbw_gemm(dive__nn_fn nn, const dive__conv_p *p, const float *w, const float *x, int64_t xs,
+                             int ni, float *sc, int64_t *ln) {
+  int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q, j0;
+  int64_t HW = (int64_t)p->H * p->W;
+  float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16), *ap = sc + dive__gb_ws(p, p->K, ni);
+  int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(p->K, DIVE__NN_M) * Ln, 16));
+  int u, RS = p->R * p->S, M = p->K;
+  dive__nn_fn nn48 = dive__gb48_pick(nn, p), f;
+  int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb, m0, m1, i0, nr;
+  dive__fwdb_calls++;
+  dive__gbk_calls++;
+  dive__gbw_calls++;
+  dive__gb48_calls += nn48 != NULL;
+  for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
+  for (c0 = 0; c0 < p->C; c0 += nc) {
+    nc = DIVE__MIN(cpb, p->C - c0);
+    kb = nc * RS;
+    for (u = 0; u < ni; u++) dive__im2col_pq(p, nc, x + u * xs + c0 * HW, src + u * PQ, Ln);
+    for (q = 0; q < kb; q++) memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
+    dive__pack_nn(ap, M, kb, w + (int64_t)c0 * RS, CRS, 1); /* panel i0 at ap + i0 kb */
+    for (m0 = 0; m0 < M; m0 += DIVE__GB_MC) { /* dive__nn_gemm_kb's order */
+      m1 = DIVE__MIN(M, m0 + DIVE__GB_MC);
+      for (j0 = 0; j0 < Ln; j0 += nr) {
+        nr = nn48 && Ln - j0 >= 48 ? 48 : Ln - j0 >= 32 ? 32 : 16;
+        f = nr == 48 ? nn48 : nn;
+        dive__nn48_calls += nr == 48;
+        for (i0 = m0; i0 < m1; i0 += DIVE__NN_M)
+          f(kb, ap + (int64_t)i0 * kb, src + j0, off, cbuf + (int64_t)i0 * Ln + j0, Ln, c0 > 0, nr);
+      }
+    }
+  }
+  *ln = Ln;
+  return cbuf;
+}
 /* out (ni images of (K, P, Q)) = the chunk's columns (+ bias) */
 static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
                              float *out) {
@@ -4802,8 +4900,24 @@ static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t L
    same order for every col entry: the same sums as the whole matrix. */
 static int dive__gbc_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
 static DIVE__TLS int dive__gbc_calls; /* chunks run this way by this thread (tests) */
+/* w (not NULL, dive__gbwd_mode): the transposed weights packed a block of channels at a
+   time from w (K, CRS), as dive__gbw_gemm the forward's, into the scratch past
+   dive__gb_ws(q1, CRS, ni) (dive__gbwd_ws floats), apack unused */
+static int dive__gbwd_mode = -1; /* -1: the rule (dive__gbw_pick's), 0: never, 1: wherever it applies */
+static DIVE__TLS int dive__gbwd_calls; /* chunks run this way by this thread (tests) */
+static int64_t dive__gbwd_ws(const dive__conv_p *p) {
+  int RS = p->R * p->S;
+  return dive__rup((int64_t)DIVE__NN_M * DIVE__MAX(1, DIVE__GB_KC / (DIVE__NN_M * RS)) * RS * p->K, 16);
+}
+/* the rule: as the forward's (one thread; two: 37.9 / 39.4 -> 39.8 / 39.8 ms), larger
+   weights (the 512 3x3/2: 2.4 M floats; the 256 one, 0.6 M in 4 chunks, was 4-6 % slower) */
+#define DIVE__GBWD_MIN (1 << 20)
+static int dive__gbwd_pick(const dive__conv_p *p) {
+  if (dive__gbwd_mode == 0 || !dive__gbc_mode || p->R * p->S == 1) return 0;
+  return dive__gbwd_mode == 1 || ((int64_t)p->K * p->C * p->R * p->S > DIVE__GBWD_MIN && dive__nthreads() == 1);
+}
 static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__conv_p *q1, const float *apack,
-                            const float *dy, int ni, float *sc, float *dx) {
+                            const float *w, const float *dy, int ni, float *sc, float *dx) {
   int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S;
   int64_t Ln = dive__rup(ni * PQ, 16), K = p->K, q;
   int RS = p->R * p->S, u, c0, nc, p0, kcb;
@@ -4811,6 +4925,7 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(CRS, DIVE__NN_M) * Ln, 16));
   dive__nn_fn nn48 = dive__nn48_pick(nn, q1);
   int cpb = DIVE__NN_M * DIVE__MAX(1, DIVE__GB_KC / (DIVE__NN_M * RS)); /* c0 RS stays a multiple of 8 */
+  float *ap = w ? sc + dive__gb_ws(q1, (int)CRS, ni) : NULL;
   if (!dive__gbc_mode || RS == 1) {
     int64_t ln;
     cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln);
@@ -4819,6 +4934,7 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   }
   dive__fwdb_calls++;
   dive__gbc_calls++;
+  dive__gbwd_calls += w != NULL;
   for (u = 0; u < ni; u++) dive__im2col_pq(q1, (int)K, dy + u * K * PQ, src + u * PQ, Ln);
   for (q = 0; q < K; q++) {
     memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
@@ -4827,10 +4943,15 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   kcb = nn48 ? DIVE__GB_KC48 : DIVE__GB_KC;
   for (c0 = 0; c0 < p->C; c0 += nc) {
     int m0 = c0 * RS;
+    const float *a = apack + (int64_t)m0 * K;
     nc = DIVE__MIN(cpb, p->C - c0);
+    if (w) { /* a(m, k) = w(k, m) for this block's rows */
+      dive__pack_nn(ap, nc * RS, (int)K, w + m0, 1, CRS);
+      a = ap;
+    }
     for (p0 = 0; p0 < K; p0 += kcb) /* rows [m0, m0 + nc RS) of col, in the first rows of cbuf */
-      dive__nn_gemm_kb(nn, nn48, nc * RS, (int)K, p0, (int)DIVE__MIN(kcb, K - p0), apack + (int64_t)m0 * K, src,
-                       off + p0, Ln, Ln, cbuf);
+      dive__nn_gemm_kb(nn, nn48, nc * RS, (int)K, p0, (int)DIVE__MIN(kcb, K - p0), a, src, off + p0, Ln, Ln,
+                       cbuf);
     for (u = 0; u < ni; u++) dive__col2im(p, nc, cbuf + u * PQ, Ln, dx + u * p->C * HW + c0 * HW);
   }
 }
@@ -4879,8 +5000,8 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
   const dive__winofns *wf = dive__winofns_get();
   dive__epi_fn ep = dive__epi_kernel();
   dive__wgeo g, gb;
-  int nt = dive__parts(p->N), wino = dive__wino_pick(p), nb, c;
-  int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S, na, per;
+  int nt = dive__parts(p->N), wino = dive__wino_pick(p), nb, c, gbw;
+  int64_t PQ = (int64_t)p->P * p->Q, HW = (int64_t)p->H * p->W, CRS = (int64_t)p->C * p->R * p->S, na, per, npart;
   int64_t cols = PQ; /* the GEMMs' columns per image */
   const float *eb = dive__fwd_epi_acts(epi) ? b : NULL; /* the epilogue adds the bias then */
   float *base, *cur, *apack;
@@ -4889,10 +5010,12 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
   dive__wgeo_init(p, &g, 0);
   if (wino) cols = g.T;
   if (p->groups != 1 || !dive__fwdb_pick(p, cols)) return 0;
-  nb = dive__fwdb_nb(cols, (p->N + nt - 1) / nt, wino);
+  npart = (p->N + nt - 1) / nt; /* images a part, at most */
+  nb = dive__fwdb_nb(cols, npart, wino);
+  gbw = !wino && dive__gbw_pick(p);
   if (wino) dive__winob_geo(&g, nb, p, &gb);
-  na = wino ? g.nx * (int64_t)g.Kr * p->C : dive__rup(p->K, DIVE__NN_M) * CRS;
-  per = dive__rup(wino ? gb.per : dive__gb_ws(p, p->K, nb), 16);
+  na = wino ? g.nx * (int64_t)g.Kr * p->C : gbw ? 0 : dive__rup(p->K, DIVE__NN_M) * CRS;
+  per = dive__rup(wino ? gb.per : dive__gb_ws(p, p->K, nb) + (gbw ? dive__gbw_ws(p) : 0), 16);
   base = dive__ws_get(ws, dive__rup(na, 16) + dive__rup(2 * (int64_t)p->C, 16) + per * nt);
   if (!base) return 0;
   cur = base;
@@ -4909,7 +5032,7 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
     int64_t n, n1, u, ln;
     /* the weights packed by all threads, each its panels */
     if (wino) dive__wino_pack_u(p, &g, w, 0, apack, k0, k1);
-    else if (k1 > k0) dive__pack_nn(apack + (int64_t)k0 * CRS, DIVE__MIN(k1, p->K) - k0, (int)CRS, w + (int64_t)k0 * CRS, CRS, 1);
+    else if (k1 > k0 && !gbw) dive__pack_nn(apack + (int64_t)k0 * CRS, DIVE__MIN(k1, p->K) - k0, (int)CRS, w + (int64_t)k0 * CRS, CRS, 1);
     DIVE__OMP_BARRIER
     for (t = DIVE__TID; t < nt; t += DIVE__NTH)
       for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += ni) {
@@ -4918,7 +5041,8 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
         if (wino) {
           dive__winob_chunk(nn, wf, p, &g, &gb, apack, off, in + n * p->C * HW, ni, b, out + n * p->K * PQ, sc);
         } else {
-          const float *cb = dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln);
+          const float *cb = gbw ? dive__gbw_gemm(nn, p, w, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln)
+                                : dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln);
           dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
         }
         for (u = n; u < n + ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, u);
@@ -5306,6 +5430,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   const dive__rowfns *f = dive__rowfns_get();
   const dive__winofns *wf = dive__winofns_get();
   int nt = dive__parts(p->N), asfwd = dive__conv_bwd_as_fwd(p, &q), grp, shared = 0, wino, nnw, dgb = 0, dgbp, nbd = 1;
+  int gbwd = 0; /* dive__gb_col2im packs the weights per block */
   int gd = 0, gd2 = 0, s1b;
   dive__nt_fn ntf;
   int rbw; /* backward-weights with the col matrix in blocks of rbw output rows (dive__colblk_rows) */
@@ -5388,7 +5513,9 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   } else if (dgb) {
     q1 = *p;
     q1.C = p->K; q1.H = p->P; q1.W = p->Q; q1.R = q1.S = 1; q1.stride = 1; q1.pad = 0;
-    per_din = DIVE__MAX(per_din, asfwd ? dive__gb_ws(&q, p->C, nbd) : dive__gb_ws(&q1, (int)g.CRS, nbd));
+    gbwd = !asfwd && dive__gbwd_pick(p);
+    per_din = DIVE__MAX(per_din, asfwd ? dive__gb_ws(&q, p->C, nbd)
+                                       : dive__gb_ws(&q1, (int)g.CRS, nbd) + (gbwd ? dive__gbwd_ws(p) : 0));
   }
   /* the weights then packed by all threads, each its panels (not the flipped 3x3 ones) */
   dgbp = dgb && (wino || !asfwd || p->R * p->S == 1);
@@ -5478,7 +5605,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
       int M = wino || asfwd ? p->C : (int)g.CRS, np = (M + DIVE__NN_M - 1) / DIVE__NN_M; /* rows of the packing */
       int m0 = DIVE__NN_M * (np * DIVE__TID / DIVE__NTH), m1 = DIVE__NN_M * (np * (DIVE__TID + 1) / DIVE__NTH);
       if (wino) dive__wino_pack_u(&q, &wq, w, 1, apack, m0, m1);
-      else if (DIVE__MIN(m1, M) > m0) /* a(m, k) = w(k, m): asfwd 1x1's flip, or the col path's transpose */
+      else if (DIVE__MIN(m1, M) > m0 && !gbwd) /* a(m, k) = w(k, m): asfwd 1x1's flip, or the col path's transpose */
         dive__pack_nn(apack + (int64_t)m0 * p->K, DIVE__MIN(m1, M) - m0, p->K, w + m0, 1, g.CRS);
       DIVE__OMP_BARRIER
     }
@@ -5607,7 +5734,7 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
             cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
             dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
           } else {
-            dive__gb_col2im(nn, p, &q1, apack, dy, nc, mine, dx);
+            dive__gb_col2im(nn, p, &q1, apack, gbwd ? w : NULL, dy, nc, mine, dx);
           }
           for (u = 0; u < nc && epi; u++) dive__dgrad_epi_apply(f, epi, p, din, n + u, 0, p->C);
         }

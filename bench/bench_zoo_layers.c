@@ -13,6 +13,8 @@
    ZOO_NN48=0|1 the blocked GEMM's 8 x 48 tile (off / on wherever the chunks run), ZOO_GB48=0|1
    that tile in the channel-blocked im2col chunks (the 3x3/2 convs' forward by rule),
    ZOO_PKNN=0|1 the weights' 8-row panels packed by scalar loops / AVX-512 transposes,
+   ZOO_GBW=0|1 and ZOO_GBWD=0|1 the strided convs' weights packed whole first / a block of
+   channels at a time (forward, backward-data), ZOO_PKPF=0|8 the packing's prefetch rows ahead,
    ZOO_PLAIN48=0|1 that tile in the unchunked 1x1 convs (dive__conv_plain), ZOO_NTLB=0|1 the
    1x1 weight gradient in pixel blocks (ZOO_NTLBC pixels a block),
    ZOO_DWCB=0|1 and ZOO_DWPAR=0|1 the NN backward-weights' transposed input in one block of
@@ -112,6 +114,9 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_DWCB")) dive__dwcb_mode = atoi(getenv("ZOO_DWCB"));
   if (getenv("ZOO_GB48")) dive__gb48_mode = atoi(getenv("ZOO_GB48"));
   if (getenv("ZOO_PKNN")) dive__pknn_mode = atoi(getenv("ZOO_PKNN"));
+  if (getenv("ZOO_GBW")) dive__gbw_mode = atoi(getenv("ZOO_GBW"));
+  if (getenv("ZOO_GBWD")) dive__gbwd_mode = atoi(getenv("ZOO_GBWD"));
+  if (getenv("ZOO_PKPF")) dive__pkpf_rows = atoi(getenv("ZOO_PKPF"));
   if (getenv("ZOO_NN48")) dive__nn48_mode = atoi(getenv("ZOO_NN48"));
   if (getenv("ZOO_PLAIN48")) dive__plain48_mode = atoi(getenv("ZOO_PLAIN48"));
   if (getenv("ZOO_NTLB")) dive__ntlb_mode = atoi(getenv("ZOO_NTLB"));

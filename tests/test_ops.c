@@ -1492,6 +1492,105 @@ static void run_s1(void) {
   report("s1conv", "convs without copies ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || dive__s1_calls > c0, "%d calls", dive__s1_calls - c0);
 }
+/* The strided convs' weights packed a block of channels at a time just before the GEMM
+   (dive__gbw_gemm, the forward; dive__gb_col2im with w, backward-data), forced on in the
+   convs in chunks of images, against the serial reference and bit for bit against the same
+   call with the weights packed whole first (the same panels, kernel calls and sums), on
+   every ISA path (dive__pack_nn's transposes on AVX-512, its loop elsewhere). Sizes: one
+   and several channel blocks (14 channels a block with the 8 x 48 tile, 28 without; 24
+   for backward-data), output channels not a multiple of 8, 5x5 kernels, odd planes. */
+static const int gbw_shapes[][6] = { /* N, C, H=W, K, kernel, stride */
+    {2, 20, 9, 24, 3, 2}, {3, 40, 8, 13, 3, 2}, {1, 64, 14, 40, 3, 2}, {2, 30, 11, 17, 3, 2},
+    {2, 12, 10, 16, 5, 2}, {1, 9, 7, 8, 5, 1}};
+#define GBW_NSH ((int)(sizeof gbw_shapes / sizeof gbw_shapes[0]))
+static const int gbw_wk[][4] = { /* C, K, flip, m */
+    {7, 13, 0, 2}, {7, 13, 1, 2}, {16, 8, 0, 2}, {33, 20, 1, 2}, {64, 64, 0, 2}, {75, 40, 1, 2}, {9, 16, 0, 4}};
+#define GBW_NWK ((int)(sizeof gbw_wk / sizeof gbw_wk[0]))
+static void run_gbw(void) {
+  int gm = dive__gbw_mode, gdm = dive__gbwd_mode, fm = dive__fwdb_mode, best = dive__isa(), isa;
+  int c0 = dive__gbw_calls, d0 = dive__gbwd_calls, k;
+  dive_rng r;
+  dive_rng_seed(&r, 31);
+  for (isa = best; isa >= 0; isa = dive__isa_narrower(isa))
+    for (k = 0; k < GBW_NSH; k++) {
+      dive__conv_p p;
+      dive__ws ws = {NULL, 0};
+      int64_t ni, no, nw;
+      float *buf, *in, *w, *b, *dout, *o[2], *di[2], *ro, *rdi, *rdw;
+      double e;
+      int m, same;
+      char desc[96];
+      dive__isa_set(isa);
+      memset(&p, 0, sizeof p);
+      p.N = gbw_shapes[k][0]; p.C = gbw_shapes[k][1]; p.H = p.W = gbw_shapes[k][2]; p.K = gbw_shapes[k][3];
+      p.R = p.S = gbw_shapes[k][4]; p.stride = gbw_shapes[k][5]; p.pad = p.R / 2; p.groups = 1;
+      p.P = p.Q = (p.H + 2 * p.pad - p.R) / p.stride + 1;
+      ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * p.R * p.S;
+      buf = (float *)calloc((size_t)(4 * ni + 4 * no + 2 * nw + p.K), sizeof(float));
+      in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
+      rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni;
+      conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
+      dive__fwdb_mode = 1;
+      for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
+        dive__gbw_mode = dive__gbwd_mode = m;
+        dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
+        dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], NULL, NULL, dout, in, w, NULL);
+      }
+      dive__gbw_mode = gm;
+      dive__gbwd_mode = gdm;
+      dive__fwdb_mode = fm;
+      DIVE_FREE(ws.base);
+      e = DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni));
+      same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni);
+      snprintf(desc, sizeof desc, "weights packed per block N=%d C=%d %dx%d K=%d %dx%d/%d", p.N, p.C, p.H, p.W, p.K,
+               p.R, p.S, p.stride);
+      report("gbwconv", desc, dive__isa_name(isa), e <= 1e-5 && same,
+             "max err %.1e of the reference's max, %s the whole packing", e, same ? "identical to" : "DIFFERS from");
+      free(buf);
+    }
+  dive__isa_set(best);
+  report("gbwconv", "weights packed per block ran (forward, backward-data)", dive__isa_name(best),
+         dive__gbw_calls > c0 && dive__gbwd_calls > d0, "%d, %d chunks", dive__gbw_calls - c0,
+         dive__gbwd_calls - d0);
+  /* Winograd's U (dive__wino_pack_u) in blocks of 2 and 32 channels (dive__wpk2_mode) bit
+     for bit against one channel a store (its transform checked by the Winograd conv rows):
+     channel counts not a multiple of the block (a short last block), K not a multiple of 8,
+     forward and flipped (the prefetch ahead past the last channel), F(2x2), and one F(4x4)
+     (never in blocks) */
+  c0 = dive__wpk2_calls;
+  for (k = 0; k < GBW_NWK; k++) {
+    dive__conv_p p;
+    dive__wgeo g;
+    int64_t nw, nu, i;
+    float *w, *u[3];
+    static const int wmodes[3] = {0, 2, DIVE__WPK_MAX};
+    int m, same, flip = gbw_wk[k][2], wm = dive__wpk2_mode, w4 = dive__wino4_mode;
+    char desc[96];
+    memset(&p, 0, sizeof p);
+    p.N = 1; p.C = gbw_wk[k][0]; p.K = gbw_wk[k][1]; p.H = p.W = p.P = p.Q = 7; p.R = p.S = 3; p.stride = 1; p.pad = 1;
+    p.groups = 1;
+    dive__wino4_mode = gbw_wk[k][3] == 4;
+    dive__wgeo_init(&p, &g, flip);
+    nw = (int64_t)p.C * p.K * 9; nu = (int64_t)g.nx * g.Kr * p.C;
+    w = (float *)malloc(sizeof(float) * (size_t)(nw + 3 * nu));
+    u[0] = w + nw; u[1] = u[0] + nu; u[2] = u[1] + nu;
+    for (i = 0; i < nw; i++) w[i] = dive_rng_normal(&r);
+    for (m = 0; m < 3; m++) {
+      memset(u[m], 0x7f, sizeof(float) * (size_t)nu); /* (anything not written differs) */
+      dive__wpk2_mode = wmodes[m];
+      dive__wino_pack_u(&p, &g, w, flip, u[m], 0, g.Kr);
+    }
+    dive__wpk2_mode = wm;
+    dive__wino4_mode = w4;
+    same = !memcmp(u[0], u[1], sizeof(float) * (size_t)nu) && !memcmp(u[0], u[2], sizeof(float) * (size_t)nu);
+    snprintf(desc, sizeof desc, "Winograd U in channel blocks C=%d K=%d F(%dx%d)%s", p.C, p.K, g.m, g.m,
+             flip ? " flipped" : "");
+    report("gbwconv", desc, "cpu", same, "%s one channel a store", same ? "identical to" : "DIFFERS from");
+    free(w);
+  }
+  report("gbwconv", "Winograd U in channel blocks ran", "cpu", dive__wpk2_calls > c0, "%d blocks",
+         dive__wpk2_calls - c0);
+}
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
    forced) */
 static int colblk_row(const tcase *c) {
@@ -1539,6 +1638,7 @@ static int part_checks(int cpu, const char *only_op) {
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;
+  if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 2 + GBW_NWK;
   if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
@@ -1935,6 +2035,7 @@ int main(int argc, char **argv) {
   }
   if (do_cpu && (!only_op || !strcmp(only_op, "gconv"))) run_gd();
   if (do_cpu && (!only_op || !strcmp(only_op, "s1conv"))) run_s1();
+  if (do_cpu && (!only_op || !strcmp(only_op, "gbwconv"))) run_gbw();
   if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
     int best = dive__isa(), isa;
     for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
