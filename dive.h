@@ -1593,6 +1593,7 @@ static int dive__plain48_mode = -1;
 static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 static int dive__wino4_mode = -1; /* F(4x4, 3x3) Winograd (dive__wino4_pick): -1 rule, 0 never, 1 always, 2 bwd only */
 static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_avx512, 0 dive__s1_avx512 (A/B) */
+static DIVE__UNUSED int dive__wof_mode = 1; /* Winograd F(2x2)'s output rows of 16 and 8 floats in registers (dive__wo16_avx512) */
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1656,6 +1657,8 @@ static void dive__isa_init(void) {
   dive__wino4_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : e && !strcmp(e, "2") ? 2 : -1;
   e = getenv("DIVE_CPU_S1K");
   dive__s1k_mode = e ? atoi(e) : 1;
+  e = getenv("DIVE_CPU_WOF");
+  dive__wof_mode = e ? atoi(e) : 1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4327,7 +4330,7 @@ typedef struct dive__winofns {
   void (*in4)(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, int64_t n);
   void (*out4)(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw, float bias, float *yb);
 } dive__winofns;
-#define DIVE__WINOFNS(SFX, ATTR, TILES, TILES4)                                                        \
+#define DIVE__WINOFNS(SFX, ATTR, TILES, TILES4, OUT)                                                   \
   ATTR static DIVE__UNUSED void dive__wt_##SFX(float *pl, int64_t ps, const float *x, int H, int W,    \
                                                int th, int tw) {                                        \
     dive__wino_tiles_body(pl, ps, x, H, W, th, tw);                                                     \
@@ -4352,12 +4355,67 @@ typedef struct dive__winofns {
                                    int tw, float bias, float *yb) {                                     \
     dive__wino4_out_body(out, H, W, m, mstride, th, tw, bias, yb);                                      \
   }                                                                                                     \
-  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, dive__wo_##SFX,              \
+  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, OUT,                         \
                                                     TILES4, dive__wi4_##SFX, dive__wo4_##SFX};
-DIVE__WINOFNS(generic, , dive__wt_generic, dive__wt4_generic)
+static DIVE__TLS DIVE__UNUSED int dive__wof_calls; /* output transforms run by dive__wo16_avx512's own path (tests) */
+DIVE__WINOFNS(generic, , dive__wt_generic, dive__wt4_generic, dive__wo_generic)
 #if DIVE__X86
-DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2, dive__wt4_avx2)
-DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512, dive__wino4_tiles_avx512)
+DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2, dive__wt4_avx2, dive__wo_avx2)
+DIVE__AVX512 static void dive__wo16_avx512(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw,
+                                           float bias, float *yb);
+DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512, dive__wino4_tiles_avx512, dive__wo16_avx512)
+/* F(2x2)'s output transform where an image row holds 8 or 4 tiles (ResNet-32's 16x16 and
+   8x8 images: W = 2 tw, H = 2 th, th tw a multiple of 16): 16 tiles are two or four rows of
+   tiles, whose output rows are 64 contiguous floats, so Y's four planes are interleaved in
+   registers and stored as whole vectors, instead of stored to yb and interleaved back by
+   the scalar loop (below 16 tiles a row, its 2 tw stores per row cost more than the
+   transform). The same sums in the same order: the same bits. Other shapes, or
+   dive__wof_mode 0: dive__wo_avx512. */
+DIVE__AVX512 static void dive__wo16_avx512(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw,
+                                           float bias, float *yb) {
+  const __m512i lo = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
+  const __m512i hi = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
+  const __m512 bv = _mm512_set1_ps(bias);
+  int64_t T = (int64_t)th * tw, t;
+  if (!dive__wof_mode || W != 2 * tw || H != 2 * th || (tw != 8 && tw != 4) || T % 16) {
+    dive__wo_avx512(out, H, W, m, mstride, th, tw, bias, yb);
+    return;
+  }
+  dive__wof_calls++;
+  for (t = 0; t < T; t += 16) {
+    __m512 q0, q1, q2, q3, f00, f01, f02, f03, f10, f11, f12, f13, y0, y1, y2, y3, a0, a1, b0, b1;
+    float *o = out + 4 * t; /* tile row t / tw: output rows 2 t / tw and on */
+#define DIVE__WF(j) /* column j of F = A^T M, as dive__wino_out_body */          \
+  q0 = _mm512_loadu_ps(m + (0 + j) * mstride + t);                              \
+  q1 = _mm512_loadu_ps(m + (4 + j) * mstride + t);                              \
+  q2 = _mm512_loadu_ps(m + (8 + j) * mstride + t);                              \
+  q3 = _mm512_loadu_ps(m + (12 + j) * mstride + t);                             \
+  f0##j = _mm512_add_ps(_mm512_add_ps(q0, q1), q2);                             \
+  f1##j = _mm512_sub_ps(_mm512_sub_ps(q1, q2), q3);
+    DIVE__WF(0) DIVE__WF(1) DIVE__WF(2) DIVE__WF(3)
+#undef DIVE__WF
+    /* Y = F A: y0, y1 pixel row 0 (columns 0, 1 of the tiles), y2, y3 row 1 */
+    y0 = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(f00, f01), f02), bv);
+    y1 = _mm512_add_ps(_mm512_sub_ps(_mm512_sub_ps(f01, f02), f03), bv);
+    y2 = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(f10, f11), f12), bv);
+    y3 = _mm512_add_ps(_mm512_sub_ps(_mm512_sub_ps(f11, f12), f13), bv);
+    a0 = _mm512_permutex2var_ps(y0, lo, y1); /* pixel row 0 of tiles 0-7, interleaved */
+    a1 = _mm512_permutex2var_ps(y0, hi, y1); /* ... of tiles 8-15 */
+    b0 = _mm512_permutex2var_ps(y2, lo, y3); /* pixel row 1 */
+    b1 = _mm512_permutex2var_ps(y2, hi, y3);
+    if (tw == 8) { /* a vector per output row */
+      _mm512_storeu_ps(o, a0);
+      _mm512_storeu_ps(o + 16, b0);
+      _mm512_storeu_ps(o + 32, a1);
+      _mm512_storeu_ps(o + 48, b1);
+    } else { /* rows of 8: a0 holds rows 0 and 2 of these 8, b0 rows 1 and 3 */
+      _mm512_storeu_ps(o, DIVE__SHF4(a0, b0, 0x44));
+      _mm512_storeu_ps(o + 16, DIVE__SHF4(a0, b0, 0xEE));
+      _mm512_storeu_ps(o + 32, DIVE__SHF4(a1, b1, 0x44));
+      _mm512_storeu_ps(o + 48, DIVE__SHF4(a1, b1, 0xEE));
+    }
+  }
+}
 #endif
 static const dive__winofns *dive__winofns_get(void) {
 #if DIVE__X86
