@@ -1593,7 +1593,9 @@ static int dive__plain48_mode = -1;
 static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 static int dive__wino4_mode = -1; /* F(4x4, 3x3) Winograd (dive__wino4_pick): -1 rule, 0 never, 1 always, 2 bwd only */
 static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_avx512, 0 dive__s1_avx512 (A/B) */
-static DIVE__UNUSED int dive__wof_mode = 1; /* Winograd F(2x2)'s output rows of 16 and 8 floats in registers (dive__wo16_avx512) */
+/* Winograd F(2x2) at ResNet-32's 16x16 and 8x8 images: bit 0 the output rows in registers
+   (dive__wo16_avx512), bit 1 the 16x16 input planes two rows a store (dive__wino_tiles_avx512) */
+static DIVE__UNUSED int dive__wof_mode = 3;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1658,7 +1660,7 @@ static void dive__isa_init(void) {
   e = getenv("DIVE_CPU_S1K");
   dive__s1k_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_WOF");
-  dive__wof_mode = e ? atoi(e) : 1;
+  dive__wof_mode = e ? atoi(e) : 3;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4151,6 +4153,8 @@ DIVE__INLINE void dive__wino_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, co
     }
   }
 }
+static DIVE__TLS DIVE__UNUSED int dive__wof_calls; /* output transforms run by dive__wo16_avx512's own path (tests) */
+static DIVE__TLS DIVE__UNUSED int dive__wtf_calls; /* channels' planes made two rows a store (tests) */
 #if DIVE__X86
 /* the same in blocks of 16 tiles: per input row and block two pairs of masked loads (the
    windows at columns 2tx - 1 and 2tx + 1), four permutes into the four columns j */
@@ -4159,6 +4163,33 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
   const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
   const __m512 z = _mm512_setzero_ps();
   int h, tx0;
+  if (tw == 8 && W == 16 && (dive__wof_mode & 2)) {
+    /* 16x16 images (dive__wof_mode bit 1): input rows h and h + 2 are rows r and r + 1 of one
+       plane, so the even / odd columns of the two rows' windows fill one vector (the loop
+       below fills 8 lanes of 16 per row); the row past the plane's last (r + 1 = th + 1)
+       gets zeros inside its tail (ps >= (th + 2) tw) */
+    int e, r;
+    dive__wtf_calls++;
+    for (e = 0; e < 2; e++)
+      for (r = 0; r <= th; r += 2) {
+        float *d = pl + e * ps + (int64_t)r * 8;
+        __m512 a0 = z, a1 = z, b0 = z, b1 = z;
+        h = 2 * r - 1 + e;
+        if (h >= 0 && h < H) { /* columns -1..14 and 1..16 of the row */
+          a0 = _mm512_maskz_loadu_ps((__mmask16)0xfffe, x + (int64_t)h * 16 - 1);
+          b0 = _mm512_maskz_loadu_ps((__mmask16)0x7fff, x + (int64_t)h * 16 + 1);
+        }
+        if (h + 2 < H) {
+          a1 = _mm512_maskz_loadu_ps((__mmask16)0xfffe, x + (int64_t)(h + 2) * 16 - 1);
+          b1 = _mm512_maskz_loadu_ps((__mmask16)0x7fff, x + (int64_t)(h + 2) * 16 + 1);
+        }
+        _mm512_storeu_ps(d, _mm512_permutex2var_ps(a0, ev, a1));
+        _mm512_storeu_ps(d + 2 * ps, _mm512_permutex2var_ps(a0, od, a1));
+        _mm512_storeu_ps(d + 4 * ps, _mm512_permutex2var_ps(b0, ev, b1));
+        _mm512_storeu_ps(d + 6 * ps, _mm512_permutex2var_ps(b0, od, b1));
+      }
+    return;
+  }
   for (tx0 = 0; tx0 < tw; tx0 += 16) { /* a block of tiles, then the rows: masks per block */
     int c0 = 2 * tx0 - 1;
     __mmask16 mo = dive__s2mask(tx0, tw), m0 = dive__s2mask(c0, W), m1 = dive__s2mask(c0 + 16, W);
@@ -4357,7 +4388,6 @@ typedef struct dive__winofns {
   }                                                                                                     \
   static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, OUT,                         \
                                                     TILES4, dive__wi4_##SFX, dive__wo4_##SFX};
-static DIVE__TLS DIVE__UNUSED int dive__wof_calls; /* output transforms run by dive__wo16_avx512's own path (tests) */
 DIVE__WINOFNS(generic, , dive__wt_generic, dive__wt4_generic, dive__wo_generic)
 #if DIVE__X86
 DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2, dive__wt4_avx2, dive__wo_avx2)
@@ -4377,7 +4407,7 @@ DIVE__AVX512 static void dive__wo16_avx512(float *out, int H, int W, const float
   const __m512i hi = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
   const __m512 bv = _mm512_set1_ps(bias);
   int64_t T = (int64_t)th * tw, t;
-  if (!dive__wof_mode || W != 2 * tw || H != 2 * th || (tw != 8 && tw != 4) || T % 16) {
+  if (!(dive__wof_mode & 1) || W != 2 * tw || H != 2 * th || (tw != 8 && tw != 4) || T % 16) {
     dive__wo_avx512(out, H, W, m, mstride, th, tw, bias, yb);
     return;
   }
