@@ -1597,6 +1597,9 @@ static int dive__plain48_mode = -1;
 static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 static int dive__wino4_mode = -1; /* F(4x4, 3x3) Winograd (dive__wino4_pick): -1 rule, 0 never, 1 always, 2 bwd only */
 static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_avx512, 0 dive__s1_avx512 (A/B) */
+/* Winograd F(2x2) at ResNet-32's 16x16 and 8x8 images: bit 0 the output rows in registers
+   (dive__wo16_avx512), bit 1 the 16x16 input planes two rows a store (dive__wino_tiles_avx512) */
+static DIVE__UNUSED int dive__wof_mode = 3;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1660,6 +1663,8 @@ static void dive__isa_init(void) {
   dive__wino4_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : e && !strcmp(e, "2") ? 2 : -1;
   e = getenv("DIVE_CPU_S1K");
   dive__s1k_mode = e ? atoi(e) : 1;
+  e = getenv("DIVE_CPU_WOF");
+  dive__wof_mode = e ? atoi(e) : 3;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4162,6 +4167,8 @@ DIVE__INLINE void dive__wino_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, co
     }
   }
 }
+static DIVE__TLS DIVE__UNUSED int dive__wof_calls; /* output transforms run by dive__wo16_avx512's own path (tests) */
+static DIVE__TLS DIVE__UNUSED int dive__wtf_calls; /* channels' planes made two rows a store (tests) */
 #if DIVE__X86
 /* the same in blocks of 16 tiles: per input row and block two pairs of masked loads (the
    windows at columns 2tx - 1 and 2tx + 1), four permutes into the four columns j */
@@ -4170,6 +4177,33 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
   const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
   const __m512 z = _mm512_setzero_ps();
   int h, tx0;
+  if (tw == 8 && W == 16 && (dive__wof_mode & 2)) {
+    /* 16x16 images (dive__wof_mode bit 1): input rows h and h + 2 are rows r and r + 1 of one
+       plane, so the even / odd columns of the two rows' windows fill one vector (the loop
+       below fills 8 lanes of 16 per row); the row past the plane's last (r + 1 = th + 1)
+       gets zeros inside its tail (ps >= (th + 2) tw) */
+    int e, r;
+    dive__wtf_calls++;
+    for (e = 0; e < 2; e++)
+      for (r = 0; r <= th; r += 2) {
+        float *d = pl + e * ps + (int64_t)r * 8;
+        __m512 a0 = z, a1 = z, b0 = z, b1 = z;
+        h = 2 * r - 1 + e;
+        if (h >= 0 && h < H) { /* columns -1..14 and 1..16 of the row */
+          a0 = _mm512_maskz_loadu_ps((__mmask16)0xfffe, x + (int64_t)h * 16 - 1);
+          b0 = _mm512_maskz_loadu_ps((__mmask16)0x7fff, x + (int64_t)h * 16 + 1);
+        }
+        if (h + 2 < H) {
+          a1 = _mm512_maskz_loadu_ps((__mmask16)0xfffe, x + (int64_t)(h + 2) * 16 - 1);
+          b1 = _mm512_maskz_loadu_ps((__mmask16)0x7fff, x + (int64_t)(h + 2) * 16 + 1);
+        }
+        _mm512_storeu_ps(d, _mm512_permutex2var_ps(a0, ev, a1));
+        _mm512_storeu_ps(d + 2 * ps, _mm512_permutex2var_ps(a0, od, a1));
+        _mm512_storeu_ps(d + 4 * ps, _mm512_permutex2var_ps(b0, ev, b1));
+        _mm512_storeu_ps(d + 6 * ps, _mm512_permutex2var_ps(b0, od, b1));
+      }
+    return;
+  }
   for (tx0 = 0; tx0 < tw; tx0 += 16) { /* a block of tiles, then the rows: masks per block */
     int c0 = 2 * tx0 - 1;
     __mmask16 mo = dive__s2mask(tx0, tw), m0 = dive__s2mask(c0, W), m1 = dive__s2mask(c0 + 16, W);
@@ -4341,7 +4375,7 @@ typedef struct dive__winofns {
   void (*in4)(float *v, int64_t vstride, const float *pl, int64_t ps, int64_t tw, int64_t n);
   void (*out4)(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw, float bias, float *yb);
 } dive__winofns;
-#define DIVE__WINOFNS(SFX, ATTR, TILES, TILES4)                                                        \
+#define DIVE__WINOFNS(SFX, ATTR, TILES, TILES4, OUT)                                                   \
   ATTR static DIVE__UNUSED void dive__wt_##SFX(float *pl, int64_t ps, const float *x, int H, int W,    \
                                                int th, int tw) {                                        \
     dive__wino_tiles_body(pl, ps, x, H, W, th, tw);                                                     \
@@ -4366,12 +4400,66 @@ typedef struct dive__winofns {
                                    int tw, float bias, float *yb) {                                     \
     dive__wino4_out_body(out, H, W, m, mstride, th, tw, bias, yb);                                      \
   }                                                                                                     \
-  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, dive__wo_##SFX,              \
+  static const dive__winofns dive__winofns_##SFX = {TILES, dive__wi_##SFX, OUT,                         \
                                                     TILES4, dive__wi4_##SFX, dive__wo4_##SFX};
-DIVE__WINOFNS(generic, , dive__wt_generic, dive__wt4_generic)
+DIVE__WINOFNS(generic, , dive__wt_generic, dive__wt4_generic, dive__wo_generic)
 #if DIVE__X86
-DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2, dive__wt4_avx2)
-DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512, dive__wino4_tiles_avx512)
+DIVE__WINOFNS(avx2, DIVE__AVX2, dive__wt_avx2, dive__wt4_avx2, dive__wo_avx2)
+DIVE__AVX512 static void dive__wo16_avx512(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw,
+                                           float bias, float *yb);
+DIVE__WINOFNS(avx512, DIVE__AVX512, dive__wino_tiles_avx512, dive__wino4_tiles_avx512, dive__wo16_avx512)
+/* F(2x2)'s output transform where an image row holds 8 or 4 tiles (ResNet-32's 16x16 and
+   8x8 images: W = 2 tw, H = 2 th, th tw a multiple of 16): 16 tiles are two or four rows of
+   tiles, whose output rows are 64 contiguous floats, so Y's four planes are interleaved in
+   registers and stored as whole vectors, instead of stored to yb and interleaved back by
+   the scalar loop (below 16 tiles a row, its 2 tw stores per row cost more than the
+   transform). The same sums in the same order: the same bits. Other shapes, or
+   dive__wof_mode 0: dive__wo_avx512. */
+DIVE__AVX512 static void dive__wo16_avx512(float *out, int H, int W, const float *m, int64_t mstride, int th, int tw,
+                                           float bias, float *yb) {
+  const __m512i lo = _mm512_set_epi32(23, 7, 22, 6, 21, 5, 20, 4, 19, 3, 18, 2, 17, 1, 16, 0);
+  const __m512i hi = _mm512_set_epi32(31, 15, 30, 14, 29, 13, 28, 12, 27, 11, 26, 10, 25, 9, 24, 8);
+  const __m512 bv = _mm512_set1_ps(bias);
+  int64_t T = (int64_t)th * tw, t;
+  if (!(dive__wof_mode & 1) || W != 2 * tw || H != 2 * th || (tw != 8 && tw != 4) || T % 16) {
+    dive__wo_avx512(out, H, W, m, mstride, th, tw, bias, yb);
+    return;
+  }
+  dive__wof_calls++;
+  for (t = 0; t < T; t += 16) {
+    __m512 q0, q1, q2, q3, f00, f01, f02, f03, f10, f11, f12, f13, y0, y1, y2, y3, a0, a1, b0, b1;
+    float *o = out + 4 * t; /* tile row t / tw: output rows 2 t / tw and on */
+#define DIVE__WF(j) /* column j of F = A^T M, as dive__wino_out_body */          \
+  q0 = _mm512_loadu_ps(m + (0 + j) * mstride + t);                              \
+  q1 = _mm512_loadu_ps(m + (4 + j) * mstride + t);                              \
+  q2 = _mm512_loadu_ps(m + (8 + j) * mstride + t);                              \
+  q3 = _mm512_loadu_ps(m + (12 + j) * mstride + t);                             \
+  f0##j = _mm512_add_ps(_mm512_add_ps(q0, q1), q2);                             \
+  f1##j = _mm512_sub_ps(_mm512_sub_ps(q1, q2), q3);
+    DIVE__WF(0) DIVE__WF(1) DIVE__WF(2) DIVE__WF(3)
+#undef DIVE__WF
+    /* Y = F A: y0, y1 pixel row 0 (columns 0, 1 of the tiles), y2, y3 row 1 */
+    y0 = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(f00, f01), f02), bv);
+    y1 = _mm512_add_ps(_mm512_sub_ps(_mm512_sub_ps(f01, f02), f03), bv);
+    y2 = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(f10, f11), f12), bv);
+    y3 = _mm512_add_ps(_mm512_sub_ps(_mm512_sub_ps(f11, f12), f13), bv);
+    a0 = _mm512_permutex2var_ps(y0, lo, y1); /* pixel row 0 of tiles 0-7, interleaved */
+    a1 = _mm512_permutex2var_ps(y0, hi, y1); /* ... of tiles 8-15 */
+    b0 = _mm512_permutex2var_ps(y2, lo, y3); /* pixel row 1 */
+    b1 = _mm512_permutex2var_ps(y2, hi, y3);
+    if (tw == 8) { /* a vector per output row */
+      _mm512_storeu_ps(o, a0);
+      _mm512_storeu_ps(o + 16, b0);
+      _mm512_storeu_ps(o + 32, a1);
+      _mm512_storeu_ps(o + 48, b1);
+    } else { /* rows of 8: a0 holds rows 0 and 2 of these 8, b0 rows 1 and 3 */
+      _mm512_storeu_ps(o, DIVE__SHF4(a0, b0, 0x44));
+      _mm512_storeu_ps(o + 16, DIVE__SHF4(a0, b0, 0xEE));
+      _mm512_storeu_ps(o + 32, DIVE__SHF4(a1, b1, 0x44));
+      _mm512_storeu_ps(o + 48, DIVE__SHF4(a1, b1, 0xEE));
+    }
+  }
+}
 #endif
 static const dive__winofns *dive__winofns_get(void) {
 #if DIVE__X86

@@ -9,13 +9,24 @@
      dw NN      dw alone as NN GEMMs over the pixels (dive__dwnn_chunk, dive__dwnn_mode = 1)
    GFLOP/s count backward-weights' multiply-adds (2 N K C 9 P Q). Every variant's dw is first
    compared with dive__ref_conv2d_bwd at batch 4 (the bench refuses to time on a mismatch).
-   Then the NT micro-kernel alone, one 4 x 6 tile with its operands in L1, at the column
-   counts the shapes give it.
+   Then the NT micro-kernel alone, one 4 x 6 tile with its operands in L1 (64-byte aligned),
+   at the column counts the shapes give it.
      make build/bench_cifar_dw && OMP_NUM_THREADS=1 ./build/bench_cifar_dw [batch [reps]] */
 #define _POSIX_C_SOURCE 200809L
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include "bench_util.h"
+
+/* fill_lcg's values 64-byte aligned, as the model's tensors and copies are (malloc's blocks
+   lie 16 bytes off a line, which split every load of the NT kernel in L1 below) */
+static float *fill_al(int64_t n, unsigned seed) {
+  void *q = NULL;
+  float *f = fill_lcg(n, seed);
+  if (!f || posix_memalign(&q, 64, sizeof(float) * (size_t)n)) { free(f); return NULL; }
+  memcpy(q, f, sizeof(float) * (size_t)n);
+  free(f);
+  return (float *)q;
+}
 
 static void conv_p(dive__conv_p *p, int N, int C, int H, int K, int st) {
   memset(p, 0, sizeof *p);
@@ -97,11 +108,11 @@ int main(int argc, char **argv) {
            fl / best[2], 1e3 * best[3], fl / best[3]);
     free(in); free(w); free(dout); free(din); free(dw); free(ref);
   }
-  printf("NT kernel, one 4 x 6 tile, operands in L1:\n");
+  printf("NT kernel, one 4 x 6 tile, operands in L1 (64-byte aligned):\n");
   for (k = 0; k < sizeof ntl / sizeof ntl[0]; k++) {
     int64_t L = ntl[k][0], i, off[DIVE__NT_N];
     int ni = ntl[k][1], it, n = (int)(2e8 / (48.0 * (double)L * ni)) + 1;
-    float *a = fill_lcg(DIVE__NT_M * L * ni, 4u), *b = fill_lcg(DIVE__NT_N * L * ni, 5u), c[DIVE__NT_M * DIVE__NT_N];
+    float *a = fill_al(DIVE__NT_M * L * ni, 4u), *b = fill_al(DIVE__NT_N * L * ni, 5u), c[DIVE__NT_M * DIVE__NT_N];
     double bt = 1e30;
     if (!a || !b) return 1;
     for (i = 0; i < DIVE__NT_N; i++) off[i] = i * L;

@@ -1591,6 +1591,75 @@ static void run_gbw(void) {
   report("gbwconv", "Winograd U in channel blocks ran", "cpu", dive__wpk2_calls > c0, "%d blocks",
          dive__wpk2_calls - c0);
 }
+/* Winograd F(2x2)'s output transform in registers (dive__wo16_avx512, dive__wof_mode) for
+   images whose rows hold 8 or 4 tiles (W 16 or 8, H 2 th with th tw a multiple of 16):
+   Winograd forced on (F(2x2) only), the forward (with a bias) and the backward (din + dw;
+   backward-data runs the same transform on the flipped conv) against the serial reference
+   and bit for bit against the same calls with the path off. Odd channel counts, one and
+   three images (8x8 images run two to a GEMM), non-square images that take it (16 x 8,
+   8 x 16 pixels), and shapes beside it that must not (4 x 8: 8 tiles; 6 x 16: 24 tiles;
+   7 x 7, 15 x 15: odd sizes), so the count of the calls that took it is checked per row.
+   The same rows check the input planes of 16-column images made two rows a store
+   (dive__wof_mode bit 1; every W 16 row takes it, odd H and one row among them). */
+static const int wof_shapes[][6] = { /* N, C, K, H, W, takes the path */
+    {2, 16, 16, 16, 16, 1}, {3, 5, 7, 8, 8, 1}, {1, 8, 3, 8, 16, 1}, {1, 3, 9, 16, 8, 1},
+    {1, 32, 16, 8, 8, 1},   {1, 4, 5, 4, 8, 0}, {2, 6, 3, 6, 16, 0}, {1, 5, 6, 7, 7, 0}, {1, 3, 4, 15, 15, 0},
+    {1, 3, 5, 9, 16, 0},    {1, 2, 3, 1, 16, 0}};
+#define WOF_NSH ((int)(sizeof wof_shapes / sizeof wof_shapes[0]))
+#define WOF_ROWS (WOF_NSH + 1)
+static void run_wof(void) {
+  int wm = dive__wino_mode, w4 = dive__wino4_mode, fm = dive__wof_mode, c0 = dive__wof_calls, w0 = dive__wino_calls[0];
+  int t0 = dive__wtf_calls;
+  int k;
+  dive_rng r;
+  dive_rng_seed(&r, 31);
+  for (k = 0; k < WOF_NSH; k++) {
+    dive__conv_p p;
+    dive__ws ws = {NULL, 0};
+    int64_t ni, no, nw;
+    float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
+    double e;
+    int m, same, took = 0, tiles = 0, ck = dive__wof_calls, ct = dive__wtf_calls;
+    char desc[96];
+    memset(&p, 0, sizeof p);
+    p.N = wof_shapes[k][0]; p.C = wof_shapes[k][1]; p.K = wof_shapes[k][2]; p.H = p.P = wof_shapes[k][3];
+    p.W = p.Q = wof_shapes[k][4]; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+    ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * 9;
+    buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
+    in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
+    rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
+    conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
+    dive__wino_mode = 1;
+    dive__wino4_mode = 0;
+    for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
+      dive__wof_mode = 3 * m;
+      dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
+      dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
+      if (m == 1) took = dive__wof_calls - ck, tiles = dive__wtf_calls - ct;
+    }
+    dive__wino_mode = wm;
+    dive__wino4_mode = w4;
+    dive__wof_mode = fm;
+    DIVE_FREE(ws.base);
+    e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
+    same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
+           !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
+    /* with more than one thread the calls land on the workers too: then only "none" is exact */
+    snprintf(desc, sizeof desc, "Winograd output in registers N=%d C=%d K=%d %dx%d (%s)", p.N, p.C, p.K, p.H, p.W,
+             wof_shapes[k][5] ? "takes it" : "not for it");
+    report("wofconv", desc, dive__isa_name(dive__isa()),
+           e <= 1e-5 && same &&
+               (dive__isa() != DIVE__ISA_AVX512 ||
+                ((wof_shapes[k][5] ? took > 0 || dive__nthreads() > 1 : took == 0) &&
+                 (p.W == 16 ? tiles > 0 || dive__nthreads() > 1 : tiles == 0))),
+           "max err %.1e of the reference's max, %s the path off, %d transforms took it, %d planes", e,
+           same ? "identical to" : "DIFFERS from", took, tiles);
+    free(buf);
+  }
+  report("wofconv", "Winograd output in registers ran (AVX-512)", dive__isa_name(dive__isa()),
+         dive__isa() != DIVE__ISA_AVX512 || (dive__wof_calls > c0 && dive__wtf_calls > t0 && dive__wino_calls[0] > w0),
+         "%d transforms, %d planes", dive__wof_calls - c0, dive__wtf_calls - t0);
+}
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
    forced) */
 static int colblk_row(const tcase *c) {
@@ -1639,6 +1708,7 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 2 + GBW_NWK;
+  if (cpu && (!only_op || !strcmp(only_op, "wofconv"))) n += WOF_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
@@ -2036,6 +2106,7 @@ int main(int argc, char **argv) {
   if (do_cpu && (!only_op || !strcmp(only_op, "gconv"))) run_gd();
   if (do_cpu && (!only_op || !strcmp(only_op, "s1conv"))) run_s1();
   if (do_cpu && (!only_op || !strcmp(only_op, "gbwconv"))) run_gbw();
+  if (do_cpu && (!only_op || !strcmp(only_op, "wofconv"))) run_wof();
   if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
     int best = dive__isa(), isa;
     for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
