@@ -4738,6 +4738,23 @@ static dive__nn_fn dive__gb48_pick(dive__nn_fn nn, const dive__conv_p *p) {
   return NULL;
 }
 static DIVE__TLS int dive__gbk_calls; /* chunks run this way by this thread (tests) */
+/* ... and the 1x1 convs' (their copy of the images side by side, subsampled at stride 2)
+   with the 8 x 48 tile, KC48 channels a block, where the weights have at most 512 rows:
+   the whole copy (C x 400-784 floats, 0.8-1.6 MB for 512-1024 channels) came back from
+   memory, in 48-column panels, after it had all been written; a block is still in L2. The
+   K blocks then go outer (each sweeps cbuf, M x 400-784 floats): measured (one thread,
+   Intel, AVX-512, bench_1x1, 8 images at 224) 1.05-1.17x forward and backward-data with
+   128-256 rows (1024 -> 256 at 14x14, 512 -> 256 and 512 -> 128 at 28x28; backward-data
+   of 256 -> 1024 at 14x14, 128 -> 512 at 28x28, the 256,56x56 -> 512 projection),
+   1.0-1.08x with 512 (1024 -> 512 at 14x14, backward-data of the 512,28x28 -> 1024
+   projection), level to 0.96x with 1024 (1024 -> 512 backward-data), where the weights'
+   rows outer (dive__gbmo_rows) keep cbuf's blocks in L2 instead. */
+static int dive__gbk1_mode = -1; /* -1: the rule, 0: never, 1: wherever the 8 x 48 tile runs (A/B, tests) */
+static DIVE__TLS int dive__gbk1_calls; /* chunks run this way by this thread (tests) */
+static int dive__gbk1_pick(dive__nn_fn nn, const dive__conv_p *p, int M) {
+  if (dive__gbk1_mode == 0 || !dive__nn48_pick(nn, p)) return 0;
+  return dive__gbk1_mode == 1 || M <= 512;
+}
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
                             int64_t xs, int ni, float *sc, int64_t *ln) {
   int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
@@ -4746,11 +4763,12 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
   int u, RS = p->R * p->S;
   dive__fwdb_calls++;
-  if (dive__gbk_mode && RS > 1) {
-    dive__nn_fn nn48 = dive__gb48_pick(nn, p);
+  if (dive__gbk_mode && (RS > 1 || dive__gbk1_pick(nn, p, M))) {
+    dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
     int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
-    dive__gb48_calls += nn48 != NULL;
+    dive__gbk1_calls += RS == 1;
+    dive__gb48_calls += nn48 != NULL && RS > 1;
     for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
     for (c0 = 0; c0 < p->C; c0 += nc) {
       nc = DIVE__MIN(cpb, p->C - c0);

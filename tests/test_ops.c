@@ -1535,6 +1535,8 @@ static int part_checks(int cpu, const char *only_op) {
                                                        chunks' 8 x 48 tile and the weights' transposes reports */
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
     n += 2 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old way's rows and report */
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
+    n += 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole, their report */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -1853,7 +1855,7 @@ int main(int argc, char **argv) {
      with the chunks forced on and the tile on; the rows above then ran it off on the narrower
      paths only */
   if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
-    int c0 = dive__nn48_calls;
+    int c0 = dive__nn48_calls, b0 = dive__gbk1_calls;
     dive__fwdb_mode = 1;
     dive__nn48_mode = 1;
     g_cpu_label = "cpu-nn48";
@@ -1861,6 +1863,17 @@ int main(int argc, char **argv) {
     for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
       if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
     report("conv2d", "8 x 48 tile ran", "cpu-nn48", dive__nn48_calls > c0, "%d calls", dive__nn48_calls - c0);
+    report("conv2d", "1x1 copies in blocks of channels ran", "cpu-nn48", dive__gbk1_calls > b0, "%d chunks",
+           dive__gbk1_calls - b0);
+    /* ... and with the 1x1 convs' copies whole (the way before dive__gbk1_mode) */
+    b0 = dive__gbk1_calls;
+    dive__gbk1_mode = 0;
+    g_cpu_label = "cpu-nn48w";
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "1x1 copies whole ran", "cpu-nn48w", dive__gbk1_calls == b0, "%d chunks in blocks",
+           dive__gbk1_calls - b0);
+    dive__gbk1_mode = -1;
     dive__fwdb_mode = dive__nn48_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
