@@ -5174,12 +5174,13 @@ static DIVE__TLS int dive__dwpar_calls; /* chunks run this way by this thread (t
    (dive__nn48_avx512: 3 loads and 8 broadcasts per 24 FMAs, the 8 x 32 tile's 2 and 8 per
    16), the 32 / 16 channels left over by the 8 x 32 / 8 x 16 tiles. The same sums (each
    output over the pixels in order, split at the same blocks). */
-static int dive__dw48_mode = 1; /* 1: on AVX-512 wherever xt is blocked, 0: never (A/B, tests) */
+static DIVE__UNUSED int dive__dw48_mode = 1; /* 1: on AVX-512 wherever xt is blocked, 0: never (A/B, tests) */
 static DIVE__TLS DIVE__UNUSED int dive__dw48_calls; /* chunks run this way by this thread (tests) */
-static int dive__dw48_pick(void) {
+static int dive__dw48_pick(const dive__conv_p *p) {
 #if DIVE__X86
-  return dive__dw48_mode && dive__isa() == DIVE__ISA_AVX512;
+  return dive__dw48_mode && p->R == 1 && p->S == 1 && dive__isa() == DIVE__ISA_AVX512; /* (measured on 1x1 only) */
 #else
+  (void)p;
   return 0;
 #endif
 }
@@ -5226,7 +5227,7 @@ static void dive__dwgeo_init(const dive__conv_p *p, int nmax, int blocked, dive_
   q->par = blocked && !sample && p->stride == 2 && dive__dwpar_mode;
   q->Hh = (q->Hx + 1) / 2;
   q->Wh = (q->Wx + 1) / 2;
-  q->cw = blocked && dive__dwcb_mode ? (dive__dw48_pick() ? 48 : 32) : p->C;
+  q->cw = blocked && dive__dwcb_mode ? (dive__dw48_pick(p) ? 48 : 32) : p->C;
   q->cp = blocked && dive__dwcb_mode ? q->cw : p->C + 16;
   q->bs = (q->par ? 4 * (int64_t)q->Hh * q->Wh : (int64_t)q->Hx * q->Wx) * q->cp;
   q->xs = (p->C + q->cw - 1) / q->cw * q->bs;
@@ -5244,7 +5245,8 @@ static int64_t dive__dwpix(const dive__dwgeo *q, int y, int x) {
    xt (16 channels of a row of pixels to 16-float runs, one a pixel). The scalar loops read
    one value a load, 8 (16) rows PQ (HW) floats apart: perf gave them 29 % of the 256 ->
    1024 1x1 at 14x14's backward-weights (dout 4x the input there). The same values. */
-static int dive__dwtr_mode = 3; /* bit 0: dout's panels, bit 1: xt, by the transposes on AVX-512; 0: the scalar loops */
+static DIVE__UNUSED int dive__dwtr_mode = 3; /* bit 0: dout's panels, bit 1: xt, by the transposes on AVX-512 (1x1 convs:
+                                    measured there); 0: the scalar loops */
 static DIVE__TLS DIVE__UNUSED int dive__dwtr_calls; /* panels and rows copied that way by this thread (tests) */
 #if DIVE__X86
 /* r[i] (8 rows of 8 lanes) -> r[j] = lane j of the 8 rows */
@@ -5331,7 +5333,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
         const float *xr = xu + (int64_t)c * HW + (int64_t)(sample ? h * p->stride : h) * p->W;
         int y = h + pd;
 #if DIVE__X86
-        if ((dive__dwtr_mode & 2) && !q->par && ws <= 2 && dive__isa() == DIVE__ISA_AVX512) {
+        if ((dive__dwtr_mode & 2) && sample && ws <= 2 && dive__isa() == DIVE__ISA_AVX512) {
           /* (without parity planes a row's pixels are cp floats apart in xt) */
           dive__dwxt_avx512(t + (c / q->cw) * q->bs + dive__dwpix(q, y, pd) * cp + c % q->cw, cp, xr, HW, ws, Ws);
           dive__dwtr_calls++;
@@ -5354,7 +5356,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
       float *a = dpk + k0 * npix + u * PQ * DIVE__NN_M;
       const float *d = dy + ((int64_t)u * p->K + k0) * PQ;
 #if DIVE__X86
-      if ((dive__dwtr_mode & 1) && dive__isa() == DIVE__ISA_AVX512) {
+      if ((dive__dwtr_mode & 1) && sample && dive__isa() == DIVE__ISA_AVX512) {
         dive__dwpk_avx512(a, d, PQ, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
         dive__dwtr_calls++;
         continue;
