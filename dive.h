@@ -5269,6 +5269,10 @@ static DIVE__TLS DIVE__UNUSED int dive__dwtr_calls; /* panels and rows copied th
     r[6] = _mm256_permute2f128_ps(u2, u6, 0x31);                                                           \
     r[7] = _mm256_permute2f128_ps(u3, u7, 0x31);                                                           \
   }
+/* the low 8 lanes of v (the masked extract with every lane set: the plain cast's header
+   leaves a variable uninitialized, which g++ -Werror rejects) */
+#define DIVE__LO8(v) \
+  _mm256_castpd_ps(_mm512_mask_extractf64x4_pd(_mm256_setzero_pd(), (__mmask8)0xF, _mm512_castps_pd(v), 0))
 /* a[8 j + i] = d[i PQ + j] for the nrow <= 8 rows of d (zeros below them), j < PQ */
 DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ, int nrow) {
   __m256 r[8];
@@ -5277,8 +5281,7 @@ DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ,
   for (j0 = 0; j0 < PQ; j0 += 8) {
     nj = (int)DIVE__MIN(8, PQ - j0);
     for (i = 0; i < 8; i++)
-      r[i] = i < nrow ? _mm512_castps512_ps256(_mm512_maskz_loadu_ps(DIVE__LANES(nj), d + i * PQ + j0))
-                      : _mm256_setzero_ps();
+      r[i] = i < nrow ? DIVE__LO8(_mm512_maskz_loadu_ps(DIVE__LANES(nj), d + i * PQ + j0)) : _mm256_setzero_ps();
     DIVE__TR8(r)
     for (j = 0; j < nj; j++) _mm256_storeu_ps(a + 8 * (j0 + j), r[j]);
   }
@@ -5294,13 +5297,14 @@ DIVE__AVX512 static void dive__dwxt_avx512(float *d, int64_t cp, const float *x,
       for (l = 0; l < 8; l++) {
         const float *s = x + (int64_t)(l0 + l) * HW + (int64_t)w0 * ws;
         __m512 v = _mm512_maskz_loadu_ps(DIVE__LANES(ws == 2 ? 2 * nw - 1 : nw), s);
-        if (ws == 2) v = _mm512_permutexvar_ps(ev, v);
-        r[l] = _mm512_castps512_ps256(v);
+        if (ws == 2) v = _mm512_mask_permutexvar_ps(v, (__mmask16)0xFFFF, ev, v);
+        r[l] = DIVE__LO8(v);
       }
       DIVE__TR8(r)
       for (w = 0; w < nw; w++) _mm256_storeu_ps(d + (int64_t)(w0 + w) * cp + l0, r[w]);
     }
 }
+#undef DIVE__LO8
 #undef DIVE__TR8
 #endif
 
