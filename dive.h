@@ -4869,6 +4869,23 @@ static dive__nn_fn dive__gb48_pick(dive__nn_fn nn, const dive__conv_p *p) {
   return NULL;
 }
 static DIVE__TLS int dive__gbk_calls; /* chunks run this way by this thread (tests) */
+/* ... and the 1x1 convs' (their copy of the images side by side, subsampled at stride 2)
+   with the 8 x 48 tile, KC48 channels a block, where the weights have at most 512 rows:
+   the whole copy (C x 400-784 floats, 0.8-1.6 MB for 512-1024 channels) came back from
+   memory, in 48-column panels, after it had all been written; a block is still in L2. The
+   K blocks then go outer (each sweeps cbuf, M x 400-784 floats): measured (one thread,
+   Intel, AVX-512, bench_1x1, 8 images at 224) 1.05-1.17x forward and backward-data with
+   128-256 rows (1024 -> 256 at 14x14, 512 -> 256 and 512 -> 128 at 28x28; backward-data
+   of 256 -> 1024 at 14x14, 128 -> 512 at 28x28, the 256,56x56 -> 512 projection),
+   1.0-1.08x with 512 (1024 -> 512 at 14x14, backward-data of the 512,28x28 -> 1024
+   projection), level to 0.96x with 1024 (1024 -> 512 backward-data), where the weights'
+   rows outer (dive__gbmo_rows) keep cbuf's blocks in L2 instead. */
+static int dive__gbk1_mode = -1; /* -1: the rule, 0: never, 1: wherever the 8 x 48 tile runs (A/B, tests) */
+static DIVE__TLS int dive__gbk1_calls; /* chunks run this way by this thread (tests) */
+static int dive__gbk1_pick(dive__nn_fn nn, const dive__conv_p *p, int M) {
+  if (dive__gbk1_mode == 0 || !dive__nn48_pick(nn, p)) return 0;
+  return dive__gbk1_mode == 1 || M <= 512;
+}
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
                             int64_t xs, int ni, float *sc, int64_t *ln) {
   int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
@@ -4877,11 +4894,12 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
   int u, RS = p->R * p->S;
   dive__fwdb_calls++;
-  if (dive__gbk_mode && RS > 1) {
-    dive__nn_fn nn48 = dive__gb48_pick(nn, p);
+  if (dive__gbk_mode && (RS > 1 || dive__gbk1_pick(nn, p, M))) {
+    dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
     int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
-    dive__gb48_calls += nn48 != NULL;
+    dive__gbk1_calls += RS == 1;
+    dive__gb48_calls += nn48 != NULL && RS > 1;
     for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
     for (c0 = 0; c0 < p->C; c0 += nc) {
       nc = DIVE__MIN(cpb, p->C - c0);
@@ -5368,6 +5386,20 @@ static int dive__dwpar_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests
    jn rows of 128 bytes each 2 KB apart on ~200 pages. The same values in the same order. */
 static int dive__dwcb_mode = 1; /* 1: wherever it applies, 0: never (A/B, tests) */
 static DIVE__TLS int dive__dwpar_calls; /* chunks run this way by this thread (tests) */
+/* ... and on AVX-512 xt's blocks of 48 channels (192 bytes a pixel) for the 8 x 48 tile
+   (dive__nn48_avx512: 3 loads and 8 broadcasts per 24 FMAs, the 8 x 32 tile's 2 and 8 per
+   16), the 32 / 16 channels left over by the 8 x 32 / 8 x 16 tiles. The same sums (each
+   output over the pixels in order, split at the same blocks). */
+static DIVE__UNUSED int dive__dw48_mode = 1; /* 1: on AVX-512 wherever xt is blocked, 0: never (A/B, tests) */
+static DIVE__TLS DIVE__UNUSED int dive__dw48_calls; /* chunks run this way by this thread (tests) */
+static int dive__dw48_pick(const dive__conv_p *p) {
+#if DIVE__X86
+  return dive__dw48_mode && p->R == 1 && p->S == 1 && dive__isa() == DIVE__ISA_AVX512; /* (measured on 1x1 only) */
+#else
+  (void)p;
+  return 0;
+#endif
+}
 static DIVE__TLS int dive__dwnn_calls; /* backward-weights run this way by this thread (tests) */
 #define DIVE__DWNN_JB 512 /* pixels per GEMM call (the reduction's block) */
 
@@ -5411,8 +5443,8 @@ static void dive__dwgeo_init(const dive__conv_p *p, int nmax, int blocked, dive_
   q->par = blocked && !sample && p->stride == 2 && dive__dwpar_mode;
   q->Hh = (q->Hx + 1) / 2;
   q->Wh = (q->Wx + 1) / 2;
-  q->cw = blocked && dive__dwcb_mode ? 32 : p->C;
-  q->cp = blocked && dive__dwcb_mode ? 32 : p->C + 16;
+  q->cw = blocked && dive__dwcb_mode ? (dive__dw48_pick(p) ? 48 : 32) : p->C;
+  q->cp = blocked && dive__dwcb_mode ? q->cw : p->C + 16;
   q->bs = (q->par ? 4 * (int64_t)q->Hh * q->Wh : (int64_t)q->Hx * q->Wx) * q->cp;
   q->xs = (p->C + q->cw - 1) / q->cw * q->bs;
   q->Kr = dive__rup(p->K, DIVE__NN_M);
@@ -5424,6 +5456,74 @@ static int64_t dive__dwpix(const dive__dwgeo *q, int y, int x) {
   if (!q->par) return (int64_t)y * q->Wx + x;
   return (2 * (y % 2) + x % 2) * (int64_t)q->Hh * q->Wh + (int64_t)(y / 2) * q->Wh + x / 2;
 }
+/* The NN backward-weights' two transposed copies by 8 x 8 transposes in registers (AVX-512:
+   masked loads for the tails): dout's 8-row panels (a[8 j + i] = dout row i at pixel j) and
+   xt (16 channels of a row of pixels to 16-float runs, one a pixel). The scalar loops read
+   one value a load, 8 (16) rows PQ (HW) floats apart: perf gave them 29 % of the 256 ->
+   1024 1x1 at 14x14's backward-weights (dout 4x the input there). The same values. */
+static DIVE__UNUSED int dive__dwtr_mode = 3; /* bit 0: dout's panels, bit 1: xt, by the transposes on AVX-512 (1x1 convs:
+                                    measured there); 0: the scalar loops */
+static DIVE__TLS DIVE__UNUSED int dive__dwtr_calls; /* panels and rows copied that way by this thread (tests) */
+#if DIVE__X86
+/* r[i] (8 rows of 8 lanes) -> r[j] = lane j of the 8 rows */
+#define DIVE__TR8(r)                                                                                        \
+  {                                                                                                         \
+    __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);                      \
+    __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);                      \
+    __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);                      \
+    __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);                      \
+    __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xee);                    \
+    __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xee);                    \
+    __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xee);                    \
+    __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xee);                    \
+    r[0] = _mm256_permute2f128_ps(u0, u4, 0x20);                                                           \
+    r[1] = _mm256_permute2f128_ps(u1, u5, 0x20);                                                           \
+    r[2] = _mm256_permute2f128_ps(u2, u6, 0x20);                                                           \
+    r[3] = _mm256_permute2f128_ps(u3, u7, 0x20);                                                           \
+    r[4] = _mm256_permute2f128_ps(u0, u4, 0x31);                                                           \
+    r[5] = _mm256_permute2f128_ps(u1, u5, 0x31);                                                           \
+    r[6] = _mm256_permute2f128_ps(u2, u6, 0x31);                                                           \
+    r[7] = _mm256_permute2f128_ps(u3, u7, 0x31);                                                           \
+  }
+/* the low 8 lanes of v (the masked extract with every lane set: the plain cast's header
+   leaves a variable uninitialized, which g++ -Werror rejects) */
+#define DIVE__LO8(v) \
+  _mm256_castpd_ps(_mm512_mask_extractf64x4_pd(_mm256_setzero_pd(), (__mmask8)0xF, _mm512_castps_pd(v), 0))
+/* a[8 j + i] = d[i PQ + j] for the nrow <= 8 rows of d (zeros below them), j < PQ */
+DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ, int nrow) {
+  __m256 r[8];
+  int64_t j0;
+  int i, j, nj;
+  for (j0 = 0; j0 < PQ; j0 += 8) {
+    nj = (int)DIVE__MIN(8, PQ - j0);
+    for (i = 0; i < 8; i++)
+      r[i] = i < nrow ? DIVE__LO8(_mm512_maskz_loadu_ps(DIVE__LANES(nj), d + i * PQ + j0)) : _mm256_setzero_ps();
+    DIVE__TR8(r)
+    for (j = 0; j < nj; j++) _mm256_storeu_ps(a + 8 * (j0 + j), r[j]);
+  }
+}
+/* d[w cp + l] = x[l HW + w ws] for the 16 channels l and n pixels w (ws 1 or 2) */
+DIVE__AVX512 static void dive__dwxt_avx512(float *d, int64_t cp, const float *x, int64_t HW, int ws, int n) {
+  const __m512i ev = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 14, 12, 10, 8, 6, 4, 2, 0);
+  __m256 r[8];
+  int l0, l, w0, w, nw;
+  for (l0 = 0; l0 < 16; l0 += 8)
+    for (w0 = 0; w0 < n; w0 += 8) {
+      nw = DIVE__MIN(8, n - w0);
+      for (l = 0; l < 8; l++) {
+        const float *s = x + (int64_t)(l0 + l) * HW + (int64_t)w0 * ws;
+        __m512 v = _mm512_maskz_loadu_ps(DIVE__LANES(ws == 2 ? 2 * nw - 1 : nw), s);
+        if (ws == 2) v = _mm512_mask_permutexvar_ps(v, (__mmask16)0xFFFF, ev, v);
+        r[l] = DIVE__LO8(v);
+      }
+      DIVE__TR8(r)
+      for (w = 0; w < nw; w++) _mm256_storeu_ps(d + (int64_t)(w0 + w) * cp + l0, r[w]);
+    }
+}
+#undef DIVE__LO8
+#undef DIVE__TR8
+#endif
+
 /* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums;
    first: dwp = its sums (the GEMM's first block stores: no zeroing of the partial first). */
 static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
@@ -5433,7 +5533,12 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   const int sample = q->sample, ws = sample ? p->stride : 1;
   float *xt = sc, *dpk = sc + dive__rup(q->nb * q->xs, 16);
   int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
-  int u, c, h, w, r, s, i, l;
+  int u, c, h, w, r, s, i, l, nr;
+  dive__nn_fn nn48 = NULL;
+#if DIVE__X86
+  if (q->cw == 48) nn48 = dive__nn48_avx512; /* (dive__dw48_mode) */
+  dive__dw48_calls += q->cw == 48;
+#endif
   dive__dwnn_calls++;
   dive__dwpar_calls += q->par;
   for (u = 0; u < ni; u++) { /* xt: blocks of 16 channels x 16 pixels of a row through a small
@@ -5447,6 +5552,14 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
       for (h = 0; h < Hs; h++) {
         const float *xr = xu + (int64_t)c * HW + (int64_t)(sample ? h * p->stride : h) * p->W;
         int y = h + pd;
+#if DIVE__X86
+        if ((dive__dwtr_mode & 2) && sample && ws <= 2 && dive__isa() == DIVE__ISA_AVX512) {
+          /* (without parity planes a row's pixels are cp floats apart in xt) */
+          dive__dwxt_avx512(t + (c / q->cw) * q->bs + dive__dwpix(q, y, pd) * cp + c % q->cw, cp, xr, HW, ws, Ws);
+          dive__dwtr_calls++;
+          continue;
+        }
+#endif
         for (w0 = 0; w0 < Ws; w0 += 16) {
           wn = DIVE__MIN(16, Ws - w0);
           for (l = 0; l < 16; l++)
@@ -5462,6 +5575,13 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
     for (u = 0; u < ni; u++) {
       float *a = dpk + k0 * npix + u * PQ * DIVE__NN_M;
       const float *d = dy + ((int64_t)u * p->K + k0) * PQ;
+#if DIVE__X86
+      if ((dive__dwtr_mode & 1) && sample && dive__isa() == DIVE__ISA_AVX512) {
+        dive__dwpk_avx512(a, d, PQ, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
+        dive__dwtr_calls++;
+        continue;
+      }
+#endif
       if (k0 + DIVE__NN_M <= p->K)
         for (j0 = 0; j0 < PQ; j0++, a += DIVE__NN_M)
           for (i = 0; i < DIVE__NN_M; i++) a[i] = d[i * PQ + j0];
@@ -5483,11 +5603,16 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
         for (s = 0; s < p->S; s++) {
           const float *b = xt + dive__dwpix(q, r, s) * cp; /* tap (r, s) of output pixel (0, 0) */
           float *d = dwp + (int64_t)(r * p->S + s) * C;
-          for (c0 = 0; c0 < C; c0 += 32) {
-            int nr = C - c0 >= 32 ? 32 : 16;
+          for (c0 = 0; c0 < C; c0 += nr) {
             const float *bc = b + (c0 / q->cw) * q->bs + c0 % q->cw;
+            dive__nn_fn f = nn;
+            nr = C - c0 >= 32 ? 32 : 16;
+            if (nn48 && C - c0 >= 48) {
+              f = nn48;
+              nr = 48;
+            }
             for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
-              nn(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
+              f(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
           }
         }
   }

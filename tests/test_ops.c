@@ -1701,6 +1701,10 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += ndwnn + 1 + 3 * npl + 2;
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += 2; /* the strided
                                                        chunks' 8 x 48 tile and the weights' transposes reports */
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
+    n += 2 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old way's rows and report */
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
+    n += 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole, their report */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -1904,7 +1908,7 @@ int main(int argc, char **argv) {
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
     int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls, e0 = dive__gb48_calls;
-    int a0 = dive__pknn_calls;
+    int a0 = dive__pknn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
@@ -1933,10 +1937,16 @@ int main(int argc, char **argv) {
                    dive__gb48_calls - e0);
             report("conv2d", "weights packed by transposes ran", label, dive__pknn_calls > a0, "%d panels",
                    dive__pknn_calls - a0);
+            report("conv2d", "NN backward-weights' copies by transposes ran", label, dive__dwtr_calls > r0,
+                   "%d panels and rows", dive__dwtr_calls - r0);
+            report("conv2d", "NN backward-weights' 8 x 48 tile ran", label, dive__dw48_calls > w0, "%d chunks",
+                   dive__dw48_calls - w0);
           }
         }
         e0 = dive__gb48_calls;
         a0 = dive__pknn_calls;
+        r0 = dive__dwtr_calls;
+        w0 = dive__dw48_calls;
         q0 = dive__dwpar_calls;
         s0 = dive__s2put_calls;
         k0 = dive__gbk_calls;
@@ -1991,11 +2001,31 @@ int main(int argc, char **argv) {
     g_no_grad = 0;
   }
 
+  /* NN backward-weights with its copies by the scalar loops and the 8 x 32 tile (the way before
+     dive__dwtr_mode and dive__dw48_mode, kept for A/B runs): the rows the rules pick */
+  if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__dwnn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls;
+    dive__dwnn_mode = 1;
+    dive__dwtr_mode = dive__dw48_mode = 0;
+    g_cpu_label = "cpu-dw32";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "NN backward-weights, scalar copies and 8 x 32 tile ran", "cpu-dw32",
+           dive__dwnn_calls > c0 && dive__dwtr_calls == r0 && dive__dw48_calls == w0, "%d chunks",
+           dive__dwnn_calls - c0);
+    dive__dwnn_mode = -1;
+    dive__dwtr_mode = 3;
+    dive__dw48_mode = 1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
   /* The blocked GEMM's 8 x 48 tile (AVX-512): the conv rows the chunks of images can serve run
      with the chunks forced on and the tile on; the rows above then ran it off on the narrower
      paths only */
   if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
-    int c0 = dive__nn48_calls;
+    int c0 = dive__nn48_calls, b0 = dive__gbk1_calls;
     dive__fwdb_mode = 1;
     dive__nn48_mode = 1;
     g_cpu_label = "cpu-nn48";
@@ -2003,6 +2033,17 @@ int main(int argc, char **argv) {
     for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
       if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
     report("conv2d", "8 x 48 tile ran", "cpu-nn48", dive__nn48_calls > c0, "%d calls", dive__nn48_calls - c0);
+    report("conv2d", "1x1 copies in blocks of channels ran", "cpu-nn48", dive__gbk1_calls > b0, "%d chunks",
+           dive__gbk1_calls - b0);
+    /* ... and with the 1x1 convs' copies whole (the way before dive__gbk1_mode) */
+    b0 = dive__gbk1_calls;
+    dive__gbk1_mode = 0;
+    g_cpu_label = "cpu-nn48w";
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "1x1 copies whole ran", "cpu-nn48w", dive__gbk1_calls == b0, "%d chunks in blocks",
+           dive__gbk1_calls - b0);
+    dive__gbk1_mode = -1;
     dive__fwdb_mode = dive__nn48_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
