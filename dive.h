@@ -1596,6 +1596,9 @@ static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule 
 static int dive__plain48_mode = -1;
 static int dive__s1_mode = -1; /* 3x3 convs without shifted copies (dive__s1_pick): -1 the rule, 0 never, 1 always */
 static int dive__wino4_mode = -1; /* F(4x4, 3x3) Winograd (dive__wino4_pick): -1 rule, 0 never, 1 always, 2 bwd only */
+/* F(4x4)'s U (dive__wino_pack_u) in blocks of this many channels, at most DIVE__WPK_MAX; 0 or 1:
+   one channel a store (DIVE_CPU_WPK4; A/B, tests) */
+static int dive__wpk4_mode = 32;
 static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_avx512, 0 dive__s1_avx512 (A/B) */
 /* Winograd F(2x2) at ResNet-32's 16x16 and 8x8 images: bit 0 the output rows in registers
    (dive__wo16_avx512), bit 1 the 16x16 input planes two rows a store (dive__wino_tiles_avx512) */
@@ -1661,6 +1664,8 @@ static void dive__isa_init(void) {
   dive__s1_mode = e ? atoi(e) : -1;
   e = getenv("DIVE_CPU_WINO4");
   dive__wino4_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : e && !strcmp(e, "2") ? 2 : -1;
+  e = getenv("DIVE_CPU_WPK4");
+  dive__wpk4_mode = e ? atoi(e) : 32;
   e = getenv("DIVE_CPU_S1K");
   dive__s1k_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_WOF");
@@ -4598,16 +4603,19 @@ static int dive__wpk2_mode = 32; /* channels a block, at most DIVE__WPK_MAX; 0 o
    panel's floats this many channels ahead are prefetched */
 static DIVE__UNUSED int dive__wpkpf = 8; /* 0: none (A/B) */
 static DIVE__TLS int dive__wpk2_calls; /* channel blocks stored so by this thread (tests) */
+static DIVE__TLS int dive__wpk4_calls; /* ... F(4x4)'s (dive__wpk4_mode) */
 static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const float *w, int flip, float *up, int k0,
                               int k1) {
   int64_t xs = (int64_t)g->Kr * p->C, ks = flip ? 9 : (int64_t)p->C * 9; /* w's floats from kernel (k, c) to (k + 1, c) */
   int kp, c, i, a, x, nk, c2, cc;
   for (kp = k0; kp < k1; kp += DIVE__NN_M)
     for (c2 = 0; c2 < p->C; c2 += cc) {
-      /* F(2x2): a block of n2 channels, then each xi's run of n2 8-float rows (dive__wpk2_mode) */
-      float uu2[16][DIVE__WPK_MAX * DIVE__NN_M];
-      int n2 = g->m != 4 ? DIVE__MIN(DIVE__MAX(1, DIVE__MIN(dive__wpk2_mode, DIVE__WPK_MAX)), p->C - c2) : 1;
-      dive__wpk2_calls += n2 >= 2;
+      /* a block of n2 channels, then each xi's run of n2 8-float rows (dive__wpk2_mode for
+         F(2x2), dive__wpk4_mode for F(4x4): 36 rows of a block in the tile, 36 KB) */
+      float uu2[36][DIVE__WPK_MAX * DIVE__NN_M];
+      int n2 = DIVE__MIN(DIVE__MAX(1, DIVE__MIN(g->m == 4 ? dive__wpk4_mode : dive__wpk2_mode, DIVE__WPK_MAX)), p->C - c2);
+      if (g->m == 4) dive__wpk4_calls += n2 >= 2;
+      else dive__wpk2_calls += n2 >= 2;
       for (cc = 0; cc < n2; cc++) {
         /* the panel's 8 kernels side by side (row i: k = kp + i), so that every step of the
            transform below is one 8-wide vector operation */
@@ -4628,7 +4636,8 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
           for (; i < DIVE__NN_M; i++) gg[a][i] = 0.0f; /* zero rows past K */
         }
         if (g->m == 4) {
-          dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
+          if (n2 == 1) dive__wino4_u(gg, up + (int64_t)kp * p->C + (int64_t)c * DIVE__NN_M, xs);
+          else dive__wino4_u(gg, uu2[0] + cc * DIVE__NN_M, DIVE__WPK_MAX * DIVE__NN_M);
           continue;
         }
         for (a = 0; a < 3; a++) /* T = G g: rows a (g's column), 4 of them */
@@ -4647,7 +4656,7 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
           }
         for (x = 0; x < 16; x++) memcpy(uu2[x] + cc * DIVE__NN_M, uu[x], sizeof uu[x]);
       }
-      for (x = 0; x < 16 && g->m != 4; x++)
+      for (x = 0; x < (g->m == 4 ? 36 * (n2 > 1) : 16); x++)
         memcpy(up + x * xs + (int64_t)kp * p->C + (int64_t)c2 * DIVE__NN_M, uu2[x],
                sizeof(float) * DIVE__NN_M * (size_t)n2);
     }

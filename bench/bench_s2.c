@@ -10,7 +10,8 @@
    the forward's weights packed a channel block at a time, -1 rule, 0 off, 1 on; gbwd the
    same for backward-data), pkpf (dive__pkpf_rows: the packing's prefetch distance, 0 off),
    wpk2 (dive__wpk2_mode: Winograd's U two channels a store, 0 / 1; with S2_STRIDE=1, the
-   stride-1 3x3 conv, Winograd by its rule), wino (dive__wino_mode: -1 rule, 0 direct, 1 F(2x2)). S2_GBW, S2_GBWD, S2_PKPF fix those modes for
+   stride-1 3x3 conv, Winograd by its rule), wino (dive__wino_mode: -1 rule, 0 direct, 1 F(2x2)), wpk4 (dive__wpk4_mode: F(4x4)'s U
+   in blocks of this many channels, 1 one channel a store; S2_STRIDE=1 at 28x28 or more). S2_GBW, S2_GBWD, S2_PKPF fix those modes for
    the run. Times the
    forward, or backward-data ("bwd") or backward-weights ("dw") alone. */
 #define _POSIX_C_SOURCE 200809L
@@ -19,13 +20,13 @@
 #include "bench_util.h"
 
 int main(int argc, char **argv) {
-  static const char *names[9] = {"gb48", "gbc", "dwcb", "pknn", "gbw", "pkpf", "gbwd", "wpk2", "wino"};
-  int *vars[9] = {&dive__gb48_mode, &dive__gbc_mode, &dive__dwcb_mode, &dive__pknn_mode, &dive__gbw_mode, &dive__pkpf_rows, &dive__gbwd_mode, &dive__wpk2_mode, &dive__wino_mode};
+  static const char *names[10] = {"gb48", "gbc", "dwcb", "pknn", "gbw", "pkpf", "gbwd", "wpk2", "wino", "wpk4"};
+  int *vars[10] = {&dive__gb48_mode, &dive__gbc_mode, &dive__dwcb_mode, &dive__pknn_mode, &dive__gbw_mode, &dive__pkpf_rows, &dive__gbwd_mode, &dive__wpk2_mode, &dive__wino_mode, &dive__wpk4_mode};
   dive__conv_p p;
   double best[2], fl;
   int mode[2], which, pass = argc > 8 && !strcmp(argv[8], "dw") ? 2 : argc > 8 && !strcmp(argv[8], "bwd") ? 1 : 0;
   if (argc < 8) {
-    fprintf(stderr, "usage: %s N C H K gb48|gbc|dwcb|pknn|gbw|pkpf|gbwd|wpk2|wino A B [bwd|dw]\n", argv[0]);
+    fprintf(stderr, "usage: %s N C H K gb48|gbc|dwcb|pknn|gbw|pkpf|gbwd|wpk2|wino|wpk4 A B [bwd|dw]\n", argv[0]);
     return 2;
   }
   memset(&p, 0, sizeof p);
@@ -37,9 +38,9 @@ int main(int argc, char **argv) {
   }
   if (p.stride < 1 || p.stride > 2) p.stride = 2;
   p.P = p.Q = (p.H + 2 - 3) / p.stride + 1;
-  for (which = 0; which < 9 && strcmp(argv[5], names[which]); which++) {}
-  if (which == 9) {
-    fprintf(stderr, "%s: what is gb48, gbc, dwcb, pknn, gbw, pkpf, gbwd, wpk2 or wino, not '%s'\n", argv[0], argv[5]);
+  for (which = 0; which < 10 && strcmp(argv[5], names[which]); which++) {}
+  if (which == 10) {
+    fprintf(stderr, "%s: what is gb48, gbc, dwcb, pknn, gbw, pkpf, gbwd, wpk2, wino or wpk4, not '%s'\n", argv[0], argv[5]);
     return 2;
   }
   if (getenv("S2_PKPF")) dive__pkpf_rows = atoi(getenv("S2_PKPF")); /* the other switches fixed */

@@ -1504,7 +1504,8 @@ static const int gbw_shapes[][6] = { /* N, C, H=W, K, kernel, stride */
     {2, 12, 10, 16, 5, 2}, {1, 9, 7, 8, 5, 1}};
 #define GBW_NSH ((int)(sizeof gbw_shapes / sizeof gbw_shapes[0]))
 static const int gbw_wk[][4] = { /* C, K, flip, m */
-    {7, 13, 0, 2}, {7, 13, 1, 2}, {16, 8, 0, 2}, {33, 20, 1, 2}, {64, 64, 0, 2}, {75, 40, 1, 2}, {9, 16, 0, 4}};
+    {7, 13, 0, 2}, {7, 13, 1, 2}, {16, 8, 0, 2}, {33, 20, 1, 2}, {64, 64, 0, 2}, {75, 40, 1, 2}, {9, 16, 0, 4},
+    {7, 13, 1, 4}, {33, 20, 1, 4}, {75, 40, 0, 4}};
 #define GBW_NWK ((int)(sizeof gbw_wk / sizeof gbw_wk[0]))
 static void run_gbw(void) {
   int gm = dive__gbw_mode, gdm = dive__gbwd_mode, fm = dive__fwdb_mode, best = dive__isa(), isa;
@@ -1552,19 +1553,20 @@ static void run_gbw(void) {
   report("gbwconv", "weights packed per block ran (forward, backward-data)", dive__isa_name(best),
          dive__gbw_calls > c0 && dive__gbwd_calls > d0, "%d, %d chunks", dive__gbw_calls - c0,
          dive__gbwd_calls - d0);
-  /* Winograd's U (dive__wino_pack_u) in blocks of 2 and 32 channels (dive__wpk2_mode) bit
-     for bit against one channel a store (its transform checked by the Winograd conv rows):
-     channel counts not a multiple of the block (a short last block), K not a multiple of 8,
-     forward and flipped (the prefetch ahead past the last channel), F(2x2), and one F(4x4)
-     (never in blocks) */
+  /* Winograd's U (dive__wino_pack_u) in blocks of 2 and 32 channels (dive__wpk2_mode for
+     F(2x2), dive__wpk4_mode for F(4x4)) bit for bit against one channel a store (its
+     transform checked by the Winograd conv rows): channel counts not a multiple of the block
+     (a short last block), K not a multiple of 8, forward and flipped (the prefetch ahead
+     past the last channel), F(2x2) and F(4x4) */
   c0 = dive__wpk2_calls;
+  d0 = dive__wpk4_calls;
   for (k = 0; k < GBW_NWK; k++) {
     dive__conv_p p;
     dive__wgeo g;
     int64_t nw, nu, i;
     float *w, *u[3];
     static const int wmodes[3] = {0, 2, DIVE__WPK_MAX};
-    int m, same, flip = gbw_wk[k][2], wm = dive__wpk2_mode, w4 = dive__wino4_mode;
+    int m, same, flip = gbw_wk[k][2], wm = dive__wpk2_mode, wm4 = dive__wpk4_mode, w4 = dive__wino4_mode;
     char desc[96];
     memset(&p, 0, sizeof p);
     p.N = 1; p.C = gbw_wk[k][0]; p.K = gbw_wk[k][1]; p.H = p.W = p.P = p.Q = 7; p.R = p.S = 3; p.stride = 1; p.pad = 1;
@@ -1577,10 +1579,11 @@ static void run_gbw(void) {
     for (i = 0; i < nw; i++) w[i] = dive_rng_normal(&r);
     for (m = 0; m < 3; m++) {
       memset(u[m], 0x7f, sizeof(float) * (size_t)nu); /* (anything not written differs) */
-      dive__wpk2_mode = wmodes[m];
+      dive__wpk2_mode = dive__wpk4_mode = wmodes[m];
       dive__wino_pack_u(&p, &g, w, flip, u[m], 0, g.Kr);
     }
     dive__wpk2_mode = wm;
+    dive__wpk4_mode = wm4;
     dive__wino4_mode = w4;
     same = !memcmp(u[0], u[1], sizeof(float) * (size_t)nu) && !memcmp(u[0], u[2], sizeof(float) * (size_t)nu);
     snprintf(desc, sizeof desc, "Winograd U in channel blocks C=%d K=%d F(%dx%d)%s", p.C, p.K, g.m, g.m,
@@ -1590,6 +1593,8 @@ static void run_gbw(void) {
   }
   report("gbwconv", "Winograd U in channel blocks ran", "cpu", dive__wpk2_calls > c0, "%d blocks",
          dive__wpk2_calls - c0);
+  report("gbwconv", "Winograd F(4x4) U in channel blocks ran", "cpu", dive__wpk4_calls > d0, "%d blocks",
+         dive__wpk4_calls - d0);
 }
 /* Winograd F(2x2)'s output transform in registers (dive__wo16_avx512, dive__wof_mode) for
    images whose rows hold 8 or 4 tiles (W 16 or 8, H 2 th with th tw a multiple of 16):
@@ -1711,7 +1716,7 @@ static int part_checks(int cpu, const char *only_op) {
          (narrower + 1) * (int)(sizeof dxf_shapes / sizeof dxf_shapes[0]);
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;
-  if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 2 + GBW_NWK;
+  if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 3 + GBW_NWK;
   if (cpu && (!only_op || !strcmp(only_op, "wofconv"))) n += WOF_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
