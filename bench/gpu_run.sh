@@ -59,7 +59,7 @@ vulkaninfo --summary 2>/dev/null | grep -E "deviceName|deviceType|apiVersion|dri
 
 echo "== build"
 if command -v cc >/dev/null 2>&1; then
-  make -s -j8 build/test_vulkan build/test_replay build/test_ops build/test_loss build/test_ref build/test_train \
+  make -s -j"$(nproc 2>/dev/null || echo 2)" build/test_vulkan build/test_replay build/test_ops build/test_loss build/test_ref build/test_train \
     build/bench_resnet build/cross_check build/fashion_mnist_lt 2>&1 | grep -v "^make" | tail -5
 else
   echo "no compiler here: using the carried build/"
