@@ -4242,34 +4242,37 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
    dive__wino_in_body in its order: the same bits. */
 DIVE__AVX512 static void dive__wif8_avx512(float *v, int64_t vstride, const float *x) {
   const __m512i base = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
-  const __m512i zi = _mm512_setzero_si512();
   __m512 r0 = _mm512_loadu_ps(x), r1 = _mm512_loadu_ps(x + 16), r2 = _mm512_loadu_ps(x + 32);
   __m512 r3 = _mm512_loadu_ps(x + 48);
-  __m512 d[4][4], e[4][4];
-  int i, j;
+  __m512 e00, e01, e02, e03, e10, e11, e12, e13, e20, e21, e22, e23, e30, e31, e32, e33;
   dive__wif_calls++;
-  for (j = 0; j < 4; j++) {
-    /* lane 4g + tx: column 2tx - 1 + j of row g (g 0-3 in r0, r1; the same of rows 4-7) */
-    __m512i ix = _mm512_add_epi32(base, _mm512_set1_epi32(j - 1));
-    __mmask16 mk = j == 0 ? (__mmask16)0xEEEE : j == 3 ? (__mmask16)0x7777 : (__mmask16)0xFFFF;
-    __m512 lo = _mm512_maskz_permutex2var_ps(mk, r0, ix, r1), hi = _mm512_maskz_permutex2var_ps(mk, r2, ix, r3);
-    d[1][j] = _mm512_shuffle_f32x4(lo, hi, 0x88); /* rows 0, 2, 4, 6 */
-    d[2][j] = _mm512_shuffle_f32x4(lo, hi, 0xDD); /* rows 1, 3, 5, 7 */
-    d[0][j] = _mm512_castsi512_ps(_mm512_alignr_epi32(_mm512_castps_si512(d[2][j]), zi, 12)); /* -1, 1, 3, 5 */
-    d[3][j] = _mm512_castsi512_ps(_mm512_alignr_epi32(zi, _mm512_castps_si512(d[1][j]), 4));  /* 2, 4, 6, 8 */
+  /* column j (written out: as loops over arrays gcc 12 kept them on the stack): lane 4g + tx
+     of lo / hi is column 2tx - 1 + j of row g / 4 + g; then the rows i, and E = B^T D. The
+     masked forms of the shifts: the plain ones leave a variable uninitialized in gcc 12's
+     headers */
+#define DIVE__WIFJ(j, mk)                                                                         \
+  {                                                                                               \
+    __m512i ix = _mm512_add_epi32(base, _mm512_set1_epi32(j - 1)), od, ev;                        \
+    __m512 lo = _mm512_maskz_permutex2var_ps(mk, r0, ix, r1), hi = _mm512_maskz_permutex2var_ps(mk, r2, ix, r3); \
+    __m512 d0, d1 = DIVE__SHF4(lo, hi, 0x88), d2 = DIVE__SHF4(lo, hi, 0xDD), d3; /* rows 0, 2.. / 1, 3.. */ \
+    od = _mm512_castps_si512(d2), ev = _mm512_castps_si512(d1);                                   \
+    d0 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xFFF0, od, od, 12)); /* -1, 1, 3, 5 */ \
+    d3 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0x0FFF, ev, ev, 4));  /* 2, 4, 6, 8 */  \
+    e0##j = _mm512_sub_ps(d0, d2);                                                                \
+    e1##j = _mm512_add_ps(d1, d2);                                                                \
+    e2##j = _mm512_sub_ps(d2, d1);                                                                \
+    e3##j = _mm512_sub_ps(d1, d3);                                                                \
   }
-  for (j = 0; j < 4; j++) { /* E = B^T D */
-    e[0][j] = _mm512_sub_ps(d[0][j], d[2][j]);
-    e[1][j] = _mm512_add_ps(d[1][j], d[2][j]);
-    e[2][j] = _mm512_sub_ps(d[2][j], d[1][j]);
-    e[3][j] = _mm512_sub_ps(d[1][j], d[3][j]);
-  }
-  for (i = 0; i < 4; i++) { /* V = E B */
-    _mm512_storeu_ps(v + (4 * i + 0) * vstride, _mm512_sub_ps(e[i][0], e[i][2]));
-    _mm512_storeu_ps(v + (4 * i + 1) * vstride, _mm512_add_ps(e[i][1], e[i][2]));
-    _mm512_storeu_ps(v + (4 * i + 2) * vstride, _mm512_sub_ps(e[i][2], e[i][1]));
-    _mm512_storeu_ps(v + (4 * i + 3) * vstride, _mm512_sub_ps(e[i][1], e[i][3]));
-  }
+  DIVE__WIFJ(0, (__mmask16)0xEEEE) DIVE__WIFJ(1, (__mmask16)0xFFFF) DIVE__WIFJ(2, (__mmask16)0xFFFF)
+  DIVE__WIFJ(3, (__mmask16)0x7777)
+#undef DIVE__WIFJ
+#define DIVE__WIFV(i) /* V = E B, row i */                                                        \
+  _mm512_storeu_ps(v + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                   \
+  _mm512_storeu_ps(v + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                   \
+  _mm512_storeu_ps(v + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                   \
+  _mm512_storeu_ps(v + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
+  DIVE__WIFV(0) DIVE__WIFV(1) DIVE__WIFV(2) DIVE__WIFV(3)
+#undef DIVE__WIFV
 }
 #endif
 /* --- Winograd F(4x4, 3x3): 6x6 input tiles at stride 4, 36 GEMMs, 4x4 output tiles (36
