@@ -79,6 +79,8 @@
      every such conv and 16 columns in the forward; the same bits either way).
      DIVE_CPU_S1K=0 gives those convs at 32 columns their former kernel (the shifts by
      valignd, the rows outside the image multiplied by zeros), for A/B runs; the same bits.
+     On AVX-512, Winograd F(2x2) at 8x8 images makes each channel's input tiles in registers
+     (DIVE_CPU_WIF=0 stores them as planes first, for A/B runs; the same bits).
      Winograd convs take F(4x4, 3x3) instead where a measured rule says (fewer multiplies,
      5-10 times the direct conv's rounding); DIVE_CPU_WINO4=0 never, =1 always, =2 in
      backward-data only (A/B runs, tests).
@@ -1603,6 +1605,9 @@ static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_av
 /* Winograd F(2x2) at ResNet-32's 16x16 and 8x8 images: bit 0 the output rows in registers
    (dive__wo16_avx512), bit 1 the 16x16 input planes two rows a store (dive__wino_tiles_avx512) */
 static DIVE__UNUSED int dive__wof_mode = 3;
+/* ... and its input side at 8x8 images (DIVE_CPU_WIF): 1 the planes and the input transform
+   of a channel in one pass, in registers (dive__wif8_avx512), 0 the two passes (A/B) */
+static DIVE__UNUSED int dive__wif_mode = 1;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1670,6 +1675,8 @@ static void dive__isa_init(void) {
   dive__s1k_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_WOF");
   dive__wof_mode = e ? atoi(e) : 3;
+  e = getenv("DIVE_CPU_WIF");
+  dive__wif_mode = e ? atoi(e) : 1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4174,6 +4181,7 @@ DIVE__INLINE void dive__wino_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, co
 }
 static DIVE__TLS DIVE__UNUSED int dive__wof_calls; /* output transforms run by dive__wo16_avx512's own path (tests) */
 static DIVE__TLS DIVE__UNUSED int dive__wtf_calls; /* channels' planes made two rows a store (tests) */
+static DIVE__TLS DIVE__UNUSED int dive__wif_calls; /* channels transformed by dive__wif8_avx512 (tests) */
 #if DIVE__X86
 /* the same in blocks of 16 tiles: per input row and block two pairs of masked loads (the
    windows at columns 2tx - 1 and 2tx + 1), four permutes into the four columns j */
@@ -4229,6 +4237,47 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
       _mm512_mask_storeu_ps(d + 6 * ps, mo, _mm512_permutex2var_ps(b0, od, b1));
     }
   }
+}
+/* An 8x8 channel (16 tiles, 4 x 4, one vector) straight to its 16 V rows (dive__wif_mode):
+   the image is 4 registers (two rows each), so the tiles' pixels (i, j) are made in registers,
+   with no planes stored and read back. Per column j one permute of each register pair gives
+   the 4 columns 2tx - 1 + j of rows 0-3 and 4-7 (a 128-bit lane a row); the even rows 0, 2, 4,
+   6 (i = 1) and the odd ones (i = 2) are lane shuffles of the two, i = 0 (rows -1, 1, 3, 5)
+   and i = 3 (2, 4, 6, 8) those shifted by a lane with zeros in. Then B^T d B with the sums of
+   dive__wino_in_body in its order: the same bits. */
+DIVE__AVX512 static void dive__wif8_avx512(float *v, int64_t vstride, const float *x) {
+  const __m512i base = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+  __m512 r0 = _mm512_loadu_ps(x), r1 = _mm512_loadu_ps(x + 16), r2 = _mm512_loadu_ps(x + 32);
+  __m512 r3 = _mm512_loadu_ps(x + 48);
+  __m512 e00, e01, e02, e03, e10, e11, e12, e13, e20, e21, e22, e23, e30, e31, e32, e33;
+  dive__wif_calls++;
+  /* column j (written out: as loops over arrays gcc 12 kept them on the stack): lane 4g + tx
+     of lo / hi is column 2tx - 1 + j of row g / 4 + g; then the rows i, and E = B^T D. The
+     masked forms of the shifts: the plain ones leave a variable uninitialized in gcc 12's
+     headers */
+#define DIVE__WIFJ(j, mk)                                                                         \
+  {                                                                                               \
+    __m512i ix = _mm512_add_epi32(base, _mm512_set1_epi32(j - 1)), od, ev;                        \
+    __m512 lo = _mm512_maskz_permutex2var_ps(mk, r0, ix, r1), hi = _mm512_maskz_permutex2var_ps(mk, r2, ix, r3); \
+    __m512 d0, d1 = DIVE__SHF4(lo, hi, 0x88), d2 = DIVE__SHF4(lo, hi, 0xDD), d3; /* rows 0, 2.. / 1, 3.. */ \
+    od = _mm512_castps_si512(d2), ev = _mm512_castps_si512(d1);                                   \
+    d0 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0xFFF0, od, od, 12)); /* -1, 1, 3, 5 */ \
+    d3 = _mm512_castsi512_ps(_mm512_maskz_alignr_epi32((__mmask16)0x0FFF, ev, ev, 4));  /* 2, 4, 6, 8 */  \
+    e0##j = _mm512_sub_ps(d0, d2);                                                                \
+    e1##j = _mm512_add_ps(d1, d2);                                                                \
+    e2##j = _mm512_sub_ps(d2, d1);                                                                \
+    e3##j = _mm512_sub_ps(d1, d3);                                                                \
+  }
+  DIVE__WIFJ(0, (__mmask16)0xEEEE) DIVE__WIFJ(1, (__mmask16)0xFFFF) DIVE__WIFJ(2, (__mmask16)0xFFFF)
+  DIVE__WIFJ(3, (__mmask16)0x7777)
+#undef DIVE__WIFJ
+#define DIVE__WIFV(i) /* V = E B, row i */                                                        \
+  _mm512_storeu_ps(v + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                   \
+  _mm512_storeu_ps(v + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                   \
+  _mm512_storeu_ps(v + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                   \
+  _mm512_storeu_ps(v + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
+  DIVE__WIFV(0) DIVE__WIFV(1) DIVE__WIFV(2) DIVE__WIFV(3)
+#undef DIVE__WIFV
 }
 #endif
 /* --- Winograd F(4x4, 3x3): 6x6 input tiles at stride 4, 36 GEMMs, 4x4 output tiles (36
@@ -4675,6 +4724,12 @@ static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive_
   int c, k, j, xi, u, f4 = g->m == 4;
   for (j = 0; j < g->npl; j++) /* the planes' tails, read by the last block of tiles */
     memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
+#if DIVE__X86
+  if (!f4 && p->H == 8 && p->W == 8 && dive__wif_mode && wf == &dive__winofns_avx512) { /* 16 tiles: one pass */
+    for (u = 0; u < ni; u++)
+      for (c = 0; c < p->C; c++) dive__wif8_avx512(v + c * Tb + u * Tn, vs, img + ((int64_t)u * p->C + c) * HW);
+  } else
+#endif
   for (u = 0; u < ni; u++)
     for (c = 0; c < p->C; c++) {
       /* F(2x2): planes (i, j) and (i + 2, j) are one stride-2 plane of th + 1 rows, tw apart:

@@ -1665,6 +1665,67 @@ static void run_wof(void) {
          dive__isa() != DIVE__ISA_AVX512 || (dive__wof_calls > c0 && dive__wtf_calls > t0 && dive__wino_calls[0] > w0),
          "%d transforms, %d planes", dive__wof_calls - c0, dive__wtf_calls - t0);
 }
+/* F(2x2)'s input side at 8x8 images in one pass (dive__wif8_avx512, dive__wif_mode): Winograd
+   forced on, the forward (with a bias) and the backward (din + dw) against the serial
+   reference and bit for bit against the same calls with the path off; odd channel counts,
+   one, two and three images (two to a GEMM, an odd one alone), and shapes beside it that must
+   not take it (8 x 16, 16 x 8, 7 x 7, 9 x 9, 8 x 4), so the count of channels that took it is
+   checked per row. */
+static const int wif_shapes[][6] = { /* N, C, K, H, W, takes the path */
+    {1, 3, 5, 8, 8, 1}, {2, 7, 9, 8, 8, 1}, {3, 17, 6, 8, 8, 1}, {2, 64, 64, 8, 8, 1}, {1, 5, 3, 8, 16, 0},
+    {1, 4, 7, 16, 8, 0}, {2, 5, 6, 7, 7, 0}, {1, 3, 4, 9, 9, 0}, {1, 6, 5, 8, 4, 0}};
+#define WIF_NSH ((int)(sizeof wif_shapes / sizeof wif_shapes[0]))
+#define WIF_ROWS (WIF_NSH + 1)
+static void run_wif(void) {
+  int wm = dive__wino_mode, w4 = dive__wino4_mode, fm = dive__wif_mode, c0 = dive__wif_calls;
+  int k;
+  dive_rng r;
+  dive_rng_seed(&r, 37);
+  for (k = 0; k < WIF_NSH; k++) {
+    dive__conv_p p;
+    dive__ws ws = {NULL, 0};
+    int64_t ni, no, nw;
+    float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
+    double e;
+    int m, same, took = 0, ck = dive__wif_calls;
+    char desc[96];
+    memset(&p, 0, sizeof p);
+    p.N = wif_shapes[k][0]; p.C = wif_shapes[k][1]; p.K = wif_shapes[k][2]; p.H = p.P = wif_shapes[k][3];
+    p.W = p.Q = wif_shapes[k][4]; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+    ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * 9;
+    buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
+    in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
+    rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
+    conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
+    dive__wino_mode = 1;
+    dive__wino4_mode = 0;
+    for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
+      dive__wif_mode = m;
+      dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
+      dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
+      if (m == 1) took = dive__wif_calls - ck;
+    }
+    dive__wino_mode = wm;
+    dive__wino4_mode = w4;
+    dive__wif_mode = fm;
+    DIVE_FREE(ws.base);
+    e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
+    same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
+           !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
+    /* with more than one thread the calls land on the workers too: then only "none" is exact */
+    snprintf(desc, sizeof desc, "Winograd 8x8 input in one pass N=%d C=%d K=%d %dx%d (%s)", p.N, p.C, p.K, p.H, p.W,
+             wif_shapes[k][5] ? "takes it" : "not for it");
+    report("wofconv", desc, dive__isa_name(dive__isa()),
+           e <= 1e-5 && same &&
+               (dive__isa() != DIVE__ISA_AVX512 ||
+                (wif_shapes[k][5] ? took > 0 || dive__nthreads() > 1 : took == 0)),
+           "max err %.1e of the reference's max, %s the path off, %d channels took it", e,
+           same ? "identical to" : "DIFFERS from", took);
+    free(buf);
+  }
+  report("wofconv", "Winograd 8x8 input in one pass ran (AVX-512)", dive__isa_name(dive__isa()),
+         dive__isa() != DIVE__ISA_AVX512 || dive__wif_calls > c0, "%d channels", dive__wif_calls - c0);
+}
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
    forced) */
 static int colblk_row(const tcase *c) {
@@ -1717,7 +1778,7 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && (!only_op || !strcmp(only_op, "gconv"))) n += GD_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "s1conv"))) n += S1_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "gbwconv"))) n += (narrower + 1) * GBW_NSH + 3 + GBW_NWK;
-  if (cpu && (!only_op || !strcmp(only_op, "wofconv"))) n += WOF_ROWS;
+  if (cpu && (!only_op || !strcmp(only_op, "wofconv"))) n += WOF_ROWS + WIF_ROWS;
   if (cpu && (!only_op || !strcmp(only_op, "maxpool"))) n += 2 * (narrower + 1);
   if (!only_op || !strcmp(only_op, "known")) n += (int)(sizeof knowns / sizeof knowns[0]);
   if (!only_op || !strcmp(only_op, "badarg"))
@@ -2152,7 +2213,10 @@ int main(int argc, char **argv) {
   if (do_cpu && (!only_op || !strcmp(only_op, "gconv"))) run_gd();
   if (do_cpu && (!only_op || !strcmp(only_op, "s1conv"))) run_s1();
   if (do_cpu && (!only_op || !strcmp(only_op, "gbwconv"))) run_gbw();
-  if (do_cpu && (!only_op || !strcmp(only_op, "wofconv"))) run_wof();
+  if (do_cpu && (!only_op || !strcmp(only_op, "wofconv"))) {
+    run_wof();
+    run_wif();
+  }
   if (do_cpu && (!only_op || !strcmp(only_op, "conv_epi"))) {
     int best = dive__isa(), isa;
     for (isa = best; isa >= 0; isa = dive__isa_narrower(isa)) {
