@@ -27,7 +27,7 @@ LINKED_TESTS := $(patsubst tests/%.c,$(B)/%,$(shell grep -L '^\#define DIVE_IMPL
 EX_SRC    := $(wildcard examples/*.c)
 EXAMPLES  := $(patsubst examples/%.c,$(B)/%,$(EX_SRC))
 BENCH_SRC := $(wildcard bench/bench_*.c)
-BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC)) $(B)/cross_check
+BENCHES   := $(patsubst bench/%.c,$(B)/%,$(BENCH_SRC)) $(B)/cross_check $(B)/fma_peak
 LINKED_BENCH := $(patsubst bench/%.c,$(B)/%,$(shell grep -L '^\#define DIVE_IMPLEMENTATION' $(BENCH_SRC) bench/cross_check.c))
 
 # The demo: the whole DiVE pipeline (CE baseline, BSCE teacher, VE analysis, DiVE
@@ -70,6 +70,8 @@ $(B)/cifar_lt_vkfaults: examples/cifar_lt.c examples/dive_cli.h examples/dive_mo
 $(LINKED_BENCH): $(B)/%: bench/%.c bench/bench_util.h dive.h $(B)/dive.o | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< $(B)/dive.o -o $@ $(LDLIBS)
 $(B)/bench_%: bench/bench_%.c bench/bench_util.h dive.h | $(B)
+	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
+$(B)/fma_peak: bench/fma_peak.c bench/bench_util.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS)
 
 # Every test runs its CPU cases and, where a Vulkan device exists (lavapipe in CI), its
@@ -137,7 +139,7 @@ bench-zoo: $(B)/bench_zoo      # ResNet-50 / ResNeXt-50 vs torchvision, 224, bat
 	@sh bench/zoo.sh $(ZOO_FLAGS)
 bench-gemm: $(B)/gemm_openblas # conv GEMM shapes: dive.h kernels vs OpenBLAS vs the FMA peak
 	@env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ./$(B)/gemm_openblas
-$(B)/gemm_openblas: bench/gemm_openblas.c dive.h | $(B)
+$(B)/gemm_openblas: bench/gemm_openblas.c bench/bench_util.h dive.h | $(B)
 	$(CC) $(CFLAGS) $(OMP) $< -o $@ $(LDLIBS) -lopenblas
 
 # --- Reliability (docs/reliability.md) ---

@@ -9,7 +9,8 @@
      (malloc'd; NULL when out of memory), for the kernel benchmarks' operands;
    - with DIVE_IMPLEMENTATION (the kernel benchmarks, which reach dive.h's internals):
      conv_pass, one CPU conv pass timed by the process's CPU time, and conv_ab, the A/B of
-     one conv pass over two settings of a mode switch (bench_1x1, bench_s2). */
+     one conv pass over two settings of a mode switch (bench_1x1, bench_s2), and fma_peak,
+     the register-loop FMA peak (gemm_openblas, fma_peak). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,65 @@ static BU_UNUSED float *fill_lcg(int64_t n, unsigned seed) {
 }
 
 #ifdef DIVE_IMPLEMENTATION
+/* The FMA peak: a register-only loop of 16 independent FMA chains per thread (enough to
+   cover two FMA pipes of 4-cycle latency), in the widest vectors dive.h's kernels use on
+   this CPU (AVX-512, else AVX2 + FMA). GFLOP/s of all threads, the median of 5 runs timed
+   by `clock` (the wall clock, or cpu_sec: on one thread that leaves out the time other
+   programs held the core); 0 on CPUs without either (no peak is claimed there). */
+#if DIVE__X86
+/* every chain starts from its own value: chains that start equal are one chain to the
+   compiler, which then computes it once (gcc 12 kept 4 of 16, reading 4x the real peak) */
+#define BU_PEAK_LOOP(V, SET, FMA, ADD)                                                    \
+  V x = SET(1.0000001f), y = SET(0.9999999f);                                            \
+  V a0 = SET(0.f), a1 = SET(1.f), a2 = SET(2.f), a3 = SET(3.f), a4 = SET(4.f);           \
+  V a5 = SET(5.f), a6 = SET(6.f), a7 = SET(7.f), a8 = SET(8.f), a9 = SET(9.f);           \
+  V aa = SET(10.f), ab = SET(11.f), ac = SET(12.f), ad = SET(13.f), ae = SET(14.f);      \
+  V af = SET(15.f);                                                                      \
+  long i;                                                                                \
+  for (i = 0; i < iters; i++) {                                                          \
+    a0 = FMA(a0, x, y); a1 = FMA(a1, x, y); a2 = FMA(a2, x, y); a3 = FMA(a3, x, y);      \
+    a4 = FMA(a4, x, y); a5 = FMA(a5, x, y); a6 = FMA(a6, x, y); a7 = FMA(a7, x, y);      \
+    a8 = FMA(a8, x, y); a9 = FMA(a9, x, y); aa = FMA(aa, x, y); ab = FMA(ab, x, y);      \
+    ac = FMA(ac, x, y); ad = FMA(ad, x, y); ae = FMA(ae, x, y); af = FMA(af, x, y);      \
+  }                                                                                      \
+  a0 = ADD(ADD(ADD(a0, a1), ADD(a2, a3)), ADD(ADD(a4, a5), ADD(a6, a7)));                \
+  a8 = ADD(ADD(ADD(a8, a9), ADD(aa, ab)), ADD(ADD(ac, ad), ADD(ae, af)));                \
+  a0 = ADD(a0, a8);
+DIVE__AVX512 static BU_UNUSED float bu_peak512(long iters) {
+  BU_PEAK_LOOP(__m512, _mm512_set1_ps, _mm512_fmadd_ps, _mm512_add_ps)
+  return _mm512_cvtss_f32(a0);
+}
+DIVE__AVX2 static BU_UNUSED float bu_peak256(long iters) {
+  BU_PEAK_LOOP(__m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps)
+  return _mm256_cvtss_f32(a0);
+}
+#undef BU_PEAK_LOOP
+#endif
+static BU_UNUSED double fma_peak(double (*clock)(void)) {
+#if DIVE__X86
+  const long iters = 20000000;
+  int wide = dive__isa() == DIVE__ISA_AVX512, r;
+  double ts[5], t;
+  float s = 0;
+  if (!wide && dive__isa() != DIVE__ISA_AVX2) return 0;
+  s += wide ? bu_peak512(1000) : bu_peak256(1000);
+  for (r = 0; r < 5; r++) { /* median of 5: other jobs share these cores at times */
+    t = clock();
+#if DIVE__OMP
+#pragma omp parallel reduction(+ : s)
+#endif
+    s += wide ? bu_peak512(iters) : bu_peak256(iters);
+    ts[r] = clock() - t;
+  }
+  if (s == 1234.5f) printf(" "); /* keeps the sums live */
+  qsort(ts, 5, sizeof ts[0], cmp_d);
+  return (double)iters * 16 * 2 * (wide ? 16 : 8) * dive__nthreads() / ts[2] * 1e-9;
+#else
+  (void)clock;
+  return 0;
+#endif
+}
+
 /* One pass of the CPU conv p, in seconds of CPU time: pass 0 the forward (out from in, w);
    otherwise the backward of dout, with din when pass & 1 and the weight gradient into dw
    (zeroed first, outside the timing) when pass & 2. */

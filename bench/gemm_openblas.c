@@ -13,6 +13,7 @@
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "bench_util.h" /* cmp_d, fma_peak */
 
 /* BENCH_CPU_TIME=1: the process's CPU time instead of the wall clock. On one thread it
    leaves out the time other programs held the core (a shared machine); with more threads
@@ -27,59 +28,6 @@ static double now(void) {
   }
   return dive_time_sec();
 }
-static int cmp_d(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* FMA peak: 16 independent accumulator chains per thread, nothing but FMAs */
-#if DIVE__X86
-DIVE__AVX512 static float peak_loop(long iters) {
-  __m512 x = _mm512_set1_ps(1.0000001f), y = _mm512_set1_ps(0.9999999f);
-  /* every chain starts from its own value: chains that start equal are one chain to the
-     compiler, which then computes it once (gcc 12 kept 4 of 16, reading 4x the real peak) */
-#define S(v) _mm512_set1_ps(v)
-  __m512 a0 = S(0.f), a1 = S(1.f), a2 = S(2.f), a3 = S(3.f), a4 = S(4.f), a5 = S(5.f);
-  __m512 a6 = S(6.f), a7 = S(7.f), a8 = S(8.f), a9 = S(9.f), aa = S(10.f), ab = S(11.f);
-  __m512 ac = S(12.f), ad = S(13.f), ae = S(14.f), af = S(15.f);
-#undef S
-  long i;
-  for (i = 0; i < iters; i++) { /* 16 independent chains: covers 2 pipes x 4-cycle latency */
-#define F(r) r = _mm512_fmadd_ps(r, x, y);
-    F(a0) F(a1) F(a2) F(a3) F(a4) F(a5) F(a6) F(a7) F(a8) F(a9) F(aa) F(ab) F(ac) F(ad) F(ae) F(af)
-#undef F
-  }
-  a0 = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)),
-                     _mm512_add_ps(_mm512_add_ps(a4, a5), _mm512_add_ps(a6, a7)));
-  a8 = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(a8, a9), _mm512_add_ps(aa, ab)),
-                     _mm512_add_ps(_mm512_add_ps(ac, ad), _mm512_add_ps(ae, af)));
-  return _mm512_cvtss_f32(_mm512_add_ps(a0, a8));
-}
-#endif
-static double fma_peak(void) {
-#if DIVE__X86
-  long iters = 20000000;
-  double t;
-  float s = 0;
-  if (dive__isa() != DIVE__ISA_AVX512) return 0;
-  double ts[5];
-  int r;
-  peak_loop(1000);
-  for (r = 0; r < 5; r++) { /* median of 5: other jobs share these cores at times */
-    t = now();
-#if DIVE__OMP
-#pragma omp parallel reduction(+ : s)
-#endif
-    s += peak_loop(iters);
-    ts[r] = now() - t;
-  }
-  if (s == 1234.5f) printf(" ");
-  qsort(ts, 5, sizeof ts[0], cmp_d);
-  return (double)iters * 16 * 32 * dive__nthreads() / ts[2] * 1e-9;
-#else
-  return 0;
-#endif
-}
 
 static double best(double a, double b) { return a < b ? a : b; }
 
@@ -87,7 +35,7 @@ int main(void) {
   static const int shapes[][4] = {{16, 32, 16, 1}, {16, 32, 32, 2}, {32, 16, 32, 1},
                                   {32, 16, 64, 2}, {64, 8, 64, 1}};
   const int N = 128, reps = 5;
-  double peak = fma_peak(), sum_d = 0, sum_b = 0;
+  double peak = fma_peak(now), sum_d = 0, sum_b = 0;
   size_t k;
   dive__ws ws = {NULL, 0};
   printf("threads %d, dive kernels %s, FMA peak %.0f GFLOP/s (AVX-512 register loop), %s time\n"
