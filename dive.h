@@ -20,7 +20,9 @@
      DIVE_VK_LINKED        impl        link -lvulkan instead of loading it at run time
      DIVE_VK_FAULTS        impl        tests only: env DIVE_VK_FAULT=oom:N|lost:N injects a device
                                        out-of-memory / device lost (docs/reliability.md);
-                                       DIVE_VK_FAULT_NOFP16=1 hides shaderFloat16
+                                       DIVE_VK_FAULT_NOFP16=1 hides shaderFloat16;
+                                       DIVE_VK_FAULT_BUFS9=1 caps the storage buffers per
+                                       stage at 9 (no DIVE_VK_FOLD)
      DIVE_NO_THREADS       impl        data loaders build batches on the calling thread
      DIVE_NO_STB_IMAGE     impl        no stb_image: .gz, JPEG and PNG report UNSUPPORTED
      DIVE_STB_IMAGE_EXTERN impl        stb_image's implementation is compiled elsewhere
@@ -45,7 +47,9 @@
      chunks, DIVE_VK_MERGE=1 / 0 the BN merge with one work group per channel for every
      merge of more than one chunk / never (default: 8 chunks or more on a multi-unit GPU);
      DIVE_VK_FUSE=0 turns off the BN work fused into the convs' epilogues
-     (the model's conv + BN units; tests, counters); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
+     (the model's conv + BN units; tests, counters); DIVE_VK_FOLD=0 keeps the training BN's
+     apply inside a block as its own pass instead of folding it into the next conv (default
+     1; needs the epilogues and 10 storage buffers per stage); DIVE_CHECK=1 recomputes every Vulkan layer op on the CPU and fails on a
      mismatch. dive_resnet_train_step on Vulkan records the step once and replays it (two
      steps in flight; dive_resnet_sync); DIVE_VK_REPLAY=0 runs it op by op instead (as
      DIVE_CHECK and DIVE_VK_SYNC do), DIVE_VK_REPLAY=fresh records it afresh every step (tests).
