@@ -274,6 +274,24 @@ static void check_nonfinite(dive_backend be, int with_loss) {
    buffers after the steps go to r (when given). 0 when a step failed, -1 when there is no
    Vulkan device (its nskip checks counted as skipped). */
 enum { WARM = 2, STEPS = 3 };
+/* The end of a run of WARM + STEPS steps: the counters since c0 per step into c, the
+   recording's depth, the weights into r (when given and the steps went well); ok or 0. */
+static int steps_end(dive_ctx *ctx, dive_resnet *m, const int64_t *c0, double *c, int64_t *depth, run *r, int ok) {
+  int64_t c1[5];
+  int i;
+  dive_query_vk_counters(ctx, c1);
+  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
+  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  *depth = m && m->cap ? m->cap->depth : -1;
+  if (ok && r) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok;
+  }
+  return ok;
+}
+
 static int counter_steps(int teacher, const char *replay, double *c, int64_t *depth, run *r, int nskip) {
   dive_ctx *ctx;
   dive_resnet *m, *t = NULL;
@@ -284,7 +302,7 @@ static int counter_steps(int teacher, const char *replay, double *c, int64_t *de
   int32_t y[2] = {1, 7};
   int counts[10] = {50, 40, 30, 20, 15, 10, 8, 6, 4, 2};
   int k, i, ok = 1;
-  int64_t c0[5], c1[5];
+  int64_t c0[5];
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", nskip))) return -1;
@@ -304,16 +322,7 @@ static int counter_steps(int teacher, const char *replay, double *c, int64_t *de
     sd.lr = 0.01f * (float)(k + 1); /* a per-replay scalar */
     if (dive_resnet_train_step(m, t, x, y, 2, &ld, &sd, NULL)) { ok = 0; break; }
   }
-  dive_query_vk_counters(ctx, c1);
-  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
-  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
-  *depth = m->cap ? m->cap->depth : -1;
-  if (ok && r) {
-    memset(r, 0, sizeof *r);
-    r->ok = 1;
-    snapshot(m, r);
-    ok = r->ok;
-  }
+  ok = steps_end(ctx, m, c0, c, depth, r, ok);
   free(x);
   dive_resnet_destroy(t);
   dive_resnet_destroy(m);
@@ -678,8 +687,8 @@ static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t 
   dive_sgd_desc sd;
   float x[4 * HW * HW];
   int32_t y[4];
-  int counts[NCLS] = {20, 10, 5, 2}, k, i, ok = 1;
-  int64_t c0[5], c1[5];
+  int counts[NCLS] = {20, 10, 5, 2}, k, ok = 1;
+  int64_t c0[5];
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   if (pair0) setenv("DIVE_VK_PAIR", "0", 1);
@@ -703,18 +712,7 @@ static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t 
     batch(k, 4, x, y);
     if (dive_resnet_train_step(m, t, x, y, 4, &ld, &sd, NULL)) ok = 0;
   }
-  dive_query_vk_counters(ctx, c1);
-  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
-  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
-  *depth = m && m->cap ? m->cap->depth : -1;
-  if (ok) {
-    memset(r, 0, sizeof *r);
-    r->ok = 1;
-    snapshot(m, r);
-    ok = r->ok;
-  } else {
-    printf("long teacher: %s\n", dive_ctx_error(ctx));
-  }
+  if (!(ok = steps_end(ctx, m, c0, c, depth, r, ok))) printf("long teacher: %s\n", dive_ctx_error(ctx));
   dive_resnet_destroy(t);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
@@ -764,7 +762,7 @@ static int fold_steps(int which, int fold, const char *replay, double *c, double
   float *x;
   int32_t y[2] = {1, 7};
   int k, i, ok = 1, hw = which ? 64 : 32;
-  int64_t c0[5], c1[5], f0 = -1;
+  int64_t c0[5], f0 = -1;
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   setenv("DIVE_VK_FOLD", fold ? "1" : "0", 1);
@@ -798,18 +796,8 @@ static int fold_steps(int which, int fold, const char *replay, double *c, double
     if (dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL)) ok = 0;
     if (k == 0) f0 = ctx->vk->folds; /* recorded by the first step */
   }
-  dive_query_vk_counters(ctx, c1);
-  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
-  if (!ok) printf("fold: %s\n", dive_ctx_error(ctx));
-  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  if (!(ok = steps_end(ctx, m, c0, c, depth, r, ok))) printf("fold: %s\n", dive_ctx_error(ctx));
   *folds = (double)f0;
-  *depth = m->cap ? m->cap->depth : -1;
-  if (ok) {
-    memset(r, 0, sizeof *r);
-    r->ok = 1;
-    snapshot(m, r);
-    ok = r->ok;
-  }
   free(x);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
