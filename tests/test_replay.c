@@ -302,7 +302,7 @@ static int counter_steps(int teacher, const char *replay, double *c, int64_t *de
   int32_t y[2] = {1, 7};
   int counts[10] = {50, 40, 30, 20, 15, 10, 8, 6, 4, 2};
   int k, i, ok = 1;
-  int64_t c0[5];
+  int64_t c0[5] = {0, 0, 0, 0, 0};
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", nskip))) return -1;
@@ -678,8 +678,8 @@ static void check_loss_scale_underflow(void) {
 /* A teacher longer than the student: a ResNet-8 student (11 forward ops) with a ResNet-20
    teacher (23 ops), DiVE, at 12x12, batch 4 (the test's 4 classes); WARM + STEPS steps,
    the counters of the last STEPS per step, the capture's dependency depth, the weights
-   after the steps into r. replay: DIVE_VK_REPLAY; pair0: DIVE_VK_PAIR=0. */
-static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t *depth, run *r) {
+   after the steps into r. replay: DIVE_VK_REPLAY; pair0: DIVE_VK_PAIR=0; fold: DIVE_VK_FOLD. */
+static int long_teacher_steps(const char *replay, int pair0, int fold, double *c, int64_t *depth, run *r) {
   dive_ctx *ctx;
   dive_resnet *m = NULL, *t = NULL;
   dive_resnet_desc rd;
@@ -688,11 +688,13 @@ static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t 
   float x[4 * HW * HW];
   int32_t y[4];
   int counts[NCLS] = {20, 10, 5, 2}, k, ok = 1;
-  int64_t c0[5];
+  int64_t c0[5] = {0, 0, 0, 0, 0};
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   if (pair0) setenv("DIVE_VK_PAIR", "0", 1);
+  setenv("DIVE_VK_FOLD", fold ? "1" : "0", 1);
   ctx = make_ctx(DIVE_BACKEND_VULKAN, "long teacher", 0);
+  unsetenv("DIVE_VK_FOLD");
   if (!ctx) { unsetenv("DIVE_VK_REPLAY"); unsetenv("DIVE_VK_PAIR"); return -1; }
   memset(&rd, 0, sizeof rd);
   rd.depth = 8; rd.in_channels = 1; rd.num_classes = NCLS; rd.base_width = 4;
@@ -719,29 +721,35 @@ static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t 
   return ok;
 }
 
-/* 3 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
+/* 4 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
    dependency depth, and its weights after the steps == the eager step's and == with the
-   teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit */
+   teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit, with DIVE_VK_FOLD=0 (the
+   rule's measure: with the fold the student's forward has 3 levels fewer than the
+   teacher's 23 ops and the step 51 barriers for a depth of 49); and the folded step: fewer
+   barriers than DIVE_VK_FOLD=0's, the same weights */
 static void check_long_teacher(void) {
-  double c[5], ce[5], cs[5];
-  int64_t depth, de, ds;
-  run rp, eg, se;
-  int a, b, d;
-  memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se);
-  a = long_teacher_steps(NULL, 0, c, &depth, &rp);
-  if (a < 0) { skip_part("long teacher", 3, 1, "no Vulkan device"); return; }
-  b = long_teacher_steps("0", 0, ce, &de, &eg);
-  d = long_teacher_steps(NULL, 1, cs, &ds, &se);
+  double c[5], ce[5], cs[5], cf[5];
+  int64_t depth, de, ds, df;
+  run rp, eg, se, fo;
+  int a, b, d, f;
+  memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se); memset(&fo, 0, sizeof fo);
+  a = long_teacher_steps(NULL, 0, 0, c, &depth, &rp);
+  if (a < 0) { skip_part("long teacher", 4, 1, "no Vulkan device"); return; }
+  b = long_teacher_steps("0", 0, 0, ce, &de, &eg);
+  d = long_teacher_steps(NULL, 1, 0, cs, &ds, &se);
+  f = long_teacher_steps(NULL, 0, 1, cf, &df, &fo);
   if (a == 1 && d == 1)
     printf("  ResNet-8 student, ResNet-20 teacher (12x12, batch 4, steady state): dispatches %.1f, barriers %.1f; "
-           "dependency depth %lld (DIVE_VK_PAIR=0: barriers %.1f, depth %lld)\n", c[2], c[3], (long long)depth, cs[3],
-           (long long)ds);
+           "dependency depth %lld (DIVE_VK_PAIR=0: barriers %.1f, depth %lld; folded: dispatches %.1f, barriers %.1f, "
+           "depth %lld)\n", c[2], c[3], (long long)depth, cs[3], (long long)ds, cf[2], cf[3], (long long)df);
   check(a == 1 && depth > 0 && c[3] <= (double)depth + 1, "long teacher: barriers <= dependency depth + 1 (host)", c[3]);
   check(a == 1 && b == 1 && same(&rp, &eg), "long teacher: replay == eager (bitwise)",
         a == 1 && b == 1 ? maxrel(rp.params, eg.params, rp.np) : -1);
   check(a == 1 && d == 1 && same(&rp, &se), "long teacher: replay == teacher forward first (DIVE_VK_PAIR=0, bitwise)",
         a == 1 && d == 1 ? maxrel(rp.params, se.params, rp.np) : -1);
-  run_free(&rp); run_free(&eg); run_free(&se);
+  check(a == 1 && f == 1 && cf[3] < c[3] && same(&rp, &fo),
+        "long teacher: folded: fewer barriers, the same weights (bitwise)", f == 1 ? cf[3] : -1);
+  run_free(&rp); run_free(&eg); run_free(&se); run_free(&fo);
 }
 
 /* The training BN's apply folded into the next conv (DIVE_VK_FOLD, docs/vulkan.md "The
@@ -762,7 +770,7 @@ static int fold_steps(int which, int fold, const char *replay, double *c, double
   float *x;
   int32_t y[2] = {1, 7};
   int k, i, ok = 1, hw = which ? 64 : 32;
-  int64_t c0[5], f0 = -1;
+  int64_t c0[5] = {0, 0, 0, 0, 0}, f0 = -1;
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   setenv("DIVE_VK_FOLD", fold ? "1" : "0", 1);
