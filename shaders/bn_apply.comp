@@ -24,8 +24,10 @@ void main() {
   uint i = dive_gid();
   if (i >= p.n) return;
   uint c = (i / p.HW) % p.C;
-  float g = gamma.v[p.o_gamma + c] * rstd.v[p.o_rstd + c];
-  float v = (x.v[p.o_x + i] - mean.v[p.o_mean + c]) * g + beta.v[p.o_beta + c];
+  // precise: never contracted into an FMA, as dive_bn_relu (common.glsl) computes it where a
+  // conv gathers y from x (the *_fold variants): the same bits on both sides
+  precise float g = gamma.v[p.o_gamma + c] * rstd.v[p.o_rstd + c];
+  precise float v = (x.v[p.o_x + i] - mean.v[p.o_mean + c]) * g + beta.v[p.o_beta + c];
   if ((p.flags & 1u) != 0u) v += res.v[p.o_res + i];
   if ((p.flags & 2u) != 0u) v = v > 0.0 ? v : 0.0; // as dive__ref_relu_fwd (NaN -> 0)
   y.v[p.o_y + i] = v;

@@ -20,3 +20,12 @@ uint dive_gid() {
 // flat work-group index over the same (gx, gy) grid: kernels that give one work group per
 // output (reductions) are launched with dive__vk_run_groups and bounds-check this instead
 uint dive_group() { return gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x; }
+
+// relu((x - mean) gr + beta), gr = gamma * rstd: bn_apply's arithmetic without a residual,
+// in its order of operations and never contracted into an FMA (`precise`, as bn_apply's),
+// so that a conv that gathers its input through it (the *_fold variants: the training BN's
+// apply folded into the next conv) sees y bit for bit as bn_apply writes it.
+float dive_bn_relu(float x, float mean, float gr, float beta) {
+  precise float v = (x - mean) * gr + beta;
+  return v > 0.0 ? v : 0.0; // as dive__ref_relu_fwd (NaN -> 0)
+}

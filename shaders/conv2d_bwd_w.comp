@@ -10,6 +10,10 @@
 // dout: binding 0 (N,K,P,Q)   in: 1 (N,C,H,W)   dw: 2 (K,Cg,R,S), += (nsplit == 1 only)
 // part: 3 (nsplit * K*Cg*R*S; nsplit > 1 only)
 // grid: (ceil(Cg*R*S / BN), ceil(Kg / BM), groups * nsplit)
+// With DIVE_FOLD (conv2d_bwd_w_fold: the training BN's apply of the unit before folded into
+// this conv) in is that unit's BN input c and each B element is gathered as y = dive_bn_relu
+// of it with that BN's mean 4, rstd 5, gamma 6, beta 7 (8 bindings; the push constants then
+// have 9 offsets, as conv2d_fwd_bn's), exactly as bn_apply would have written y.
 // Loads: both tiles are contiguous along j (invocations take consecutive j, and decode it
 // once per step); each invocation's B columns (c, r, s) are decoded once at the start.
 #version 450
@@ -21,8 +25,17 @@ layout(set = 0, binding = 0, std430) readonly buffer Dout { float v[]; } dout;
 layout(set = 0, binding = 1, std430) readonly buffer In { float v[]; } in_;
 layout(set = 0, binding = 2, std430) buffer Dw { float v[]; } dw;
 layout(set = 0, binding = 3, std430) writeonly buffer Part { float v[]; } part;
+#ifdef DIVE_FOLD
+layout(set = 0, binding = 4, std430) readonly buffer FMn { float v[]; } fmean;
+layout(set = 0, binding = 5, std430) readonly buffer FRs { float v[]; } frstd;
+layout(set = 0, binding = 6, std430) readonly buffer FGm { float v[]; } fgamma;
+layout(set = 0, binding = 7, std430) readonly buffer FBt { float v[]; } fbeta;
+layout(push_constant) uniform P {
+  uint o_dout, o_in, o_dw, o_part, o_fmean, o_frstd, o_fgamma, o_fbeta, o_unused8;
+#else
 layout(push_constant) uniform P {
   uint o_dout, o_in, o_dw, o_part;
+#endif
   int N, C, H, W, K, R, S, P, Q, stride, pad, groups;
   uint flags, unused, klen, nsplit;
 } p;
@@ -37,14 +50,26 @@ void main() {
   // B columns of this invocation: (c, r, s) -> channel offset and packed (r, s)
   uint cofs[LB];
   int rpk[LB];
+#ifdef DIVE_FOLD
+  float fmu[LB], fgr[LB], fbe[LB]; // the B columns' channels' BN (the fold's y = relu(BN(in)))
+#endif
   for (uint it = 0u; it < LB; it++) {
     uint nn = tid / BK + it * (MM_WG / BK), cc = n0 + nn;
     cofs[it] = 0xffffffffu;
     rpk[it] = 0;
+#ifdef DIVE_FOLD
+    fmu[it] = 0.0; fgr[it] = 0.0; fbe[it] = 0.0;
+#endif
     if (nn < BN && cc < KD) {
       uint c = cc / RS, rs = cc - c * RS, r = rs / uint(p.S);
       cofs[it] = (g * Cg + c) * HW;
       rpk[it] = int(r) | (int(rs - r * uint(p.S)) << 16);
+#ifdef DIVE_FOLD
+      uint ch = g * Cg + c;
+      fmu[it] = fmean.v[p.o_fmean + ch];
+      fgr[it] = fgamma.v[p.o_fgamma + ch] * frstd.v[p.o_frstd + ch];
+      fbe[it] = fbeta.v[p.o_fbeta + ch];
+#endif
     }
   }
   uint nt = j1 > j0 ? (j1 - j0 + BK - 1u) / BK : 0u;
@@ -76,7 +101,12 @@ void main() {
         float v = 0.0;
         if (jok && cofs[it] != 0xffffffffu) {
           int h = h0 + (rpk[it] & 0xffff), x = x0 + (rpk[it] >> 16);
+#ifdef DIVE_FOLD
+          if (h >= 0 && h < p.H && x >= 0 && x < p.W)
+            v = dive_bn_relu(in_.v[ibase + cofs[it] + uint(h * p.W + x)], fmu[it], fgr[it], fbe[it]);
+#else
           if (h >= 0 && h < p.H && x >= 0 && x < p.W) v = in_.v[ibase + cofs[it] + uint(h * p.W + x)];
+#endif
         }
         rb[it] = v;
       }

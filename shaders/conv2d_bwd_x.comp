@@ -19,6 +19,10 @@
 // work group of a phase with fewer pixels writes zeros): bn_merge mode 1 adds a channel's
 // chunks in order, in place of bn_part mode 1.
 // bindings then: dout 0, w 1, add 2, y 3, x 4, mean 5, rstd 6, din 7, part 8
+// With DIVE_FOLD as well (conv2d_bwd_x_bn_fold: that BN's apply was folded into this conv's
+// forward, y was never written) the mask is computed from x: y = dive_bn_relu(x, mean,
+// gamma rstd, beta), bn_apply's bits; gamma takes y's binding 3 and beta is binding 9 (10
+// bindings, 10 offsets).
 #version 450
 #extension GL_GOOGLE_include_directive : require
 #include "common.glsl"
@@ -28,14 +32,24 @@ layout(set = 0, binding = 0, std430) readonly buffer Dout { float v[]; } dout;
 layout(set = 0, binding = 1, std430) readonly buffer Wt { float v[]; } w;
 #ifdef DIVE_BN_EPI
 layout(set = 0, binding = 2, std430) readonly buffer Add { float v[]; } add;
+#ifdef DIVE_FOLD
+layout(set = 0, binding = 3, std430) readonly buffer Gm { float v[]; } gamma;
+#else
 layout(set = 0, binding = 3, std430) readonly buffer Y { float v[]; } y;
+#endif
 layout(set = 0, binding = 4, std430) readonly buffer X { float v[]; } x;
 layout(set = 0, binding = 5, std430) readonly buffer Mn { float v[]; } mean;
 layout(set = 0, binding = 6, std430) readonly buffer Rs { float v[]; } rstd;
 layout(set = 0, binding = 7, std430) writeonly buffer Din { float v[]; } din;
 layout(set = 0, binding = 8, std430) writeonly buffer Part { float v[]; } part;
+#ifdef DIVE_FOLD
+layout(set = 0, binding = 9, std430) readonly buffer Bt { float v[]; } beta;
+layout(push_constant) uniform P {
+  uint o_dout, o_w, o_add, o_gamma, o_x, o_mean, o_rstd, o_din, o_part, o_beta;
+#else
 layout(push_constant) uniform P {
   uint o_dout, o_w, o_add, o_y, o_x, o_mean, o_rstd, o_din, o_part;
+#endif
 #else
 layout(set = 0, binding = 2, std430) writeonly buffer Din { float v[]; } din;
 layout(push_constant) uniform P {
@@ -132,6 +146,9 @@ void main() {
     float a = 0.0, b = 0.0;
     if (m < Cg) {
       float mu = mean.v[p.o_mean + g * Cg + m], rs = rstd.v[p.o_rstd + g * Cg + m];
+#ifdef DIVE_FOLD
+      float gr = gamma.v[p.o_gamma + g * Cg + m] * rs, be = beta.v[p.o_beta + g * Cg + m];
+#endif
       for (uint j = 0u; j < TN; j++) {
         uint c2 = n0 + mm_col(tid, j);
         if (c2 >= NCOL) continue;
@@ -139,10 +156,16 @@ void main() {
         uint e = ((n * uint(p.C) + g * Cg + m) * uint(p.H) + h) * uint(p.W) + xx;
         float v = acc[i][j];
         if ((p.flags & 1u) != 0u) v += add.v[p.o_add + e];
+#ifdef DIVE_FOLD
+        float xe = x.v[p.o_x + e];
+        if (!(dive_bn_relu(xe, mu, gr, be) > 0.0)) v = 0.0; // y > 0, y as bn_apply computes it
+#else
+        float xe = x.v[p.o_x + e];
         if (!(y.v[p.o_y + e] > 0.0)) v = 0.0;
+#endif
         din.v[p.o_din + e] = v;
         a += v;
-        b += v * ((x.v[p.o_x + e] - mu) * rs);
+        b += v * ((xe - mu) * rs);
       }
     }
     red_v[i] = a;

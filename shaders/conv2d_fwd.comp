@@ -21,6 +21,12 @@
 // registers (c is never written). Bindings then: in 0, w 1, rmean 2, y 3, rvar 4, gamma 5,
 // beta 6, res 7 (flags bit 1; bit 2: the ReLU); eps is the float bits of p.unused. y must
 // not be in's buffer (other work groups still read in); it may be res.
+// With DIVE_FOLD as well (conv2d_fwd_bn_fold: the training BN's apply of the unit before,
+// folded into this conv) the input at binding 0 is that unit's BN input c, and each B element
+// is gathered as y = relu((c - mean[ch]) gamma[ch] rstd[ch] + beta[ch]) (dive_bn_relu, in
+// bn_apply's order, `precise`: the bits bn_apply would have written; the padding stays 0, as
+// in y) from that BN's mean 5, rstd 6, gamma 7, beta 8 (9 bindings, the 9 offsets of
+// conv2d_fwd_bn's push constants).
 // Loads: A rows are contiguous along kd (invocations take consecutive kd); B along the
 // output columns (each invocation keeps one column, so its n, oh, ow are computed once).
 #version 450
@@ -34,8 +40,17 @@ layout(set = 0, binding = 2, std430) readonly buffer Bs_ { float v[]; } b;
 layout(set = 0, binding = 3, std430) writeonly buffer Out { float v[]; } out_;
 #ifdef DIVE_BN_EPI
 layout(set = 0, binding = 4, std430) writeonly buffer Part { float v[]; } part;
+#ifdef DIVE_FOLD
+layout(set = 0, binding = 5, std430) readonly buffer FMn { float v[]; } fmean;
+layout(set = 0, binding = 6, std430) readonly buffer FRs { float v[]; } frstd;
+layout(set = 0, binding = 7, std430) readonly buffer FGm { float v[]; } fgamma;
+layout(set = 0, binding = 8, std430) readonly buffer FBt { float v[]; } fbeta;
+layout(push_constant) uniform P {
+  uint o_in, o_w, o_b, o_out, o_part, o_fmean, o_frstd, o_fgamma, o_fbeta;
+#else
 layout(push_constant) uniform P {
   uint o_in, o_w, o_b, o_out, o_part, o_unused5, o_unused6, o_unused7, o_unused8;
+#endif
 #else
 #ifdef DIVE_ACT_EPI
 layout(set = 0, binding = 4, std430) readonly buffer Rv { float v[]; } rvar;
@@ -91,7 +106,15 @@ void main() {
         if (colok && kk < BK && kd < KD) {
           uint c = kd / RS, rs = kd - c * RS, r = rs / uint(p.S);
           int h = h0 + int(r), x = x0 + int(rs - r * uint(p.S));
+#ifdef DIVE_FOLD
+          if (h >= 0 && h < p.H && x >= 0 && x < p.W) { // y = relu(BN(c)) of the channel, as bn_apply
+            uint ch = g * Cg + c;
+            v = dive_bn_relu(in_.v[ibase + c * HW + uint(h * p.W + x)], fmean.v[p.o_fmean + ch],
+                             fgamma.v[p.o_fgamma + ch] * frstd.v[p.o_frstd + ch], fbeta.v[p.o_fbeta + ch]);
+          }
+#else
           if (h >= 0 && h < p.H && x >= 0 && x < p.W) v = in_.v[ibase + c * HW + uint(h * p.W + x)];
+#endif
         }
         rb[it] = v;
       }

@@ -48,6 +48,10 @@ SHADERS = [
     ("conv2d_bwd_x_bn", "conv2d_bwd_x.comp", ["DIVE_BN_EPI"]),
     ("conv2d_bwd_w", "conv2d_bwd_w.comp", []),
     ("conv2d_bwd_w_reduce", "conv2d_bwd_w_reduce.comp", []),
+    # the training BN's apply folded into the next conv (DIVE_VK_FOLD): y gathered from c
+    ("conv2d_fwd_bn_fold", "conv2d_fwd.comp", ["DIVE_BN_EPI", "DIVE_FOLD"]),
+    ("conv2d_bwd_x_bn_fold", "conv2d_bwd_x.comp", ["DIVE_BN_EPI", "DIVE_FOLD"]),
+    ("conv2d_bwd_w_fold", "conv2d_bwd_w.comp", ["DIVE_FOLD"]),
     # the opt-in reduced-precision mode (DIVE_VK_FP16=1): fp16 shared tiles, fp32 sums
     ("conv2d_fwd_h", "conv2d_fwd.comp", ["DIVE_F16"]),
     ("conv2d_fwd_bn_h", "conv2d_fwd.comp", ["DIVE_BN_EPI", "DIVE_F16"]),
@@ -55,6 +59,9 @@ SHADERS = [
     ("conv2d_bwd_x_h", "conv2d_bwd_x.comp", ["DIVE_F16"]),
     ("conv2d_bwd_x_bn_h", "conv2d_bwd_x.comp", ["DIVE_BN_EPI", "DIVE_F16"]),
     ("conv2d_bwd_w_h", "conv2d_bwd_w.comp", ["DIVE_F16"]),
+    ("conv2d_fwd_bn_fold_h", "conv2d_fwd.comp", ["DIVE_BN_EPI", "DIVE_FOLD", "DIVE_F16"]),
+    ("conv2d_bwd_x_bn_fold_h", "conv2d_bwd_x.comp", ["DIVE_BN_EPI", "DIVE_FOLD", "DIVE_F16"]),
+    ("conv2d_bwd_w_fold_h", "conv2d_bwd_w.comp", ["DIVE_FOLD", "DIVE_F16"]),
     ("bn_part", "bn_part.comp", []),
     ("bn_merge", "bn_merge.comp", []),
     ("bn_merge_wg", "bn_merge.comp", ["DIVE_MERGE_WG"]),

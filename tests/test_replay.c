@@ -274,6 +274,24 @@ static void check_nonfinite(dive_backend be, int with_loss) {
    buffers after the steps go to r (when given). 0 when a step failed, -1 when there is no
    Vulkan device (its nskip checks counted as skipped). */
 enum { WARM = 2, STEPS = 3 };
+/* The end of a run of WARM + STEPS steps: the counters since c0 per step into c, the
+   recording's depth, the weights into r (when given and the steps went well); ok or 0. */
+static int steps_end(dive_ctx *ctx, dive_resnet *m, const int64_t *c0, double *c, int64_t *depth, run *r, int ok) {
+  int64_t c1[5];
+  int i;
+  dive_query_vk_counters(ctx, c1);
+  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
+  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
+  *depth = m && m->cap ? m->cap->depth : -1;
+  if (ok && r) {
+    memset(r, 0, sizeof *r);
+    r->ok = 1;
+    snapshot(m, r);
+    ok = r->ok;
+  }
+  return ok;
+}
+
 static int counter_steps(int teacher, const char *replay, double *c, int64_t *depth, run *r, int nskip) {
   dive_ctx *ctx;
   dive_resnet *m, *t = NULL;
@@ -284,7 +302,7 @@ static int counter_steps(int teacher, const char *replay, double *c, int64_t *de
   int32_t y[2] = {1, 7};
   int counts[10] = {50, 40, 30, 20, 15, 10, 8, 6, 4, 2};
   int k, i, ok = 1;
-  int64_t c0[5], c1[5];
+  int64_t c0[5] = {0, 0, 0, 0, 0};
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "counters", nskip))) return -1;
@@ -304,16 +322,7 @@ static int counter_steps(int teacher, const char *replay, double *c, int64_t *de
     sd.lr = 0.01f * (float)(k + 1); /* a per-replay scalar */
     if (dive_resnet_train_step(m, t, x, y, 2, &ld, &sd, NULL)) { ok = 0; break; }
   }
-  dive_query_vk_counters(ctx, c1);
-  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
-  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
-  *depth = m->cap ? m->cap->depth : -1;
-  if (ok && r) {
-    memset(r, 0, sizeof *r);
-    r->ok = 1;
-    snapshot(m, r);
-    ok = r->ok;
-  }
+  ok = steps_end(ctx, m, c0, c, depth, r, ok);
   free(x);
   dive_resnet_destroy(t);
   dive_resnet_destroy(m);
@@ -669,8 +678,8 @@ static void check_loss_scale_underflow(void) {
 /* A teacher longer than the student: a ResNet-8 student (11 forward ops) with a ResNet-20
    teacher (23 ops), DiVE, at 12x12, batch 4 (the test's 4 classes); WARM + STEPS steps,
    the counters of the last STEPS per step, the capture's dependency depth, the weights
-   after the steps into r. replay: DIVE_VK_REPLAY; pair0: DIVE_VK_PAIR=0. */
-static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t *depth, run *r) {
+   after the steps into r. replay: DIVE_VK_REPLAY; pair0: DIVE_VK_PAIR=0; fold: DIVE_VK_FOLD. */
+static int long_teacher_steps(const char *replay, int pair0, int fold, double *c, int64_t *depth, run *r) {
   dive_ctx *ctx;
   dive_resnet *m = NULL, *t = NULL;
   dive_resnet_desc rd;
@@ -678,12 +687,14 @@ static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t 
   dive_sgd_desc sd;
   float x[4 * HW * HW];
   int32_t y[4];
-  int counts[NCLS] = {20, 10, 5, 2}, k, i, ok = 1;
-  int64_t c0[5], c1[5];
+  int counts[NCLS] = {20, 10, 5, 2}, k, ok = 1;
+  int64_t c0[5] = {0, 0, 0, 0, 0};
   if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
   else unsetenv("DIVE_VK_REPLAY");
   if (pair0) setenv("DIVE_VK_PAIR", "0", 1);
+  setenv("DIVE_VK_FOLD", fold ? "1" : "0", 1);
   ctx = make_ctx(DIVE_BACKEND_VULKAN, "long teacher", 0);
+  unsetenv("DIVE_VK_FOLD");
   if (!ctx) { unsetenv("DIVE_VK_REPLAY"); unsetenv("DIVE_VK_PAIR"); return -1; }
   memset(&rd, 0, sizeof rd);
   rd.depth = 8; rd.in_channels = 1; rd.num_classes = NCLS; rd.base_width = 4;
@@ -703,47 +714,156 @@ static int long_teacher_steps(const char *replay, int pair0, double *c, int64_t 
     batch(k, 4, x, y);
     if (dive_resnet_train_step(m, t, x, y, 4, &ld, &sd, NULL)) ok = 0;
   }
-  dive_query_vk_counters(ctx, c1);
-  ok = ok && !dive_resnet_sync(m, 1, NULL, NULL);
-  for (i = 0; i < 5; i++) c[i] = (double)(c1[i] - c0[i]) / STEPS;
-  *depth = m && m->cap ? m->cap->depth : -1;
-  if (ok) {
-    memset(r, 0, sizeof *r);
-    r->ok = 1;
-    snapshot(m, r);
-    ok = r->ok;
-  } else {
-    printf("long teacher: %s\n", dive_ctx_error(ctx));
-  }
+  if (!(ok = steps_end(ctx, m, c0, c, depth, r, ok))) printf("long teacher: %s\n", dive_ctx_error(ctx));
   dive_resnet_destroy(t);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
   return ok;
 }
 
-/* 3 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
+/* 4 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
    dependency depth, and its weights after the steps == the eager step's and == with the
-   teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit */
+   teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit, with DIVE_VK_FOLD=0 (the
+   rule's measure: with the fold the student's forward has 3 levels fewer than the
+   teacher's 23 ops and the step 51 barriers for a depth of 49); and the folded step: fewer
+   barriers than DIVE_VK_FOLD=0's, the same weights */
 static void check_long_teacher(void) {
-  double c[5], ce[5], cs[5];
-  int64_t depth, de, ds;
-  run rp, eg, se;
-  int a, b, d;
-  memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se);
-  a = long_teacher_steps(NULL, 0, c, &depth, &rp);
-  if (a < 0) { skip_part("long teacher", 3, 1, "no Vulkan device"); return; }
-  b = long_teacher_steps("0", 0, ce, &de, &eg);
-  d = long_teacher_steps(NULL, 1, cs, &ds, &se);
+  double c[5], ce[5], cs[5], cf[5];
+  int64_t depth, de, ds, df;
+  run rp, eg, se, fo;
+  int a, b, d, f;
+  memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se); memset(&fo, 0, sizeof fo);
+  a = long_teacher_steps(NULL, 0, 0, c, &depth, &rp);
+  if (a < 0) { skip_part("long teacher", 4, 1, "no Vulkan device"); return; }
+  b = long_teacher_steps("0", 0, 0, ce, &de, &eg);
+  d = long_teacher_steps(NULL, 1, 0, cs, &ds, &se);
+  f = long_teacher_steps(NULL, 0, 1, cf, &df, &fo);
   if (a == 1 && d == 1)
     printf("  ResNet-8 student, ResNet-20 teacher (12x12, batch 4, steady state): dispatches %.1f, barriers %.1f; "
-           "dependency depth %lld (DIVE_VK_PAIR=0: barriers %.1f, depth %lld)\n", c[2], c[3], (long long)depth, cs[3],
-           (long long)ds);
+           "dependency depth %lld (DIVE_VK_PAIR=0: barriers %.1f, depth %lld; folded: dispatches %.1f, barriers %.1f, "
+           "depth %lld)\n", c[2], c[3], (long long)depth, cs[3], (long long)ds, cf[2], cf[3], (long long)df);
   check(a == 1 && depth > 0 && c[3] <= (double)depth + 1, "long teacher: barriers <= dependency depth + 1 (host)", c[3]);
   check(a == 1 && b == 1 && same(&rp, &eg), "long teacher: replay == eager (bitwise)",
         a == 1 && b == 1 ? maxrel(rp.params, eg.params, rp.np) : -1);
   check(a == 1 && d == 1 && same(&rp, &se), "long teacher: replay == teacher forward first (DIVE_VK_PAIR=0, bitwise)",
         a == 1 && d == 1 ? maxrel(rp.params, se.params, rp.np) : -1);
-  run_free(&rp); run_free(&eg); run_free(&se);
+  check(a == 1 && f == 1 && cf[3] < c[3] && same(&rp, &fo),
+        "long teacher: folded: fewer barriers, the same weights (bitwise)", f == 1 ? cf[3] : -1);
+  run_free(&rp); run_free(&eg); run_free(&se); run_free(&fo);
+}
+
+/* The training BN's apply folded into the next conv (DIVE_VK_FOLD, docs/vulkan.md "The
+   training BN's apply folded into its next conv"): WARM + STEPS steps of model `which`
+   (0: ResNet-32 at batch 2, 32x32; 1: resnet50 of base width 8 at 64x64, batch 2; 2:
+   resnext50_32x4d of base width 8 with 4 groups of 8 channels, 64x64, batch 2; 10 classes),
+   with DIVE_VK_FOLD=fold and DIVE_VK_REPLAY=replay; the counters per step into c, the
+   *_fold GEMMs the first step recorded into *folds, the units whose apply can fold into *nfold, the
+   recording's depth, the weights into r. -1 without a device, 0 when a step failed. */
+static const char *const fold_names[3] = {"ResNet-32", "ResNet-50 64x64", "ResNeXt-50 64x64"};
+static int fold_steps(int which, int fold, const char *replay, double *c, double *folds, int *nfold, int64_t *depth,
+                      run *r) {
+  dive_ctx *ctx;
+  dive_resnet *m;
+  dive_resnet_desc rd;
+  dive_loss_desc ld;
+  dive_sgd_desc sd;
+  float *x;
+  int32_t y[2] = {1, 7};
+  int k, i, ok = 1, hw = which ? 64 : 32;
+  int64_t c0[5] = {0, 0, 0, 0, 0}, f0 = -1;
+  if (replay) setenv("DIVE_VK_REPLAY", replay, 1);
+  else unsetenv("DIVE_VK_REPLAY");
+  setenv("DIVE_VK_FOLD", fold ? "1" : "0", 1);
+  ctx = make_ctx(DIVE_BACKEND_VULKAN, "fold", 0);
+  unsetenv("DIVE_VK_REPLAY");
+  unsetenv("DIVE_VK_FOLD");
+  if (!ctx) return -1;
+  memset(&rd, 0, sizeof rd);
+  rd.depth = 32; rd.num_classes = 10; rd.max_batch = 2; rd.seed = 3;
+  if (which) {
+    rd.arch = which == 1 ? "resnet50" : "resnext50_32x4d";
+    rd.depth = 0;
+    rd.base_width = 8; rd.height = rd.width = 64;
+    if (which == 2) { rd.groups = 4; rd.width_per_group = 16; }
+  }
+  if (dive_resnet_create(ctx, &m, &rd)) {
+    printf("fold: %s\n", dive_ctx_error(ctx));
+    dive_ctx_destroy(ctx);
+    return 0;
+  }
+  *nfold = 0;
+  for (i = 0; i < m->nblocks; i++) *nfold += m->blocks[i].nu - 1;
+  memset(&ld, 0, sizeof ld);
+  memset(&sd, 0, sizeof sd);
+  sd.lr = 0.01f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
+  x = (float *)malloc(sizeof(float) * 2 * 3 * (size_t)hw * hw);
+  for (i = 0; i < 2 * 3 * hw * hw; i++) x[i] = (float)((i * 37) % 101) / 101.0f - 0.5f;
+  for (k = 0; k < WARM + STEPS && ok; k++) {
+    if (k == WARM) dive_query_vk_counters(ctx, c0);
+    sd.lr = 0.01f * (float)(k + 1);
+    if (dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL)) ok = 0;
+    if (k == 0) f0 = ctx->vk->folds; /* recorded by the first step */
+  }
+  if (!(ok = steps_end(ctx, m, c0, c, depth, r, ok))) printf("fold: %s\n", dive_ctx_error(ctx));
+  *folds = (double)f0;
+  free(x);
+  dive_resnet_destroy(m);
+  dive_ctx_destroy(ctx);
+  return ok;
+}
+
+/* 7 checks per model: folded replay == DIVE_VK_FOLD=0 == eager folded == recorded afresh
+   (bitwise); the fold's dispatches exactly one fewer per foldable unit than DIVE_VK_FOLD=0's
+   and three *_fold GEMMs per such unit (a driver that stops folding fails both); fewer
+   barriers, no more than the depth + 1. Also 1 check: DIVE_VK_FOLD=2 is an error. */
+static void check_fold(int which) {
+  double c[5], c0[5], ce[5], cf[5], fo, fo0, foe, fof;
+  int64_t d, d0, de, df;
+  int nf, nf0, nfe, nff, a, b, e, f;
+  run rp, r0, eg, fr;
+  char what[112];
+  const char *nm = fold_names[which];
+  memset(&rp, 0, sizeof rp); memset(&r0, 0, sizeof r0); memset(&eg, 0, sizeof eg); memset(&fr, 0, sizeof fr);
+  a = fold_steps(which, 1, NULL, c, &fo, &nf, &d, &rp);
+  if (a < 0) { skip_part("fold", 7, 1, "no Vulkan device"); return; }
+  b = fold_steps(which, 0, NULL, c0, &fo0, &nf0, &d0, &r0);
+  e = fold_steps(which, 1, "0", ce, &foe, &nfe, &de, &eg);
+  f = fold_steps(which, 1, "fresh", cf, &fof, &nff, &df, &fr);
+  if (a == 1 && b == 1)
+    printf("  %s step (batch 2, steady state): folded %d units: dispatches %.1f, barriers %.1f, depth %lld "
+           "(*_fold GEMMs %.1f); DIVE_VK_FOLD=0: dispatches %.1f, barriers %.1f, depth %lld\n", nm, nf, c[2], c[3],
+           (long long)d, fo, c0[2], c0[3], (long long)d0);
+  snprintf(what, sizeof what, "fold: %s: folded == DIVE_VK_FOLD=0 (bitwise)", nm);
+  check(a == 1 && b == 1 && same(&rp, &r0), what, a == 1 && b == 1 ? maxrel(rp.params, r0.params, rp.np) : -1);
+  snprintf(what, sizeof what, "fold: %s: replay == eager (bitwise)", nm);
+  check(a == 1 && e == 1 && same(&rp, &eg), what, a == 1 && e == 1 ? maxrel(rp.params, eg.params, rp.np) : -1);
+  snprintf(what, sizeof what, "fold: %s: replay == recorded afresh (bitwise)", nm);
+  check(a == 1 && f == 1 && same(&rp, &fr), what, a == 1 && f == 1 ? maxrel(rp.params, fr.params, rp.np) : -1);
+  snprintf(what, sizeof what, "fold: %s: dispatches = DIVE_VK_FOLD=0's - %d", nm, a == 1 ? nf : -1);
+  check(a == 1 && b == 1 && nf > 0 && c[2] == c0[2] - nf, what, c[2]);
+  snprintf(what, sizeof what, "fold: %s: 3 *_fold GEMMs per folded unit, none with 0", nm);
+  check(a == 1 && b == 1 && fo == 3.0 * nf && fo0 == 0, what, fo);
+  snprintf(what, sizeof what, "fold: %s: fewer barriers, <= dependency depth + 1", nm);
+  check(a == 1 && b == 1 && c[3] < c0[3] && c[3] <= (double)d + 1, what, c[3]);
+  snprintf(what, sizeof what, "fold: %s: host waits <= 1, descriptor writes 0", nm);
+  check(a == 1 && c[1] <= 1 && c[4] == 0, what, c[1]);
+  run_free(&rp); run_free(&r0); run_free(&eg); run_free(&fr);
+}
+
+static void check_fold_arg(void) {
+  dive_ctx_desc cd;
+  dive_ctx *ctx = NULL;
+  dive_status st;
+  if (!(ctx = make_ctx(DIVE_BACKEND_VULKAN, "fold arg", 1))) return; /* no device: skipped */
+  dive_ctx_destroy(ctx);
+  ctx = NULL;
+  memset(&cd, 0, sizeof cd);
+  cd.backend = DIVE_BACKEND_VULKAN;
+  setenv("DIVE_VK_FOLD", "2", 1);
+  st = dive_ctx_create(&ctx, &cd);
+  unsetenv("DIVE_VK_FOLD");
+  check(st == DIVE_ERR_ARG && strstr(dive_last_error(), "DIVE_VK_FOLD=2"), "fold: DIVE_VK_FOLD=2 is DIVE_ERR_ARG", st);
+  dive_ctx_destroy(ctx);
 }
 
 int main(void) {
@@ -769,6 +889,10 @@ int main(void) {
   check_loss_scale_overflow();
   check_loss_scale_underflow();
   check_long_teacher();
+  check_fold(0);
+  check_fold(1);
+  check_fold(2);
+  check_fold_arg();
   run_free(&cpu_b);
   run_free(&cpu_d);
   if (dive_query_validation_messages(NULL)) {
