@@ -1608,6 +1608,9 @@ static DIVE__UNUSED int dive__wof_mode = 3;
 /* ... and its input side at 8x8 images (DIVE_CPU_WIF): 1 the planes and the input transform
    of a channel in one pass, in registers (dive__wif8_avx512), 0 the two passes (A/B) */
 static DIVE__UNUSED int dive__wif_mode = 1;
+/* the 1x1 convs' chunks scattering each row block as it is done (dive__gb_gemm; DIVE_CPU_GBSC):
+   1 wherever it applies, 0 never (A/B, tests) */
+static int dive__gbsc_mode = 1;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1677,6 +1680,8 @@ static void dive__isa_init(void) {
   dive__wof_mode = e ? atoi(e) : 3;
   e = getenv("DIVE_CPU_WIF");
   dive__wif_mode = e ? atoi(e) : 1;
+  e = getenv("DIVE_CPU_GBSC");
+  dive__gbsc_mode = e ? atoi(e) : 1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4950,16 +4955,44 @@ static int dive__gbk1_pick(dive__nn_fn nn, const dive__conv_p *p, int M) {
   if (dive__gbk1_mode == 0 || !dive__nn48_pick(nn, p)) return 0;
   return dive__gbk1_mode == 1 || M <= 512;
 }
+/* rows [k0, k0 + kn) of a chunk's outputs (cbuf's rows 0.., Ln apart, image u at columns u
+   PQ..) to out (ni images of (K, P, Q)), the bias added */
+static void dive__gb_scatter_rows(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
+                                  float *out, int k0, int kn) {
+  int64_t PQ = (int64_t)p->P * p->Q, j;
+  int u, k;
+  for (u = 0; u < ni; u++)
+    for (k = k0; k < k0 + kn; k++) {
+      const float *s = cbuf + (k - k0) * Ln + u * PQ;
+      float *d = out + ((int64_t)u * p->K + k) * PQ;
+      if (bias)
+        for (j = 0; j < PQ; j++) d[j] = s[j] + bias[k];
+      else
+        memcpy(d, s, sizeof(float) * (size_t)PQ);
+    }
+}
+static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
+                             float *out) {
+  dive__gb_scatter_rows(p, cbuf, Ln, ni, bias, out, 0, p->K);
+}
+/* The 1x1 convs' chunks with the weights' rows outer (dive__gbmo_rows; more than 512 rows,
+   the copy whole) scatter each row block's outputs to out as soon as its K blocks are done,
+   from the first rows of cbuf: the block (256 x 400 floats, 400 KB at 14x14) is still in
+   L2 and the next block reuses it, where the whole cbuf (1024-2048 rows, 1.6-3.2 MB) went
+   to memory and the scatter read it back from there. The same kernel calls, the same sums. */
+/* (dive__gbsc_mode, declared above with the other switches) */
+static DIVE__TLS int dive__gbsc_calls; /* chunks run this way by this thread (tests) */
+/* (out: where the rows go when scattered here, bias added; then NULL is returned) */
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
-                            int64_t xs, int ni, float *sc, int64_t *ln) {
+                            int64_t xs, int ni, float *sc, int64_t *ln, float *out, const float *bias) {
   int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
   int64_t HW = (int64_t)p->H * p->W;
   float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16);
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
   int u, RS = p->R * p->S;
+  dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
   dive__fwdb_calls++;
   if (dive__gbk_mode && (RS > 1 || dive__gbk1_pick(nn, p, M))) {
-    dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
     int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
     dive__gbk1_calls += RS == 1;
@@ -4980,8 +5013,21 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
     memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
     off[q] = q * Ln;
   }
-  dive__nn_gemm_blkw(nn, dive__nn48_pick(nn, p), M, (int)CRS, apack, src, off, Ln, Ln, cbuf);
   *ln = Ln;
+  if (RS > 1) nn48 = dive__nn48_pick(nn, p);
+  if (out && dive__gbsc_mode && RS == 1 && p->stride == 1 && nn48 && dive__gbmo_rows > 0 && CRS > DIVE__GB_KC48) {
+    int m0, mr, p0;
+    dive__gbsc_calls++;
+    for (m0 = 0; m0 < M; m0 += mr) {
+      mr = DIVE__MIN(dive__gbmo_rows, M - m0);
+      for (p0 = 0; p0 < CRS; p0 += DIVE__GB_KC48)
+        dive__nn_gemm_kb(nn, nn48, mr, (int)CRS, p0, (int)DIVE__MIN(DIVE__GB_KC48, CRS - p0),
+                         apack + (int64_t)m0 * CRS, src, off + p0, Ln, Ln, cbuf);
+      dive__gb_scatter_rows(p, cbuf, Ln, ni, bias, out, m0, mr);
+    }
+    return NULL;
+  }
+  dive__nn_gemm_blkw(nn, nn48, M, (int)CRS, apack, src, off, Ln, Ln, cbuf);
   return cbuf;
 }
 /* The forward's weights packed a block at a time (dive__gbw_gemm) instead of all of them
@@ -5044,20 +5090,6 @@ static float *dive__gbw_gemm(dive__nn_fn nn, const dive__conv_p *p, const float 
   return cbuf;
 }
 /* out (ni images of (K, P, Q)) = the chunk's columns (+ bias) */
-static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
-                             float *out) {
-  int64_t PQ = (int64_t)p->P * p->Q, j;
-  int u, k;
-  for (u = 0; u < ni; u++)
-    for (k = 0; k < p->K; k++) {
-      const float *s = cbuf + k * Ln + u * PQ;
-      float *d = out + ((int64_t)u * p->K + k) * PQ;
-      if (bias)
-        for (j = 0; j < PQ; j++) d[j] = s[j] + bias[k];
-      else
-        memcpy(d, s, sizeof(float) * (size_t)PQ);
-    }
-}
 
 /* Backward-data of a strided conv p (groups 1, not a forward conv of dout) for a chunk of
    ni images: dx (ni images of (C, H, W)) = col2im of col = apack (CRS x K, packed) * dout's
@@ -5098,7 +5130,7 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   float *ap = w ? sc + dive__gb_ws(q1, (int)CRS, ni) : NULL;
   if (!dive__gbc_mode || RS == 1) {
     int64_t ln;
-    cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln);
+    cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln, NULL, NULL);
     for (u = 0; u < ni; u++) dive__col2im_1x1s2(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
     return;
   }
@@ -5212,8 +5244,9 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
           dive__winob_chunk(nn, wf, p, &g, &gb, apack, off, in + n * p->C * HW, ni, b, out + n * p->K * PQ, sc);
         } else {
           const float *cb = gbw ? dive__gbw_gemm(nn, p, w, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln)
-                                : dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln);
-          dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
+                                : dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln,
+                                                out + n * p->K * PQ, b);
+          if (cb) dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
         }
         for (u = n; u < n + ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, u);
       }
@@ -6008,8 +6041,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           if (wino) {
             dive__winob_chunk(nn, wf, &q, &wq, &wqb, apack, offq, dy, nc, NULL, dx, mine);
           } else if (asfwd) {
-            cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
-            dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
+            cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln, dx, NULL);
+            if (cb) dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
           } else {
             dive__gb_col2im(nn, p, &q1, apack, gbwd ? w : NULL, dy, nc, mine, dx);
           }

@@ -585,6 +585,11 @@ static const tcase cases[] = {
      columns are one 48-column panel and a 32 tail, 20 output rows one 8-row tail (last, so
      that the rows above keep their seeds) */
   {"conv2d", 1, 130, 8, 10, 20, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
+  /* the 1x1 chunks' row blocks scattered as each is done (dive__gbsc_mode): 529 rows (blocks
+     of 256, 256, 17: a last one not a multiple of 8) over 131 deep (two K blocks), with the
+     bias; 3 images of 7x7 = 147 columns (three 48-column panels and a 16 tail); backward-data
+     131 rows over 529 (one short block, with the copies whole) */
+  {"conv2d", 3, 131, 7, 7, 529, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1770,7 +1775,9 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
     n += 2 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old way's rows and report */
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
-    n += 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole, their report */
+    n += 1 + ndwnn + 1 + 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole,
+                                           their report, the row blocks scattered as done report; the rows
+                                           again with the whole cbuf scattered, their report */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -2091,7 +2098,7 @@ int main(int argc, char **argv) {
      with the chunks forced on and the tile on; the rows above then ran it off on the narrower
      paths only */
   if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
-    int c0 = dive__nn48_calls, b0 = dive__gbk1_calls;
+    int c0 = dive__nn48_calls, b0 = dive__gbk1_calls, s0;
     dive__fwdb_mode = 1;
     dive__nn48_mode = 1;
     g_cpu_label = "cpu-nn48";
@@ -2103,12 +2110,24 @@ int main(int argc, char **argv) {
            dive__gbk1_calls - b0);
     /* ... and with the 1x1 convs' copies whole (the way before dive__gbk1_mode) */
     b0 = dive__gbk1_calls;
+    s0 = dive__gbsc_calls;
     dive__gbk1_mode = 0;
     g_cpu_label = "cpu-nn48w";
     for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
       if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
     report("conv2d", "1x1 copies whole ran", "cpu-nn48w", dive__gbk1_calls == b0, "%d chunks in blocks",
            dive__gbk1_calls - b0);
+    report("conv2d", "1x1 row blocks scattered as done ran", "cpu-nn48w", dive__gbsc_calls > s0, "%d chunks",
+           dive__gbsc_calls - s0);
+    /* ... and with the whole cbuf scattered after the GEMM (the way before dive__gbsc_mode) */
+    s0 = dive__gbsc_calls;
+    dive__gbsc_mode = 0;
+    g_cpu_label = "cpu-nn48s";
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "1x1 cbuf scattered whole ran", "cpu-nn48s", dive__gbsc_calls == s0, "%d chunks by blocks",
+           dive__gbsc_calls - s0);
+    dive__gbsc_mode = 1;
     dive__gbk1_mode = -1;
     dive__fwdb_mode = dive__nn48_mode = -1;
     g_cpu_label = "cpu";
