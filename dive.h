@@ -1611,6 +1611,9 @@ static DIVE__UNUSED int dive__wif_mode = 1;
 /* the 1x1 convs' chunks scattering each row block as it is done (dive__gb_gemm; DIVE_CPU_GBSC):
    1 wherever it applies, 0 never (A/B, tests) */
 static int dive__gbsc_mode = 1;
+/* the 1x1 convs' NN backward-weights packing dout's panels a block at a time (dive__dwnn_chunk;
+   DIVE_CPU_DWPB): -1 the rule, 1 wherever it applies, 0 never (A/B, tests) */
+static DIVE__UNUSED int dive__dwpb_mode = -1;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1682,6 +1685,8 @@ static void dive__isa_init(void) {
   dive__wif_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_GBSC");
   dive__gbsc_mode = e ? atoi(e) : 1;
+  e = getenv("DIVE_CPU_DWPB");
+  dive__dwpb_mode = e ? atoi(e) : -1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -5586,13 +5591,13 @@ static DIVE__TLS DIVE__UNUSED int dive__dwtr_calls; /* panels and rows copied th
    leaves a variable uninitialized, which g++ -Werror rejects) */
 #define DIVE__LO8(v) \
   _mm256_castpd_ps(_mm512_mask_extractf64x4_pd(_mm256_setzero_pd(), (__mmask8)0xF, _mm512_castps_pd(v), 0))
-/* a[8 j + i] = d[i PQ + j] for the nrow <= 8 rows of d (zeros below them), j < PQ */
-DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ, int nrow) {
+/* a[8 j + i] = d[i PQ + j] for the nrow <= 8 rows of d (zeros below them), j < n */
+DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ, int64_t n, int nrow) {
   __m256 r[8];
   int64_t j0;
   int i, j, nj;
-  for (j0 = 0; j0 < PQ; j0 += 8) {
-    nj = (int)DIVE__MIN(8, PQ - j0);
+  for (j0 = 0; j0 < n; j0 += 8) {
+    nj = (int)DIVE__MIN(8, n - j0);
     for (i = 0; i < 8; i++)
       r[i] = i < nrow ? DIVE__LO8(_mm512_maskz_loadu_ps(DIVE__LANES(nj), d + i * PQ + j0)) : _mm256_setzero_ps();
     DIVE__TR8(r)
@@ -5621,6 +5626,17 @@ DIVE__AVX512 static void dive__dwxt_avx512(float *d, int64_t cp, const float *x,
 #undef DIVE__TR8
 #endif
 
+/* (AVX-512, the 1x1 convs at stride 1) dout's panels packed a block at a time, just before
+   the GEMMs of that block (its kb rows of the jn pixels, <= 256 KB, in the first floats of
+   the panels' scratch), where all of them (Kr x 5 images' pixels: 4 MB for 256 -> 1024 at
+   14x14) went to memory first and every block read its panels back from there. The same
+   panels, the same kernel calls, the same sums. The rule: panels of 2 MB or more a chunk
+   (measured: one thread, Intel, AVX-512, bench_1x1 dwpb, 8 images at 224, backward-weights
+   alone: 2-5 % faster for 256 -> 1024 at 14x14 and 512 -> 2048 at 7x7, level with 256-512
+   output channels, 0.5-2 MB of panels). */
+/* (dive__dwpb_mode, declared above with the other switches) */
+#define DIVE__DWPB_MIN (1 << 19)
+static DIVE__TLS DIVE__UNUSED int dive__dwpb_calls; /* chunks run this way by this thread (tests) */
 /* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums;
    first: dwp = its sums (the GEMM's first block stores: no zeroing of the partial first). */
 static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
@@ -5630,7 +5646,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   const int sample = q->sample, ws = sample ? p->stride : 1;
   float *xt = sc, *dpk = sc + dive__rup(q->nb * q->xs, 16);
   int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
-  int u, c, h, w, r, s, i, l, nr;
+  int u, c, h, w, r, s, i, l, nr, pb = 0;
   dive__nn_fn nn48 = NULL;
 #if DIVE__X86
   if (q->cw == 48) nn48 = dive__nn48_avx512; /* (dive__dw48_mode) */
@@ -5668,13 +5684,18 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
         }
       }
   }
-  for (k0 = 0; k0 < q->Kr; k0 += DIVE__NN_M) /* dout's panels: a[8 j + i] = dout(u, k0 + i, pixel) */
+#if DIVE__X86
+  pb = dive__dwpb_mode && (dive__dwtr_mode & 1) && sample && p->stride == 1 && dive__isa() == DIVE__ISA_AVX512 &&
+       (dive__dwpb_mode == 1 || q->Kr * npix >= DIVE__DWPB_MIN);
+  dive__dwpb_calls += pb;
+#endif
+  for (k0 = 0; k0 < q->Kr && !pb; k0 += DIVE__NN_M) /* dout's panels: a[8 j + i] = dout(u, k0 + i, pixel) */
     for (u = 0; u < ni; u++) {
       float *a = dpk + k0 * npix + u * PQ * DIVE__NN_M;
       const float *d = dy + ((int64_t)u * p->K + k0) * PQ;
 #if DIVE__X86
       if ((dive__dwtr_mode & 1) && sample && dive__isa() == DIVE__ISA_AVX512) {
-        dive__dwpk_avx512(a, d, PQ, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
+        dive__dwpk_avx512(a, d, PQ, PQ, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
         dive__dwtr_calls++;
         continue;
       }
@@ -5694,8 +5715,23 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   for (j0 = 0; j0 < npix; j0 += DIVE__DWNN_JB) {
     int jn = (int)DIVE__MIN(DIVE__DWNN_JB, npix - j0);
     /* a block of dout panels (<= 256 KB) stays in cache while every B tile passes against it */
-    int64_t kb = DIVE__MAX(DIVE__NN_M, 65536 / jn / DIVE__NN_M * DIVE__NN_M), kb0;
-    for (kb0 = 0; kb0 < q->Kr; kb0 += kb)
+    int64_t kb = DIVE__MAX(DIVE__NN_M, 65536 / jn / DIVE__NN_M * DIVE__NN_M), kb0, as = pb ? jn : npix;
+    for (kb0 = 0; kb0 < q->Kr; kb0 += kb) {
+      const float *ap = pb ? dpk : dpk + kb0 * npix + j0 * DIVE__NN_M; /* the block's first panel */
+#if DIVE__X86
+      if (pb) /* (dive__dwpb_mode) the block's panels, pixels [j0, j0 + jn) across the images */
+        for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M) {
+          int64_t j = j0, jj, n;
+          for (; j < j0 + jn; j += n) {
+            u = (int)(j / PQ);
+            jj = j % PQ;
+            n = DIVE__MIN(PQ - jj, j0 + jn - j);
+            dive__dwpk_avx512(dpk + (k0 - kb0) * jn + (j - j0) * DIVE__NN_M, dy + ((int64_t)u * p->K + k0) * PQ + jj,
+                              PQ, n, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
+          }
+          dive__dwtr_calls++;
+        }
+#endif
       for (r = 0; r < p->R; r++)
         for (s = 0; s < p->S; s++) {
           const float *b = xt + dive__dwpix(q, r, s) * cp; /* tap (r, s) of output pixel (0, 0) */
@@ -5709,9 +5745,10 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
               nr = 48;
             }
             for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
-              f(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
+              f(jn, ap + (k0 - kb0) * as, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
           }
         }
+    }
   }
 }
 

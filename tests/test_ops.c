@@ -1773,7 +1773,9 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += 2; /* the strided
                                                        chunks' 8 x 48 tile and the weights' transposes reports */
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
-    n += 2 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old way's rows and report */
+    n += 2 + ndwnn_n + 1 + 1 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old
+                                               way's rows and report; the dout panels by blocks report, the
+                                               rows again with them whole and their report */
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
     n += 1 + ndwnn + 1 + 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole,
                                            their report, the row blocks scattered as done report; the rows
@@ -1981,12 +1983,13 @@ int main(int argc, char **argv) {
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
     int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls, e0 = dive__gb48_calls;
-    int a0 = dive__pknn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls;
+    int a0 = dive__pknn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls, p0 = dive__dwpb_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
         dive__isa_set(isa);
         dive__dwnn_mode = dive__fwdb_mode = mode;
+        dive__dwpb_mode = 1; /* (its rule: 2 MB of dout panels; none here) */
         snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "dwnn" : "dwnt");
         g_cpu_label = label;
         g_no_grad = 1;
@@ -2014,12 +2017,15 @@ int main(int argc, char **argv) {
                    "%d panels and rows", dive__dwtr_calls - r0);
             report("conv2d", "NN backward-weights' 8 x 48 tile ran", label, dive__dw48_calls > w0, "%d chunks",
                    dive__dw48_calls - w0);
+            report("conv2d", "NN backward-weights' dout panels by blocks ran", label, dive__dwpb_calls > p0,
+                   "%d chunks", dive__dwpb_calls - p0);
           }
         }
         e0 = dive__gb48_calls;
         a0 = dive__pknn_calls;
         r0 = dive__dwtr_calls;
         w0 = dive__dw48_calls;
+        p0 = dive__dwpb_calls;
         q0 = dive__dwpar_calls;
         s0 = dive__s2put_calls;
         k0 = dive__gbk_calls;
@@ -2028,7 +2034,7 @@ int main(int argc, char **argv) {
         f0 = dive__fwdb_calls;
       }
     dive__isa_set(best);
-    dive__dwnn_mode = dive__fwdb_mode = -1;
+    dive__dwnn_mode = dive__fwdb_mode = dive__dwpb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
@@ -2070,6 +2076,23 @@ int main(int argc, char **argv) {
            "%d chunks", dive__dwnn_calls - c0);
     dive__dwnn_mode = -1;
     dive__dwcb_mode = dive__dwpar_mode = 1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* NN backward-weights with dout's panels all packed before the GEMMs (the way before
+     dive__dwpb_mode): the rows the rules pick */
+  if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__dwnn_calls, p0 = dive__dwpb_calls;
+    dive__dwnn_mode = 1;
+    dive__dwpb_mode = 0;
+    g_cpu_label = "cpu-dwpk";
+    g_no_grad = 1;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    report("conv2d", "NN backward-weights, dout panels whole ran", "cpu-dwpk",
+           dive__dwnn_calls > c0 && dive__dwpb_calls == p0, "%d chunks", dive__dwnn_calls - c0);
+    dive__dwnn_mode = dive__dwpb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
