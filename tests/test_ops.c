@@ -1355,6 +1355,14 @@ static int dwnn_row(const tcase *c, int picked) {
   return pick;
 }
 
+/* the rows dwnn_row(c, picked) takes, on the CPU, labelled label (a forced path's rerun) */
+static void run_dwnn_rows(const char *label, int picked, dive_ctx *cpu_ctx) {
+  size_t k;
+  g_cpu_label = label;
+  for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+    if (dwnn_row(&cases[k], picked)) run_case(&cases[k], 1, cpu_ctx, NULL);
+}
+
 /* Random operands of the conv p (in, w scaled by 0.2, bias b, dout, drawn from r in that
    order) and the serial reference's forward ro and backward rdi / rdw of them: the start of
    the forced-path rows below (run_gd, run_s1). */
@@ -2068,10 +2076,8 @@ int main(int argc, char **argv) {
     int c0 = dive__dwnn_calls, q0 = dive__dwpar_calls;
     dive__dwnn_mode = 1;
     dive__dwcb_mode = dive__dwpar_mode = 0;
-    g_cpu_label = "cpu-dwxt";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-dwxt", 1, cpu_ctx);
     report("conv2d", "NN backward-weights, plain xt ran", "cpu-dwxt", dive__dwnn_calls > c0 && dive__dwpar_calls == q0,
            "%d chunks", dive__dwnn_calls - c0);
     dive__dwnn_mode = -1;
@@ -2086,10 +2092,8 @@ int main(int argc, char **argv) {
     int c0 = dive__dwnn_calls, p0 = dive__dwpb_calls;
     dive__dwnn_mode = 1;
     dive__dwpb_mode = 0;
-    g_cpu_label = "cpu-dwpk";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-dwpk", 1, cpu_ctx);
     report("conv2d", "NN backward-weights, dout panels whole ran", "cpu-dwpk",
            dive__dwnn_calls > c0 && dive__dwpb_calls == p0, "%d chunks", dive__dwnn_calls - c0);
     dive__dwnn_mode = dive__dwpb_mode = -1;
@@ -2103,10 +2107,8 @@ int main(int argc, char **argv) {
     int c0 = dive__dwnn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls;
     dive__dwnn_mode = 1;
     dive__dwtr_mode = dive__dw48_mode = 0;
-    g_cpu_label = "cpu-dw32";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-dw32", 1, cpu_ctx);
     report("conv2d", "NN backward-weights, scalar copies and 8 x 32 tile ran", "cpu-dw32",
            dive__dwnn_calls > c0 && dive__dwtr_calls == r0 && dive__dw48_calls == w0, "%d chunks",
            dive__dwnn_calls - c0);
@@ -2124,10 +2126,8 @@ int main(int argc, char **argv) {
     int c0 = dive__nn48_calls, b0 = dive__gbk1_calls, s0;
     dive__fwdb_mode = 1;
     dive__nn48_mode = 1;
-    g_cpu_label = "cpu-nn48";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-nn48", 0, cpu_ctx);
     report("conv2d", "8 x 48 tile ran", "cpu-nn48", dive__nn48_calls > c0, "%d calls", dive__nn48_calls - c0);
     report("conv2d", "1x1 copies in blocks of channels ran", "cpu-nn48", dive__gbk1_calls > b0, "%d chunks",
            dive__gbk1_calls - b0);
@@ -2135,9 +2135,7 @@ int main(int argc, char **argv) {
     b0 = dive__gbk1_calls;
     s0 = dive__gbsc_calls;
     dive__gbk1_mode = 0;
-    g_cpu_label = "cpu-nn48w";
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-nn48w", 0, cpu_ctx);
     report("conv2d", "1x1 copies whole ran", "cpu-nn48w", dive__gbk1_calls == b0, "%d chunks in blocks",
            dive__gbk1_calls - b0);
     report("conv2d", "1x1 row blocks scattered as done ran", "cpu-nn48w", dive__gbsc_calls > s0, "%d chunks",
@@ -2145,9 +2143,7 @@ int main(int argc, char **argv) {
     /* ... and with the whole cbuf scattered after the GEMM (the way before dive__gbsc_mode) */
     s0 = dive__gbsc_calls;
     dive__gbsc_mode = 0;
-    g_cpu_label = "cpu-nn48s";
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-nn48s", 0, cpu_ctx);
     report("conv2d", "1x1 cbuf scattered whole ran", "cpu-nn48s", dive__gbsc_calls == s0, "%d chunks by blocks",
            dive__gbsc_calls - s0);
     dive__gbsc_mode = 1;
