@@ -73,6 +73,10 @@
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile, as do the 1x1 convs at 56x56 and the 3x3/2 convs' chunks (DIVE_CPU_NN48=0
      off for all three, =1 wherever the blocked GEMM runs); both for A/B runs.
+     The stride-1 1x1 convs' chunks of more than 512 output rows scatter each block of rows as
+     it is done (DIVE_CPU_GBSC=0: the whole output after the GEMM), and their NN weight
+     gradient packs dout's panels a block at a time where they are 2 MB or more
+     (DIVE_CPU_DWPB=0 never, =1 wherever it applies); A/B runs, the same bits.
      On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
