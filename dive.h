@@ -77,6 +77,10 @@
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile, as do the 1x1 convs at 56x56 and the 3x3/2 convs' chunks (DIVE_CPU_NN48=0
      off for all three, =1 wherever the blocked GEMM runs); both for A/B runs.
+     The stride-1 1x1 convs' chunks of more than 512 output rows scatter each block of rows as
+     it is done (DIVE_CPU_GBSC=0: the whole output after the GEMM), and their NN weight
+     gradient packs dout's panels a block at a time where they are 2 MB or more
+     (DIVE_CPU_DWPB=0 never, =1 wherever it applies); A/B runs, the same bits.
      On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
@@ -1616,6 +1620,12 @@ static DIVE__UNUSED int dive__wof_mode = 3;
 /* ... and its input side at 8x8 images (DIVE_CPU_WIF): 1 the planes and the input transform
    of a channel in one pass, in registers (dive__wif8_avx512), 0 the two passes (A/B) */
 static DIVE__UNUSED int dive__wif_mode = 1;
+/* the 1x1 convs' chunks scattering each row block as it is done (dive__gb_gemm; DIVE_CPU_GBSC):
+   1 wherever it applies, 0 never (A/B, tests) */
+static int dive__gbsc_mode = 1;
+/* the 1x1 convs' NN backward-weights packing dout's panels a block at a time (dive__dwnn_chunk;
+   DIVE_CPU_DWPB): -1 the rule, 1 wherever it applies, 0 never (A/B, tests) */
+static DIVE__UNUSED int dive__dwpb_mode = -1;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1685,6 +1695,10 @@ static void dive__isa_init(void) {
   dive__wof_mode = e ? atoi(e) : 3;
   e = getenv("DIVE_CPU_WIF");
   dive__wif_mode = e ? atoi(e) : 1;
+  e = getenv("DIVE_CPU_GBSC");
+  dive__gbsc_mode = e ? atoi(e) : 1;
+  e = getenv("DIVE_CPU_DWPB");
+  dive__dwpb_mode = e ? atoi(e) : -1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4958,16 +4972,44 @@ static int dive__gbk1_pick(dive__nn_fn nn, const dive__conv_p *p, int M) {
   if (dive__gbk1_mode == 0 || !dive__nn48_pick(nn, p)) return 0;
   return dive__gbk1_mode == 1 || M <= 512;
 }
+/* rows [k0, k0 + kn) of a chunk's outputs (cbuf's rows 0.., Ln apart, image u at columns u
+   PQ..) to out (ni images of (K, P, Q)), the bias added */
+static void dive__gb_scatter_rows(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
+                                  float *out, int k0, int kn) {
+  int64_t PQ = (int64_t)p->P * p->Q, j;
+  int u, k;
+  for (u = 0; u < ni; u++)
+    for (k = k0; k < k0 + kn; k++) {
+      const float *s = cbuf + (k - k0) * Ln + u * PQ;
+      float *d = out + ((int64_t)u * p->K + k) * PQ;
+      if (bias)
+        for (j = 0; j < PQ; j++) d[j] = s[j] + bias[k];
+      else
+        memcpy(d, s, sizeof(float) * (size_t)PQ);
+    }
+}
+static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
+                             float *out) {
+  dive__gb_scatter_rows(p, cbuf, Ln, ni, bias, out, 0, p->K);
+}
+/* The 1x1 convs' chunks with the weights' rows outer (dive__gbmo_rows; more than 512 rows,
+   the copy whole) scatter each row block's outputs to out as soon as its K blocks are done,
+   from the first rows of cbuf: the block (256 x 400 floats, 400 KB at 14x14) is still in
+   L2 and the next block reuses it, where the whole cbuf (1024-2048 rows, 1.6-3.2 MB) went
+   to memory and the scatter read it back from there. The same kernel calls, the same sums. */
+/* (dive__gbsc_mode, declared above with the other switches) */
+static DIVE__TLS int dive__gbsc_calls; /* chunks run this way by this thread (tests) */
+/* (out: where the rows go when scattered here, bias added; then NULL is returned) */
 static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const float *apack, const float *x,
-                            int64_t xs, int ni, float *sc, int64_t *ln) {
+                            int64_t xs, int ni, float *sc, int64_t *ln, float *out, const float *bias) {
   int64_t PQ = (int64_t)p->P * p->Q, CRS = (int64_t)p->C * p->R * p->S, Ln = dive__rup(ni * PQ, 16), q;
   int64_t HW = (int64_t)p->H * p->W;
   float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16);
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
   int u, RS = p->R * p->S;
+  dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
   dive__fwdb_calls++;
   if (dive__gbk_mode && (RS > 1 || dive__gbk1_pick(nn, p, M))) {
-    dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
     int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
     dive__gbk1_calls += RS == 1;
@@ -4988,8 +5030,21 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
     memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
     off[q] = q * Ln;
   }
-  dive__nn_gemm_blkw(nn, dive__nn48_pick(nn, p), M, (int)CRS, apack, src, off, Ln, Ln, cbuf);
   *ln = Ln;
+  if (RS > 1) nn48 = dive__nn48_pick(nn, p);
+  if (out && dive__gbsc_mode && RS == 1 && p->stride == 1 && nn48 && dive__gbmo_rows > 0 && CRS > DIVE__GB_KC48) {
+    int m0, mr, p0;
+    dive__gbsc_calls++;
+    for (m0 = 0; m0 < M; m0 += mr) {
+      mr = DIVE__MIN(dive__gbmo_rows, M - m0);
+      for (p0 = 0; p0 < CRS; p0 += DIVE__GB_KC48)
+        dive__nn_gemm_kb(nn, nn48, mr, (int)CRS, p0, (int)DIVE__MIN(DIVE__GB_KC48, CRS - p0),
+                         apack + (int64_t)m0 * CRS, src, off + p0, Ln, Ln, cbuf);
+      dive__gb_scatter_rows(p, cbuf, Ln, ni, bias, out, m0, mr);
+    }
+    return NULL;
+  }
+  dive__nn_gemm_blkw(nn, nn48, M, (int)CRS, apack, src, off, Ln, Ln, cbuf);
   return cbuf;
 }
 /* The forward's weights packed a block at a time (dive__gbw_gemm) instead of all of them
@@ -5052,20 +5107,6 @@ static float *dive__gbw_gemm(dive__nn_fn nn, const dive__conv_p *p, const float 
   return cbuf;
 }
 /* out (ni images of (K, P, Q)) = the chunk's columns (+ bias) */
-static void dive__gb_scatter(const dive__conv_p *p, const float *cbuf, int64_t Ln, int ni, const float *bias,
-                             float *out) {
-  int64_t PQ = (int64_t)p->P * p->Q, j;
-  int u, k;
-  for (u = 0; u < ni; u++)
-    for (k = 0; k < p->K; k++) {
-      const float *s = cbuf + k * Ln + u * PQ;
-      float *d = out + ((int64_t)u * p->K + k) * PQ;
-      if (bias)
-        for (j = 0; j < PQ; j++) d[j] = s[j] + bias[k];
-      else
-        memcpy(d, s, sizeof(float) * (size_t)PQ);
-    }
-}
 
 /* Backward-data of a strided conv p (groups 1, not a forward conv of dout) for a chunk of
    ni images: dx (ni images of (C, H, W)) = col2im of col = apack (CRS x K, packed) * dout's
@@ -5106,7 +5147,7 @@ static void dive__gb_col2im(dive__nn_fn nn, const dive__conv_p *p, const dive__c
   float *ap = w ? sc + dive__gb_ws(q1, (int)CRS, ni) : NULL;
   if (!dive__gbc_mode || RS == 1) {
     int64_t ln;
-    cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln);
+    cb = dive__gb_gemm(nn, q1, (int)CRS, apack, dy, K * PQ, ni, sc, &ln, NULL, NULL);
     for (u = 0; u < ni; u++) dive__col2im_1x1s2(p, p->C, cb + u * PQ, ln, dx + u * p->C * HW);
     return;
   }
@@ -5220,8 +5261,9 @@ static int dive__cpu_conv_fwdb(dive__ws *ws, const dive__conv_p *p, float *out, 
           dive__winob_chunk(nn, wf, p, &g, &gb, apack, off, in + n * p->C * HW, ni, b, out + n * p->K * PQ, sc);
         } else {
           const float *cb = gbw ? dive__gbw_gemm(nn, p, w, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln)
-                                : dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln);
-          dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
+                                : dive__gb_gemm(nn, p, p->K, apack, in + n * p->C * HW, (int64_t)p->C * HW, ni, sc, &ln,
+                                                out + n * p->K * PQ, b);
+          if (cb) dive__gb_scatter(p, cb, ln, ni, b, out + n * p->K * PQ);
         }
         for (u = n; u < n + ni; u++) dive__fwd_epi_apply(f, ep, epi, p->K, PQ, out, eb, u);
       }
@@ -5561,13 +5603,13 @@ static DIVE__TLS DIVE__UNUSED int dive__dwtr_calls; /* panels and rows copied th
    leaves a variable uninitialized, which g++ -Werror rejects) */
 #define DIVE__LO8(v) \
   _mm256_castpd_ps(_mm512_mask_extractf64x4_pd(_mm256_setzero_pd(), (__mmask8)0xF, _mm512_castps_pd(v), 0))
-/* a[8 j + i] = d[i PQ + j] for the nrow <= 8 rows of d (zeros below them), j < PQ */
-DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ, int nrow) {
+/* a[8 j + i] = d[i PQ + j] for the nrow <= 8 rows of d (zeros below them), j < n */
+DIVE__AVX512 static void dive__dwpk_avx512(float *a, const float *d, int64_t PQ, int64_t n, int nrow) {
   __m256 r[8];
   int64_t j0;
   int i, j, nj;
-  for (j0 = 0; j0 < PQ; j0 += 8) {
-    nj = (int)DIVE__MIN(8, PQ - j0);
+  for (j0 = 0; j0 < n; j0 += 8) {
+    nj = (int)DIVE__MIN(8, n - j0);
     for (i = 0; i < 8; i++)
       r[i] = i < nrow ? DIVE__LO8(_mm512_maskz_loadu_ps(DIVE__LANES(nj), d + i * PQ + j0)) : _mm256_setzero_ps();
     DIVE__TR8(r)
@@ -5596,6 +5638,17 @@ DIVE__AVX512 static void dive__dwxt_avx512(float *d, int64_t cp, const float *x,
 #undef DIVE__TR8
 #endif
 
+/* (AVX-512, the 1x1 convs at stride 1) dout's panels packed a block at a time, just before
+   the GEMMs of that block (its kb rows of the jn pixels, <= 256 KB, in the first floats of
+   the panels' scratch), where all of them (Kr x 5 images' pixels: 4 MB for 256 -> 1024 at
+   14x14) went to memory first and every block read its panels back from there. The same
+   panels, the same kernel calls, the same sums. The rule: panels of 2 MB or more a chunk
+   (measured: one thread, Intel, AVX-512, bench_1x1 dwpb, 8 images at 224, backward-weights
+   alone: 2-5 % faster for 256 -> 1024 at 14x14 and 512 -> 2048 at 7x7, level with 256-512
+   output channels, 0.5-2 MB of panels). */
+/* (dive__dwpb_mode, declared above with the other switches) */
+#define DIVE__DWPB_MIN (1 << 19)
+static DIVE__TLS DIVE__UNUSED int dive__dwpb_calls; /* chunks run this way by this thread (tests) */
 /* One chunk of ni images (x: the first's input, dy: its dout): dwp (Kr, RS C) += its sums;
    first: dwp = its sums (the GEMM's first block stores: no zeroing of the partial first). */
 static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__dwgeo *q, const float *x,
@@ -5605,7 +5658,7 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   const int sample = q->sample, ws = sample ? p->stride : 1;
   float *xt = sc, *dpk = sc + dive__rup(q->nb * q->xs, 16);
   int64_t *off = (int64_t *)(void *)(dpk + q->Kr * q->nb * PQ), j0, k0, c0;
-  int u, c, h, w, r, s, i, l, nr;
+  int u, c, h, w, r, s, i, l, nr, pb = 0;
   dive__nn_fn nn48 = NULL;
 #if DIVE__X86
   if (q->cw == 48) nn48 = dive__nn48_avx512; /* (dive__dw48_mode) */
@@ -5643,13 +5696,18 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
         }
       }
   }
-  for (k0 = 0; k0 < q->Kr; k0 += DIVE__NN_M) /* dout's panels: a[8 j + i] = dout(u, k0 + i, pixel) */
+#if DIVE__X86
+  pb = dive__dwpb_mode && (dive__dwtr_mode & 1) && sample && p->stride == 1 && dive__isa() == DIVE__ISA_AVX512 &&
+       (dive__dwpb_mode == 1 || q->Kr * npix >= DIVE__DWPB_MIN);
+  dive__dwpb_calls += pb;
+#endif
+  for (k0 = 0; k0 < q->Kr && !pb; k0 += DIVE__NN_M) /* dout's panels: a[8 j + i] = dout(u, k0 + i, pixel) */
     for (u = 0; u < ni; u++) {
       float *a = dpk + k0 * npix + u * PQ * DIVE__NN_M;
       const float *d = dy + ((int64_t)u * p->K + k0) * PQ;
 #if DIVE__X86
       if ((dive__dwtr_mode & 1) && sample && dive__isa() == DIVE__ISA_AVX512) {
-        dive__dwpk_avx512(a, d, PQ, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
+        dive__dwpk_avx512(a, d, PQ, PQ, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
         dive__dwtr_calls++;
         continue;
       }
@@ -5669,8 +5727,23 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   for (j0 = 0; j0 < npix; j0 += DIVE__DWNN_JB) {
     int jn = (int)DIVE__MIN(DIVE__DWNN_JB, npix - j0);
     /* a block of dout panels (<= 256 KB) stays in cache while every B tile passes against it */
-    int64_t kb = DIVE__MAX(DIVE__NN_M, 65536 / jn / DIVE__NN_M * DIVE__NN_M), kb0;
-    for (kb0 = 0; kb0 < q->Kr; kb0 += kb)
+    int64_t kb = DIVE__MAX(DIVE__NN_M, 65536 / jn / DIVE__NN_M * DIVE__NN_M), kb0, as = pb ? jn : npix;
+    for (kb0 = 0; kb0 < q->Kr; kb0 += kb) {
+      const float *ap = pb ? dpk : dpk + kb0 * npix + j0 * DIVE__NN_M; /* the block's first panel */
+#if DIVE__X86
+      if (pb) /* (dive__dwpb_mode) the block's panels, pixels [j0, j0 + jn) across the images */
+        for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M) {
+          int64_t j = j0, jj, n;
+          for (; j < j0 + jn; j += n) {
+            u = (int)(j / PQ);
+            jj = j % PQ;
+            n = DIVE__MIN(PQ - jj, j0 + jn - j);
+            dive__dwpk_avx512(dpk + (k0 - kb0) * jn + (j - j0) * DIVE__NN_M, dy + ((int64_t)u * p->K + k0) * PQ + jj,
+                              PQ, n, (int)DIVE__MIN(DIVE__NN_M, p->K - k0));
+          }
+          dive__dwtr_calls++;
+        }
+#endif
       for (r = 0; r < p->R; r++)
         for (s = 0; s < p->S; s++) {
           const float *b = xt + dive__dwpix(q, r, s) * cp; /* tap (r, s) of output pixel (0, 0) */
@@ -5684,9 +5757,10 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
               nr = 48;
             }
             for (k0 = kb0; k0 < DIVE__MIN(kb0 + kb, q->Kr); k0 += DIVE__NN_M)
-              f(jn, dpk + k0 * npix + j0 * DIVE__NN_M, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
+              f(jn, ap + (k0 - kb0) * as, bc, off + j0, d + k0 * pcol + c0, pcol, !first || j0 > 0, nr);
           }
         }
+    }
   }
 }
 
@@ -6016,8 +6090,8 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
           if (wino) {
             dive__winob_chunk(nn, wf, &q, &wq, &wqb, apack, offq, dy, nc, NULL, dx, mine);
           } else if (asfwd) {
-            cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln);
-            dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
+            cb = dive__gb_gemm(nn, &q, p->C, apack, dy, (int64_t)p->K * PQ, nc, mine, &ln, dx, NULL);
+            if (cb) dive__gb_scatter(&q, cb, ln, nc, NULL, dx);
           } else {
             dive__gb_col2im(nn, p, &q1, apack, gbwd ? w : NULL, dy, nc, mine, dx);
           }

@@ -585,6 +585,11 @@ static const tcase cases[] = {
      columns are one 48-column panel and a 32 tail, 20 output rows one 8-row tail (last, so
      that the rows above keep their seeds) */
   {"conv2d", 1, 130, 8, 10, 20, 1, 1, 0, 1, 1, 1, 0, NULL, 0, 0},
+  /* the 1x1 chunks' row blocks scattered as each is done (dive__gbsc_mode): 529 rows (blocks
+     of 256, 256, 17: a last one not a multiple of 8) over 131 deep (two K blocks), with the
+     bias; 3 images of 7x7 = 147 columns (three 48-column panels and a 16 tail); backward-data
+     131 rows over 529 (one short block, with the copies whole) */
+  {"conv2d", 3, 131, 7, 7, 529, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1350,6 +1355,14 @@ static int dwnn_row(const tcase *c, int picked) {
   return pick;
 }
 
+/* the rows dwnn_row(c, picked) takes, on the CPU, labelled label (a forced path's rerun) */
+static void run_dwnn_rows(const char *label, int picked, dive_ctx *cpu_ctx) {
+  size_t k;
+  g_cpu_label = label;
+  for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+    if (dwnn_row(&cases[k], picked)) run_case(&cases[k], 1, cpu_ctx, NULL);
+}
+
 /* Random operands of the conv p (in, w scaled by 0.2, bias b, dout, drawn from r in that
    order) and the serial reference's forward ro and backward rdi / rdw of them: the start of
    the forced-path rows below (run_gd, run_s1). */
@@ -1768,9 +1781,13 @@ static int part_checks(int cpu, const char *only_op) {
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) n += 2; /* the strided
                                                        chunks' 8 x 48 tile and the weights' transposes reports */
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
-    n += 2 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old way's rows and report */
+    n += 2 + ndwnn_n + 1 + 1 + ndwnn_n + 1; /* the NN backward-weights' transposes and 8 x 48 reports; its old
+                                               way's rows and report; the dout panels by blocks report, the
+                                               rows again with them whole and their report */
   if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
-    n += 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole, their report */
+    n += 1 + ndwnn + 1 + 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole,
+                                           their report, the row blocks scattered as done report; the rows
+                                           again with the whole cbuf scattered, their report */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -1974,12 +1991,13 @@ int main(int argc, char **argv) {
   if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
     int best = dive__isa(), isa, c0 = dive__dwnn_calls, f0 = dive__fwdb_calls, k0 = dive__gbk_calls, mode;
     int b0 = dive__gbc_calls, q0 = dive__dwpar_calls, s0 = dive__s2put_calls, e0 = dive__gb48_calls;
-    int a0 = dive__pknn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls;
+    int a0 = dive__pknn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls, p0 = dive__dwpb_calls;
     for (mode = 1; mode >= 0; mode--)
       for (isa = best; isa >= 0; isa = mode ? dive__isa_narrower(isa) : -1) {
         static char label[32];
         dive__isa_set(isa);
         dive__dwnn_mode = dive__fwdb_mode = mode;
+        dive__dwpb_mode = 1; /* (its rule: 2 MB of dout panels; none here) */
         snprintf(label, sizeof label, "%s-%s", isa == best ? "cpu" : dive__isa_name(isa), mode ? "dwnn" : "dwnt");
         g_cpu_label = label;
         g_no_grad = 1;
@@ -2007,12 +2025,15 @@ int main(int argc, char **argv) {
                    "%d panels and rows", dive__dwtr_calls - r0);
             report("conv2d", "NN backward-weights' 8 x 48 tile ran", label, dive__dw48_calls > w0, "%d chunks",
                    dive__dw48_calls - w0);
+            report("conv2d", "NN backward-weights' dout panels by blocks ran", label, dive__dwpb_calls > p0,
+                   "%d chunks", dive__dwpb_calls - p0);
           }
         }
         e0 = dive__gb48_calls;
         a0 = dive__pknn_calls;
         r0 = dive__dwtr_calls;
         w0 = dive__dw48_calls;
+        p0 = dive__dwpb_calls;
         q0 = dive__dwpar_calls;
         s0 = dive__s2put_calls;
         k0 = dive__gbk_calls;
@@ -2021,7 +2042,7 @@ int main(int argc, char **argv) {
         f0 = dive__fwdb_calls;
       }
     dive__isa_set(best);
-    dive__dwnn_mode = dive__fwdb_mode = -1;
+    dive__dwnn_mode = dive__fwdb_mode = dive__dwpb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
@@ -2055,14 +2076,27 @@ int main(int argc, char **argv) {
     int c0 = dive__dwnn_calls, q0 = dive__dwpar_calls;
     dive__dwnn_mode = 1;
     dive__dwcb_mode = dive__dwpar_mode = 0;
-    g_cpu_label = "cpu-dwxt";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-dwxt", 1, cpu_ctx);
     report("conv2d", "NN backward-weights, plain xt ran", "cpu-dwxt", dive__dwnn_calls > c0 && dive__dwpar_calls == q0,
            "%d chunks", dive__dwnn_calls - c0);
     dive__dwnn_mode = -1;
     dive__dwcb_mode = dive__dwpar_mode = 1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* NN backward-weights with dout's panels all packed before the GEMMs (the way before
+     dive__dwpb_mode): the rows the rules pick */
+  if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int c0 = dive__dwnn_calls, p0 = dive__dwpb_calls;
+    dive__dwnn_mode = 1;
+    dive__dwpb_mode = 0;
+    g_no_grad = 1;
+    run_dwnn_rows("cpu-dwpk", 1, cpu_ctx);
+    report("conv2d", "NN backward-weights, dout panels whole ran", "cpu-dwpk",
+           dive__dwnn_calls > c0 && dive__dwpb_calls == p0, "%d chunks", dive__dwnn_calls - c0);
+    dive__dwnn_mode = dive__dwpb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
@@ -2073,10 +2107,8 @@ int main(int argc, char **argv) {
     int c0 = dive__dwnn_calls, r0 = dive__dwtr_calls, w0 = dive__dw48_calls;
     dive__dwnn_mode = 1;
     dive__dwtr_mode = dive__dw48_mode = 0;
-    g_cpu_label = "cpu-dw32";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 1)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-dw32", 1, cpu_ctx);
     report("conv2d", "NN backward-weights, scalar copies and 8 x 32 tile ran", "cpu-dw32",
            dive__dwnn_calls > c0 && dive__dwtr_calls == r0 && dive__dw48_calls == w0, "%d chunks",
            dive__dwnn_calls - c0);
@@ -2091,24 +2123,30 @@ int main(int argc, char **argv) {
      with the chunks forced on and the tile on; the rows above then ran it off on the narrower
      paths only */
   if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
-    int c0 = dive__nn48_calls, b0 = dive__gbk1_calls;
+    int c0 = dive__nn48_calls, b0 = dive__gbk1_calls, s0;
     dive__fwdb_mode = 1;
     dive__nn48_mode = 1;
-    g_cpu_label = "cpu-nn48";
     g_no_grad = 1;
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-nn48", 0, cpu_ctx);
     report("conv2d", "8 x 48 tile ran", "cpu-nn48", dive__nn48_calls > c0, "%d calls", dive__nn48_calls - c0);
     report("conv2d", "1x1 copies in blocks of channels ran", "cpu-nn48", dive__gbk1_calls > b0, "%d chunks",
            dive__gbk1_calls - b0);
     /* ... and with the 1x1 convs' copies whole (the way before dive__gbk1_mode) */
     b0 = dive__gbk1_calls;
+    s0 = dive__gbsc_calls;
     dive__gbk1_mode = 0;
-    g_cpu_label = "cpu-nn48w";
-    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
-      if (dwnn_row(&cases[k], 0)) run_case(&cases[k], 1, cpu_ctx, NULL);
+    run_dwnn_rows("cpu-nn48w", 0, cpu_ctx);
     report("conv2d", "1x1 copies whole ran", "cpu-nn48w", dive__gbk1_calls == b0, "%d chunks in blocks",
            dive__gbk1_calls - b0);
+    report("conv2d", "1x1 row blocks scattered as done ran", "cpu-nn48w", dive__gbsc_calls > s0, "%d chunks",
+           dive__gbsc_calls - s0);
+    /* ... and with the whole cbuf scattered after the GEMM (the way before dive__gbsc_mode) */
+    s0 = dive__gbsc_calls;
+    dive__gbsc_mode = 0;
+    run_dwnn_rows("cpu-nn48s", 0, cpu_ctx);
+    report("conv2d", "1x1 cbuf scattered whole ran", "cpu-nn48s", dive__gbsc_calls == s0, "%d chunks by blocks",
+           dive__gbsc_calls - s0);
+    dive__gbsc_mode = 1;
     dive__gbk1_mode = -1;
     dive__fwdb_mode = dive__nn48_mode = -1;
     g_cpu_label = "cpu";
