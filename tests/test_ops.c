@@ -1654,10 +1654,11 @@ static double wino_path_row(const int *sh, dive_rng *r, int *mode, int on, const
   return e;
 }
 static void run_wof(void) {
-  int c0 = dive__wof_calls, w0 = dive__wino_calls[0], t0 = dive__wtf_calls, k;
+  int c0 = dive__wof_calls, w0 = dive__wino_calls[0], t0 = dive__wtf_calls, k, fm = dive__wif_mode;
   const int *cnt[2] = {&dive__wof_calls, &dive__wtf_calls};
   dive_rng r;
   dive_rng_seed(&r, 31);
+  dive__wif_mode &= 1; /* the 16x16 planes here, not their one pass (the wif rows) */
   for (k = 0; k < WOF_NSH; k++) {
     int took[2], same;
     double e = wino_path_row(wof_shapes[k], &r, &dive__wof_mode, 3, cnt, took, &same);
@@ -1674,19 +1675,23 @@ static void run_wof(void) {
            "max err %.1e of the reference's max, %s the path off, %d transforms took it, %d planes", e,
            same ? "identical to" : "DIFFERS from", took[0], took[1]);
   }
+  dive__wif_mode = fm;
   report("wofconv", "Winograd output in registers ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || (dive__wof_calls > c0 && dive__wtf_calls > t0 && dive__wino_calls[0] > w0),
          "%d transforms, %d planes", dive__wof_calls - c0, dive__wtf_calls - t0);
 }
-/* F(2x2)'s input side at 8x8 images in one pass (dive__wif8_avx512, dive__wif_mode): Winograd
-   forced on, the forward (with a bias) and the backward (din + dw) against the serial
-   reference and bit for bit against the same calls with the path off; odd channel counts,
-   one, two and three images (two to a GEMM, an odd one alone), and shapes beside it that must
-   not take it (8 x 16, 16 x 8, 7 x 7, 9 x 9, 8 x 4), so the count of channels that took it is
+/* F(2x2)'s input side at 8x8 and 16x16 images in one pass (dive__wif8_avx512,
+   dive__wif16_avx512, dive__wif_mode): Winograd forced on, the forward (with a bias) and the
+   backward (din + dw) against the serial reference and bit for bit against the same calls
+   with the path off; odd channel counts, one, two and three images (two 8x8 ones to a GEMM,
+   an odd one alone), and shapes beside it that must not take it (8 x 16, 16 x 8, 7 x 7,
+   9 x 9, 8 x 4, 15 x 15, 17 x 17, 16 x 32), so the count of channels that took it is
    checked per row. */
 static const int wif_shapes[][6] = { /* N, C, K, H, W, takes the path */
     {1, 3, 5, 8, 8, 1}, {2, 7, 9, 8, 8, 1}, {3, 17, 6, 8, 8, 1}, {2, 64, 64, 8, 8, 1}, {1, 5, 3, 8, 16, 0},
-    {1, 4, 7, 16, 8, 0}, {2, 5, 6, 7, 7, 0}, {1, 3, 4, 9, 9, 0}, {1, 6, 5, 8, 4, 0}};
+    {1, 4, 7, 16, 8, 0}, {2, 5, 6, 7, 7, 0}, {1, 3, 4, 9, 9, 0}, {1, 6, 5, 8, 4, 0},
+    {1, 3, 5, 16, 16, 1}, {3, 7, 9, 16, 16, 1}, {2, 33, 32, 16, 16, 1}, {1, 5, 3, 15, 15, 0},
+    {1, 3, 4, 17, 17, 0}, {1, 3, 5, 16, 32, 0}};
 #define WIF_NSH ((int)(sizeof wif_shapes / sizeof wif_shapes[0]))
 #define WIF_ROWS (WIF_NSH + 1)
 static void run_wif(void) {
@@ -1696,10 +1701,10 @@ static void run_wif(void) {
   dive_rng_seed(&r, 37);
   for (k = 0; k < WIF_NSH; k++) {
     int took[2], same;
-    double e = wino_path_row(wif_shapes[k], &r, &dive__wif_mode, 1, cnt, took, &same);
+    double e = wino_path_row(wif_shapes[k], &r, &dive__wif_mode, 3, cnt, took, &same);
     char desc[96];
     /* with more than one thread the calls land on the workers too: then only "none" is exact */
-    snprintf(desc, sizeof desc, "Winograd 8x8 input in one pass N=%d C=%d K=%d %dx%d (%s)", wif_shapes[k][0],
+    snprintf(desc, sizeof desc, "Winograd input in one pass N=%d C=%d K=%d %dx%d (%s)", wif_shapes[k][0],
              wif_shapes[k][1], wif_shapes[k][2], wif_shapes[k][3], wif_shapes[k][4],
              wif_shapes[k][5] ? "takes it" : "not for it");
     report("wofconv", desc, dive__isa_name(dive__isa()),
@@ -1708,7 +1713,7 @@ static void run_wif(void) {
            "max err %.1e of the reference's max, %s the path off, %d channels took it", e,
            same ? "identical to" : "DIFFERS from", took[0]);
   }
-  report("wofconv", "Winograd 8x8 input in one pass ran (AVX-512)", dive__isa_name(dive__isa()),
+  report("wofconv", "Winograd input in one pass ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || dive__wif_calls > c0, "%d channels", dive__wif_calls - c0);
 }
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
