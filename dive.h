@@ -4247,6 +4247,12 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
    6 (i = 1) and the odd ones (i = 2) are lane shuffles of the two, i = 0 (rows -1, 1, 3, 5)
    and i = 3 (2, 4, 6, 8) those shifted by a lane with zeros in. Then B^T d B with the sums of
    dive__wino_in_body in its order: the same bits. */
+/* V = E B, row i, at p (dive__wif8_avx512, dive__wif16_avx512) */
+#define DIVE__WIFV(p, i)                                                                          \
+  _mm512_storeu_ps(p + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                   \
+  _mm512_storeu_ps(p + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                   \
+  _mm512_storeu_ps(p + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                   \
+  _mm512_storeu_ps(p + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
 DIVE__AVX512 static void dive__wif8_avx512(float *v, int64_t vstride, const float *x) {
   const __m512i base = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
   __m512 r0 = _mm512_loadu_ps(x), r1 = _mm512_loadu_ps(x + 16), r2 = _mm512_loadu_ps(x + 32);
@@ -4273,13 +4279,7 @@ DIVE__AVX512 static void dive__wif8_avx512(float *v, int64_t vstride, const floa
   DIVE__WIFJ(0, (__mmask16)0xEEEE) DIVE__WIFJ(1, (__mmask16)0xFFFF) DIVE__WIFJ(2, (__mmask16)0xFFFF)
   DIVE__WIFJ(3, (__mmask16)0x7777)
 #undef DIVE__WIFJ
-#define DIVE__WIFV(i) /* V = E B, row i */                                                        \
-  _mm512_storeu_ps(v + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                   \
-  _mm512_storeu_ps(v + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                   \
-  _mm512_storeu_ps(v + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                   \
-  _mm512_storeu_ps(v + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
-  DIVE__WIFV(0) DIVE__WIFV(1) DIVE__WIFV(2) DIVE__WIFV(3)
-#undef DIVE__WIFV
+  DIVE__WIFV(v, 0) DIVE__WIFV(v, 1) DIVE__WIFV(v, 2) DIVE__WIFV(v, 3)
 }
 /* A 16x16 channel (64 tiles, 8 x 8, four vectors of two tile rows) straight to its 16 V rows
    (dive__wif_mode bit 1): an image row is one register, so for tile rows 2k, 2k + 1 the
@@ -4312,15 +4312,10 @@ DIVE__AVX512 static void dive__wif16_avx512(float *v, int64_t vstride, const flo
     DIVE__WIF16J(0, ix0, (__mmask16)0xFEFE) DIVE__WIF16J(1, base, (__mmask16)0xFFFF)
     DIVE__WIF16J(2, ix2, (__mmask16)0xFFFF) DIVE__WIF16J(3, ix3, (__mmask16)0x7F7F)
 #undef DIVE__WIF16J
-#define DIVE__WIFV(i) /* V = E B, row i */                                                        \
-  _mm512_storeu_ps(vk + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                  \
-  _mm512_storeu_ps(vk + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                  \
-  _mm512_storeu_ps(vk + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                  \
-  _mm512_storeu_ps(vk + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
-    DIVE__WIFV(0) DIVE__WIFV(1) DIVE__WIFV(2) DIVE__WIFV(3)
-#undef DIVE__WIFV
+    DIVE__WIFV(vk, 0) DIVE__WIFV(vk, 1) DIVE__WIFV(vk, 2) DIVE__WIFV(vk, 3)
   }
 }
+#undef DIVE__WIFV
 #endif
 /* --- Winograd F(4x4, 3x3): 6x6 input tiles at stride 4, 36 GEMMs, 4x4 output tiles (36
    multiplies per 16 outputs and channel pair instead of 144). Points 0, 1, -1, 2, -1/2 and
