@@ -87,8 +87,9 @@
      every such conv and 16 columns in the forward; the same bits either way).
      DIVE_CPU_S1K=0 gives those convs at 32 columns their former kernel (the shifts by
      valignd, the rows outside the image multiplied by zeros), for A/B runs; the same bits.
-     On AVX-512, Winograd F(2x2) at 8x8 images makes each channel's input tiles in registers
-     (DIVE_CPU_WIF=0 stores them as planes first, for A/B runs; the same bits).
+     On AVX-512, Winograd F(2x2) at 8x8 and 16x16 images makes each channel's input tiles in
+     registers (DIVE_CPU_WIF=0 stores them as planes first, =1 only at 8x8, =2 only at 16x16,
+     for A/B runs; the same bits).
      Winograd convs take F(4x4, 3x3) instead where a measured rule says (fewer multiplies,
      5-10 times the direct conv's rounding); DIVE_CPU_WINO4=0 never, =1 always, =2 in
      backward-data only (A/B runs, tests).
@@ -1617,9 +1618,10 @@ static int dive__s1k_mode = 1; /* ... their kernel at 32 columns: 1 dive__s1u_av
 /* Winograd F(2x2) at ResNet-32's 16x16 and 8x8 images: bit 0 the output rows in registers
    (dive__wo16_avx512), bit 1 the 16x16 input planes two rows a store (dive__wino_tiles_avx512) */
 static DIVE__UNUSED int dive__wof_mode = 3;
-/* ... and its input side at 8x8 images (DIVE_CPU_WIF): 1 the planes and the input transform
-   of a channel in one pass, in registers (dive__wif8_avx512), 0 the two passes (A/B) */
-static DIVE__UNUSED int dive__wif_mode = 1;
+/* ... and its input side (DIVE_CPU_WIF): the planes and the input transform of a channel in
+   one pass, in registers, bit 0 at 8x8 images (dive__wif8_avx512), bit 1 at 16x16
+   (dive__wif16_avx512); 0 the two passes (A/B) */
+static DIVE__UNUSED int dive__wif_mode = 3;
 /* the 1x1 convs' chunks scattering each row block as it is done (dive__gb_gemm; DIVE_CPU_GBSC):
    1 wherever it applies, 0 never (A/B, tests) */
 static int dive__gbsc_mode = 1;
@@ -1694,7 +1696,7 @@ static void dive__isa_init(void) {
   e = getenv("DIVE_CPU_WOF");
   dive__wof_mode = e ? atoi(e) : 3;
   e = getenv("DIVE_CPU_WIF");
-  dive__wif_mode = e ? atoi(e) : 1;
+  dive__wif_mode = e ? atoi(e) : 3;
   e = getenv("DIVE_CPU_GBSC");
   dive__gbsc_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_DWPB");
@@ -4203,7 +4205,7 @@ DIVE__INLINE void dive__wino_tiles_body(float *DIVE__RESTRICT pl, int64_t ps, co
 }
 static DIVE__TLS DIVE__UNUSED int dive__wof_calls; /* output transforms run by dive__wo16_avx512's own path (tests) */
 static DIVE__TLS DIVE__UNUSED int dive__wtf_calls; /* channels' planes made two rows a store (tests) */
-static DIVE__TLS DIVE__UNUSED int dive__wif_calls; /* channels transformed by dive__wif8_avx512 (tests) */
+static DIVE__TLS DIVE__UNUSED int dive__wif_calls; /* channels transformed by dive__wif8 / 16_avx512 (tests) */
 #if DIVE__X86
 /* the same in blocks of 16 tiles: per input row and block two pairs of masked loads (the
    windows at columns 2tx - 1 and 2tx + 1), four permutes into the four columns j */
@@ -4267,6 +4269,12 @@ DIVE__AVX512 static void dive__wino_tiles_avx512(float *pl, int64_t ps, const fl
    6 (i = 1) and the odd ones (i = 2) are lane shuffles of the two, i = 0 (rows -1, 1, 3, 5)
    and i = 3 (2, 4, 6, 8) those shifted by a lane with zeros in. Then B^T d B with the sums of
    dive__wino_in_body in its order: the same bits. */
+/* V = E B, row i, at p (dive__wif8_avx512, dive__wif16_avx512) */
+#define DIVE__WIFV(p, i)                                                                          \
+  _mm512_storeu_ps(p + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                   \
+  _mm512_storeu_ps(p + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                   \
+  _mm512_storeu_ps(p + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                   \
+  _mm512_storeu_ps(p + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
 DIVE__AVX512 static void dive__wif8_avx512(float *v, int64_t vstride, const float *x) {
   const __m512i base = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
   __m512 r0 = _mm512_loadu_ps(x), r1 = _mm512_loadu_ps(x + 16), r2 = _mm512_loadu_ps(x + 32);
@@ -4293,14 +4301,43 @@ DIVE__AVX512 static void dive__wif8_avx512(float *v, int64_t vstride, const floa
   DIVE__WIFJ(0, (__mmask16)0xEEEE) DIVE__WIFJ(1, (__mmask16)0xFFFF) DIVE__WIFJ(2, (__mmask16)0xFFFF)
   DIVE__WIFJ(3, (__mmask16)0x7777)
 #undef DIVE__WIFJ
-#define DIVE__WIFV(i) /* V = E B, row i */                                                        \
-  _mm512_storeu_ps(v + (4 * i + 0) * vstride, _mm512_sub_ps(e##i##0, e##i##2));                   \
-  _mm512_storeu_ps(v + (4 * i + 1) * vstride, _mm512_add_ps(e##i##1, e##i##2));                   \
-  _mm512_storeu_ps(v + (4 * i + 2) * vstride, _mm512_sub_ps(e##i##2, e##i##1));                   \
-  _mm512_storeu_ps(v + (4 * i + 3) * vstride, _mm512_sub_ps(e##i##1, e##i##3));
-  DIVE__WIFV(0) DIVE__WIFV(1) DIVE__WIFV(2) DIVE__WIFV(3)
-#undef DIVE__WIFV
+  DIVE__WIFV(v, 0) DIVE__WIFV(v, 1) DIVE__WIFV(v, 2) DIVE__WIFV(v, 3)
 }
+/* A 16x16 channel (64 tiles, 8 x 8, four vectors of two tile rows) straight to its 16 V rows
+   (dive__wif_mode bit 1): an image row is one register, so for tile rows 2k, 2k + 1 the
+   pixels (i, j) of the 16 tiles are one permute of image rows 4k - 1 + i (lanes 0-7) and
+   4k + 1 + i (lanes 8-15) at columns 2tx - 1 + j (zeros masked in at columns -1 and 16, rows
+   -1 and 16), with no planes stored and read back. Then B^T d B with the sums of
+   dive__wino_in_body in its order: the same bits. */
+DIVE__AVX512 static void dive__wif16_avx512(float *v, int64_t vstride, const float *x) {
+  const __m512i base = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+  const __m512i ix0 = _mm512_sub_epi32(base, _mm512_set1_epi32(1)), ix2 = _mm512_add_epi32(base, _mm512_set1_epi32(1));
+  const __m512i ix3 = _mm512_add_epi32(base, _mm512_set1_epi32(2));
+  const __m512 z = _mm512_setzero_ps();
+  int k;
+  dive__wif_calls++;
+  for (k = 0; k < 4; k++) {
+    const float *xr = x + (4 * k - 1) * 16;
+    __m512 q0 = k ? _mm512_loadu_ps(xr) : z, q1 = _mm512_loadu_ps(xr + 16), q2 = _mm512_loadu_ps(xr + 32);
+    __m512 q3 = _mm512_loadu_ps(xr + 48), q4 = _mm512_loadu_ps(xr + 64), q5 = k < 3 ? _mm512_loadu_ps(xr + 80) : z;
+    __m512 e00, e01, e02, e03, e10, e11, e12, e13, e20, e21, e22, e23, e30, e31, e32, e33;
+    float *vk = v + 16 * k;
+#define DIVE__WIF16J(j, ix, mk)                                                                   \
+  {                                                                                               \
+    __m512 d0 = _mm512_maskz_permutex2var_ps(mk, q0, ix, q2), d1 = _mm512_maskz_permutex2var_ps(mk, q1, ix, q3); \
+    __m512 d2 = _mm512_maskz_permutex2var_ps(mk, q2, ix, q4), d3 = _mm512_maskz_permutex2var_ps(mk, q3, ix, q5); \
+    e0##j = _mm512_sub_ps(d0, d2);                                                                \
+    e1##j = _mm512_add_ps(d1, d2);                                                                \
+    e2##j = _mm512_sub_ps(d2, d1);                                                                \
+    e3##j = _mm512_sub_ps(d1, d3);                                                                \
+  }
+    DIVE__WIF16J(0, ix0, (__mmask16)0xFEFE) DIVE__WIF16J(1, base, (__mmask16)0xFFFF)
+    DIVE__WIF16J(2, ix2, (__mmask16)0xFFFF) DIVE__WIF16J(3, ix3, (__mmask16)0x7F7F)
+#undef DIVE__WIF16J
+    DIVE__WIFV(vk, 0) DIVE__WIFV(vk, 1) DIVE__WIFV(vk, 2) DIVE__WIFV(vk, 3)
+  }
+}
+#undef DIVE__WIFV
 #endif
 /* --- Winograd F(4x4, 3x3): 6x6 input tiles at stride 4, 36 GEMMs, 4x4 output tiles (36
    multiplies per 16 outputs and channel pair instead of 144). Points 0, 1, -1, 2, -1/2 and
@@ -4747,9 +4784,12 @@ static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive_
   for (j = 0; j < g->npl; j++) /* the planes' tails, read by the last block of tiles */
     memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
 #if DIVE__X86
-  if (!f4 && p->H == 8 && p->W == 8 && dive__wif_mode && wf == &dive__winofns_avx512) { /* 16 tiles: one pass */
+  if (!f4 && p->H == 8 && p->W == 8 && (dive__wif_mode & 1) && wf == &dive__winofns_avx512) { /* 16 tiles: one pass */
     for (u = 0; u < ni; u++)
       for (c = 0; c < p->C; c++) dive__wif8_avx512(v + c * Tb + u * Tn, vs, img + ((int64_t)u * p->C + c) * HW);
+  } else if (!f4 && p->H == 16 && p->W == 16 && (dive__wif_mode & 2) && wf == &dive__winofns_avx512) { /* 64 */
+    for (u = 0; u < ni; u++)
+      for (c = 0; c < p->C; c++) dive__wif16_avx512(v + c * Tb + u * Tn, vs, img + ((int64_t)u * p->C + c) * HW);
   } else
 #endif
   for (u = 0; u < ni; u++)

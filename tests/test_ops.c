@@ -1625,118 +1625,108 @@ static const int wof_shapes[][6] = { /* N, C, K, H, W, takes the path */
     {1, 3, 5, 9, 16, 0},    {1, 2, 3, 1, 16, 0}};
 #define WOF_NSH ((int)(sizeof wof_shapes / sizeof wof_shapes[0]))
 #define WOF_ROWS (WOF_NSH + 1)
+/* one row of the F(2x2) path checks (the wof and wif rows): the conv of shape sh (N, C, K,
+   H, W) with Winograd forced on (F(2x2) only), the forward (with a bias) and the backward
+   (din + dw) with *mode = on, checked against the serial reference, then with *mode = 0,
+   bit for bit against the first; cnt[0..1] (NULL: none) counted over the first. Returns the
+   max error of the reference's max, *same and the counts in took[0..1]. */
+static double wino_path_row(const int *sh, dive_rng *r, int *mode, int on, const int *cnt[2], int took[2],
+                            int *same) {
+  int wm = dive__wino_mode, w4 = dive__wino4_mode, fm = *mode, c0[2], m, i;
+  dive__conv_p p;
+  dive__ws ws = {NULL, 0};
+  int64_t ni, no, nw;
+  float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
+  double e;
+  memset(&p, 0, sizeof p);
+  p.N = sh[0]; p.C = sh[1]; p.K = sh[2]; p.H = p.P = sh[3]; p.W = p.Q = sh[4];
+  p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
+  ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * 9;
+  buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
+  in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
+  rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
+  conv_operands(&p, r, in, w, b, dout, ro, rdi, rdw);
+  for (i = 0; i < 2; i++) c0[i] = cnt[i] ? *cnt[i] : 0, took[i] = 0;
+  dive__wino_mode = 1;
+  dive__wino4_mode = 0;
+  for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
+    *mode = m ? on : 0;
+    dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
+    dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
+    if (m == 1)
+      for (i = 0; i < 2; i++) took[i] = cnt[i] ? *cnt[i] - c0[i] : 0;
+  }
+  dive__wino_mode = wm;
+  dive__wino4_mode = w4;
+  *mode = fm;
+  DIVE_FREE(ws.base);
+  e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
+  *same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
+          !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
+  free(buf);
+  return e;
+}
 static void run_wof(void) {
-  int wm = dive__wino_mode, w4 = dive__wino4_mode, fm = dive__wof_mode, c0 = dive__wof_calls, w0 = dive__wino_calls[0];
-  int t0 = dive__wtf_calls;
-  int k;
+  int c0 = dive__wof_calls, w0 = dive__wino_calls[0], t0 = dive__wtf_calls, k, fm = dive__wif_mode;
+  const int *cnt[2] = {&dive__wof_calls, &dive__wtf_calls};
   dive_rng r;
   dive_rng_seed(&r, 31);
+  dive__wif_mode &= 1; /* the 16x16 planes here, not their one pass (the wif rows) */
   for (k = 0; k < WOF_NSH; k++) {
-    dive__conv_p p;
-    dive__ws ws = {NULL, 0};
-    int64_t ni, no, nw;
-    float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
-    double e;
-    int m, same, took = 0, tiles = 0, ck = dive__wof_calls, ct = dive__wtf_calls;
+    int took[2], same;
+    double e = wino_path_row(wof_shapes[k], &r, &dive__wof_mode, 3, cnt, took, &same);
     char desc[96];
-    memset(&p, 0, sizeof p);
-    p.N = wof_shapes[k][0]; p.C = wof_shapes[k][1]; p.K = wof_shapes[k][2]; p.H = p.P = wof_shapes[k][3];
-    p.W = p.Q = wof_shapes[k][4]; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
-    ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * 9;
-    buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
-    in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
-    rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
-    conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
-    dive__wino_mode = 1;
-    dive__wino4_mode = 0;
-    for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
-      dive__wof_mode = 3 * m;
-      dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
-      dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
-      if (m == 1) took = dive__wof_calls - ck, tiles = dive__wtf_calls - ct;
-    }
-    dive__wino_mode = wm;
-    dive__wino4_mode = w4;
-    dive__wof_mode = fm;
-    DIVE_FREE(ws.base);
-    e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
-    same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
-           !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
     /* with more than one thread the calls land on the workers too: then only "none" is exact */
-    snprintf(desc, sizeof desc, "Winograd output in registers N=%d C=%d K=%d %dx%d (%s)", p.N, p.C, p.K, p.H, p.W,
+    snprintf(desc, sizeof desc, "Winograd output in registers N=%d C=%d K=%d %dx%d (%s)", wof_shapes[k][0],
+             wof_shapes[k][1], wof_shapes[k][2], wof_shapes[k][3], wof_shapes[k][4],
              wof_shapes[k][5] ? "takes it" : "not for it");
     report("wofconv", desc, dive__isa_name(dive__isa()),
            e <= 1e-5 && same &&
                (dive__isa() != DIVE__ISA_AVX512 ||
-                ((wof_shapes[k][5] ? took > 0 || dive__nthreads() > 1 : took == 0) &&
-                 (p.W == 16 ? tiles > 0 || dive__nthreads() > 1 : tiles == 0))),
+                ((wof_shapes[k][5] ? took[0] > 0 || dive__nthreads() > 1 : took[0] == 0) &&
+                 (wof_shapes[k][4] == 16 ? took[1] > 0 || dive__nthreads() > 1 : took[1] == 0))),
            "max err %.1e of the reference's max, %s the path off, %d transforms took it, %d planes", e,
-           same ? "identical to" : "DIFFERS from", took, tiles);
-    free(buf);
+           same ? "identical to" : "DIFFERS from", took[0], took[1]);
   }
+  dive__wif_mode = fm;
   report("wofconv", "Winograd output in registers ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || (dive__wof_calls > c0 && dive__wtf_calls > t0 && dive__wino_calls[0] > w0),
          "%d transforms, %d planes", dive__wof_calls - c0, dive__wtf_calls - t0);
 }
-/* F(2x2)'s input side at 8x8 images in one pass (dive__wif8_avx512, dive__wif_mode): Winograd
-   forced on, the forward (with a bias) and the backward (din + dw) against the serial
-   reference and bit for bit against the same calls with the path off; odd channel counts,
-   one, two and three images (two to a GEMM, an odd one alone), and shapes beside it that must
-   not take it (8 x 16, 16 x 8, 7 x 7, 9 x 9, 8 x 4), so the count of channels that took it is
+/* F(2x2)'s input side at 8x8 and 16x16 images in one pass (dive__wif8_avx512,
+   dive__wif16_avx512, dive__wif_mode): Winograd forced on, the forward (with a bias) and the
+   backward (din + dw) against the serial reference and bit for bit against the same calls
+   with the path off; odd channel counts, one, two and three images (two 8x8 ones to a GEMM,
+   an odd one alone), and shapes beside it that must not take it (8 x 16, 16 x 8, 7 x 7,
+   9 x 9, 8 x 4, 15 x 15, 17 x 17, 16 x 32), so the count of channels that took it is
    checked per row. */
 static const int wif_shapes[][6] = { /* N, C, K, H, W, takes the path */
     {1, 3, 5, 8, 8, 1}, {2, 7, 9, 8, 8, 1}, {3, 17, 6, 8, 8, 1}, {2, 64, 64, 8, 8, 1}, {1, 5, 3, 8, 16, 0},
-    {1, 4, 7, 16, 8, 0}, {2, 5, 6, 7, 7, 0}, {1, 3, 4, 9, 9, 0}, {1, 6, 5, 8, 4, 0}};
+    {1, 4, 7, 16, 8, 0}, {2, 5, 6, 7, 7, 0}, {1, 3, 4, 9, 9, 0}, {1, 6, 5, 8, 4, 0},
+    {1, 3, 5, 16, 16, 1}, {3, 7, 9, 16, 16, 1}, {2, 33, 32, 16, 16, 1}, {1, 5, 3, 15, 15, 0},
+    {1, 3, 4, 17, 17, 0}, {1, 3, 5, 16, 32, 0}};
 #define WIF_NSH ((int)(sizeof wif_shapes / sizeof wif_shapes[0]))
 #define WIF_ROWS (WIF_NSH + 1)
 static void run_wif(void) {
-  int wm = dive__wino_mode, w4 = dive__wino4_mode, fm = dive__wif_mode, c0 = dive__wif_calls;
-  int k;
+  int c0 = dive__wif_calls, k;
+  const int *cnt[2] = {&dive__wif_calls, NULL};
   dive_rng r;
   dive_rng_seed(&r, 37);
   for (k = 0; k < WIF_NSH; k++) {
-    dive__conv_p p;
-    dive__ws ws = {NULL, 0};
-    int64_t ni, no, nw;
-    float *buf, *in, *w, *b, *dout, *o[2], *di[2], *dw[2], *ro, *rdi, *rdw;
-    double e;
-    int m, same, took = 0, ck = dive__wif_calls;
+    int took[2], same;
+    double e = wino_path_row(wif_shapes[k], &r, &dive__wif_mode, 3, cnt, took, &same);
     char desc[96];
-    memset(&p, 0, sizeof p);
-    p.N = wif_shapes[k][0]; p.C = wif_shapes[k][1]; p.K = wif_shapes[k][2]; p.H = p.P = wif_shapes[k][3];
-    p.W = p.Q = wif_shapes[k][4]; p.R = p.S = 3; p.stride = 1; p.pad = 1; p.groups = 1;
-    ni = (int64_t)p.N * p.C * p.H * p.W; no = (int64_t)p.N * p.K * p.P * p.Q; nw = (int64_t)p.K * p.C * 9;
-    buf = (float *)calloc((size_t)(4 * ni + 4 * no + 4 * nw + p.K), sizeof(float));
-    in = buf; w = in + ni; b = w + nw; dout = b + p.K; ro = dout + no; o[0] = ro + no; o[1] = o[0] + no;
-    rdi = o[1] + no; di[0] = rdi + ni; di[1] = di[0] + ni; rdw = di[1] + ni; dw[0] = rdw + nw; dw[1] = dw[0] + nw;
-    conv_operands(&p, &r, in, w, b, dout, ro, rdi, rdw);
-    dive__wino_mode = 1;
-    dive__wino4_mode = 0;
-    for (m = 1; m >= 0; m--) { /* forced on (checked against the reference), then off */
-      dive__wif_mode = m;
-      dive__cpu_conv2d_fwd_ws(&ws, &p, o[m], in, w, b, NULL);
-      dive__cpu_conv2d_bwd_ws(&ws, &p, di[m], dw[m], NULL, dout, in, w, NULL);
-      if (m == 1) took = dive__wif_calls - ck;
-    }
-    dive__wino_mode = wm;
-    dive__wino4_mode = w4;
-    dive__wif_mode = fm;
-    DIVE_FREE(ws.base);
-    e = DIVE__MAX(DIVE__MAX(max_rel(o[1], ro, no), max_rel(di[1], rdi, ni)), max_rel(dw[1], rdw, nw));
-    same = !memcmp(o[0], o[1], sizeof(float) * (size_t)no) && !memcmp(di[0], di[1], sizeof(float) * (size_t)ni) &&
-           !memcmp(dw[0], dw[1], sizeof(float) * (size_t)nw);
     /* with more than one thread the calls land on the workers too: then only "none" is exact */
-    snprintf(desc, sizeof desc, "Winograd 8x8 input in one pass N=%d C=%d K=%d %dx%d (%s)", p.N, p.C, p.K, p.H, p.W,
+    snprintf(desc, sizeof desc, "Winograd input in one pass N=%d C=%d K=%d %dx%d (%s)", wif_shapes[k][0],
+             wif_shapes[k][1], wif_shapes[k][2], wif_shapes[k][3], wif_shapes[k][4],
              wif_shapes[k][5] ? "takes it" : "not for it");
     report("wofconv", desc, dive__isa_name(dive__isa()),
            e <= 1e-5 && same &&
-               (dive__isa() != DIVE__ISA_AVX512 ||
-                (wif_shapes[k][5] ? took > 0 || dive__nthreads() > 1 : took == 0)),
+               (dive__isa() != DIVE__ISA_AVX512 || (wif_shapes[k][5] ? took[0] > 0 || dive__nthreads() > 1 : took[0] == 0)),
            "max err %.1e of the reference's max, %s the path off, %d channels took it", e,
-           same ? "identical to" : "DIFFERS from", took);
-    free(buf);
+           same ? "identical to" : "DIFFERS from", took[0]);
   }
-  report("wofconv", "Winograd 8x8 input in one pass ran (AVX-512)", dive__isa_name(dive__isa()),
+  report("wofconv", "Winograd input in one pass ran (AVX-512)", dive__isa_name(dive__isa()),
          dive__isa() != DIVE__ISA_AVX512 || dive__wif_calls > c0, "%d channels", dive__wif_calls - c0);
 }
 /* the conv rows whose col matrix can be built in blocks of output rows (dive__colblk_rows,
