@@ -72,7 +72,8 @@
      On AVX-512 the BN rows of 256+ floats are written with streaming stores
      (DIVE_CPU_NTSTORE=0 off, =1 the apply rows only) and the 1x1 convs' blocked GEMM uses an
      8 x 48 tile, as do the 1x1 convs at 56x56 and the 3x3/2 convs' chunks (DIVE_CPU_NN48=0
-     off for all three, =1 wherever the blocked GEMM runs); both for A/B runs.
+     off for all three, =1 wherever the blocked GEMM runs); both for A/B runs. The 1x1/2 convs'
+     dx in planes of 1024+ floats is written with streaming stores (DIVE_CPU_S2NT=0 off, A/B).
      On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
@@ -3365,7 +3366,7 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
 }
 
 static int dive__s2put_mode = 1; /* 1: the 1x1/2 convs' col2im by dive__s2put_*, 0: never (A/B, tests) */
-static DIVE__TLS int dive__s2nt_calls; /* images run with them by this thread (tests) */
+static DIVE__TLS DIVE__UNUSED int dive__s2nt_calls; /* images run with them by this thread (tests) */
 static DIVE__TLS int dive__s2put_calls; /* images run this way by this thread (tests) */
 /* img (Cg, H, W) = col2im of col (Cg R S rows, ld apart): dive__s2put_* for 1x1 stride 2
    without padding, else dive__col2im */
