@@ -81,6 +81,8 @@
      it is done (DIVE_CPU_GBSC=0: the whole output after the GEMM), and their NN weight
      gradient packs dout's panels a block at a time where they are 2 MB or more
      (DIVE_CPU_DWPB=0 never, =1 wherever it applies); A/B runs, the same bits.
+     The 1x1/2 convs' dx in planes of 1024+ floats is written with streaming stores
+     (DIVE_CPU_S2NT=0 off, A/B).
      On AVX-512 the direct stride-1 3x3 convs of 32-column images read the image in place
      (the backward, up to 16 input channels: one copy of dout), their column shifts made in
      registers, instead of three shifted copies (DIVE_CPU_S1=0 keeps the copies, =1 takes
@@ -1605,6 +1607,7 @@ enum { DIVE__ISA_GENERIC = 0, DIVE__ISA_AVX2 = 1, DIVE__ISA_AVX512 = 2, DIVE__IS
 static int dive__isa_sel = -1; /* the path in use; chosen once (dive__isa) */
 static int dive__wino_mode = -1; /* Winograd convs (dive__wino_pick): -1 rule, 0 never, 1 always */
 static int dive__ntst_mode = 3; /* streaming stores in the AVX-512 BN rows: bit 0 apply, bit 1 dx */
+static int dive__s2nt_mode = 1; /* the 1x1/2 convs' col2im (dive__s2put_nt_avx512): 1 streaming stores, 0 plain */
 static int dive__nn48_mode = -1; /* the blocked GEMM's 8 x 48 tile: -1 the rule (dive__nn48_pick), 0 never, 1 always */
 /* ... and the unchunked 1x1 convs' (dive__conv_plain): -1 the rule, 0 never, 1 B read in
    place, 2 B's 48-column panels packed */
@@ -1685,6 +1688,8 @@ static void dive__isa_init(void) {
   e = getenv("DIVE_CPU_NN48"); /* A/B runs of the whole model */
   dive__nn48_mode = e ? atoi(e) : -1;
   dive__plain48_mode = e && !strcmp(e, "0") ? 0 : -1; /* and the unchunked 1x1 convs' */
+  e = getenv("DIVE_CPU_S2NT"); /* the 1x1/2 convs' col2im with streaming stores */
+  dive__s2nt_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_S1");
   dive__s1_mode = e ? atoi(e) : -1;
   e = getenv("DIVE_CPU_WINO4");
@@ -2855,6 +2860,33 @@ DIVE__AVX512 static void dive__s2put_avx512(float *x, const float *d, int P, int
     }
   }
 }
+/* ... with streaming stores (dive__s2nt_mode): dx of the projections (6-26 MB for 8 images) is
+   written whole and read next by another op, so its stores skip the read for ownership of
+   each line. An even number of rows at a time is put into an L1 tile at the plane's offset
+   mod 64 bytes, then streamed out 16 lanes at a time from the first 64-byte boundary (the
+   head and tail with plain stores): the same bits. */
+#define DIVE__S2NT_TILE 4096 /* floats */
+#define DIVE__S2NT_MIN 1024 /* floats: smaller planes (28x28: 2 % slower, 14x14) keep plain stores */
+DIVE__AVX512 static void dive__s2put_nt_avx512(float *x, const float *d, int P, int Q, int H, int W) {
+  float tile[DIVE__S2NT_TILE + 32] __attribute__((aligned(64)));
+  int rg = (DIVE__S2NT_TILE / W) & ~1, h0, h1;
+  if ((int64_t)H * W < DIVE__S2NT_MIN || rg < 2 || ((uintptr_t)x & 3)) {
+    dive__s2put_avx512(x, d, P, Q, H, W);
+    return;
+  }
+  for (h0 = 0; h0 < H; h0 = h1) {
+    float *y = x + (int64_t)h0 * W;
+    int o = (int)(((uintptr_t)y & 63) / 4), hd = (16 - o) & 15, n, i;
+    h1 = DIVE__MIN(H, h0 + rg);
+    n = (h1 - h0) * W;
+    dive__s2put_avx512(tile + o, d + (int64_t)(h0 / 2) * Q, P - h0 / 2, Q, h1 - h0, W);
+    hd = DIVE__MIN(hd, n);
+    _mm512_mask_storeu_ps(y, (__mmask16)((1u << hd) - 1), _mm512_loadu_ps(tile + o));
+    for (i = hd; i + 16 <= n; i += 16) _mm512_stream_ps(y + i, _mm512_load_ps(tile + o + i));
+    if (i < n) _mm512_mask_storeu_ps(y + i, (__mmask16)((1u << (n - i)) - 1), _mm512_loadu_ps(tile + o + i));
+  }
+  _mm_sfence();
+}
 #endif
 
 #if DIVE__NEON
@@ -3359,6 +3391,7 @@ static void dive__col2im(const dive__conv_p *p, int Cg, const float *DIVE__RESTR
 }
 
 static int dive__s2put_mode = 1; /* 1: the 1x1/2 convs' col2im by dive__s2put_*, 0: never (A/B, tests) */
+static DIVE__TLS DIVE__UNUSED int dive__s2nt_calls; /* images run with them by this thread (tests) */
 static DIVE__TLS int dive__s2put_calls; /* images run this way by this thread (tests) */
 /* img (Cg, H, W) = col2im of col (Cg R S rows, ld apart): dive__s2put_* for 1x1 stride 2
    without padding, else dive__col2im */
@@ -3370,7 +3403,8 @@ static void dive__col2im_1x1s2(const dive__conv_p *p, int Cg, const float *col, 
     return;
   }
 #if DIVE__X86
-  if (dive__isa() == DIVE__ISA_AVX512) put = dive__s2put_avx512;
+  if (dive__isa() == DIVE__ISA_AVX512) put = dive__s2nt_mode ? dive__s2put_nt_avx512 : dive__s2put_avx512;
+  dive__s2nt_calls += put == dive__s2put_nt_avx512 && (int64_t)p->H * p->W >= DIVE__S2NT_MIN;
 #endif
   dive__s2put_calls++;
   for (c = 0; c < Cg; c++) put(img + (int64_t)c * p->H * p->W, col + c * ld, p->P, p->Q, p->H, p->W);

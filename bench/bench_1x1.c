@@ -17,22 +17,24 @@
    block of channels at a time, -1 the rule, 0 never, 1 always) times the forward (or
    backward-data with "bwd"); gbsc (dive__gbsc_mode: the chunks' row blocks scattered as
    each is done, 0 / 1) the forward (or backward-data with "bwd"); dwpb (dive__dwpb_mode: the NN backward-weights'
-   dout panels packed a block at a time, -1 the rule, 0 never, 1 always) backward-weights alone. */
+   dout panels packed a block at a time, -1 the rule, 0 never, 1 always) backward-weights alone; s2nt
+   (dive__s2nt_mode: the 1x1/2 col2im with streaming stores, 0 / 1) backward-data alone. */
 #define _POSIX_C_SOURCE 200809L
 #define DIVE_IMPLEMENTATION
 #include "../dive.h"
 #include "bench_util.h"
 
 int main(int argc, char **argv) {
-  static const char *names[11] = {"plain48", "nn48", "ntlb", "dwnn", "gbmo", "s2put", "dwtr", "dw48", "gbk1", "gbsc", "dwpb"};
-  int *vars[11] = {&dive__plain48_mode, &dive__nn48_mode, &dive__ntlb_mode, &dive__dwnn_mode, &dive__gbmo_rows,
-                  &dive__s2put_mode, &dive__dwtr_mode, &dive__dw48_mode, &dive__gbk1_mode, &dive__gbsc_mode,
-                   &dive__dwpb_mode};
+  static const char *names[12] = {"plain48", "nn48", "ntlb", "dwnn", "gbmo", "s2put", "dwtr", "dw48", "gbk1", "gbsc", "dwpb",
+                                  "s2nt"};
+  int *vars[12] = {&dive__plain48_mode, &dive__nn48_mode, &dive__ntlb_mode, &dive__dwnn_mode, &dive__gbmo_rows,
+                   &dive__s2put_mode, &dive__dwtr_mode, &dive__dw48_mode, &dive__gbk1_mode, &dive__gbsc_mode,
+                   &dive__dwpb_mode, &dive__s2nt_mode};
   dive__conv_p p;
   double best[2], fl;
   int mode[2], which, pass, bwd = argc > 9 && !strcmp(argv[9], "bwd");
   if (argc < 9) {
-    fprintf(stderr, "usage: %s N C H K stride plain48|nn48|ntlb|dwnn|gbmo|s2put|dwtr|dw48|gbk1|gbsc|dwpb A B [bwd]\n", argv[0]);
+    fprintf(stderr, "usage: %s N C H K stride plain48|nn48|ntlb|dwnn|gbmo|s2put|dwtr|dw48|gbk1|gbsc|dwpb|s2nt A B [bwd]\n", argv[0]);
     return 2;
   }
   memset(&p, 0, sizeof p);
@@ -44,14 +46,15 @@ int main(int argc, char **argv) {
     return 2;
   }
   p.P = p.Q = (p.H - 1) / p.stride + 1;
-  for (which = 0; which < 11 && strcmp(argv[6], names[which]); which++) {}
-  if (which == 11) {
-    fprintf(stderr, "%s: what is plain48, nn48, ntlb, dwnn, gbmo, s2put, dwtr, dw48, gbk1, gbsc or dwpb, not '%s'\n", argv[0], argv[6]);
+  for (which = 0; which < 12 && strcmp(argv[6], names[which]); which++) {}
+  if (which == 12) {
+    fprintf(stderr, "%s: what is plain48, nn48, ntlb, dwnn, gbmo, s2put, dwtr, dw48, gbk1, gbsc, dwpb or s2nt, not '%s'\n",
+            argv[0], argv[6]);
     return 2;
   }
   mode[0] = atoi(argv[7]);
   mode[1] = atoi(argv[8]);
-  pass = which == 2 || which == 3 || which == 6 || which == 7 || which == 10 ? 2 : bwd || which == 5 ? 1 : 0;
+  pass = which == 2 || which == 3 || which == 6 || which == 7 || which == 10 ? 2 : bwd || which == 5 || which == 11 ? 1 : 0;
   if (conv_ab(&p, pass, vars[which], mode, best)) return 1;
   fl = 2.0 * (double)p.N * p.K * p.P * p.Q * p.C;
   printf("%d,%dx%d -> %d,%dx%d, 1/%d %s %s: %s=%d %.2f ms (%.0f GFLOP/s), %s=%d %.2f ms (%.0f GFLOP/s)\n", p.C, p.H,

@@ -590,6 +590,10 @@ static const tcase cases[] = {
      bias; 3 images of 7x7 = 147 columns (three 48-column panels and a 16 tail); backward-data
      131 rows over 529 (one short block, with the copies whole) */
   {"conv2d", 3, 131, 7, 7, 529, 1, 1, 0, 1, 1, 0, 0, NULL, 0, 0},
+  /* the 1x1/2 col2im with streaming stores (dive__s2put_nt_avx512): 67x65 planes (4355
+     floats: tiles of 62 and 5 rows, each plane 3 floats further off the 64-byte boundary,
+     odd output rows and columns) (last, so that the rows above keep their seeds) */
+  {"conv2d", 2, 6, 67, 65, 12, 1, 2, 0, 1, 1, 0, 0, NULL, 0, 0},
 };
 
 /* finite-difference loss: sum over projected outputs of out * dout, ref forward */
@@ -1342,6 +1346,11 @@ static void run_pool_rows(void) {
 /* the conv rows whose backward-weights can run as NN GEMMs (dive__dwnn_pick: also C % 16 ==
    0), whose forward and backward-data can run in chunks of images (dive__fwdb_pick); picked:
    only those the rules pick (the ImageNet shapes) */
+/* is c a 1x1/2 conv without padding, groups 1 (the col2im by rows, dive__col2im_1x1s2)? */
+static int s2_1x1_row(const tcase *c) {
+  return !strcmp(c->op, "conv2d") && c->g == 1 && c->k == 1 && c->s == 2 && !c->p;
+}
+
 static int dwnn_row(const tcase *c, int picked) {
   dive__conv_p p;
   int dm = dive__dwnn_mode, fm = dive__fwdb_mode, pick;
@@ -1750,7 +1759,7 @@ static int plain_row(const tcase *c) {
 }
 
 static int part_checks(int cpu, const char *only_op) {
-  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, ncb = 0, npl = 0, isa;
+  int n = 0, narrower = 0, nconv = 0, ndwnn = 0, ndwnn_n = 0, ncb = 0, npl = 0, ns2 = 0, isa;
   size_t k;
   for (isa = dive__isa_narrower(dive__isa()); isa >= 0; isa = dive__isa_narrower(isa)) narrower++;
   for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
@@ -1759,6 +1768,7 @@ static int part_checks(int cpu, const char *only_op) {
     ndwnn_n += dwnn_row(&cases[k], 1);
     ncb += colblk_row(&cases[k]);
     npl += plain_row(&cases[k]);
+    ns2 += s2_1x1_row(&cases[k]);
     if (!only_op || !strcmp(only_op, cases[k].op))
       n += 1 + (cpu && cases[k].grad) +
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
@@ -1778,6 +1788,8 @@ static int part_checks(int cpu, const char *only_op) {
     n += 1 + ndwnn + 1 + 1 + ndwnn + 1; /* the 1x1 copies in blocks report; the rows again with them whole,
                                            their report, the row blocks scattered as done report; the rows
                                            again with the whole cbuf scattered, their report */
+  if (cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d")))
+    n += 2 * (ns2 + 1); /* the 1x1/2 rows with and without streaming stores, a report each */
   if (cpu && (!only_op || !strcmp(only_op, "conv_epi"))) n += (narrower + 1) * 8 * (2 * 4 + 1);
   if (cpu && (!only_op || !strcmp(only_op, "bn_relu")))
     n += (narrower + 1) * (int)(sizeof fused_shapes / sizeof fused_shapes[0]) * 5 + 2 * 2 +
@@ -2139,6 +2151,28 @@ int main(int argc, char **argv) {
     dive__gbsc_mode = 1;
     dive__gbk1_mode = -1;
     dive__fwdb_mode = dive__nn48_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* The 1x1/2 convs' col2im with streaming stores (AVX-512, planes of DIVE__S2NT_MIN floats
+     or more): the strided 1x1 rows in chunks of images, with them (the default) and with
+     plain stores */
+  if (do_cpu && dive__isa() == DIVE__ISA_AVX512 && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int mode;
+    dive__fwdb_mode = 1;
+    g_no_grad = 1;
+    for (mode = 1; mode >= 0; mode--) {
+      int s0 = dive__s2nt_calls;
+      dive__s2nt_mode = mode;
+      g_cpu_label = mode ? "cpu-s2nt" : "cpu-s2nt0";
+      for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        if (s2_1x1_row(&cases[k])) run_case(&cases[k], 1, cpu_ctx, NULL);
+      report("conv2d", mode ? "1x1/2 col2im, streaming stores ran" : "1x1/2 col2im, plain stores ran", g_cpu_label,
+             mode ? dive__s2nt_calls > s0 : dive__s2nt_calls == s0, "%d images", dive__s2nt_calls - s0);
+    }
+    dive__s2nt_mode = 1;
+    dive__fwdb_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }
