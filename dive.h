@@ -5081,20 +5081,21 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
   float *src = sc, *cbuf = sc + dive__rup(CRS * Ln, 16);
   int64_t *off = (int64_t *)(void *)(cbuf + dive__rup(dive__rup(M, DIVE__NN_M) * Ln, 16));
   int u, RS = p->R * p->S;
-  dive__nn_fn nn48 = RS > 1 ? dive__gb48_pick(nn, p) : dive__nn48_pick(nn, p);
+  dive__nn_fn nn48 = dive__nn48_pick(nn, p); /* the whole-B GEMM's below */
   dive__fwdb_calls++;
   if (dive__gbk_mode && (RS > 1 || dive__gbk1_pick(nn, p, M))) {
-    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nn48 ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
+    dive__nn_fn nnk = RS > 1 ? dive__gb48_pick(nn, p) : nn48; /* the channel blocks' */
+    int cpb = DIVE__MIN(p->C, DIVE__MAX(1, (nnk ? DIVE__GB_KC48 : DIVE__GB_KC) / RS)), c0, nc, kb; /* off holds CRS rows */
     dive__gbk_calls++;
     dive__gbk1_calls += RS == 1;
-    dive__gb48_calls += nn48 != NULL && RS > 1;
+    dive__gb48_calls += nnk != NULL && RS > 1;
     for (q = 0; q < (int64_t)cpb * RS; q++) off[q] = q * Ln;
     for (c0 = 0; c0 < p->C; c0 += nc) {
       nc = DIVE__MIN(cpb, p->C - c0);
       kb = nc * RS;
       for (u = 0; u < ni; u++) dive__im2col_pq(p, nc, x + u * xs + c0 * HW, src + u * PQ, Ln);
       for (q = 0; q < kb; q++) memset(src + q * Ln + ni * PQ, 0, sizeof(float) * (size_t)(Ln - ni * PQ));
-      dive__nn_gemm_kb(nn, nn48, M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
+      dive__nn_gemm_kb(nn, nnk, M, (int)CRS, c0 * RS, kb, apack, src, off, Ln, Ln, cbuf);
     }
     *ln = Ln;
     return cbuf;
@@ -5105,7 +5106,6 @@ static float *dive__gb_gemm(dive__nn_fn nn, const dive__conv_p *p, int M, const 
     off[q] = q * Ln;
   }
   *ln = Ln;
-  if (RS > 1) nn48 = dive__nn48_pick(nn, p);
   if (out && dive__gbsc_mode && RS == 1 && p->stride == 1 && nn48 && dive__gbmo_rows > 0 && CRS > DIVE__GB_KC48) {
     int m0, mr, p0;
     dive__gbsc_calls++;
