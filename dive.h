@@ -4661,13 +4661,20 @@ static DIVE__TLS int dive__wino_calls[2];
    and where F(4x4, 3x3) runs (dive__wino4_pick: 14x14 pixels or more), also avx2 both
    ch >= 32, generic both ch >= 8.
    NEON is not measured (no ARM machine): it takes avx2's rule, the shapes where Winograd
-   won on every path measured. The rule was measured on an Intel core; on AMD's the convs
-   stay direct (their tuning, measured there) unless DIVE_CPU_WINOGRAD=1. */
+   won on every path measured. Those rules were measured on an Intel core. AMD's (Zen 5,
+   avx512; bench_wino, one thread) differs: its direct convs run closer to the peak at 32x32
+   and its Winograd wins more at 16x16 and below, so there
+     avx512: forward ch >= 32, or >= 8 when small (16x16 pixels or fewer);
+             backward-data ch >= 64, or >= 32 when small
+   and AMD's avx2 path (not measured) takes Intel's avx2 rule. */
 static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
   int want = dive__wino_want(), ch = DIVE__MIN(p->C, p->K), big = p->H * p->W >= 256, isa = dive__isa();
   if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || want == 0) return 0;
   if (want == 1) return 1;
-  if (dive__cpu_vendor() == DIVE__VENDOR_AMD) return 0;
+  if (isa == DIVE__ISA_AVX512 && dive__cpu_vendor() == DIVE__VENDOR_AMD) {
+    int small = p->H * p->W <= 256;
+    return bwd ? ch >= 64 || (ch >= 32 && small) : ch >= 32 || (ch >= 8 && small);
+  }
   if (isa == DIVE__ISA_AVX512) return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64 || (ch >= 32 && big);
   if (isa == DIVE__ISA_GENERIC) return ch >= 16 || (ch >= 8 && dive__wino4_pick(p, bwd));
   if (ch >= 32 && dive__wino4_pick(p, bwd)) return 1; /* avx2 (never on neon) */
@@ -4685,12 +4692,17 @@ static DIVE__TLS int dive__wino4_calls[2];
    avx512 of 28x28 or more (at 16x16 and 14x14 within 3 % of F(2x2) either way: ResNet-32's
    stage 2 and ResNet-50's 256 at 14x14 batch 8); on the portable path also with 128
    channels or more (chunks of 8x8 images: 2.7x the direct conv, F(2x2) 2.2x). NEON is not
-   measured (no ARM machine): it keeps F(2x2) and its rule, F(4x4) only when forced. */
+   measured (no ARM machine): it keeps F(2x2) and its rule, F(4x4) only when forced. On AMD's
+   avx512 (Zen 5) F(4x4) also wins at 14x14-16x16 with 128 channels or more (forward 1.04-1.19x
+   F(2x2)'s, backward level). */
 static int dive__wino4_pick(const dive__conv_p *p, int bwd) {
   int isa = dive__isa();
   if (dive__wino4_mode == 2) return bwd; /* backward-data only */
   if (dive__wino4_mode >= 0) return dive__wino4_mode;
   if (isa == DIVE__ISA_NEON) return 0;
+  if (isa == DIVE__ISA_AVX512 && dive__cpu_vendor() == DIVE__VENDOR_AMD && DIVE__MIN(p->C, p->K) >= 128 &&
+      p->H * p->W >= 196)
+    return 1;
   if (isa == DIVE__ISA_GENERIC && DIVE__MIN(p->C, p->K) >= 128) return 1;
   return p->H * p->W >= (isa == DIVE__ISA_AVX512 ? 784 : 196);
 }
