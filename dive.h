@@ -7041,8 +7041,10 @@ typedef struct dive__vk_capture {
 } dive__vk_capture;
 
 /* scratch buffers: split-K partials, BN partials, BN sums, the backward-data epilogue's
-   BN partials (they live from that conv to the next BN backward) */
-enum { DIVE__VK_SCR_CONV, DIVE__VK_SCR_STATS, DIVE__VK_SCR_SUMS, DIVE__VK_SCR_EPI, DIVE__VK_SCR_N };
+   BN partials (they live from that conv to the next BN backward), and the forward
+   epilogue's BN partials of a block's projection (STATS2: its own, so that its conv does
+   not wait for the merge of the unit recorded before it, nor the next unit's for its own) */
+enum { DIVE__VK_SCR_CONV, DIVE__VK_SCR_STATS, DIVE__VK_SCR_SUMS, DIVE__VK_SCR_EPI, DIVE__VK_SCR_STATS2, DIVE__VK_SCR_N };
 
 struct dive__vk {
   void *lib; /* dlopen handle (NULL when linked) */
@@ -7083,6 +7085,8 @@ struct dive__vk {
   int fold;        /* the training BN's apply folded into the next conv (the *_fold shaders):
                       DIVE_VK_FOLD=0, no fuse, or fewer than 10 storage buffers per stage: 0 */
   int64_t folds;   /* *_fold GEMM dispatches recorded (tests) */
+  int stats_scr;   /* the scratch of conv2d_fwd_bn's partials: SCR_STATS, or SCR_STATS2 while the
+                      driver records a projection (dive__vk_stats_scratch) */
   dive_tensor epi_part;   /* the BN partial sums conv2d_bwd_x_bn wrote last (a SCR_EPI view) */
   int64_t epi_C, epi_nchunk; /* ... for epi_C channels in epi_nchunk chunks each */
   VkCommandPool cpool;
@@ -9532,6 +9536,11 @@ static dive_status dive__vk_bn_bwd(dive_ctx *ctx, const dive__bn_p *p, dive_tens
 static DIVE__UNUSED int dive__vk_fused(const dive_ctx *ctx) { return ctx->vk && ctx->vk->fuse; }
 /* the training BN's apply can be folded into the next conv (the *_fold shaders) */
 static DIVE__UNUSED int dive__vk_folds(const dive_ctx *ctx) { return ctx->vk && ctx->vk->fuse && ctx->vk->fold; }
+/* alt = 1: the training conv + BN units recorded from here take their forward statistics
+   in SCR_STATS2 (a block's projection, recorded between the block's units); 0: SCR_STATS */
+static DIVE__UNUSED void dive__vk_stats_scratch(dive_ctx *ctx, int alt) {
+  if (ctx->vk) ctx->vk->stats_scr = alt ? DIVE__VK_SCR_STATS2 : DIVE__VK_SCR_STATS;
+}
 
 static DIVE__UNUSED dive_status dive__vk_conv_bn_fwd(dive_ctx *ctx, const dive__conv_p *p, const dive__bn_p *bp,
                                                      dive_tensor *y, dive_tensor *c, dive_tensor *mean,
@@ -9581,7 +9590,8 @@ static DIVE__UNUSED dive_status dive__vk_conv_bn_fwd(dive_ctx *ctx, const dive__
   var = dive__vk_pick_tile(vk, M, ncol, p->groups);
   tl = &vk->tiles[var - 1];
   gx = (ncol + tl->bn - 1) / tl->bn;
-  if ((s = dive__vk_scratch(ctx, DIVE__VK_SCR_STATS, 2 * (int64_t)p->K * gx, &part))) return s;
+  if ((s = dive__vk_scratch(ctx, vk->stats_scr ? vk->stats_scr : DIVE__VK_SCR_STATS, 2 * (int64_t)p->K * gx, &part)))
+    return s;
   dive__vk_conv_pc(&pc, p);
   memset(&bpc, 0, sizeof bpc);
   memcpy(&bpc.N, &pc.N, sizeof pc - sizeof pc.o);
@@ -9986,6 +9996,7 @@ typedef struct dive__vk_counters {
 #define dive__vk_bn_act_bwd_sums(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_bn_act_bwd_sums")
 static DIVE__UNUSED int dive__vk_fused(const dive_ctx *ctx) { (void)ctx; return 0; }
 static DIVE__UNUSED int dive__vk_folds(const dive_ctx *ctx) { (void)ctx; return 0; }
+static DIVE__UNUSED void dive__vk_stats_scratch(dive_ctx *ctx, int alt) { (void)ctx; (void)alt; }
 #define dive__vk_conv2d_bwd_bn(ctx, ...) ((void)dive__vk_op_missing(ctx, "dive__vk_conv2d_bwd_bn"), (const dive_tensor *)NULL)
 #define dive__vk_sgd_step_dyn(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_sgd_step_dyn")
 #define dive__vk_loss_reduce(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_loss_reduce")
@@ -12216,7 +12227,11 @@ static int dive__rn_fwd_next(dive__rn_fwd_it *it) {
       } else if (!it->sc) { /* its own op */
         it->res = dive__shaped(&m->gbuf[0], &y, n);
         if (bk->shortcut == DIVE__SC_OPTION_A) dive_shortcut_forward(ctx, &it->res, &it->x, bk->u[0].stride);
-        else dive__rn_unit_fwd(m, &bk->proj, &it->res, &it->x, NULL, n, training, NULL);
+        else { /* its statistics in a scratch of their own: its chain runs beside the block's units */
+          dive__vk_stats_scratch(ctx, 1);
+          dive__rn_unit_fwd(m, &bk->proj, &it->res, &it->x, NULL, n, training, NULL);
+          dive__vk_stats_scratch(ctx, 0);
+        }
         it->sc = 1;
         break;
       }
