@@ -7076,7 +7076,7 @@ struct dive__vk {
   float ls_init;     /* loss scaling's first scale (a power of two), 0 = off: DIVE_VK_LOSS_SCALE,
                         default 2^15 in the fp16 mode, off in fp32 */
   uint32_t ls_growth; /* good steps that double the scale (DIVE_VK_LOSS_SCALE_GROWTH, 2000; 0 never) */
-  void (*on_level)(void *); /* called once at each level boundary of the recording (before the
+  int (*on_level)(void *);  /* called at each level boundary of the recording (before the
                               barrier that opens a level: dive__vk_level_hook), or NULL */
   void *on_level_arg;
   int in_level;              /* inside on_level: no nested call */
@@ -8072,9 +8072,15 @@ static dive_status dive__vk_prepare(dive_ctx *ctx, const dive__vk_use *u, int n)
   if (need && !tk->fresh && vk->on_level && !vk->in_level) {
     /* a level ends here: the hook's commands (another model's next op, which depends only
        on commands of earlier levels) join it before the barrier; then look again, since
-       a barrier of theirs may have ordered what this command needed */
+       a barrier of theirs may have ordered what this command needed. An op that joined
+       without a barrier of its own (it did not need the level before it: a shortcut op
+       beside its block's first unit) leaves the slot free for the next op: call again
+       until an op places a barrier (that barrier is the one this command needs anyway)
+       or the hook records nothing more. */
+    int64_t b0;
     vk->in_level = 1;
-    vk->on_level(vk->on_level_arg);
+    do b0 = vk->cap ? vk->cap->barriers : vk->cnt.barriers;
+    while (vk->on_level(vk->on_level_arg) && !ctx->status && b0 == (vk->cap ? vk->cap->barriers : vk->cnt.barriers));
     vk->in_level = 0;
     if ((s = dive__vk_begin(ctx))) return s;
     need = tk->fresh;
@@ -8103,10 +8109,11 @@ static dive_status dive__vk_prepare(dive_ctx *ctx, const dive__vk_use *u, int n)
 /* Install (fn non-NULL) or remove the level hook: while a capture records, fn(arg) runs at
    each point where the tracker is about to place a barrier, before it, so that what fn
    records joins the level the barrier closes (dive__rn_forward_pair: a longer teacher's
-   ops at their levels, between the dispatches of the student's units). 0 when there is
+   ops at their levels, between the dispatches of the student's units); again while what
+   it recorded placed no barrier (fn returns 0 when it recorded nothing). 0 when there is
    no capture in recording or the fused epilogues are off (then the unfused passes' BN
    statistics scratch would be shared by the two forwards' interleaved commands). */
-static DIVE__UNUSED int dive__vk_level_hook(dive_ctx *ctx, void (*fn)(void *), void *arg) {
+static DIVE__UNUSED int dive__vk_level_hook(dive_ctx *ctx, int (*fn)(void *), void *arg) {
   struct dive__vk *vk = ctx->vk;
   if (fn && (!vk || !vk->cap || !vk->fuse)) return 0;
   if (vk) {
@@ -12283,9 +12290,11 @@ DIVE_API dive_status dive_resnet_forward(dive_resnet *m, const float *x_host, in
    teacher's remaining ops come after the student's, one level each). The commands and
    their inputs are those of the two forwards run one after the other: the same results. */
 typedef struct dive__rn_pair { dive__rn_fwd_it *t; int more; } dive__rn_pair;
-static void dive__rn_pair_level(void *arg) { /* the level hook: the teacher's next op */
+static int dive__rn_pair_level(void *arg) { /* the level hook: the teacher's next op; 0 when none */
   dive__rn_pair *pr = (dive__rn_pair *)arg;
-  if (pr->more && !pr->t->m->ctx->status) pr->more = dive__rn_fwd_next(pr->t);
+  if (!pr->more || pr->t->m->ctx->status) return 0;
+  pr->more = dive__rn_fwd_next(pr->t);
+  return 1;
 }
 static dive_status dive__rn_forward_pair(dive_resnet *m, dive_resnet *teacher, int n) {
   dive__rn_fwd_it st, tt;
@@ -12305,7 +12314,7 @@ static dive_status dive__rn_forward_pair(dive_resnet *m, dive_resnet *teacher, i
   }
   while ((more_s || pr.more) && !m->ctx->status) { /* op by op (DIVE_VK_PAIR=ops), then what is left */
     if (more_s) more_s = dive__rn_fwd_next(&st);
-    dive__rn_pair_level(&pr);
+    (void)dive__rn_pair_level(&pr);
   }
   return m->ctx->status;
 }

@@ -721,12 +721,13 @@ static int long_teacher_steps(const char *replay, int pair0, int fold, double *c
   return ok;
 }
 
-/* 4 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
+/* 5 checks: the ResNet-8 / ResNet-20 DiVE step's barriers (replayed) against its
    dependency depth, and its weights after the steps == the eager step's and == with the
    teacher's forward recorded first (DIVE_VK_PAIR=0), bit for bit, with DIVE_VK_FOLD=0 (the
-   rule's measure: with the fold the student's forward has 3 levels fewer than the
-   teacher's 23 ops and the step 51 barriers for a depth of 49); and the folded step: fewer
-   barriers than DIVE_VK_FOLD=0's, the same weights */
+   rule's measure); and the folded step, whose student forward has 3 levels fewer than the
+   teacher's 23 ops: fewer barriers than DIVE_VK_FOLD=0's, the same weights, and barriers
+   <= its depth + 1 (51 for 49 while the hook placed one teacher op per level boundary,
+   the shortcut ops too) */
 static void check_long_teacher(void) {
   double c[5], ce[5], cs[5], cf[5];
   int64_t depth, de, ds, df;
@@ -734,7 +735,7 @@ static void check_long_teacher(void) {
   int a, b, d, f;
   memset(&rp, 0, sizeof rp); memset(&eg, 0, sizeof eg); memset(&se, 0, sizeof se); memset(&fo, 0, sizeof fo);
   a = long_teacher_steps(NULL, 0, 0, c, &depth, &rp);
-  if (a < 0) { skip_part("long teacher", 4, 1, "no Vulkan device"); return; }
+  if (a < 0) { skip_part("long teacher", 5, 1, "no Vulkan device"); return; }
   b = long_teacher_steps("0", 0, 0, ce, &de, &eg);
   d = long_teacher_steps(NULL, 1, 0, cs, &ds, &se);
   f = long_teacher_steps(NULL, 0, 1, cf, &df, &fo);
@@ -749,6 +750,8 @@ static void check_long_teacher(void) {
         a == 1 && d == 1 ? maxrel(rp.params, se.params, rp.np) : -1);
   check(a == 1 && f == 1 && cf[3] < c[3] && same(&rp, &fo),
         "long teacher: folded: fewer barriers, the same weights (bitwise)", f == 1 ? cf[3] : -1);
+  check(f == 1 && df > 0 && cf[3] <= (double)df + 1, "long teacher: folded: barriers <= dependency depth + 1",
+        f == 1 ? cf[3] : -1);
   run_free(&rp); run_free(&eg); run_free(&se); run_free(&fo);
 }
 
