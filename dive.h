@@ -11521,6 +11521,9 @@ struct dive_resnet {
   int nblocks;
   int64_t num_params;            /* trainable scalars */
   dive_tensor params, grads, momentum, buffers, acts; /* arenas (owners) */
+  dive_tensor fold_y;            /* arena of the y of every block's units but its last (owner), not
+                                    allocated where no step reads them (dive__rn_fold_y) */
+  int64_t nfold_y;               /* its elements */
   dive__rn_unit stem;            /* conv1 + bn1 + ReLU */
   dive_tensor pool_out, pool_arg;/* ImageNet stem: the max-pool's output and argmax (I32, owner) */
   dive__rn_block *blocks;
@@ -11582,21 +11585,29 @@ struct dive_resnet {
 typedef struct dive__plan {
   dive_resnet *m;
   int pass;
-  int64_t n[4]; /* elements used in params, buffers, acts, and the plist count */
+  int64_t n[5]; /* elements used in params, buffers, acts, the plist count, and fold_y */
 } dive__plan;
 
-enum { DIVE__A_PARAMS = 0, DIVE__A_BUFFERS = 1, DIVE__A_ACTS = 2 };
+enum { DIVE__A_PARAMS = 0, DIVE__A_BUFFERS = 1, DIVE__A_ACTS = 2, DIVE__A_FOLD_Y = 4 };
 
-/* Carve a view of `shape` from arena `a` (pass 1), or just count it (pass 0). */
+/* Carve a view of `shape` from arena `a` (pass 1), or just count it (pass 0). An fold_y
+   not allocated gives a tensor of the shape without storage. */
 static dive_status dive__carve(dive__plan *pl, int a, dive_tensor *v, int ndim, int s0, int s1, int s2,
                                int s3) {
   int shape[4];
   int64_t numel;
   dive_tensor *arena = a == DIVE__A_PARAMS ? &pl->m->params
-                       : a == DIVE__A_BUFFERS ? &pl->m->buffers : &pl->m->acts;
+                       : a == DIVE__A_BUFFERS ? &pl->m->buffers : a == DIVE__A_FOLD_Y ? &pl->m->fold_y : &pl->m->acts;
   shape[0] = s0; shape[1] = s1; shape[2] = s2; shape[3] = s3;
   numel = dive__numel(ndim, shape);
-  if (pl->pass == 1) {
+  if (pl->pass == 1 && a == DIVE__A_FOLD_Y && !arena->numel) { /* the shape alone */
+    memset(v, 0, sizeof *v);
+    v->dtype = DIVE_F32;
+    v->ndim = ndim;
+    memcpy(v->shape, shape, sizeof shape);
+    v->numel = numel;
+    v->ctx = pl->m->ctx;
+  } else if (pl->pass == 1) {
     dive_status s = dive_tensor_view(v, arena, pl->n[a], ndim, shape);
     if (s) return s;
   }
@@ -11760,7 +11771,9 @@ static dive_status dive__resnet_layout(dive__plan *pl) {
     for (j = 0; j < nu; j++) {
       dive__rn_unit *u = !bk ? &m->stem : j < bk->nu ? &bk->u[j] : &bk->proj;
       if ((s = dive__carve(pl, DIVE__A_ACTS, &u->c, 4, N, u->out_c, u->out_h, u->out_w))) return s;
-      if (j < (bk ? bk->nu : 1) && (s = dive__carve(pl, DIVE__A_ACTS, &u->y, 4, N, u->out_c, u->out_h, u->out_w)))
+      if (j < (bk ? bk->nu : 1) &&
+          (s = dive__carve(pl, bk && j < bk->nu - 1 ? DIVE__A_FOLD_Y : DIVE__A_ACTS, &u->y, 4, N, u->out_c, u->out_h,
+                           u->out_w)))
         return s;
       if ((s = dive__carve(pl, DIVE__A_ACTS, &u->mean, 1, u->out_c, 1, 1, 1))) return s;
       if ((s = dive__carve(pl, DIVE__A_ACTS, &u->rstd, 1, u->out_c, 1, 1, 1))) return s;
@@ -11846,6 +11859,7 @@ DIVE_API void dive_resnet_destroy(dive_resnet *m) {
   dive_tensor_free(&m->ls_buf);
   dive_tensor_free(&m->buffers);
   dive_tensor_free(&m->acts);
+  dive_tensor_free(&m->fold_y);
   dive_tensor_free(&m->pool_arg);
   dive_tensor_free(&m->labels);
   dive_tensor_free(&m->teacher_logits);
@@ -11945,6 +11959,36 @@ static const char *dive__rn_sc_name(int sc) {
   return sc == DIVE__SC_PROJ ? "projection" : sc == DIVE__SC_OPTION_A ? "option A" : "identity";
 }
 
+/* The y of every block's units but its last (fold_y) is written and read only where the
+   training BN's apply is not folded into the next conv (dive__rn_fold): the CPU, DIVE_CHECK,
+   DIVE_VK_FUSE=0 or DIVE_VK_FOLD=0, sync-BN. Where it always folds, fold_y is not allocated
+   (ResNet-32 at batch 128: 73 MB) and an eval forward writes those y to scratch (gbuf[1 + j],
+   dive__rn_fwd_next). Allocate it where a step may read it and it is not yet; views: also
+   view the units' y in it (sync-BN turned on after dive_resnet_create), else the layout's
+   second pass does. */
+static dive_status dive__rn_fold_y(dive_resnet *m, int views) {
+  dive__plan pl;
+  int sh2[2], i, j;
+  dive_status s;
+  if (m->fold_y.numel || !m->nfold_y ||
+      (m->ctx->backend == DIVE_BACKEND_VULKAN && !m->ctx->check && dive__vk_folds(m->ctx) && !m->sync_bn))
+    return DIVE_OK;
+  sh2[1] = 1024; /* 2-D, as acts: it may pass 2^30 elements */
+  sh2[0] = (int)((m->nfold_y + 1023) / 1024);
+  if ((s = dive_tensor_alloc(m->ctx, &m->fold_y, DIVE_F32, 2, sh2))) return s;
+  if (!views) return DIVE_OK;
+  dive__rn_drop_capture(m); /* (a recording that folded) */
+  memset(&pl, 0, sizeof pl);
+  pl.m = m;
+  pl.pass = 1;
+  for (i = 0; i < m->nblocks; i++)
+    for (j = 0; j < m->blocks[i].nu - 1; j++) {
+      dive__rn_unit *u = &m->blocks[i].u[j];
+      if ((s = dive__carve(&pl, DIVE__A_FOLD_Y, &u->y, 4, m->desc.max_batch, u->out_c, u->out_h, u->out_w))) return s;
+    }
+  return DIVE_OK;
+}
+
 DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const dive_resnet_desc *desc) {
   static const char *fn = "dive_resnet_create";
   dive_resnet *m;
@@ -12020,6 +12064,8 @@ DIVE_API dive_status dive_resnet_create(dive_ctx *ctx, dive_resnet **out, const 
     sh2[0] = (int)((a + 1023) / 1024);
     if ((s = dive_tensor_alloc(ctx, &m->acts, DIVE_F32, 2, sh2))) { dive_resnet_destroy(m); return s; }
   }
+  m->nfold_y = pl.n[DIVE__A_FOLD_Y];
+  if ((s = dive__rn_fold_y(m, 0))) { dive_resnet_destroy(m); return s; }
   shape[0] = m->desc.max_batch;
   if ((s = dive_tensor_alloc(ctx, &m->labels, DIVE_I32, 1, shape))) { dive_resnet_destroy(m); return s; }
   {
@@ -12227,6 +12273,8 @@ static int dive__rn_fwd_next(dive__rn_fwd_it *it) {
     bk = &m->blocks[it->i];
     if (it->j == 0) it->h = it->x;
     y = dive__batch(&bk->u[it->j].y, n);
+    if (!y.impl.host && !y.impl.dev && !training) /* fold_y not allocated: the eval y in scratch */
+      y = dive__shaped(&m->gbuf[1 + it->j], &y, n);
     if (it->j == bk->nu - 1) { /* the shortcut, added before the last ReLU */
       r = &it->res;
       if (bk->shortcut == DIVE__SC_IDENTITY) {
@@ -15395,6 +15443,7 @@ DIVE_API dive_status dive_resnet_set_dist(dive_resnet *m, dive_dist *d, const di
     return dive__ctx_fail(m->ctx, DIVE_ERR_ARG, "%s: bucket_mb %g outside 0..2048", fn, desc->bucket_mb);
   m->dist = d;
   m->sync_bn = d && desc && desc->sync_bn;
+  if (dive__rn_fold_y(m, 1)) return m->ctx->status; /* sync-BN writes and reads every unit's y */
   m->dist_secs[0] = m->dist_secs[1] = 0;
   m->dist_early = 0;
   m->dist_bucket_mb = desc && desc->bucket_mb > 0 ? desc->bucket_mb : 25.0;

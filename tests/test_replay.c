@@ -769,7 +769,9 @@ static const char *const fold_names[3] = {"ResNet-32", "ResNet-50 64x64", "ResNe
    SCR_STATS2) */
 static const double fold_counts[3][2] = {{217, 181}, {358, 292}, {358, 292}};
 static int g_cpu_device; /* the last fold_steps ran on a CPU-type device (lavapipe) */
-static int g_nproj;      /* ... its blocks with a projection shortcut */
+static int64_t g_mem, g_fold_y; /* ... its device memory after dive_resnet_create, and the
+                                   elements of the y of every block's units but its last */
+static int g_nproj;             /* ... its blocks with a projection shortcut */
 static int fold_steps(int which, int fold, const char *replay, double *c, double *folds, int *nfold, int64_t *depth,
                       run *r) {
   dive_ctx *ctx;
@@ -803,11 +805,15 @@ static int fold_steps(int which, int fold, const char *replay, double *c, double
     return 0;
   }
   *nfold = 0;
+  g_fold_y = 0;
   g_nproj = 0;
   for (i = 0; i < m->nblocks; i++) {
+    int j;
     *nfold += m->blocks[i].nu - 1;
     g_nproj += m->blocks[i].shortcut == DIVE__SC_PROJ;
+    for (j = 0; j < m->blocks[i].nu - 1; j++) g_fold_y += m->blocks[i].u[j].y.numel;
   }
+  g_mem = dive_query_device_memory(ctx);
   memset(&ld, 0, sizeof ld);
   memset(&sd, 0, sizeof sd);
   sd.lr = 0.01f; sd.momentum = 0.9f; sd.weight_decay = 5e-4f;
@@ -827,25 +833,29 @@ static int fold_steps(int which, int fold, const char *replay, double *c, double
   return ok;
 }
 
-/* 8 checks per model: folded replay == DIVE_VK_FOLD=0 == eager folded == recorded afresh
+/* 9 checks per model: folded replay == DIVE_VK_FOLD=0 == eager folded == recorded afresh
    (bitwise); the fold's dispatches exactly one fewer per foldable unit than DIVE_VK_FOLD=0's
    and three *_fold GEMMs per such unit (a driver that stops folding fails both); fewer
    barriers, no more than the depth + 1 + one per projection block (recorded in order, the
    block's last conv comes after the projection's apply, a level later than the
    dependencies need); on lavapipe the exact counts (fold_counts), else barriers == that
-   bound. Also 1 check: DIVE_VK_FOLD=2 is an error. */
+   bound; the folded units' y not allocated (device memory at least their
+   bytes fewer than DIVE_VK_FOLD=0's). Also 1 check: DIVE_VK_FOLD=2 is an error. */
 static void check_fold(int which) {
   double c[5], c0[5], ce[5], cf[5], fo, fo0, foe, fof;
-  int64_t d, d0, de, df;
+  int64_t d, d0, de, df, mem, mem0, ybytes;
   int nf, nf0, nfe, nff, a, b, e, f, np;
   run rp, r0, eg, fr;
   char what[112];
   const char *nm = fold_names[which];
   memset(&rp, 0, sizeof rp); memset(&r0, 0, sizeof r0); memset(&eg, 0, sizeof eg); memset(&fr, 0, sizeof fr);
   a = fold_steps(which, 1, NULL, c, &fo, &nf, &d, &rp);
-  if (a < 0) { skip_part("fold", 8, 1, "no Vulkan device"); return; }
+  if (a < 0) { skip_part("fold", 9, 1, "no Vulkan device"); return; }
+  mem = g_mem;
+  ybytes = 4 * g_fold_y;
   np = g_nproj;
   b = fold_steps(which, 0, NULL, c0, &fo0, &nf0, &d0, &r0);
+  mem0 = g_mem;
   e = fold_steps(which, 1, "0", ce, &foe, &nfe, &de, &eg);
   f = fold_steps(which, 1, "fresh", cf, &fof, &nff, &df, &fr);
   if (a == 1 && b == 1)
@@ -872,6 +882,10 @@ static void check_fold(int which) {
     snprintf(what, sizeof what, "fold: %s: barriers == dependency depth + 1 + %d", nm, np);
     check(a == 1 && c[3] == (double)d + 1 + np, what, c[3]);
   }
+  printf("  %s: device memory after create %.2f MB folded, %.2f MB with DIVE_VK_FOLD=0 (the folded units' y %.2f MB)\n",
+         nm, mem / 1e6, mem0 / 1e6, ybytes / 1e6);
+  snprintf(what, sizeof what, "fold: %s: the folded units' y not allocated", nm);
+  check(a == 1 && b == 1 && ybytes > 0 && mem0 - mem >= ybytes, what, (double)(mem0 - mem));
   snprintf(what, sizeof what, "fold: %s: host waits <= 1, descriptor writes 0", nm);
   check(a == 1 && c[1] <= 1 && c[4] == 0, what, c[1]);
   run_free(&rp); run_free(&r0); run_free(&eg); run_free(&fr);
