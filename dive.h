@@ -7045,7 +7045,8 @@ typedef struct dive__vk_capture {
 /* scratch buffers: split-K partials, BN partials, BN sums, the backward-data epilogue's
    BN partials (they live from that conv to the next BN backward), and the forward
    epilogue's BN partials of a block's projection (STATS2: its own, so that its conv does
-   not wait for the merge of the unit recorded before it, nor the next unit's for its own) */
+   not wait for the merge of the unit recorded before it, nor the next unit's conv for
+   its merge) */
 enum { DIVE__VK_SCR_CONV, DIVE__VK_SCR_STATS, DIVE__VK_SCR_SUMS, DIVE__VK_SCR_EPI, DIVE__VK_SCR_STATS2, DIVE__VK_SCR_N };
 
 struct dive__vk {
@@ -11590,7 +11591,7 @@ typedef struct dive__plan {
 
 enum { DIVE__A_PARAMS = 0, DIVE__A_BUFFERS = 1, DIVE__A_ACTS = 2, DIVE__A_FOLD_Y = 4 };
 
-/* Carve a view of `shape` from arena `a` (pass 1), or just count it (pass 0). An fold_y
+/* Carve a view of `shape` from arena `a` (pass 1), or just count it (pass 0). A fold_y
    not allocated gives a tensor of the shape without storage. */
 static dive_status dive__carve(dive__plan *pl, int a, dive_tensor *v, int ndim, int s0, int s1, int s2,
                                int s3) {
