@@ -9,12 +9,13 @@ Every shader in SHADERS is compiled with
 validated with `spirv-val --target-env vulkan1.1`, and emitted as
     static const uint32_t dive__spv_<stem>[] = { ... };   (8 words a line)
 into the block between the >>>dive-spirv marker lines at the end of dive.h's implementation,
-and DIVE__SHADER_LIST(X), one X(stem, nbuf, wmask) per shader, into the short block between
+and DIVE__SHADER_LIST(X), one X(stem, nbuf, wmask, flags) per shader, into the short block between
 the >>>dive-shader-list markers in the >>vulkan section, which expands it into its shader enum
 (the SPIR-V table after the words expands it too). nbuf is the number of storage-buffer
 bindings and wmask has bit i set when binding i is not declared `readonly` (the shader may
 write it): the recorder's hazard tracking reads it, so the access a shader declares is the
-access the barriers are placed for. A row may compile one source with -D defines (a
+access the barriers are placed for. flags has bit 0 set for the rows built with -DDIVE_FOLD
+(the *_fold GEMMs: the recorder counts their dispatches). A row may compile one source with -D defines (a
 variant, e.g. a fused epilogue); its bindings are read from the source as those defines
 leave it (#ifdef / #ifndef / #else / #endif). The first line of the words block records
 the glslang version and a hash of the shader sources, so a stale block is visible in review.
@@ -181,7 +182,8 @@ def generate_list():
     lines = [LIST_BEGIN, "#define DIVE__SHADER_LIST(X) \\"]
     for stem, src, defs in SHADERS:
         nbuf, wmask = bindings(src, defs)
-        lines.append("  X(%s, %d, 0x%02x) \\" % (stem, nbuf, wmask))
+        flags = 1 if "DIVE_FOLD" in defs else 0
+        lines.append("  X(%s, %d, 0x%02x, %d) \\" % (stem, nbuf, wmask, flags))
     lines += ["  /* end */", LIST_END]
     return "\n".join(lines) + "\n"
 

@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 158
+#define VK_CHECKS 178
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -1039,7 +1039,14 @@ static int check_bn_fused(dive_ctx *ctx) {
    default and tile modes', where the epilogues' work-group reductions are). */
 static int g_conv_bn_few;
 static int64_t g_merges_wg; /* bn_merge_wg dispatches of the modes run with DIVE_VK_MERGE=1 */
-static int check_conv_bn_fused(dive_ctx *ctx) {
+/* fold = 0: the units as above. fold = 1: the same shapes with the conv's input folded
+   (DIVE_VK_FOLD): x = relu(BN(ec)) is gathered from ec and the BN's mean, rstd, gamma and
+   beta by conv2d_fwd_bn_fold, conv2d_bwd_w_fold and conv2d_bwd_x_bn_fold (the _h twins in
+   the fp16 mode), the tensor x itself holding garbage, against the same reference (the
+   host's relu(BN(ec)), then the plain conv); the unit's own y not written (NULL) where it
+   has no residual: 2 dispatches forward, y left alone; 3 *_fold GEMMs per unit. Where the
+   device does not fold (DIVE_VK_FUSE=0, DIVE_CHECK) a folded call must be DIVE_ERR_ARG. */
+static int check_conv_bn_fused_f(dive_ctx *ctx, int fold) {
   static const int cs[][11] = { /* N C H W K R S stride pad groups flags (1 res, 2 relu, 4 add, 8 few,
                                    16 only with DIVE_VK_MERGE=1) */
       {1, 3, 3, 3, 5, 3, 3, 1, 1, 1, 2},     {2, 16, 9, 9, 16, 3, 3, 1, 1, 1, 15},
@@ -1051,17 +1058,31 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
   int fused = ctx->vk->fuse && !ctx->check;
   unsigned ci;
   dive_rng r;
+  if (fold && (!dive__vk_folds(ctx) || ctx->check)) {
+    dive_tensor t;
+    int sh[4] = {1, 1, 2, 2};
+    dive__fold fi;
+    dive_status st;
+    CHECK_OK(ctx, dive_tensor_alloc(ctx, &t, DIVE_F32, 4, sh));
+    fi.c = fi.mean = fi.rstd = fi.gamma = fi.beta = &t;
+    st = dive__conv_bn_forward_f(ctx, &t, &t, &t, &t, &t, NULL, &t, &t, &t, &t, &t, 1, 0, 1, 1, 1, NULL, NULL, &fi);
+    dive_ctx_clear_error(ctx);
+    dive_tensor_free(&t);
+    CHECK(st == DIVE_ERR_ARG, "folded unit where the device does not fold: %s, not DIVE_ERR_ARG", dive_status_str(st));
+    return 0;
+  }
   dive_rng_seed(&r, 17);
   for (ci = 0; ci < sizeof cs / sizeof *cs; ci++) {
     const int *c = cs[ci];
-    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run;
+    int res = c[10] & 1, relu = (c[10] >> 1) & 1, add = (c[10] >> 2) & 1, ok = 1, Cg, run, noy = fold && !res;
     dive__conv_p p;
     dive__bn_p bp, be;
     int64_t nin, nw, nout, i, d0;
     float *ec, *ge, *bee, *emu, *ers, *ey, *t0, *w, *g, *bb, *rm, *rv, *rsd_, *cc, *y, *mu, *rsd, *dc, *adds, *dx,
         *dw, *dec, *dge, *dbe, *garb, *keep[5] = {NULL, NULL, NULL, NULL, NULL};
-    vt EC, GE, EMU, ERS, EY, Wt, G, BB, RM, RV, RES, C, Y, MU, RS, DC, ADD, DX, DW, DEC, DGE, DBE;
+    vt EC, GE, EMU, ERS, EY, Wt, G, BB, RM, RV, RES, C, Y, MU, RS, DC, ADD, DX, DW, DEC, DGE, DBE, BE;
     const dive_tensor *sums;
+    dive__fold fi;
     if ((g_conv_bn_few && !(c[10] & 8)) || ((c[10] & 16) && ctx->vk->force_merge != 1)) continue;
     memset(&p, 0, sizeof p);
     p.N = c[0]; p.C = c[1]; p.H = c[2]; p.W = c[3]; p.K = c[4]; p.R = c[5]; p.S = c[6];
@@ -1088,7 +1109,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
     CHECK_OK(ctx, vt_new(ctx, &GE, p.C, 2, ge));
     CHECK_OK(ctx, vt_new(ctx, &EMU, p.C, 3, emu));
     CHECK_OK(ctx, vt_new(ctx, &ERS, p.C, 4, ers));
-    CHECK_OK(ctx, vt_4(ctx, &EY, p.N, p.C, p.H, p.W, 5, ey));
+    CHECK_OK(ctx, vt_4(ctx, &EY, p.N, p.C, p.H, p.W, 5, fold ? garb : ey)); /* folded: never read */
     CHECK_OK(ctx, vt_4(ctx, &Wt, p.K, Cg, p.R, p.S, 6, w));
     CHECK_OK(ctx, vt_new(ctx, &G, p.K, 7, g));
     CHECK_OK(ctx, vt_new(ctx, &BB, p.K, 8, bb));
@@ -1106,6 +1127,8 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
     CHECK_OK(ctx, vt_4(ctx, &DEC, p.N, p.C, p.H, p.W, 20, garb));
     CHECK_OK(ctx, vt_new(ctx, &DGE, p.C, 21, dge));
     CHECK_OK(ctx, vt_new(ctx, &DBE, p.C, 22, dbe));
+    CHECK_OK(ctx, vt_new(ctx, &BE, p.C, 23, bee));
+    fi.c = &EC.v; fi.mean = &EMU.v; fi.rstd = &ERS.v; fi.gamma = &GE.v; fi.beta = &BE.v;
     /* reference forward */
     dive__ref_conv2d_fwd(&p, cc, ey, w, NULL);
     dive__ref_bn_fwd(&bp, y, mu, rsd, cc, g, bb, rm, rv);
@@ -1119,23 +1142,30 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
     dive__ref_bn_bwd(&be, dec, dge, dbe, dx, ec, emu, ers, ge);
     for (run = 0; run < 2; run++) {
       dive__vk_counters k0 = dive__vk_counters_get(ctx), k1;
-      CHECK_OK(ctx, dive__conv_bn_forward(ctx, &Y.v, &C.v, &MU.v, &RS.v, &EY.v, res ? &RES.v : NULL, &Wt.v, &G.v,
-                                          &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 1, NULL, NULL));
+      int64_t f0 = ctx->vk->folds;
+      CHECK_OK(ctx, dive__conv_bn_forward_f(ctx, noy ? NULL : &Y.v, &C.v, &MU.v, &RS.v, &EY.v, res ? &RES.v : NULL,
+                                            &Wt.v, &G.v, &BB.v, &RM.v, &RV.v, p.stride, p.pad, p.groups, relu, 1, NULL,
+                                            NULL, fold ? &fi : NULL));
       k1 = dive__vk_counters_get(ctx);
       d0 = k1.dispatches - k0.dispatches;
-      if (fused && d0 != 3) {
-        printf("  forward: %lld dispatches, not 3 (fused)\n", (long long)d0);
+      if (fused && d0 != 3 - noy) {
+        printf("  forward: %lld dispatches, not %d (fused)\n", (long long)d0, 3 - noy);
         ok = 0;
       }
-      sums = dive__conv_backward_epi(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
-                                     add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL, NULL, NULL, NULL);
+      sums = dive__conv_backward_sc(ctx, &DX.v, &DW.v, &DC.v, &EY.v, &Wt.v, p.stride, p.pad, p.groups,
+                                    add ? &ADD.v : NULL, &EY.v, &EC.v, &EMU.v, &ERS.v, NULL, NULL, NULL, NULL, NULL, 0,
+                                    fold ? &fi : NULL);
+      if (fold && ctx->vk->folds - f0 != 3) {
+        printf("  %lld *_fold GEMMs, not 3\n", (long long)(ctx->vk->folds - f0));
+        ok = 0;
+      }
       CHECK(ctx->status == DIVE_OK, "conv_backward_epi: %s", dive_ctx_error(ctx));
       if ((sums != NULL) != fused) { printf("  backward: sums %s\n", sums ? "returned" : "not returned"); ok = 0; }
       /* unfused (sums NULL): dx + add unmasked, masked in place by the BN backward below */
       CHECK_OK(ctx, dive__relu_bn_backward(ctx, &DEC.v, &DGE.v, &DBE.v, &DX.v, &EY.v, &EC.v, &EMU.v, &ERS.v, &GE.v,
                                            1, sums, NULL));
       if (run == 0) {
-        ok &= vt_cmp(&C, cc, TOL, "conv_bn fwd c") & vt_cmp(&Y, y, TOL, "conv_bn fwd y");
+        ok &= vt_cmp(&C, cc, TOL, "conv_bn fwd c") & vt_cmp(&Y, noy ? garb : y, noy ? 0 : TOL, "conv_bn fwd y");
         ok &= vt_cmp(&MU, mu, TOL, "conv_bn fwd mean") & vt_cmp(&RS, rsd, TOL, "conv_bn fwd rstd");
         ok &= vt_cmp(&RM, rm, TOL, "conv_bn fwd running mean") & vt_cmp(&RV, rv, TOL, "conv_bn fwd running var");
         ok &= vt_cmp(&DX, dx, TOL, "bwd_epi dx (masked, + add)") & vt_cmp(&DW, dw, TOL, "bwd_epi dw (+=)");
@@ -1155,7 +1185,7 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
         for (i = 0; i < 5; i++) free(keep[i]);
       }
     }
-    { /* eval (training 0): y = [relu](BN(c) with the running statistics [+ res]) written by
+    if (!fold) { /* eval (training 0): y = [relu](BN(c) with the running statistics [+ res]) written by
          the conv's epilogue (conv2d_fwd_act: 2 dispatches with bn_merge mode 3), against the
          reference conv + eval BN from the device's running statistics; c is not needed */
       float *ye = fbuf(nout), *mue = fbuf(p.K), *rse = fbuf(p.K), *rmd = fbuf(p.K), *rvd = fbuf(p.K);
@@ -1187,15 +1217,17 @@ static int check_conv_bn_fused(dive_ctx *ctx) {
     ok &= vt_done(&EC) & vt_done(&GE) & vt_done(&EMU) & vt_done(&ERS) & vt_done(&EY) & vt_done(&Wt) & vt_done(&G) &
           vt_done(&BB) & vt_done(&RM) & vt_done(&RV) & vt_done(&RES) & vt_done(&C) & vt_done(&Y) & vt_done(&MU) &
           vt_done(&RS) & vt_done(&DC) & vt_done(&ADD) & vt_done(&DX) & vt_done(&DW) & vt_done(&DEC) &
-          vt_done(&DGE) & vt_done(&DBE);
+          vt_done(&DGE) & vt_done(&DBE) & vt_done(&BE);
     free(ec); free(ge); free(bee); free(emu); free(ers); free(ey); free(t0); free(w); free(g); free(bb); free(rm);
     free(rv); free(rsd_); free(cc); free(y); free(mu); free(rsd); free(dc); free(adds); free(dx); free(dw);
     free(dec); free(dge); free(dbe); free(garb);
-    CHECK(ok, "conv_bn fused N=%d C=%d H=%d W=%d K=%d R=%d S=%d stride=%d pad=%d groups=%d res=%d relu=%d add=%d",
-          c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], res, relu, add);
+    CHECK(ok, "conv_bn fused%s N=%d C=%d H=%d W=%d K=%d R=%d S=%d stride=%d pad=%d groups=%d res=%d relu=%d add=%d",
+          fold ? " folded" : "", c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], res, relu, add);
   }
   return 0;
 }
+static int check_conv_bn_fused(dive_ctx *ctx) { return check_conv_bn_fused_f(ctx, 0); }
+static int check_conv_bn_fold(dive_ctx *ctx) { return check_conv_bn_fused_f(ctx, 1); }
 
 /* the captured step's device-side pieces vs the host: SGD with lr from the scalars (the push
    constant's lr must be ignored) and skipped on a flagged ring entry; the loss mean and its
@@ -1608,6 +1640,8 @@ static int check_crosscheck_catches(void) {
 }
 
 static double g_fp16_conv_nmse; /* the fp16 mode's worst conv NMSE (its rounding must show) */
+#define FOLD_ROW (!dive__vk_folds(ctx) || ctx->check ? "conv + BN units folded: refused where the device does not fold" \
+                  : g_conv_bn_few ? "conv + BN units, input folded (4-5 shapes)" : "conv + BN units, input folded (10 shapes)")
 static void report_op(const char *name, int failed) {
   char buf[128];
   if (g_fp16) snprintf(buf, sizeof buf, "%s (nmse %.0e, max rel %.0e)", name, g_worst, g_worst_rel);
@@ -1646,6 +1680,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
     report_op("conv2d fwd+bwd (17 shapes)", check_conv(ctx));
     report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4-5 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
             check_conv_bn_fused(ctx));
+    report_op(FOLD_ROW, check_conv_bn_fold(ctx));
     report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
     if (strcmp(env, "DIVE_VK_TILE")) {
       report_op("batchnorm fwd+bwd (7 shapes)", check_bn(ctx));
@@ -1680,6 +1715,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
   report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
   report_op(g_conv_bn_few ? "conv + BN units, fused epilogues (4-5 shapes)" : "conv + BN units, fused epilogues (10 shapes)",
             check_conv_bn_fused(ctx));
+  report_op(FOLD_ROW, check_conv_bn_fold(ctx));
   report_op("linear fwd+bwd (4 shapes)", check_linear(ctx));
   report_op("shortcut/maxpool/avgpool fwd+bwd", check_pool_shortcut(ctx));
   if (!wg && !env) {
@@ -1748,8 +1784,8 @@ int main(void) {
     ctx = NULL;
     if (vk_ctx(&ctx) == DIVE_ERR_UNSUPPORTED) { /* a device without shaderFloat16: refused */
       g_mode = "-";
-      skip_part("fp16 mode", 9, 0, dive_last_error());
-      g_fp16_skipped = 9;
+      skip_part("fp16 mode", 10, 0, dive_last_error());
+      g_fp16_skipped = 10;
     } else {
       dive_ctx_destroy(ctx);
       g_fp16 = 1;
