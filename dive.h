@@ -5940,7 +5940,10 @@ static int64_t dive__wgw_cols = 256;
 /* Whether the conv p's backward-weights runs as Winograd F(3x3, 2x2) (dive__cpu_wgw_dw):
    dive__wgw_mode (DIVE_CPU_WGW=0|1) 0 never, 1 wherever it applies, -1 the rule, measured
    on AMD's AVX-512 (bench_wino wgw, one thread, the whole backward; docs/perf-cpu.md): with
-   ch = min(C, K), 64 <= ch <= 128 at 8x8 pixels or more (1.01-1.21x). Below 64 channels
+   ch = min(C, K), 64 <= ch <= 128 at 28x28 pixels or more (ResNet-50's 64 at 56x56 and 128
+   at 28x28: 1.12-1.21x). At 8x8 the conv's backward was level (1.01x) and ResNet-32's step
+   lost 4-8 % with it there (backward-data no longer shares dout's copies, BN backward's dx
+   is a pass of its own again). Below 64 channels
    the transforms cost per channel what the GEMMs save (16 at 32x32: 0.64x against the
    direct path's shared copies), above 128 the 16 K C floats of each part's dW and the NT
    calls' lane sums over few tiles do (256 at 14x14: 0.88-0.93x, 512 at 7x7: 0.74-0.77x).
@@ -5950,7 +5953,7 @@ static int dive__wgw_pick(const dive__conv_p *p) {
   int isa = dive__isa(), ch = DIVE__MIN(p->C, p->K);
   if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || dive__wgw_mode == 0) return 0;
   if (dive__wgw_mode == 1) return 1;
-  return isa == DIVE__ISA_AVX512 && ch >= 64 && ch <= 128 && p->H * p->W >= 64;
+  return isa == DIVE__ISA_AVX512 && ch >= 64 && ch <= 128 && p->H * p->W >= 784;
 }
 /* dw (K, C, 3, 3) += the weight gradient of p (dive__wgw_pick) from dout and in, one
    parallel region over images in fixed parts: each part's chunks of images (V and M of a
