@@ -1631,6 +1631,9 @@ static int dive__gbsc_mode = 1;
 /* the 1x1 convs' NN backward-weights packing dout's panels a block at a time (dive__dwnn_chunk;
    DIVE_CPU_DWPB): -1 the rule, 1 wherever it applies, 0 never (A/B, tests) */
 static DIVE__UNUSED int dive__dwpb_mode = -1;
+/* the stride-1 3x3 convs' backward-weights as Winograd F(3x3, 2x2) (dive__wgw_pick;
+   DIVE_CPU_WGW): -1 the rule, 0 never, 1 wherever it applies */
+static int dive__wgw_mode = -1;
 /* The CPU's maker, read once with the ISA: tuning measured on one maker's cores is not
    assumed for another's (dive__wino_pick2) */
 enum { DIVE__VENDOR_OTHER = 0, DIVE__VENDOR_INTEL = 1, DIVE__VENDOR_AMD = 2 };
@@ -1706,6 +1709,8 @@ static void dive__isa_init(void) {
   dive__gbsc_mode = e ? atoi(e) : 1;
   e = getenv("DIVE_CPU_DWPB");
   dive__dwpb_mode = e ? atoi(e) : -1;
+  e = getenv("DIVE_CPU_WGW");
+  dive__wgw_mode = e && !strcmp(e, "0") ? 0 : e && !strcmp(e, "1") ? 1 : -1;
 #if DIVE__X86
   dive__vendor_sel = __builtin_cpu_is("intel") ? DIVE__VENDOR_INTEL : __builtin_cpu_is("amd") ? DIVE__VENDOR_AMD
                                                                                                 : DIVE__VENDOR_OTHER;
@@ -4626,9 +4631,9 @@ typedef struct dive__wgeo {
   int64_t per;      /* floats of scratch per part: npl planes, V, M, the m m output planes */
 } dive__wgeo;
 static int dive__wino4_pick(const dive__conv_p *p, int bwd);
-/* bwd: backward-data's conv (for the choice of F(4x4), dive__wino4_pick) */
-static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g, int bwd) {
-  g->m = dive__wino4_pick(p, bwd) ? 4 : 2;
+/* the geometry for output tiles of m x m pixels (2: F(2x2), 4: F(4x4)) */
+static void dive__wgeo_set(const dive__conv_p *p, dive__wgeo *g, int m) {
+  g->m = m;
   g->nx = (g->m + 2) * (g->m + 2);
   g->npl = g->m == 4 ? 24 : 8;
   g->th = (p->H + g->m - 1) / g->m;
@@ -4638,6 +4643,10 @@ static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g, int bwd) {
   g->Tn = dive__rup(g->T, 16);
   g->ps = dive__rup((int64_t)(g->th + 1) * g->tw + g->Tn - g->T + g->tw, 16);
   g->per = g->npl * g->ps + g->nx * ((int64_t)p->C + g->Kr) * g->Tn + g->m * g->m * g->Tn;
+}
+/* bwd: backward-data's conv (for the choice of F(4x4), dive__wino4_pick) */
+static void dive__wgeo_init(const dive__conv_p *p, dive__wgeo *g, int bwd) {
+  dive__wgeo_set(p, g, dive__wino4_pick(p, bwd) ? 4 : 2);
 }
 
 /* -1: the measured rule, 0: never, 1: wherever it applies. Set with the ISA, once
@@ -4816,17 +4825,13 @@ static void dive__wino_pack_u(const dive__conv_p *p, const dive__wgeo *g, const 
     }
 }
 
-/* ni images (C, H, W) and (K, H, W) apart at img and out, side by side in V and M (ni Tn
-   columns: a 16-tile image, 8x8, would leave the GEMM to its 16-column panel; each column's
-   sums are the same either way); off: the rows of V, c ni Tn; scratch sc (per ni, see
-   dive__wino_per) */
-static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
-                            const float *up, const int64_t *off, const float *img, int ni, const float *bias,
-                            float *out, float *sc) {
-  int64_t Tn = g->Tn, Tb = ni * Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tb, ms = (int64_t)g->Kr * Tb;
-  float *pl = sc, *v = pl + g->npl * g->ps, *m = v + g->nx * vs, *yb = m + g->nx * ms;
+/* step 1 of ni images (C, H, W) at img: V (nx rows of C ni Tn columns, C ni Tn floats apart:
+   image u's tiles at column u Tn), through the planes pl (npl of ps floats) */
+static void dive__wino_vin(const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g, const float *img,
+                           int ni, float *v, float *pl) {
+  int64_t Tn = g->Tn, Tb = ni * Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tb;
   int64_t rows = (int64_t)(g->th + 1) * g->tw;
-  int c, k, j, xi, u, f4 = g->m == 4;
+  int c, j, u, f4 = g->m == 4;
   for (j = 0; j < g->npl; j++) /* the planes' tails, read by the last block of tiles */
     memset(pl + j * g->ps + rows, 0, sizeof(float) * (size_t)(g->ps - rows));
 #if DIVE__X86
@@ -4845,6 +4850,18 @@ static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive_
       (f4 ? wf->tiles4 : wf->tiles)(pl, g->ps, img + ((int64_t)u * p->C + c) * HW, p->H, p->W, g->th, g->tw);
       (f4 ? wf->in4 : wf->in)(v + c * Tb + u * Tn, vs, pl, g->ps, g->tw, Tn);
     }
+}
+/* ni images (C, H, W) and (K, H, W) apart at img and out, side by side in V and M (ni Tn
+   columns: a 16-tile image, 8x8, would leave the GEMM to its 16-column panel; each column's
+   sums are the same either way); off: the rows of V, c ni Tn; scratch sc (per ni, see
+   dive__wino_per) */
+static void dive__wino_imgs(dive__nn_fn nn, const dive__winofns *wf, const dive__conv_p *p, const dive__wgeo *g,
+                            const float *up, const int64_t *off, const float *img, int ni, const float *bias,
+                            float *out, float *sc) {
+  int64_t Tn = g->Tn, Tb = ni * Tn, HW = (int64_t)p->H * p->W, vs = (int64_t)p->C * Tb, ms = (int64_t)g->Kr * Tb;
+  float *pl = sc, *v = pl + g->npl * g->ps, *m = v + g->nx * vs, *yb = m + g->nx * ms;
+  int k, xi, u, f4 = g->m == 4;
+  dive__wino_vin(wf, p, g, img, ni, v, pl);
   for (xi = 0; xi < g->nx; xi++)
     dive__nn_gemm(nn, p->K, p->C, up + (int64_t)xi * g->Kr * p->C, v + xi * vs, off, Tb, m + xi * ms);
   for (u = 0; u < ni; u++)
@@ -5850,6 +5867,204 @@ static void dive__dwnn_chunk(dive__nn_fn nn, const dive__conv_p *p, const dive__
   }
 }
 
+/* --- Backward-weights of the stride-1 pad-1 3x3 convs as Winograd F(3x3, 2x2): the
+   forward's F(2x2, 3x3) transposed. A 2x2 output tile's share of the gradient is the
+   correlation of its 4x4 input tile x_t with its 2x2 dout tile dy_t, so with the forward's
+   matrices (A 4x2, B 4x4, G 4x3: dive__wino_in_body, dive__wino_out_body, dive__wino_pack_u)
+     dw(k, c) = G^T [ sum over images and tiles of (A dy_t(k) A^T) . (B^T x_t(c) B) ] G,
+   i.e. per image: V(xi)(c, t) from the input as the forward builds it (dive__wino_vin),
+   M(xi)(k, t) = A dy_t A^T (dive__wgw_m_body), then 16 NT GEMMs dW(xi)(k, c) += M(xi) V(xi)^T
+   along the tiles, and once at the end dw = G^T dW G per (k, c): 16 multiplies per tile
+   and channel pair instead of 36. Tiles past the image (odd H or W) have zero dout pixels,
+   and M is zero past the tiles (V there is whatever the planes hold). The rule for when it
+   runs: dive__wgw_pick. */
+/* M rows (16, mstride apart, Tn tiles along) of one dout channel from its four pixel
+   planes y(a, b) (yb: 4 rows of Tn, row 2a + b): F = dy A^T per row a, then M = A F, with
+   A's rows (1 0), (1 1), (1 -1), (0 -1) */
+DIVE__INLINE void dive__wgw_m_body(float *DIVE__RESTRICT m, int64_t mstride, const float *DIVE__RESTRICT yb,
+                                   int64_t Tn) {
+  int64_t t;
+  for (t = 0; t < Tn; t += DIVE__WVN) {
+    dive__wv y0, y1, f00, f01, f02, f03, f10, f11, f12, f13, r;
+#define DIVE__WGF(a) /* row a of F */                                        \
+  DIVE__WLD(y0, yb + (2 * a) * Tn + t);                                      \
+  DIVE__WLD(y1, yb + (2 * a + 1) * Tn + t);                                  \
+  f##a##0 = y0;                                                              \
+  f##a##1 = y0 + y1;                                                         \
+  f##a##2 = y0 - y1;                                                         \
+  f##a##3 = -y1;
+    DIVE__WGF(0) DIVE__WGF(1)
+#undef DIVE__WGF
+#define DIVE__WGM(j) /* column j of M */                                     \
+  DIVE__WST(m + (0 + j) * mstride + t, f0##j);                               \
+  r = f0##j + f1##j;                                                         \
+  DIVE__WST(m + (4 + j) * mstride + t, r);                                   \
+  r = f0##j - f1##j;                                                         \
+  DIVE__WST(m + (8 + j) * mstride + t, r);                                   \
+  r = -f1##j;                                                                \
+  DIVE__WST(m + (12 + j) * mstride + t, r);
+    DIVE__WGM(0) DIVE__WGM(1) DIVE__WGM(2) DIVE__WGM(3)
+#undef DIVE__WGM
+  }
+}
+typedef void (*dive__wgm_fn)(float *m, int64_t mstride, const float *yb, int64_t Tn);
+#define DIVE__WGMFN(SFX, ATTR)                                                                         \
+  ATTR static void dive__wgm_##SFX(float *m, int64_t mstride, const float *yb, int64_t Tn) {           \
+    dive__wgw_m_body(m, mstride, yb, Tn);                                                               \
+  }
+DIVE__WGMFN(generic, )
+#if DIVE__X86
+DIVE__WGMFN(avx2, DIVE__AVX2)
+DIVE__WGMFN(avx512, DIVE__AVX512)
+#endif
+#undef DIVE__WGMFN
+static dive__wgm_fn dive__wgm_kernel(void) {
+#if DIVE__X86
+  int isa = dive__isa();
+  if (isa == DIVE__ISA_AVX512) return dive__wgm_avx512;
+  if (isa == DIVE__ISA_AVX2) return dive__wgm_avx2;
+#endif
+  return dive__wgm_generic; /* on aarch64 NEON already (as dive__winofns_generic) */
+}
+/* one dout channel dy (H, W) as the four planes y(a, b) of its 2x2 tiles (Tn floats each, row
+   2a + b of yb): pixel (2ty + a, 2tx + b) at ty tw + tx, zero past the image and the tiles */
+static void dive__wgw_planes(dive__deint_fn de, float *yb, int64_t Tn, const float *dy, int H, int W, int th,
+                             int tw) {
+  int64_t T = (int64_t)th * tw;
+  int h, j;
+  for (h = 0; h < 2 * th; h++) {
+    float *e = yb + 2 * (h % 2) * Tn + (int64_t)(h / 2) * tw, *o = e + Tn;
+    if (h >= H) { /* odd H: the last tiles' second row */
+      memset(e, 0, sizeof(float) * (size_t)tw);
+      memset(o, 0, sizeof(float) * (size_t)tw);
+      continue;
+    }
+    de(e, o, dy + (int64_t)h * W, W);
+    if (W % 2) o[tw - 1] = 0.0f; /* odd W: the last tile's second column */
+  }
+  for (j = 0; j < 4; j++) memset(yb + j * Tn + T, 0, sizeof(float) * (size_t)(Tn - T));
+}
+/* backward-weights run as Winograd by this thread (tests) */
+static DIVE__TLS int dive__wgw_calls;
+/* the fewest tiles (GEMM columns) a chunk of small images has, past the 1 MB of V and M:
+   each NT call ends in 24 lane sums, which one 8x8 image's 16 tiles would not pay for */
+static int64_t dive__wgw_cols = 256;
+/* Whether the conv p's backward-weights runs as Winograd F(3x3, 2x2) (dive__cpu_wgw_dw):
+   dive__wgw_mode (DIVE_CPU_WGW=0|1) 0 never, 1 wherever it applies, -1 the rule, measured
+   on AMD's AVX-512 (bench_wino wgw, one thread, the whole backward; docs/perf-cpu.md): with
+   ch = min(C, K), 64 <= ch <= 128 at 28x28 pixels or more (ResNet-50's 64 at 56x56 and 128
+   at 28x28: 1.12-1.21x). At 8x8 the conv's backward was level (1.01x) and ResNet-32's step
+   lost 4-8 % with it there (backward-data no longer shares dout's copies, BN backward's dx
+   is a pass of its own again). Below 64 channels
+   the transforms cost per channel what the GEMMs save (16 at 32x32: 0.64x against the
+   direct path's shared copies), above 128 the 16 K C floats of each part's dW and the NT
+   calls' lane sums over few tiles do (256 at 14x14: 0.88-0.93x, 512 at 7x7: 0.74-0.77x).
+   Intel's AVX-512 takes the same rule, not measured there; AVX2, NEON and the portable
+   path are not measured: they take it only when forced. */
+static int dive__wgw_pick(const dive__conv_p *p) {
+  int isa = dive__isa(), ch = DIVE__MIN(p->C, p->K);
+  if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || dive__wgw_mode == 0) return 0;
+  if (dive__wgw_mode == 1) return 1;
+  return isa == DIVE__ISA_AVX512 && ch >= 64 && ch <= 128 && p->H * p->W >= 784;
+}
+/* dw (K, C, 3, 3) += the weight gradient of p (dive__wgw_pick) from dout and in, one
+   parallel region over images in fixed parts: each part's chunks of images (V and M of a
+   chunk about 1 MB, so that they stay in L2 between the transforms and the GEMMs) into its
+   own dW (16, K rounded up to 4, C rounded up to 6); after a barrier every (k, c) sums the
+   parts' dW in part order and transforms it, so dw is deterministic for a thread count.
+   Returns 0 (nothing done) when the scratch cannot be had. */
+static int dive__cpu_wgw_dw(dive__ws *ws, const dive__conv_p *p, float *dw, const float *dout, const float *in) {
+  dive__wgeo g;
+  const dive__winofns *wf = dive__winofns_get();
+  dive__nt_fn ntk = dive__nt_kernel();
+  dive__deint_fn de = dive__deint_kernel();
+  dive__wgm_fn wm = dive__wgm_kernel();
+  int nt = dive__parts(p->N), Kr = (int)dive__rup(p->K, DIVE__NT_M), Cr = (int)dive__rup(p->C, DIVE__NT_N), ni;
+  int64_t HW = (int64_t)p->H * p->W, part, per, vm, xs;
+  float *base;
+  dive__wgeo_set(p, &g, 2);
+  /* dW(xi) (Kr, Cr) is xs floats from dW(xi + 1): a line more than K Cr, so that the 16 the
+     reduction reads per (k, c) do not fall in the same L1 sets (at 512 channels K Cr is a
+     multiple of 4 KB: the reduction took a third of the time) */
+  xs = (int64_t)Kr * Cr + 16;
+  vm = 16 * ((int64_t)p->C + Kr) * g.Tn; /* V and M floats per image */
+  ni = (int)DIVE__MAX(1, DIVE__MIN((p->N + nt - 1) / nt, DIVE__MAX(262144 / vm, dive__wgw_cols / g.Tn)));
+  part = 16 * xs;
+  per = dive__rup(8 * g.ps, 16) + dive__rup(ni * vm, 16) + dive__rup(4 * g.Tn, 16) + dive__rup(part, 16) +
+        dive__rup(2 * (int64_t)Cr, 16);
+  base = dive__ws_get(ws, per * nt);
+  if (!base) return 0;
+  dive__wgw_calls++;
+  DIVE__OMP_PARALLEL(nt)
+  {
+    int t, u, k, c, c0, cb, xi, nc;
+    int64_t n, n1, kc, kc1;
+    for (t = DIVE__TID; t < nt; t += DIVE__NTH) {
+      float *cur = base + per * t, *pl = dive__take(&cur, 8 * g.ps), *v = dive__take(&cur, ni * vm);
+      float *yb = dive__take(&cur, 4 * g.Tn), *dh = dive__take(&cur, part);
+      int64_t *off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)Cr);
+      memset(dh, 0, sizeof(float) * (size_t)part);
+      for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += nc) {
+        int64_t Tb, vs, ms;
+        float *m;
+        nc = (int)DIVE__MIN(ni, n1 - n);
+        Tb = nc * g.Tn; /* the chunk's images side by side, as dive__wino_imgs */
+        vs = (int64_t)p->C * Tb;
+        ms = (int64_t)Kr * Tb;
+        m = v + 16 * vs;
+        dive__wino_vin(wf, p, &g, in + n * p->C * HW, nc, v, pl);
+        for (u = 0; u < nc; u++)
+          for (k = 0; k < p->K; k++) {
+            dive__wgw_planes(de, yb, g.Tn, dout + ((n + u) * p->K + k) * HW, p->H, p->W, g.th, g.tw);
+            wm(m + k * Tb + u * g.Tn, ms, yb, g.Tn);
+          }
+        for (xi = 0; xi < 16; xi++) /* the rows past K: zeros into unused rows of dh */
+          memset(m + xi * ms + p->K * Tb, 0, sizeof(float) * (size_t)((Kr - p->K) * Tb));
+        for (c = 0; c < Cr; c++) off[c] = c < p->C ? c * Tb : 0; /* (past C: into unused columns) */
+        /* per xi a block of cb rows of V (about 32 KB, in L1) against every 4 rows of M(xi):
+           each operand passes from L2 Cr / cb times, not V Kr / 4 times */
+        cb = (int)DIVE__MAX(DIVE__NT_N, 8192 / Tb / DIVE__NT_N * DIVE__NT_N);
+        for (xi = 0; xi < 16; xi++)
+          for (c0 = 0; c0 < Cr; c0 += cb)
+            for (k = 0; k < Kr; k += DIVE__NT_M)
+              for (c = c0; c < DIVE__MIN(c0 + cb, Cr); c += DIVE__NT_N)
+                ntk(Tb, 1, m + xi * ms + k * Tb, Tb, 0, v + xi * vs, off + c, 0, dh + xi * xs + (int64_t)k * Cr + c,
+                    Cr);
+      }
+    }
+    DIVE__OMP_BARRIER
+    /* dw(k, c) += G^T Z G with Z the parts' dW(k, c) summed in part order; G's rows
+       (1 0 0), (1/2 1/2 1/2), (1/2 -1/2 1/2), (0 0 1) */
+    kc1 = (int64_t)p->K * p->C * (DIVE__TID + 1) / DIVE__NTH;
+    kc = (int64_t)p->K * p->C * DIVE__TID / DIVE__NTH;
+    for (k = (int)(kc / p->C), c = (int)(kc % p->C); kc < kc1; kc++) {
+      const float *z0 = base + dive__rup(8 * g.ps, 16) + dive__rup(ni * vm, 16) + dive__rup(4 * g.Tn, 16) +
+                        (int64_t)k * Cr + c;
+      float z[16], tt[3][4], *d = dw + kc * 9;
+      int i, j;
+      for (xi = 0; xi < 16; xi++) {
+        z[xi] = 0.0f;
+        for (t = 0; t < nt; t++) z[xi] += z0[per * t + xi * xs];
+      }
+      for (j = 0; j < 4; j++) { /* T = G^T Z: column j */
+        tt[0][j] = z[j] + 0.5f * (z[4 + j] + z[8 + j]);
+        tt[1][j] = 0.5f * (z[4 + j] - z[8 + j]);
+        tt[2][j] = 0.5f * (z[4 + j] + z[8 + j]) + z[12 + j];
+      }
+      for (i = 0; i < 3; i++) { /* dw += T G: row i */
+        d[3 * i] += tt[i][0] + 0.5f * (tt[i][1] + tt[i][2]);
+        d[3 * i + 1] += 0.5f * (tt[i][1] - tt[i][2]);
+        d[3 * i + 2] += 0.5f * (tt[i][1] + tt[i][2]) + tt[i][3];
+      }
+      if (++c == p->C) { /* the next (k, c) */
+        c = 0;
+        k++;
+      }
+    }
+  }
+  return 1;
+}
+
 /* conv2d backward, one parallel region over images (fixed parts):
    dw: part t accumulates its images' dout_g * B^T into a private (Kg, CgRS) partial per
        group (the NT kernel, several images at a time when an image is small); after a
@@ -5884,6 +6099,18 @@ static void dive__cpu_conv2d_bwd_ws(dive__ws *ws, const dive__conv_p *p, float *
   float *base, *cur, *apack = NULL, *parts;
   int64_t *off, *offq;
   uint16_t *mk = NULL;
+  if (dw && dive__wgw_pick(p)) { /* backward-weights as Winograd first, then the rest without it */
+    if (epi && epi->dxg) { /* it reads dout: its dx as a pass first */
+      dive__dgrad_dx_pass(f, epi, p, (float *)dout);
+      epi_nodx = *epi;
+      epi_nodx.dxg = NULL;
+      epi = &epi_nodx;
+    }
+    if (dive__cpu_wgw_dw(ws, p, dw, dout, in)) {
+      if (din || db) dive__cpu_conv2d_bwd_ws(ws, p, din, NULL, db, dout, in, w, epi);
+      return;
+    }
+  }
   memset(&dq, 0, sizeof dq); /* set where used; zero for the compilers' flow analysis */
   memset(&wqb, 0, sizeof wqb);
   memset(&q1, 0, sizeof q1);

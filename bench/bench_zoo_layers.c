@@ -19,7 +19,8 @@
    1x1 weight gradient in pixel blocks (ZOO_NTLBC pixels a block),
    ZOO_DWCB=0|1 and ZOO_DWPAR=0|1 the NN backward-weights' transposed input in one block of
    all channels / blocks of 32, without / with parity planes at stride 2, and
-   ZOO_DWONLY=1 times backward-weights alone, ZOO_DXONLY=1 backward-data alone; the PyTorch
+   ZOO_DWONLY=1 times backward-weights alone, ZOO_DXONLY=1 backward-data alone, ZOO_WGW=0|1 the
+   3x3 stride-1 convs' backward-weights direct / as Winograd (dive__wgw_pick); the PyTorch
    side of each conv: bench/pytorch_zoo_layers.py)
    Prints per shape: count in the model, ms forward / backward (the fastest of 5, ZOO_REPS=1..32 for more; CPU time on one
    thread, wall time on several), GFLOP/s; and the
@@ -123,6 +124,7 @@ int main(int argc, char **argv) {
   if (getenv("ZOO_NTLBC")) dive__ntlb_cols = atoi(getenv("ZOO_NTLBC"));
   if (getenv("ZOO_GBMO")) dive__gbmo_rows = atoi(getenv("ZOO_GBMO"));
   if (getenv("ZOO_S2PUT")) dive__s2put_mode = atoi(getenv("ZOO_S2PUT"));
+  if (getenv("ZOO_WGW")) dive__wgw_mode = atoi(getenv("ZOO_WGW"));
   memset(&rd, 0, sizeof rd);
   rd.arch = arch; rd.height = rd.width = S; rd.max_batch = 1;
   if (dive_resnet_create(ctx, &m, &rd)) { printf("%s\n", dive_ctx_error(ctx)); return 1; }

@@ -469,6 +469,11 @@ static const tcase cases[] = {
      tiles in chunks (128 channels and more) */
   {"conv2d", 3, 13, 9, 13, 11, 3, 1, 1, 1, 1, 0, 0, NULL, 0, 0},
   {"conv2d", 5, 128, 7, 7, 136, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
+  /* Winograd backward-weights: odd H and W (tiles past the image), C and K off the NT
+     kernel's 4 x 6 tiles, one image and three, dw alone */
+  {"conv2d", 1, 5, 11, 9, 7, 3, 1, 1, 1, 1, 0, 0, NULL, 0, 0},
+  {"conv2d", 3, 9, 5, 15, 3, 3, 1, 1, 1, 0, 0, 0, "din", 0, 0},
+  {"conv2d", 3, 2, 3, 1, 17, 3, 1, 1, 1, 0, 0, 0, NULL, 0, 0},
   {"conv2d", 1, 300, 24, 24, 70, 1, 1, 0, 1, 0, 0, 0, NULL, 0, 0},
   /* 1x1 as a plain GEMM on the image in place: H*W % 16 tails, K % 8 rows, H*W < 16,
      x read in place by the weight gradient (H*W % 16 == 0), groups */
@@ -1774,6 +1779,7 @@ static int part_checks(int cpu, const char *only_op) {
            (cpu && (!strcmp(cases[k].op, "conv2d") || !strcmp(cases[k].op, "maxpool")) ? narrower : 0);
   }
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += 2 * (narrower + 1) * (nconv + 1) + nconv; /* F(4x4), F(2x2), direct */
+  if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += (narrower + 2) * (nconv + 1); /* Winograd dw */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) /* + the channel-blocked im2col and col2im reports */
     n += (narrower + 1) * (ndwnn_n + 2) + ndwnn + 6 + ndwnn_n + 1 + 1; /* + parity planes, s2put; + the plain xt rows; + the 1x1 rule */
   if (cpu && (!only_op || !strcmp(only_op, "conv2d"))) n += ncb + 1 + 2 * (npl + 1) + npl + 1;
@@ -1982,6 +1988,34 @@ int main(int argc, char **argv) {
     dive__isa_set(best);
     dive__wino_mode = -1;
     dive__wino4_mode = -1;
+    g_cpu_label = "cpu";
+    g_no_grad = 0;
+  }
+
+  /* Backward-weights as Winograd F(3x3, 2x2) (dive__wgw_pick): the rule picks it for some
+     shapes only, so the conv rows run again with it wherever it applies, on every ISA path
+     with backward-data by its rule, then with backward-data as Winograd too (on the best
+     path); each pass must have taken it */
+  if (do_cpu && (!only_op || !strcmp(only_op, "conv2d"))) {
+    int best = dive__isa(), isa, c0 = dive__wgw_calls, wino;
+    for (wino = 0; wino < 2; wino++)
+      for (isa = best; isa >= 0; isa = wino ? -1 : dive__isa_narrower(isa)) {
+        static char label[32];
+        dive__isa_set(isa);
+        dive__wgw_mode = 1;
+        dive__wino_mode = wino ? 1 : -1;
+        snprintf(label, sizeof label, "%s-wgw%s", isa == best ? "cpu" : dive__isa_name(isa), wino ? "-wino" : "");
+        g_cpu_label = label;
+        g_no_grad = 1;
+        for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+          if (!strcmp(cases[k].op, "conv2d")) run_case(&cases[k], 1, cpu_ctx, NULL);
+        report("conv2d", "Winograd backward-weights ran", label, dive__wgw_calls > c0, "%d calls",
+               dive__wgw_calls - c0);
+        c0 = dive__wgw_calls;
+      }
+    dive__isa_set(best);
+    dive__wgw_mode = -1;
+    dive__wino_mode = -1;
     g_cpu_label = "cpu";
     g_no_grad = 0;
   }

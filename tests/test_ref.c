@@ -148,6 +148,7 @@ static int run(dive_backend backend, const dive__st_file *f) {
   char what[96];
   dive_sgd_desc sd;
   int w0 = dive__wino_calls[0], w1 = dive__wino_calls[1], q0 = dive__wino4_calls[0], q1 = dive__wino4_calls[1];
+  int g0 = dive__wgw_calls;
 
   memset(&cd, 0, sizeof cd);
   cd.backend = backend;
@@ -273,6 +274,7 @@ static int run(dive_backend backend, const dive__st_file *f) {
   if (backend == DIVE_BACKEND_CPU)
     printf("cpu Winograd convs: forward %d (F(4x4) %d), backward-data %d (F(4x4) %d)\n",
            dive__wino_calls[0] - w0, dive__wino4_calls[0] - q0, dive__wino_calls[1] - w1, dive__wino4_calls[1] - q1);
+  if (backend == DIVE_BACKEND_CPU) printf("cpu Winograd backward-weights: %d\n", dive__wgw_calls - g0);
   dive_resnet_destroy(m);
   dive_ctx_destroy(ctx);
   return 1;

@@ -1,5 +1,7 @@
 /* test_wino: the CPU's Winograd F(2x2, 3x3) and F(4x4, 3x3) convs at model level (F(4x4):
-   everywhere in the forward, then in backward-data only, dive__wino4_mode 1). ResNet-32
+   everywhere in the forward, then in backward-data only, dive__wino4_mode 1), and
+   backward-weights as Winograd F(3x3, 2x2) (dive__wgw_mode 1, after the direct forward and
+   with direct backward-data: every weight gradient against the direct run's). ResNet-32
    (CIFAR, batch 8) runs from the same weights and data with direct convs only and with
    Winograd, which must agree with the direct run to a relative error below 1e-4 (the tolerance test_ref
    holds the model to against PyTorch); the Winograd runs must have used Winograd. Each
@@ -37,6 +39,7 @@ typedef struct run {
   float *grads; /* all weight gradients, in plist order */
   int64_t n;
   int calls[2], calls4[2]; /* Winograd calls; of them F(4x4) */
+  int wgw;                 /* backward-weights run as Winograd (dive__wgw_calls) */
 } run;
 
 static void grads(dive_resnet *m, float *dst) {
@@ -52,6 +55,7 @@ static void grads(dive_resnet *m, float *dst) {
 /* fmode: Winograd mode of the forward passes, bmode: of the backward pass; the steps run
    with the one that is not 0 */
 static int g_wino4 = 0; /* dive__wino4_mode of the runs: 1 F(4x4) wherever Winograd runs */
+static int g_wgw = 0;   /* dive__wgw_mode of the runs: 1 backward-weights as Winograd wherever it applies */
 static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int32_t *y, run *r) {
   dive_resnet_desc rd;
   dive_resnet *m;
@@ -59,9 +63,10 @@ static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int
   dive_sgd_desc sd;
   dive_tensor lab;
   int i, shape = B, c0 = dive__wino_calls[0], c1 = dive__wino_calls[1];
-  int d0 = dive__wino4_calls[0], d1 = dive__wino4_calls[1];
+  int d0 = dive__wino4_calls[0], d1 = dive__wino4_calls[1], e0 = dive__wgw_calls;
   dive__isa();
   dive__wino4_mode = g_wino4;
+  dive__wgw_mode = g_wgw;
   memset(&rd, 0, sizeof rd);
   rd.depth = 32; rd.num_classes = 10; rd.max_batch = B; rd.seed = 5;
   if (dive_resnet_create(ctx, &m, &rd)) return 0;
@@ -106,7 +111,9 @@ static int do_run(dive_ctx *ctx, int fmode, int bmode, const float *x, const int
   r->calls[1] = dive__wino_calls[1] - c1;
   r->calls4[0] = dive__wino4_calls[0] - d0;
   r->calls4[1] = dive__wino4_calls[1] - d1;
+  r->wgw = dive__wgw_calls - e0;
   dive__wino4_mode = -1;
+  dive__wgw_mode = -1;
   dive_tensor_free(&lab);
   dive_resnet_destroy(m);
   dive__wino_mode = -1;
@@ -203,6 +210,7 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
   int64_t j, ng = 0;
   dive__isa_set(isa);
   dive__wino_mode = wmode;
+  dive__wgw_mode = 0; /* (backward-weights as Winograd reads dout itself: nothing to fuse) */
   x = (float *)malloc(sizeof(float) * (size_t)(n * 3 * size * size));
   memset(&ld, 0, sizeof ld);
   ld.kind = DIVE_LOSS_CE;
@@ -253,6 +261,7 @@ static void check_fuse_dx(dive_ctx *ctx, const char *arch, int width, int size, 
   }
   dive__isa_set(best);
   dive__wino_mode = -1;
+  dive__wgw_mode = -1;
   dive__s1_mode = -1;
   ok = ok && gr[0] && gr[1] && calls[0] == 0 && (calls[1] > 0 || (mode == 1 && isa != DIVE__ISA_AVX512)) &&
        !memcmp(loss[0], loss[1], sizeof loss[0]) && !memcmp(gr[0], gr[1], sizeof(float) * (size_t)ng);
@@ -271,10 +280,12 @@ int main(void) {
   /* direct; Winograd everywhere in the forward, then in backward-data only (the same,
      direct forward); the rule in the forward, then in backward-data only; F(4x4, 3x3)
      everywhere in the forward, then in backward-data only */
-  enum { NR = 7 };
-  static const int fm[NR] = {0, 1, 0, -1, 0, 1, 0}, bm[NR] = {0, 0, 1, 0, -1, 0, 1}, w4[NR] = {0, 0, 0, -1, -1, 1, 1};
+  enum { NR = 8 };
+  static const int fm[NR] = {0, 1, 0, -1, 0, 1, 0, 0}, bm[NR] = {0, 0, 1, 0, -1, 0, 1, 0};
+  static const int w4[NR] = {0, 0, 0, -1, -1, 1, 1, 0}, wg[NR] = {0, 0, 0, -1, -1, 0, 0, 1};
   static const char *names[NR] = {"direct", "Winograd forward", "Winograd backward-data", "rule forward",
-                                  "rule backward-data", "Winograd F(4x4) forward", "Winograd F(4x4) backward-data"};
+                                  "rule backward-data", "Winograd F(4x4) forward", "Winograd F(4x4) backward-data",
+                                  "Winograd backward-weights"};
   dive_ctx_desc cd;
   dive_ctx *ctx;
   dive_rng rng;
@@ -292,21 +303,24 @@ int main(void) {
   printf("cpu kernels %s, %d threads\n", dive__isa_name(dive__isa()), dive_query_threads(ctx));
   for (k = 0; k < NR; k++) {
     g_wino4 = w4[k];
+    g_wgw = wg[k];
     if (!do_run(ctx, fm[k], bm[k], x, y, &r[k])) {
       printf("FAIL run %s: %s\n0 passed, 1 failed, 0 skipped\n", names[k], dive_ctx_error(ctx));
       return 1;
     }
   }
   g_wino4 = 0;
+  g_wgw = 0;
   for (k = 0; k < NR; k++) { /* the rule's runs use Winograd where it picks it: calls >= 0 */
-    int ok = k == 0   ? r[k].calls[0] == 0 && r[k].calls[1] == 0
+    int ok = k == 0   ? r[k].calls[0] == 0 && r[k].calls[1] == 0 && r[k].wgw == 0
+             : k == 7 ? r[k].calls[0] == 0 && r[k].calls[1] == 0 && r[k].wgw > 0
              : k == 1 ? r[k].calls[0] > 0 && r[k].calls4[0] == 0
              : k == 2 ? r[k].calls[1] > 0 && r[k].calls4[1] == 0
              : k == 5 ? r[k].calls[0] > 0 && r[k].calls4[0] == r[k].calls[0]
              : k == 6 ? r[k].calls[1] > 0 && r[k].calls4[1] == r[k].calls[1]
                       : 1;
-    snprintf(what, sizeof what, "%s: Winograd forward / backward-data calls (%d, %d; F(4x4) %d, %d)", names[k],
-             r[k].calls[0], r[k].calls[1], r[k].calls4[0], r[k].calls4[1]);
+    snprintf(what, sizeof what, "%s: Winograd calls (%d, %d; F(4x4) %d, %d; dw %d)", names[k], r[k].calls[0],
+             r[k].calls[1], r[k].calls4[0], r[k].calls4[1], r[k].wgw);
     check(ok, what, 0.0);
   }
   compare(names[1], &r[1], &r[0], 0, 1);
@@ -315,6 +329,7 @@ int main(void) {
   compare(names[4], &r[4], &r[0], 1, 1);
   compare(names[5], &r[5], &r[0], 0, 1);
   compare(names[6], &r[6], &r[0], 1, 1);
+  compare(names[7], &r[7], &r[0], 1, 1);
   check_fold(ctx, "resnet32", 0, 32);
   check_fold(ctx, "resnet18", 16, 32);
   check_fold(ctx, "resnet50", 16, 32);
