@@ -5959,13 +5959,16 @@ static int64_t dive__wgw_cols = 256;
    the transforms cost per channel what the GEMMs save (16 at 32x32: 0.64x against the
    direct path's shared copies), above 128 the 16 K C floats of each part's dW and the NT
    calls' lane sums over few tiles do (256 at 14x14: 0.88-0.93x, 512 at 7x7: 0.74-0.77x).
-   Intel's AVX-512 takes the same rule, not measured there; AVX2, NEON and the portable
-   path are not measured: they take it only when forced. */
+   Intel's AVX-512 (not measured there), AVX2, NEON and the portable path (not measured)
+   take it only when forced. ResNet-50's whole training step (224x224, batch 16, one thread)
+   was level with it (5.2-5.4 against 5.0-5.4 img per CPU-second: the two convs' gain is
+   about 1-2 % of the step, within the shared VM's spread). */
 static int dive__wgw_pick(const dive__conv_p *p) {
   int isa = dive__isa(), ch = DIVE__MIN(p->C, p->K);
   if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || dive__wgw_mode == 0) return 0;
   if (dive__wgw_mode == 1) return 1;
-  return isa == DIVE__ISA_AVX512 && ch >= 64 && ch <= 128 && p->H * p->W >= 784;
+  return isa == DIVE__ISA_AVX512 && dive__cpu_vendor() == DIVE__VENDOR_AMD && ch >= 64 && ch <= 128 &&
+         p->H * p->W >= 784;
 }
 /* dw (K, C, 3, 3) += the weight gradient of p (dive__wgw_pick) from dout and in, one
    parallel region over images in fixed parts: each part's chunks of images (V and M of a
