@@ -7330,8 +7330,8 @@ struct dive__vk {
   int fold;        /* the training BN's apply folded into the next conv (the *_fold shaders):
                       DIVE_VK_FOLD=0, no fuse, or fewer than 10 storage buffers per stage: 0 */
   int64_t folds;   /* *_fold GEMM dispatches recorded (tests) */
-  int stats_scr;   /* the scratch of conv2d_fwd_bn's partials: SCR_STATS, or SCR_STATS2 while the
-                      driver records a projection (dive__vk_stats_scratch) */
+  int stats2;      /* conv2d_fwd_bn's partials in SCR_STATS2, not SCR_STATS: while the driver
+                      records a projection (dive__vk_stats_scratch) */
   dive_tensor epi_part;   /* the BN partial sums conv2d_bwd_x_bn wrote last (a SCR_EPI view) */
   int64_t epi_C, epi_nchunk; /* ... for epi_C channels in epi_nchunk chunks each */
   VkCommandPool cpool;
@@ -9789,7 +9789,7 @@ static DIVE__UNUSED int dive__vk_folds(const dive_ctx *ctx) { return ctx->vk && 
 /* alt = 1: the training conv + BN units recorded from here take their forward statistics
    in SCR_STATS2 (a block's projection, recorded between the block's units); 0: SCR_STATS */
 static DIVE__UNUSED void dive__vk_stats_scratch(dive_ctx *ctx, int alt) {
-  if (ctx->vk) ctx->vk->stats_scr = alt ? DIVE__VK_SCR_STATS2 : DIVE__VK_SCR_STATS;
+  if (ctx->vk) ctx->vk->stats2 = alt;
 }
 
 static DIVE__UNUSED dive_status dive__vk_conv_bn_fwd(dive_ctx *ctx, const dive__conv_p *p, const dive__bn_p *bp,
@@ -9840,7 +9840,7 @@ static DIVE__UNUSED dive_status dive__vk_conv_bn_fwd(dive_ctx *ctx, const dive__
   var = dive__vk_pick_tile(vk, M, ncol, p->groups);
   tl = &vk->tiles[var - 1];
   gx = (ncol + tl->bn - 1) / tl->bn;
-  if ((s = dive__vk_scratch(ctx, vk->stats_scr ? vk->stats_scr : DIVE__VK_SCR_STATS, 2 * (int64_t)p->K * gx, &part)))
+  if ((s = dive__vk_scratch(ctx, vk->stats2 ? DIVE__VK_SCR_STATS2 : DIVE__VK_SCR_STATS, 2 * (int64_t)p->K * gx, &part)))
     return s;
   dive__vk_conv_pc(&pc, p);
   memset(&bpc, 0, sizeof bpc);
