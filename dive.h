@@ -4662,29 +4662,29 @@ static DIVE__TLS int dive__wino_calls[2];
    F(2x2, 3x3). The rule is measured per ISA path (bench/bench_wino.c, docs/perf-cpu.md):
    the 16 GEMMs run over C input channels, so few channels leave the micro-kernel short
    loops while the transforms cost per channel and pixel; backward-data gains less, since
-   backward-weights then needs copies of its own. With ch = min(C, K) and big = 16x16
-   pixels or more:
-     avx512: forward ch >= 64, or >= 32 when big; backward-data ch >= 128, or >= 64 when big
+   backward-weights then needs copies of its own. With ch = min(C, K), big = 16x16 pixels
+   or more and small = 16x16 or fewer:
+     avx512: forward ch >= 32, or >= 8 when small; backward-data ch >= 64, or >= 32 when small
      avx2:   forward ch >= 64; backward-data ch >= 128, or >= 64 when big
      generic (4-wide vectors, no FMA): both ch >= 16
    and where F(4x4, 3x3) runs (dive__wino4_pick: 14x14 pixels or more), also avx2 both
    ch >= 32, generic both ch >= 8.
    NEON is not measured (no ARM machine): it takes avx2's rule, the shapes where Winograd
-   won on every path measured. Those rules were measured on an Intel core. AMD's (Zen 5,
-   avx512; bench_wino, one thread) differs: its direct convs run closer to the peak at 32x32
-   and its Winograd wins more at 16x16 and below, so there
-     avx512: forward ch >= 32, or >= 8 when small (16x16 pixels or fewer);
-             backward-data ch >= 64, or >= 32 when small
-   and AMD's avx2 path Intel's avx2 rule (on Zen 5 every shape it picks wins, 1.2-3.0x). */
+   won on every path measured. The avx2 rule was measured on an Intel core (on AMD's Zen 5
+   every shape it picks wins too, 1.2-3.0x). The avx512 rule was first Intel's "forward ch >=
+   64 or >= 32 when big, backward-data ch >= 128 or >= 64 when big"; measured again once
+   the transforms ran in registers, on AMD's Zen 5 and then on an Intel Xeon, Winograd won
+   from fewer channels at 16x16 and below on both. On the Intel core backward-data at 32 x
+   16x16 and 64 x 8x8 (ResNet-32's stages 2 and 3) paid in the whole step only together
+   with backward-weights as Winograd, which dive__wgw_pick takes there on that core. */
 static int dive__wino_pick2(const dive__conv_p *p, int bwd) {
   int want = dive__wino_want(), ch = DIVE__MIN(p->C, p->K), big = p->H * p->W >= 256, isa = dive__isa();
   if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || want == 0) return 0;
   if (want == 1) return 1;
-  if (isa == DIVE__ISA_AVX512 && dive__cpu_vendor() == DIVE__VENDOR_AMD) {
+  if (isa == DIVE__ISA_AVX512) {
     int small = p->H * p->W <= 256;
     return bwd ? ch >= 64 || (ch >= 32 && small) : ch >= 32 || (ch >= 8 && small);
   }
-  if (isa == DIVE__ISA_AVX512) return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64 || (ch >= 32 && big);
   if (isa == DIVE__ISA_GENERIC) return ch >= 16 || (ch >= 8 && dive__wino4_pick(p, bwd));
   if (ch >= 32 && dive__wino4_pick(p, bwd)) return 1; /* avx2 (never on neon) */
   return bwd ? ch >= 128 || (ch >= 64 && big) : ch >= 64;
@@ -4701,17 +4701,16 @@ static DIVE__TLS int dive__wino4_calls[2];
    avx512 of 28x28 or more (at 16x16 and 14x14 within 3 % of F(2x2) either way: ResNet-32's
    stage 2 and ResNet-50's 256 at 14x14 batch 8); on the portable path also with 128
    channels or more (chunks of 8x8 images: 2.7x the direct conv, F(2x2) 2.2x). NEON is not
-   measured (no ARM machine): it keeps F(2x2) and its rule, F(4x4) only when forced. On AMD's
-   avx512 (Zen 5) F(4x4) also wins at 14x14-16x16 with 128 channels or more (forward 1.04-1.19x
-   F(2x2)'s, backward level). */
+   measured (no ARM machine): it keeps F(2x2) and its rule, F(4x4) only when forced. On
+   avx512 F(4x4) also wins at 14x14-16x16 with 128 channels or more, measured once its
+   transforms ran in registers: on AMD's Zen 5 forward 1.04-1.19x F(2x2)'s, backward level; on
+   an Intel Xeon forward 1.09-1.35x, backward 1.03-1.09x (128 x 16x16, 256 x 14x14). */
 static int dive__wino4_pick(const dive__conv_p *p, int bwd) {
   int isa = dive__isa();
   if (dive__wino4_mode == 2) return bwd; /* backward-data only */
   if (dive__wino4_mode >= 0) return dive__wino4_mode;
   if (isa == DIVE__ISA_NEON) return 0;
-  if (isa == DIVE__ISA_AVX512 && dive__cpu_vendor() == DIVE__VENDOR_AMD && DIVE__MIN(p->C, p->K) >= 128 &&
-      p->H * p->W >= 196)
-    return 1;
+  if (isa == DIVE__ISA_AVX512 && DIVE__MIN(p->C, p->K) >= 128 && p->H * p->W >= 196) return 1;
   if (isa == DIVE__ISA_GENERIC && DIVE__MIN(p->C, p->K) >= 128) return 1;
   return p->H * p->W >= (isa == DIVE__ISA_AVX512 ? 784 : 196);
 }
@@ -5959,16 +5958,22 @@ static int64_t dive__wgw_cols = 256;
    the transforms cost per channel what the GEMMs save (16 at 32x32: 0.64x against the
    direct path's shared copies), above 128 the 16 K C floats of each part's dW and the NT
    calls' lane sums over few tiles do (256 at 14x14: 0.88-0.93x, 512 at 7x7: 0.74-0.77x).
-   Intel's AVX-512 (not measured there), AVX2, NEON and the portable path (not measured)
-   take it only when forced. ResNet-50's whole training step (224x224, batch 16, one thread)
+   On Intel's AVX-512 (an Intel Xeon, the same bench) it pays wherever backward-data runs
+   as Winograd too (dive__wino_pick2; then neither direct GEMM reads dout, so no shared copy
+   of it is lost), up to 256 channels: the whole backward 1.12-1.26x at 32-128 channels from
+   8x8 to 56x56 (ResNet-32's stages 2 and 3 among them: its whole step 3.5-6.5 % faster on
+   one and two threads), 1.05-1.06x at 256 x 14x14, level at 512 x 7x7; where backward-data
+   is direct (32 x 32x32) 0.96-0.98x, at 16 channels 0.73-0.85x. AVX2, NEON and the portable
+   path (not measured) take it only when forced. ResNet-50's whole training step (224x224, batch 16, one thread)
    was level with it (5.2-5.4 against 5.0-5.4 img per CPU-second: the two convs' gain is
    about 1-2 % of the step, within the shared VM's spread). */
 static int dive__wgw_pick(const dive__conv_p *p) {
   int isa = dive__isa(), ch = DIVE__MIN(p->C, p->K);
   if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || dive__wgw_mode == 0) return 0;
   if (dive__wgw_mode == 1) return 1;
-  return isa == DIVE__ISA_AVX512 && dive__cpu_vendor() == DIVE__VENDOR_AMD && ch >= 64 && ch <= 128 &&
-         p->H * p->W >= 784;
+  if (isa != DIVE__ISA_AVX512) return 0;
+  if (dive__cpu_vendor() == DIVE__VENDOR_AMD) return ch >= 64 && ch <= 128 && p->H * p->W >= 784;
+  return ch <= 256 && dive__wino_pick2(p, 1); /* stride 1 3x3 pad 1: backward-data's conv has p's shape */
 }
 /* dw (K, C, 3, 3) += the weight gradient of p (dive__wgw_pick) from dout and in, one
    parallel region over images in fixed parts: each part's chunks of images (V and M of a
@@ -5983,7 +5988,7 @@ static int dive__cpu_wgw_dw(dive__ws *ws, const dive__conv_p *p, float *dw, cons
   dive__deint_fn de = dive__deint_kernel();
   dive__wgm_fn wm = dive__wgm_kernel();
   int nt = dive__parts(p->N), Kr = (int)dive__rup(p->K, DIVE__NT_M), Cr = (int)dive__rup(p->C, DIVE__NT_N), ni;
-  int64_t HW = (int64_t)p->H * p->W, part, per, vm, xs;
+  int64_t HW = (int64_t)p->H * p->W, part, per, vm, xs, dho;
   float *base;
   dive__wgeo_set(p, &g, 2);
   /* dW(xi) (Kr, Cr) is xs floats from dW(xi + 1): a line more than K Cr, so that the 16 the
@@ -5993,8 +5998,8 @@ static int dive__cpu_wgw_dw(dive__ws *ws, const dive__conv_p *p, float *dw, cons
   vm = 16 * ((int64_t)p->C + Kr) * g.Tn; /* V and M floats per image */
   ni = (int)DIVE__MAX(1, DIVE__MIN((p->N + nt - 1) / nt, DIVE__MAX(262144 / vm, dive__wgw_cols / g.Tn)));
   part = 16 * xs;
-  per = dive__rup(8 * g.ps, 16) + dive__rup(ni * vm, 16) + dive__rup(4 * g.Tn, 16) + dive__rup(part, 16) +
-        dive__rup(2 * (int64_t)Cr, 16);
+  dho = dive__rup(8 * g.ps, 16) + dive__rup(ni * vm, 16) + dive__rup(4 * g.Tn, 16); /* dW's place in a part */
+  per = dho + dive__rup(part, 16) + dive__rup(2 * (int64_t)Cr, 16);
   base = dive__ws_get(ws, per * nt);
   if (!base) return 0;
   dive__wgw_calls++;
@@ -6006,6 +6011,7 @@ static int dive__cpu_wgw_dw(dive__ws *ws, const dive__conv_p *p, float *dw, cons
       float *cur = base + per * t, *pl = dive__take(&cur, 8 * g.ps), *v = dive__take(&cur, ni * vm);
       float *yb = dive__take(&cur, 4 * g.Tn), *dh = dive__take(&cur, part);
       int64_t *off = (int64_t *)(void *)dive__take(&cur, 2 * (int64_t)Cr);
+      DIVE_ASSERT(dh == base + per * t + dho); /* where the reduction reads it */
       memset(dh, 0, sizeof(float) * (size_t)part);
       for (n = DIVE__PART_LO(p->N, t, nt), n1 = DIVE__PART_LO(p->N, t + 1, nt); n < n1; n += nc) {
         int64_t Tb, vs, ms;
@@ -6041,8 +6047,7 @@ static int dive__cpu_wgw_dw(dive__ws *ws, const dive__conv_p *p, float *dw, cons
     kc1 = (int64_t)p->K * p->C * (DIVE__TID + 1) / DIVE__NTH;
     kc = (int64_t)p->K * p->C * DIVE__TID / DIVE__NTH;
     for (k = (int)(kc / p->C), c = (int)(kc % p->C); kc < kc1; kc++) {
-      const float *z0 = base + dive__rup(8 * g.ps, 16) + dive__rup(ni * vm, 16) + dive__rup(4 * g.Tn, 16) +
-                        (int64_t)k * Cr + c;
+      const float *z0 = base + dho + (int64_t)k * Cr + c;
       float z[16], tt[3][4], *d = dw + kc * 9;
       int i, j;
       for (xi = 0; xi < 16; xi++) {

@@ -21,7 +21,7 @@
 #include "bench_util.h"
 
 static int run_wgw(int argc, char **argv) {
-  static const int shapes[][3] = {{16, 32, 128}, {32, 16, 128}, {64, 8, 128}, {64, 56, 16},
+  static const int shapes[][3] = {{16, 32, 128}, {32, 32, 128}, {64, 32, 128}, {16, 16, 128}, {32, 16, 128}, {128, 16, 128}, {32, 8, 128}, {64, 8, 128}, {128, 8, 128}, {64, 56, 16},
                                   {128, 28, 16}, {256, 14, 16}, {512, 7, 16}}; /* C = K, H = W, N */
   int reps = argc > 2 ? atoi(argv[2]) : 5, oc = argc > 4 ? atoi(argv[3]) : 0, oh = argc > 4 ? atoi(argv[4]) : 0;
   int on = argc > 5 ? atoi(argv[5]) : 0;
