@@ -10,7 +10,8 @@
    - with DIVE_IMPLEMENTATION (the kernel benchmarks, which reach dive.h's internals):
      conv_pass, one CPU conv pass timed by the process's CPU time, and conv_ab, the A/B of
      one conv pass over two settings of a mode switch (bench_1x1, bench_s2), and fma_peak,
-     the register-loop FMA peak (gemm_openblas, fma_peak). */
+     the register-loop FMA peak (gemm_openblas, fma_peak);
+   - bu_fma_rate, that peak for any number of trips and threads (bench_resnet --share). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +48,16 @@ static BU_UNUSED float *fill_lcg(int64_t n, unsigned seed) {
   return p;
 }
 
-#ifdef DIVE_IMPLEMENTATION
 /* The FMA peak: a register-only loop of 16 independent FMA chains per thread (enough to
    cover two FMA pipes of 4-cycle latency), in the widest vectors dive.h's kernels use on
-   this CPU (AVX-512, else AVX2 + FMA). GFLOP/s of all threads, the median of 5 runs timed
-   by `clock` (the wall clock, or cpu_sec: on one thread that leaves out the time other
-   programs held the core); 0 on CPUs without either (no peak is claimed there). */
-#if DIVE__X86
+   this CPU (AVX-512, else AVX2 + FMA). bu_fma_rate: GFLOP/s of nth threads (wide: 2
+   AVX-512, 1 AVX2, 0 neither: 0 is returned, no peak is claimed), the median of reps runs
+   of iters loop trips each, timed by `clock` (the wall clock, or cpu_sec: then the figure
+   is per core, every thread's CPU time counted, and on one thread it leaves out the time
+   other programs held the core). It needs nothing of dive.h's internals, so the model
+   benchmarks that link dive.o use it too (bench_resnet --share). */
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
 /* every chain starts from its own value: chains that start equal are one chain to the
    compiler, which then computes it once (gcc 12 kept 4 of 16, reading 4x the real peak) */
 #define BU_PEAK_LOOP(V, SET, FMA, ADD)                                                    \
@@ -72,39 +76,46 @@ static BU_UNUSED float *fill_lcg(int64_t n, unsigned seed) {
   a0 = ADD(ADD(ADD(a0, a1), ADD(a2, a3)), ADD(ADD(a4, a5), ADD(a6, a7)));                \
   a8 = ADD(ADD(ADD(a8, a9), ADD(aa, ab)), ADD(ADD(ac, ad), ADD(ae, af)));                \
   a0 = ADD(a0, a8);
-DIVE__AVX512 static BU_UNUSED float bu_peak512(long iters) {
+__attribute__((target("avx512f"))) static BU_UNUSED float bu_peak512(long iters) {
   BU_PEAK_LOOP(__m512, _mm512_set1_ps, _mm512_fmadd_ps, _mm512_add_ps)
   return _mm512_cvtss_f32(a0);
 }
-DIVE__AVX2 static BU_UNUSED float bu_peak256(long iters) {
+__attribute__((target("avx2,fma"))) static BU_UNUSED float bu_peak256(long iters) {
   BU_PEAK_LOOP(__m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps)
   return _mm256_cvtss_f32(a0);
 }
 #undef BU_PEAK_LOOP
 #endif
-static BU_UNUSED double fma_peak(double (*clock)(void)) {
-#if DIVE__X86
-  const long iters = 20000000;
-  int wide = dive__isa() == DIVE__ISA_AVX512, r;
-  double ts[5], t;
+static BU_UNUSED double bu_fma_rate(double (*clock)(void), long iters, int reps, int wide, int nth) {
+#if defined(__x86_64__) || defined(__i386__)
+  double ts[16], t;
   float s = 0;
-  if (!wide && dive__isa() != DIVE__ISA_AVX2) return 0;
-  s += wide ? bu_peak512(1000) : bu_peak256(1000);
-  for (r = 0; r < 5; r++) { /* median of 5: other jobs share these cores at times */
+  int r;
+  if (wide < 1 || wide > 2 || reps < 1 || reps > 16) return 0;
+  s += wide == 2 ? bu_peak512(1000) : bu_peak256(1000);
+  for (r = 0; r < reps; r++) { /* the median: other jobs share these cores at times */
     t = clock();
-#if DIVE__OMP
-#pragma omp parallel reduction(+ : s)
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) reduction(+ : s)
 #endif
-    s += wide ? bu_peak512(iters) : bu_peak256(iters);
+    s += wide == 2 ? bu_peak512(iters) : bu_peak256(iters);
     ts[r] = clock() - t;
   }
   if (s == 1234.5f) printf(" "); /* keeps the sums live */
-  qsort(ts, 5, sizeof ts[0], cmp_d);
-  return (double)iters * 16 * 2 * (wide ? 16 : 8) * dive__nthreads() / ts[2] * 1e-9;
+  qsort(ts, (size_t)reps, sizeof ts[0], cmp_d);
+  return (double)iters * 16 * 2 * (wide == 2 ? 16 : 8) * nth / ts[reps / 2] * 1e-9;
 #else
-  (void)clock;
+  (void)clock; (void)iters; (void)reps; (void)wide; (void)nth;
   return 0;
 #endif
+}
+/* wide for bu_fma_rate from dive.h's kernel path name (dive_query_cpu_isa) */
+static BU_UNUSED int bu_fma_wide(const char *isa) { return !strcmp(isa, "avx512") ? 2 : !strcmp(isa, "avx2"); }
+
+#ifdef DIVE_IMPLEMENTATION
+/* bu_fma_rate as gemm_openblas and fma_peak take it: all threads, five runs of 20M trips */
+static BU_UNUSED double fma_peak(double (*clock)(void)) {
+  return bu_fma_rate(clock, 20000000, 5, bu_fma_wide(dive_query_cpu_isa()), dive__nthreads());
 }
 
 /* One pass of the CPU conv p, in seconds of CPU time: pass 0 the forward (out from in, w);

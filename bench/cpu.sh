@@ -8,7 +8,7 @@
 # thread count (median); PyTorch once (it takes the best of 4 variants already).
 # Prints the CPU model and the load average first (other work on the machine moves these
 # numbers), then per thread count the share of the FMA peak dive.h's training reaches
-# (build/fma_peak run before and after it), and ends with (Y: PyTorch as installed, last
+# (build/fma_peak run before and after it; then step by step, bench_resnet --share), and ends with (Y: PyTorch as installed, last
 # thread count):
 #   infer img/s: dive X, pytorch Y, ratio Z
 #   train img/s: dive X, pytorch Y, ratio Z
@@ -26,8 +26,8 @@ printf '%-7s %-22s %10s %10s %12s\n' threads who train_img/s infer_img/s peak_rs
 SHARES=""
 for t in $THREADS; do
   k1=$(OMP_NUM_THREADS=1 ./build/fma_peak)
-  d1=$(OMP_NUM_THREADS=$t ./build/bench_resnet); d2=$(OMP_NUM_THREADS=$t ./build/bench_resnet)
-  d3=$(OMP_NUM_THREADS=$t ./build/bench_resnet)
+  d1=$(OMP_NUM_THREADS=$t ./build/bench_resnet --share 413); d2=$(OMP_NUM_THREADS=$t ./build/bench_resnet --share 413)
+  d3=$(OMP_NUM_THREADS=$t ./build/bench_resnet --share 413)
   k2=$(OMP_NUM_THREADS=1 ./build/fma_peak)
   dt=$(median3 "$(field "$d1" train_img_s)" "$(field "$d2" train_img_s)" "$(field "$d3" train_img_s)")
   di=$(median3 "$(field "$d1" infer_img_s)" "$(field "$d2" infer_img_s)" "$(field "$d3" infer_img_s)")
@@ -38,11 +38,19 @@ for t in $THREADS; do
   # and backward-weights), against one core's register-loop peak measured just before and
   # just after dive.h's runs (the higher of the two: a slow moment of the host does not
   # inflate the share). By CPU time (every thread's, so OpenMP's waits count against it)
-  # and, on one thread, by wall time too.
+  # and, on one thread, by wall time too. Then the same share step by step (bench_resnet
+  # --share: the peak on the run's own threads right after every step; the median of the
+  # three runs' medians), which follows a host whose clock moves within minutes, and on
+  # two threads counts the peak of two busy cores, not of one.
+  ds=$(median3 "$(field "$d1" train_share)" "$(field "$d2" train_share)" "$(field "$d3" train_share)")
+  dp=$(median3 "$(field "$d1" peak_gflops)" "$(field "$d2" peak_gflops)" "$(field "$d3" peak_gflops)")
   SHARES="$SHARES$(awk -v t="$t" -v c="$dc" -v w="$dt" -v a="$(field "$k1" fma_peak_gflops)" -v b="$(field "$k2" fma_peak_gflops)" 'BEGIN {
     k = a > b ? a : b; if (k <= 0) { printf "threads %s: no FMA peak on this CPU (not AVX2 or AVX-512)", t; exit }
     printf "threads %s: train share of the FMA peak %.0f %% by CPU time (%.1f img per CPU-second x 413 MFLOP / %.1f GFLOP/s a core, peaks %.1f and %.1f around the runs)", t, 100 * c * 0.413 / k, c, k, a, b
     if (t == 1) printf ", %.0f %% by wall time", 100 * w * 0.413 / k }')
+"
+  [ -n "$ds" ] && SHARES="$SHARES$(awk -v t="$t" -v s="$ds" -v p="$dp" 'BEGIN {
+    printf "threads %s: train share of the FMA peak step by step %.0f %% (the peak on %s threads after every step, median %.1f GFLOP/s a core)", t, 100 * s, t, p }')
 "
   p=$($PY bench/pytorch_resnet32.py --threads "$t" | tail -1)
   pt=$(field "$p" train_img_s); pi=$(field "$p" infer_img_s); pr=$(field "$p" peak_rss_mb)
