@@ -9659,6 +9659,24 @@ static dive_status dive__vk_chan_sum_acc(dive_ctx *ctx, int N, int C, int HW, di
   return dive__vk_merge(ctx, t, &mpc);
 }
 
+/* bn_apply: out = [relu](BN(in) [+ res]) with the saved mean and rstd, in (N, C, H, W); the
+   tail of dive__vk_bn_merge_apply, also recorded on its own by the model driver after a
+   unit whose forward left y unwritten (dive__rn_late: a projection's apply recorded after
+   the block's last conv) */
+static DIVE__UNUSED dive_status dive__vk_bn_apply(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *out,
+                                                  const dive_tensor *in, const dive_tensor *mean,
+                                                  const dive_tensor *rstd, const dive_tensor *gamma,
+                                                  const dive_tensor *beta, const dive_tensor *res, int relu) {
+  dive__pc_bn_apply apc;
+  const dive_tensor *t[7];
+  int64_t n = (int64_t)p->N * p->C * p->HW;
+  memset(&apc, 0, sizeof apc);
+  apc.n = (uint32_t)n; apc.C = (uint32_t)p->C; apc.HW = (uint32_t)p->HW;
+  apc.flags = (res ? 1u : 0u) | (relu ? 2u : 0u);
+  t[0] = in; t[1] = mean; t[2] = rstd; t[3] = gamma; t[4] = beta; t[5] = res; t[6] = out;
+  return dive__vk_run(ctx, DIVE__SH_bn_apply, 7, t, &apc, sizeof apc, n);
+}
+
 /* bn_merge (mode 0 from the partials part in training, mode 3 in eval: part NULL) and
    bn_apply: the tail of dive__vk_bn_act_fwd, also after a conv that wrote the partials */
 static dive_status dive__vk_bn_merge_apply(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *out, dive_tensor *mean,
@@ -9666,10 +9684,8 @@ static dive_status dive__vk_bn_merge_apply(dive_ctx *ctx, const dive__bn_p *p, d
                                            const dive_tensor *beta, dive_tensor *rmean, dive_tensor *rvar,
                                            const dive_tensor *res, int relu, const dive_tensor *part,
                                            dive__pc_bn_merge *mpc) {
-  dive__pc_bn_apply apc;
   const dive_tensor *t[8];
   dive_status s;
-  int64_t n = (int64_t)p->N * p->C * p->HW;
   memset(t, 0, sizeof t);
   if (part) {
     t[0] = part;
@@ -9682,12 +9698,9 @@ static dive_status dive__vk_bn_merge_apply(dive_ctx *ctx, const dive__bn_p *p, d
   mpc->eps = p->eps;
   t[1] = rmean; t[2] = rvar; t[3] = mean; t[4] = rstd;
   if ((s = dive__vk_merge(ctx, t, mpc))) return s;
-  if (!out) return DIVE_OK; /* y folded into the next conv (DIVE_VK_FOLD): no apply */
-  memset(&apc, 0, sizeof apc);
-  apc.n = (uint32_t)n; apc.C = (uint32_t)p->C; apc.HW = (uint32_t)p->HW;
-  apc.flags = (res ? 1u : 0u) | (relu ? 2u : 0u);
-  t[0] = in; t[1] = mean; t[2] = rstd; t[3] = gamma; t[4] = beta; t[5] = res; t[6] = out;
-  return dive__vk_run(ctx, DIVE__SH_bn_apply, 7, t, &apc, sizeof apc, n);
+  /* y folded into the next conv (DIVE_VK_FOLD), or applied later (dive__vk_bn_apply): no apply */
+  if (!out) return DIVE_OK;
+  return dive__vk_bn_apply(ctx, p, out, in, mean, rstd, gamma, beta, res, relu);
 }
 
 static DIVE__UNUSED dive_status dive__vk_bn_act_fwd(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *out,
@@ -9809,7 +9822,8 @@ static DIVE__UNUSED dive_status dive__vk_conv_bn_fwd(dive_ctx *ctx, const dive__
   int64_t M = p->K / p->groups, ncol = (int64_t)p->N * p->P * p->Q, kd = (int64_t)(p->C / p->groups) * p->R * p->S;
   int64_t gx;
   int var;
-  DIVE_ASSERT((!fi && y) || (bp->training && vk->fold)); /* the driver folds only where the device does */
+  /* the driver folds only where the device does, and leaves y unwritten only in training */
+  DIVE_ASSERT((!fi || (bp->training && vk->fold)) && (y || (bp->training && vk->fuse)));
   if (!bp->training && vk->fuse &&
       (y->impl.dev != x->impl.dev || y->impl.offset >= x->impl.offset + x->numel ||
        x->impl.offset >= y->impl.offset + y->numel)) {
@@ -10244,6 +10258,13 @@ typedef struct dive__vk_counters {
 #define dive__vk_bn_act_bwd(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_bn_act_bwd")
 #define dive__vk_conv_bn_fwd(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_conv_bn_fwd")
 #define dive__vk_bn_act_bwd_sums(ctx, ...) dive__vk_op_missing(ctx, "dive__vk_bn_act_bwd_sums")
+static DIVE__UNUSED dive_status dive__vk_bn_apply(dive_ctx *ctx, const dive__bn_p *p, dive_tensor *out,
+                                                  const dive_tensor *in, const dive_tensor *mean,
+                                                  const dive_tensor *rstd, const dive_tensor *gamma,
+                                                  const dive_tensor *beta, const dive_tensor *res, int relu) {
+  (void)p; (void)out; (void)in; (void)mean; (void)rstd; (void)gamma; (void)beta; (void)res; (void)relu;
+  return dive__vk_op_missing(ctx, "dive__vk_bn_apply");
+}
 static DIVE__UNUSED int dive__vk_fused(const dive_ctx *ctx) { (void)ctx; return 0; }
 static DIVE__UNUSED int dive__vk_folds(const dive_ctx *ctx) { (void)ctx; return 0; }
 static DIVE__UNUSED void dive__vk_stats_scratch(dive_ctx *ctx, int alt) { (void)ctx; (void)alt; }
@@ -11307,7 +11328,8 @@ static int dive__fused_dx(const dive_ctx *ctx, const dive__conv_p *p) {
    one pass instead of three, no statistics; c is not written. */
 /* dive__conv_bn_forward_f: the same; fi (Vulkan training with dive__rn_fold, else NULL):
    x is not written, the conv gathers it as relu(BN(fi->c)) (x gives the shape); y NULL
-   (the same cases): y is not written (it is folded into the next conv), mean / rstd are. */
+   (Vulkan training with the fused epilogues): y is not written (it is folded into the next
+   conv, or applied later by dive__rn_unit_apply), mean / rstd are. */
 static dive_status dive__conv_bn_forward_f(dive_ctx *ctx, dive_tensor *y, dive_tensor *c, dive_tensor *mean,
                                            dive_tensor *rstd, const dive_tensor *x, const dive_tensor *res,
                                            const dive_tensor *w, const dive_tensor *gamma, const dive_tensor *beta,
@@ -11319,8 +11341,11 @@ static dive_status dive__conv_bn_forward_f(dive_ctx *ctx, dive_tensor *y, dive_t
   dive__bn_p b;
   dive_status s;
   DIVE__OP_BEGIN(ctx, fn);
-  if ((fi || !y) && !(ctx->backend == DIVE_BACKEND_VULKAN && training && !ctx->check && dive__vk_folds(ctx)))
+  if (fi && !(ctx->backend == DIVE_BACKEND_VULKAN && training && !ctx->check && dive__vk_folds(ctx)))
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: a folded batch norm needs Vulkan with DIVE_VK_FOLD", fn);
+  if (!y && !(ctx->backend == DIVE_BACKEND_VULKAN && training && !ctx->check && dive__vk_fused(ctx)))
+    return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: a batch norm without its apply needs Vulkan with the fused "
+                          "epilogues in training", fn);
   if ((s = dive__conv_setup(ctx, fn, &p, x, w, stride, pad, groups)) ||
       (s = dive__chk_dims(ctx, fn, "c", c, 4, p.N, p.K, p.P, p.Q)) || (s = dive__chk_same(ctx, fn, "y", y, c)) ||
       (s = dive__chk_same(ctx, fn, "res", res, c)) || (s = dive__chk_dims(ctx, fn, "gamma", gamma, 1, p.K, 0, 0, 0)))
@@ -12453,6 +12478,28 @@ static dive_status dive__rn_unit_fwd(dive_resnet *m, dive__rn_unit *u, dive_tens
                                  fin ? dive__rn_fold_of(&fi, &fc, fin, n) : NULL);
 }
 
+/* Whether a projection block's last unit and its projection record their BN applies
+   after the last unit's conv and merge (dive__rn_fwd_next): in recording order, the
+   projection's apply recorded before that conv opened a level that the conv then joined,
+   one later than its inputs need; recorded after it, the apply runs beside the unit's
+   merge and the block costs no barrier above its dependency depth. Vulkan training with the
+   fused epilogues (where a unit's forward may leave y unwritten), no sync-BN, no DIVE_CHECK;
+   the same commands and inputs: the same bits. */
+static int dive__rn_late(const dive_resnet *m, int training) {
+  return training && !m->sync_bn && m->ctx->backend == DIVE_BACKEND_VULKAN && !m->ctx->check &&
+         dive__vk_fused(m->ctx);
+}
+/* y = [relu](BN(c) [+ res]) of unit u from its saved mean and rstd: the apply its forward
+   left out (dive__rn_late) */
+static void dive__rn_unit_apply(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, const dive_tensor *res, int n) {
+  dive_tensor c = dive__batch(&u->c, n);
+  dive__bn_p b;
+  if (m->ctx->status) return;
+  b.N = n; b.C = (int)c.shape[1]; b.HW = (int)(c.shape[2] * c.shape[3]);
+  b.training = 1; b.momentum = DIVE__BN_MOMENTUM; b.eps = DIVE__BN_EPS;
+  (void)dive__vk_bn_apply(m->ctx, &b, y, &c, &u->mean, &u->rstd, &u->gamma, &u->beta, res, u->relu);
+}
+
 /* The output of the last unit of a block, or of the stem (before its max-pool) */
 static dive__rn_unit *dive__rn_last(dive__rn_block *bk) { return &bk->u[bk->nu - 1]; }
 
@@ -12512,6 +12559,7 @@ static int dive__rn_fwd_next(dive__rn_fwd_it *it) {
   case 2: {
     dive__rn_block *bk;
     const dive_tensor *r = NULL;
+    int late;
     if (it->i >= m->nblocks) { it->stage = 3; return dive__rn_fwd_next(it); }
     bk = &m->blocks[it->i];
     if (it->j == 0) it->h = it->x;
@@ -12527,15 +12575,21 @@ static int dive__rn_fwd_next(dive__rn_fwd_it *it) {
         if (bk->shortcut == DIVE__SC_OPTION_A) dive_shortcut_forward(ctx, &it->res, &it->x, bk->u[0].stride);
         else { /* its statistics in a scratch of their own: its chain runs beside the block's units */
           dive__vk_stats_scratch(ctx, 1);
-          dive__rn_unit_fwd(m, &bk->proj, &it->res, &it->x, NULL, n, training, NULL);
+          dive__rn_unit_fwd(m, &bk->proj, dive__rn_late(m, training) ? NULL : &it->res, &it->x, NULL, n, training,
+                            NULL);
           dive__vk_stats_scratch(ctx, 0);
         }
         it->sc = 1;
         break;
       }
     }
-    dive__rn_unit_fwd(m, &bk->u[it->j], dive__rn_fold(m, bk, it->j, training) ? NULL : &y, &it->h, r, n, training,
-                      dive__rn_fold(m, bk, it->j - 1, training) ? &bk->u[it->j - 1] : NULL);
+    late = r && bk->shortcut == DIVE__SC_PROJ && dive__rn_late(m, training);
+    dive__rn_unit_fwd(m, &bk->u[it->j], late || dive__rn_fold(m, bk, it->j, training) ? NULL : &y, &it->h,
+                      late ? NULL : r, n, training, dive__rn_fold(m, bk, it->j - 1, training) ? &bk->u[it->j - 1] : NULL);
+    if (late) { /* the applies after the last unit's conv and merge: the projection's, then the unit's */
+      dive__rn_unit_apply(m, &bk->proj, &it->res, NULL, n);
+      dive__rn_unit_apply(m, &bk->u[it->j], &y, r, n);
+    }
     it->h = y; /* (its shape only, when folded) */
     if (++it->j == bk->nu) {
       it->x = it->h;
