@@ -96,7 +96,7 @@ grep -E "capture:" "$OUT/test_vulkan.log" | head -1
 grep -E "steady state" "$OUT/test_replay.log" | head -1
 
 ratio_line() { # label dive_img_s torch_img_s
-  if [ -n "$2" ] && [ -n "$3" ]; then
+  if [ -n "$2" ] && [ -n "$3" ] && [ "$($PY -c "print(int($3 > 0))")" = 1 ]; then
     echo "$1 train img/s: dive $2, pytorch $3, ratio $($PY -c "print('%.3f' % ($2 / $3))") (GPU: $GPU, driver: $DRV)"
   else
     echo "$1 train img/s: not measured (dive '$2', pytorch '$3')"
