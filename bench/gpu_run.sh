@@ -17,13 +17,17 @@
 #      then with DIVE_VK_FOLD=0 (the training BN's apply inside a block a pass of its own,
 #      not folded into the next conv) -> "ResNet-32 ... BN apply folded into the next conv:
 #      default X img/s, DIVE_VK_FOLD=0 Y img/s, speedup Z" and its counter line;
+#      then with DIVE_VK_SUBGROUP=0 (the work-group reductions' shared-memory trees instead
+#      of subgroup arithmetic) -> "ResNet-32 ... subgroup reductions (...): default X img/s,
+#      DIVE_VK_SUBGROUP=0 Y img/s, speedup Z" and its counter line;
 #      then the same step in the opt-in fp16 mode (DIVE_VK_FP16=1: the conv GEMMs' tiles in
 #      fp16, fp32 sums) -> "ResNet-32 ... fp16 GEMM tiles (default fp32): default X img/s,
 #      DIVE_VK_FP16=1 Y img/s, speedup Z" (Z = default / switched in all three A/B lines);
 #   5. the same for ResNet-50 (1000 classes) at 224x224, batch 64, then its step again with
 #      DIVE_VK_MERGE=0 (every BN merge one invocation per channel, no bn_merge_wg) ->
 #      "ResNet-50 batch 64 BN merge (...): default X img/s, DIVE_VK_MERGE=0 Y img/s, speedup Z";
-#      and with DIVE_VK_FOLD=0 -> "ResNet-50 batch 64 BN apply folded into the next conv: ...";
+#      with DIVE_VK_FOLD=0 -> "ResNet-50 batch 64 BN apply folded into the next conv: ...";
+#      and with DIVE_VK_SUBGROUP=0 -> "ResNet-50 batch 64 subgroup reductions (...): ...";
 #   6. the per-kernel profile of the ResNet-32 step (DIVE_VK_PROFILE=1: microseconds,
 #      GFLOP/s, GB/s per kernel);
 #   7. the CPU-vs-Vulkan cross-check and the Fashion-MNIST-LT pipeline (when the data is there).
@@ -92,7 +96,7 @@ grep -E "capture:" "$OUT/test_vulkan.log" | head -1
 grep -E "steady state" "$OUT/test_replay.log" | head -1
 
 ratio_line() { # label dive_img_s torch_img_s
-  if [ -n "$2" ] && [ -n "$3" ]; then
+  if [ -n "$2" ] && [ -n "$3" ] && [ "$($PY -c "print(int($3 > 0))")" = 1 ]; then
     echo "$1 train img/s: dive $2, pytorch $3, ratio $($PY -c "print('%.3f' % ($2 / $3))") (GPU: $GPU, driver: $DRV)"
   else
     echo "$1 train img/s: not measured (dive '$2', pytorch '$3')"
@@ -140,6 +144,10 @@ ab_env "$B32 epilogue fusions" r32 r32_nofuse DIVE_VK_FUSE=0 "--arch resnet32 --
 echo "== ResNet-32 step without the BN apply folded into the next conv (DIVE_VK_FOLD=0, $R32): the fold's effect"
 ab_env "$B32 BN apply folded into the next conv" r32 r32_fold0 DIVE_VK_FOLD=0 "--arch resnet32 --classes 100 $R32"
 
+echo "== ResNet-32 step with the reductions' shared-memory trees (DIVE_VK_SUBGROUP=0, $R32): the subgroup form's effect"
+ab_env "$B32 subgroup reductions (default where supported)" r32 r32_sg0 DIVE_VK_SUBGROUP=0 \
+  "--arch resnet32 --classes 100 $R32"
+
 echo "== ResNet-32 step in the opt-in fp16 mode (DIVE_VK_FP16=1, $R32): fp16 GEMM tiles vs fp32"
 ab_env "$B32 fp16 GEMM tiles + loss scaling (default fp32)" r32 r32_fp16 DIVE_VK_FP16=1 \
   "--arch resnet32 --classes 100 $R32" "; refused where the device lacks shaderFloat16"
@@ -158,6 +166,10 @@ ab_env "ResNet-50 batch $(echo "$R50" | awk '{print $8}') BN merge (default bn_m
 echo "== ResNet-50 step without the BN apply folded into the next conv (DIVE_VK_FOLD=0, $R50)"
 ab_env "ResNet-50 batch $(echo "$R50" | awk '{print $8}') BN apply folded into the next conv" r50 r50_fold0 \
   DIVE_VK_FOLD=0 "$R50"
+
+echo "== ResNet-50 step with the reductions' shared-memory trees (DIVE_VK_SUBGROUP=0, $R50)"
+ab_env "ResNet-50 batch $(echo "$R50" | awk '{print $8}') subgroup reductions (default where supported)" r50 r50_sg0 \
+  DIVE_VK_SUBGROUP=0 "$R50"
 
 echo "== per-kernel profile: ResNet-32 step ($PROF, DIVE_VK_PROFILE=1)"
 DIVE_VK_PROFILE=1 timeout 300 ./build/bench_resnet --backend vulkan --arch resnet32 --classes 100 $PROF \

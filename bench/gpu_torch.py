@@ -68,8 +68,9 @@ def main():
     infer = a.steps * a.batch / (time.perf_counter() - t)
     print("device: %s, torch %s, cuda %s, tf32 %s, %s %dx%d batch %d" % (
         torch.cuda.get_device_name(0) if dev.type == "cuda" else "cpu (not a GPU: dry run)", torch.__version__, torch.version.cuda, a.tf32, a.arch, size, size, a.batch))
-    print("pytorch train img/s: %.0f" % train)
-    print("pytorch infer img/s: %.0f" % infer)
+    # whole img/s on a GPU; two decimals below 10 (a dry run on a loaded CPU rounded to 0)
+    print("pytorch train img/s: " + ("%.0f" % train if train >= 10 else "%.2f" % train))
+    print("pytorch infer img/s: " + ("%.0f" % infer if infer >= 10 else "%.2f" % infer))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@
 //           work group combines its invocations' parts in shared memory in a fixed tree
 //           (the same fold and halving as dive_wg_sum), invocation 0 writes. Fixed order
 //           both ways: the same bits from run to run (not the same bits as each other);
+//   bn_merge_wg_sg (-DDIVE_MERGE_WG -DDIVE_SUBGROUP): bn_merge_wg with subgroup sums
+//           (reduce.glsl) and the work group's merge from two of them (wg_chan below);
 //   bn_merge_eval (-DDIVE_MERGE_EVAL): mode 3 alone, the running statistics declared
 //           readonly, so the recorder tracks them as read: an eval conv reading them after
 //           it runs beside it without a barrier (an eval unit is one dependency level).
@@ -57,6 +59,18 @@ void chan(inout float na, inout vec2 a, float nb, vec2 b) {
 
 #ifdef DIVE_MERGE_WG
 #include "reduce.glsl"
+#ifdef DIVE_SUBGROUP
+// bn_merge_wg_sg: the same merge from two work-group sums (dive_wg_sum's subgroup form):
+// the count and the sum n mean give the channel's mean mu, then M2 = sum (M2_t + n_t
+// (mean_t - mu)^2), the parts' deviations taken from the final mean (no cancellation).
+// An empty part (n = 0, r = 0) adds nothing. Reached by every invocation (barriers).
+void wg_chan(inout float n, inout vec2 r) {
+  vec2 a = dive_wg_sum(vec2(n, n * r.x));
+  float mu = a.y / a.x, d = r.x - mu; // a.x = the channel's M >= 2
+  r = vec2(mu, dive_wg_sum(vec2(r.y + n * d * d, 0.0)).x);
+  n = a.x;
+}
+#else
 shared float dive_cnt[DIVE_WG];
 
 // the work group's Chan merge of every invocation's (n, r), in dive_wg_sum's tree order:
@@ -89,6 +103,7 @@ void wg_chan(inout float n, inout vec2 r) {
   r = dive_red[0];
   n = dive_cnt[0];
 }
+#endif
 #endif
 
 #ifdef DIVE_MERGE_EVAL

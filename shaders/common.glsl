@@ -8,6 +8,11 @@
 //  - the work-group size is specialization constant 0 (the C side picks it per device);
 //  - grids wider than 65535 groups are dispatched as 2-D: dive_gid() flattens them.
 
+#ifdef DIVE_SUBGROUP // the *_sg reductions (reduce.glsl): core in Vulkan 1.1, used where the device has them
+#extension GL_KHR_shader_subgroup_basic : require
+#extension GL_KHR_shader_subgroup_arithmetic : require
+#endif
+
 layout(local_size_x = 256) in;           // default; the C side specializes it
 layout(local_size_x_id = 0) in;
 

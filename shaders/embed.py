@@ -82,6 +82,10 @@ SHADERS = [
     # loss scaling: the scan that also unscales the gradients in place; the scale's update
     ("grad_unscale", "nonfinite_scan.comp", ["DIVE_UNSCALE"]),
     ("loss_scale", "loss_scale.comp", []),
+    # the work-group reductions with subgroup arithmetic (DIVE_VK_SUBGROUP, where supported)
+    ("bn_part_sg", "bn_part.comp", ["DIVE_SUBGROUP"]),
+    ("bn_merge_wg_sg", "bn_merge.comp", ["DIVE_MERGE_WG", "DIVE_SUBGROUP"]),
+    ("loss_reduce_sg", "loss_reduce.comp", ["DIVE_SUBGROUP"]),
 ]
 
 

@@ -15,6 +15,9 @@
      4. a device with 9 storage buffers per stage (DIVE_VK_FAULT_BUFS9=1): the BN apply is
         not folded into the next conv (DIVE_VK_FOLD needs 10), the epilogues stay on, and a
         ResNet-8 training step records no *_fold GEMM (and some without the fault)
+     5. a device without subgroup arithmetic (DIVE_VK_FAULT_NOSUBGROUP=1 hides it): the
+        work-group reductions keep their shared-memory trees, a ResNet-8 step records no
+        *_sg variant and runs (and some *_sg without the fault where the device has it)
    Any validation-layer message fails the run. No Vulkan device (or DIVE_BACKEND=cpu): its
    VKF_CHECKS checks are counted as skipped (failed when DIVE_REQUIRE_VULKAN=1).
      make build/test_vkfaults && . tests/vk_env.sh && DIVE_VK_VALIDATION=1 ./build/test_vkfaults */
@@ -33,49 +36,67 @@
 
 /* the checks of a run: counted as skipped when there is no device; a run that makes
    another number fails, so update it with the checks */
-#define VKF_CHECKS 9
+#define VKF_CHECKS 11
 
 #ifndef DIVE_NO_VULKAN
-/* 2 checks: with and without DIVE_VK_FAULT_BUFS9, the fold's switch and a ResNet-8 step's
-   *_fold GEMMs (one training step, eager) */
-static void fold_fallback(const dive_ctx_desc *cd) {
-  int f, on[2] = {-1, -1}, fuse[2] = {-1, -1};
-  int64_t nf[2] = {-1, -1};
-  char msg[160];
-  for (f = 0; f < 2; f++) {
-    dive_ctx *ctx = NULL;
-    dive_resnet *m = NULL;
-    dive_resnet_desc rd;
-    dive_sgd_desc sd;
-    dive_loss_desc ld;
-    float x[2 * 3 * 16 * 16];
-    int32_t y[2] = {0, 1};
-    int i;
-    if (f) setenv("DIVE_VK_FAULT_BUFS9", "1", 1);
-    setenv("DIVE_VK_REPLAY", "0", 1);
-    if (dive_ctx_create(&ctx, cd) == DIVE_OK) {
-      memset(&rd, 0, sizeof rd);
-      rd.depth = 8; rd.num_classes = 2; rd.base_width = 4; rd.height = rd.width = 16; rd.max_batch = 2;
-      memset(&sd, 0, sizeof sd);
-      sd.lr = 0.01f;
-      memset(&ld, 0, sizeof ld);
-      for (i = 0; i < 2 * 3 * 16 * 16; i++) x[i] = (float)(i % 7) - 3.0f;
-      on[f] = ctx->vk->fold;
-      fuse[f] = ctx->vk->fuse;
-      if (!dive_resnet_create(ctx, &m, &rd) && !dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL) &&
-          !dive_resnet_sync(m, 1, NULL, NULL))
-        nf[f] = ctx->vk->folds;
-      dive_resnet_destroy(m);
-      dive_ctx_destroy(ctx);
+/* A ResNet-8 training step (eager) on a ctx made with the test fault `fault` set (NULL:
+   none): the ctx's fold, epilogue and subgroup switches into sw[0..3), the *_fold GEMMs and
+   *_sg reductions it recorded into n[0..2) (-1 when it did not run) */
+static void resnet8_step(const dive_ctx_desc *cd, const char *fault, int *sw, int64_t *n) {
+  dive_ctx *ctx = NULL;
+  dive_resnet *m = NULL;
+  dive_resnet_desc rd;
+  dive_sgd_desc sd;
+  dive_loss_desc ld;
+  float x[2 * 3 * 16 * 16];
+  int32_t y[2] = {0, 1};
+  int i;
+  sw[0] = sw[1] = sw[2] = -1;
+  n[0] = n[1] = -1;
+  if (fault) setenv(fault, "1", 1);
+  setenv("DIVE_VK_REPLAY", "0", 1);
+  if (dive_ctx_create(&ctx, cd) == DIVE_OK) {
+    memset(&rd, 0, sizeof rd);
+    rd.depth = 8; rd.num_classes = 2; rd.base_width = 4; rd.height = rd.width = 16; rd.max_batch = 2;
+    memset(&sd, 0, sizeof sd);
+    sd.lr = 0.01f;
+    memset(&ld, 0, sizeof ld);
+    for (i = 0; i < 2 * 3 * 16 * 16; i++) x[i] = (float)(i % 7) - 3.0f;
+    sw[0] = ctx->vk->fold;
+    sw[1] = ctx->vk->fuse;
+    sw[2] = ctx->vk->sg;
+    if (!dive_resnet_create(ctx, &m, &rd) && !dive_resnet_train_step(m, NULL, x, y, 2, &ld, &sd, NULL) &&
+        !dive_resnet_sync(m, 1, NULL, NULL)) {
+      n[0] = ctx->vk->folds;
+      n[1] = ctx->vk->sg_runs;
     }
-    unsetenv("DIVE_VK_REPLAY");
-    unsetenv("DIVE_VK_FAULT_BUFS9");
+    dive_resnet_destroy(m);
+    dive_ctx_destroy(ctx);
   }
-  snprintf(msg, sizeof msg, "fold %d, epilogues %d; with the fault: %d, %d", on[0], fuse[0], on[1], fuse[1]);
-  check(on[0] == 1 && fuse[0] == 1 && on[1] == 0 && fuse[1] == 1, "9 storage buffers per stage: no fold, epilogues on",
+  unsetenv("DIVE_VK_REPLAY");
+  if (fault) unsetenv(fault);
+}
+
+/* 4 checks: a ResNet-8 step without a fault, with DIVE_VK_FAULT_BUFS9 (the fold's switch
+   off, the epilogues on, no *_fold GEMM) and with DIVE_VK_FAULT_NOSUBGROUP (the device's
+   subgroup arithmetic hidden: the reductions' shared-memory trees, no *_sg dispatch, the
+   step still runs) */
+static void fallbacks(const dive_ctx_desc *cd) {
+  int on[3], bufs9[3], nosg[3];
+  int64_t n[2], n9[2], n0[2];
+  char msg[160];
+  resnet8_step(cd, NULL, on, n);
+  resnet8_step(cd, "DIVE_VK_FAULT_BUFS9", bufs9, n9);
+  resnet8_step(cd, "DIVE_VK_FAULT_NOSUBGROUP", nosg, n0);
+  snprintf(msg, sizeof msg, "fold %d, epilogues %d; with the fault: %d, %d", on[0], on[1], bufs9[0], bufs9[1]);
+  check(on[0] == 1 && on[1] == 1 && bufs9[0] == 0 && bufs9[1] == 1, "9 storage buffers per stage: no fold, epilogues on",
         msg);
-  snprintf(msg, sizeof msg, "*_fold GEMMs %lld; with the fault: %lld", (long long)nf[0], (long long)nf[1]);
-  check(nf[0] > 0 && nf[1] == 0, "9 storage buffers per stage: the ResNet-8 step folds nothing", msg);
+  snprintf(msg, sizeof msg, "*_fold GEMMs %lld; with the fault: %lld", (long long)n[0], (long long)n9[0]);
+  check(n[0] > 0 && n9[0] == 0, "9 storage buffers per stage: the ResNet-8 step folds nothing", msg);
+  snprintf(msg, sizeof msg, "subgroup reductions %d, *_sg %lld; with the fault: %d, %lld", on[2], (long long)n[1],
+           nosg[2], (long long)n0[1]);
+  check(nosg[2] == 0 && n0[1] == 0 && n0[0] >= 0, "no subgroup arithmetic: the trees, the step runs", msg);
+  check(on[2] == 0 || n[1] > 0, "subgroup arithmetic: the step's reductions as *_sg", msg);
 }
 #endif
 
@@ -320,7 +341,7 @@ int main(void) {
             strstr(dive_last_error(), "shaderFloat16"), "DIVE_VK_FP16=1 without shaderFloat16 is refused", dive_last_error());
   unsetenv("DIVE_VK_FAULT_NOFP16");
   unsetenv("DIVE_VK_FP16");
-  fold_fallback(&cd);
+  fallbacks(&cd);
   test_oom("mapped");
   test_lost("mapped", 1);
   setenv("DIVE_VK_STAGING", "1", 1);

@@ -15,7 +15,7 @@
 
 /* the checks (report() lines) of a run: counted as skipped when there is no device; a
    run that makes another number fails, so update it with the checks */
-#define VK_CHECKS 178
+#define VK_CHECKS 211
 
 #ifdef DIVE_NO_VULKAN
 int main(void) {
@@ -1639,6 +1639,97 @@ static int check_crosscheck_catches(void) {
   return bad;
 }
 
+/* The reductions' path of a mode's ctx (DIVE_VK_SUBGROUP, off = 1 when the mode sets it to
+   0): the *_sg variants where the device has basic and arithmetic subgroup operations in
+   compute shaders and the work group is a whole number of subgroups, and then some were
+   dispatched; else none. 1 on failure. */
+static int check_sg_path(dive_ctx *ctx, int off, const char **what) {
+  const struct dive__vk *vk = ctx->vk;
+  uint32_t need = VK_SUBGROUP_FEATURE_BASIC_BIT | VK_SUBGROUP_FEATURE_ARITHMETIC_BIT;
+  int can = !off && (vk->sg_ops & need) == need && (vk->sg_stages & VK_SHADER_STAGE_COMPUTE_BIT) && vk->subgroup &&
+            vk->wg % vk->subgroup == 0;
+  *what = can ? "reductions: the *_sg variants dispatched" : "reductions: no *_sg variant dispatched";
+  return vk->sg != can || (can ? vk->sg_runs == 0 : vk->sg_runs != 0);
+}
+static void report_sg_path(dive_ctx *ctx, int off) {
+  const char *what;
+  int failed = check_sg_path(ctx, off, &what);
+  report(what, failed);
+}
+
+/* BN forward and backward (training, 3 x 5 x 31 x 29: 2,697 values per channel, one chunk
+   on a CPU-type device) on ctx: y, mean, rstd, din, dgamma, dbeta into out (BN_SG_OUT). */
+#define BN_SG_N (3 * 5 * 31 * 29)
+#define BN_SG_OUT (2 * BN_SG_N + 4 * 5)
+static int bn_sg_outputs(dive_ctx *ctx, float *out) {
+  int sh[4] = {3, 5, 31, 29}, c = 5, i;
+  dive_tensor t[9]; /* x, dy, gamma, beta, y, mean, rstd, din, dgamma and dbeta in one */
+  float *x = fbuf(BN_SG_N), *dy = fbuf(BN_SG_N), g[5], be[5], zero[10] = {0};
+  int sh2[1] = {10}, ok;
+  dive_rng r;
+  dive_rng_seed(&r, 29);
+  fill(&r, x, BN_SG_N);
+  fill(&r, dy, BN_SG_N);
+  for (i = 0; i < BN_SG_N; i++) x[i] = 3.0f * x[i] + 1.5f; /* an offset the statistics must see */
+  for (i = 0; i < 5; i++) { g[i] = 1.0f + 0.1f * (float)i; be[i] = 0.2f * (float)i - 0.3f; }
+  memset(t, 0, sizeof t);
+  ok = !dive_tensor_alloc(ctx, &t[0], DIVE_F32, 4, sh) && !dive_tensor_alloc(ctx, &t[1], DIVE_F32, 4, sh) &&
+       !dive_tensor_alloc(ctx, &t[2], DIVE_F32, 1, &c) && !dive_tensor_alloc(ctx, &t[3], DIVE_F32, 1, &c) &&
+       !dive_tensor_alloc(ctx, &t[4], DIVE_F32, 4, sh) && !dive_tensor_alloc(ctx, &t[5], DIVE_F32, 1, &c) &&
+       !dive_tensor_alloc(ctx, &t[6], DIVE_F32, 1, &c) && !dive_tensor_alloc(ctx, &t[7], DIVE_F32, 4, sh) &&
+       !dive_tensor_alloc(ctx, &t[8], DIVE_F32, 1, sh2) && !dive_tensor_write(&t[0], x, BN_SG_N) &&
+       !dive_tensor_write(&t[1], dy, BN_SG_N) && !dive_tensor_write(&t[2], g, 5) && !dive_tensor_write(&t[3], be, 5) &&
+       !dive_tensor_write(&t[8], zero, 10);
+  if (ok) {
+    dive_tensor dg, db;
+    int five = 5;
+    ok = !dive_tensor_view(&dg, &t[8], 0, 1, &five) && !dive_tensor_view(&db, &t[8], 5, 1, &five) &&
+         !dive_batchnorm_forward(ctx, &t[4], &t[5], &t[6], &t[0], &t[2], &t[3], NULL, NULL, 1, 0.1f, 1e-5f) &&
+         !dive_batchnorm_backward(ctx, &t[7], &dg, &db, &t[1], &t[0], &t[5], &t[6], &t[2]) &&
+         !dive_tensor_read(&t[4], out, BN_SG_N) && !dive_tensor_read(&t[5], out + BN_SG_N, 5) &&
+         !dive_tensor_read(&t[6], out + BN_SG_N + 5, 5) && !dive_tensor_read(&t[7], out + BN_SG_N + 10, BN_SG_N) &&
+         !dive_tensor_read(&t[8], out + 2 * BN_SG_N + 10, 10);
+  }
+  for (i = 0; i < 9; i++) dive_tensor_free(&t[i]);
+  free(x);
+  free(dy);
+  return ok;
+}
+
+/* The subgroup reductions against the shared-memory tree on this device: the same BN
+   forward and backward with DIVE_VK_SUBGROUP=1 and =0; each output's max |sg - tree| over
+   its max |tree| printed, below 1e-5 (the last bits may differ: the sums are associated
+   differently). 1 on failure. */
+static int check_sg_vs_tree(void) {
+  static const char *const nm[6] = {"y", "mean", "rstd", "din", "dgamma", "dbeta"};
+  static const int64_t at[7] = {0, BN_SG_N, BN_SG_N + 5, BN_SG_N + 10, 2 * BN_SG_N + 10, 2 * BN_SG_N + 15,
+                                2 * BN_SG_N + 20};
+  float *a = fbuf(BN_SG_OUT), *b = fbuf(BN_SG_OUT);
+  dive_ctx *ctx = NULL;
+  int k, ok, sg = 0;
+  int64_t same = 0, i;
+  double worst = 0;
+  ok = vk_ctx(&ctx) == DIVE_OK && (sg = ctx->vk->sg, bn_sg_outputs(ctx, a));
+  dive_ctx_destroy(ctx);
+  ctx = NULL;
+  set_env("DIVE_VK_SUBGROUP", "0");
+  ok = ok && vk_ctx(&ctx) == DIVE_OK && !ctx->vk->sg && bn_sg_outputs(ctx, b);
+  set_env("DIVE_VK_SUBGROUP", NULL);
+  dive_ctx_destroy(ctx);
+  printf("  subgroup (%s) vs tree, BN 3x5x31x29:", sg ? "on" : "not supported here: both trees");
+  for (k = 0; ok && k < 6; k++) {
+    double mx = 0, d = maxdiff(b + at[k], a + at[k], at[k + 1] - at[k]);
+    for (i = at[k]; i < at[k + 1]; i++) mx = fmax(mx, fabs((double)b[i]));
+    printf(" %s %.1e", nm[k], mx > 0 ? d / mx : d);
+    if ((mx > 0 ? d / mx : d) > worst) worst = mx > 0 ? d / mx : d;
+  }
+  for (i = 0; ok && i < BN_SG_OUT; i++) same += a[i] == b[i];
+  printf(" (max |sg - tree| / max |tree|); %lld of %d values the same bits\n", (long long)same, BN_SG_OUT);
+  free(a);
+  free(b);
+  return !ok || worst > 1e-5;
+}
+
 static double g_fp16_conv_nmse; /* the fp16 mode's worst conv NMSE (its rounding must show) */
 #define FOLD_ROW (!dive__vk_folds(ctx) || ctx->check ? "conv + BN units folded: refused where the device does not fold" \
                   : g_conv_bn_few ? "conv + BN units, input folded (4-5 shapes)" : "conv + BN units, input folded (10 shapes)")
@@ -1687,6 +1778,11 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
       report_op("fused BN+add+ReLU fwd, masked bwd (4 shapes)", check_bn_fused(ctx));
       report("bit-identical from run to run", check_repeat(ctx));
     }
+    if (!strcmp(env, "DIVE_VK_SUBGROUP")) { /* the shared-memory trees of the loss reductions too */
+      report("loss (6 kinds x 4 shapes) vs dive__ref", check_loss(ctx));
+      report("sgd lr from scalars, loss ring, non-finite skip", check_step_kernels(ctx));
+    }
+    report_sg_path(ctx, !strcmp(env, "DIVE_VK_SUBGROUP"));
     report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
     g_merges_wg += ctx->vk->merges_wg;
     if (g_fp16) {
@@ -1723,6 +1819,7 @@ static void run_mode_env(const char *mode, int staging, const char *wg, const ch
     report("sgd (4 configs x 3 sizes) vs dive__ref", check_sgd(ctx));
     report("sgd lr from scalars, loss ring, non-finite skip", check_step_kernels(ctx));
   }
+  report_sg_path(ctx, 0);
   /* every tensor freed (the loss's scratch per-example buffer belongs to the ctx) */
   report("no leaked buffers", ctx->vk->live_buffers != (ctx->vk->scratch.impl.dev ? 1 : 0));
   report("no validation messages (ctx)", dive__vk_validation_errors(ctx) != 0);
@@ -1776,6 +1873,15 @@ int main(void) {
     g_mode = "-";
     report("DIVE_VK_MERGE=2: error", vk_ctx(&ctx) != DIVE_ERR_ARG || !strstr(dive_last_error(), "DIVE_VK_MERGE"));
     set_env("DIVE_VK_MERGE", NULL);
+    /* the work-group reductions' shared-memory trees where the subgroup form is the default
+       (at a work group of 64: the tree's 6 levels); then the two against each other */
+    run_mode_env("subgroup=0", 0, NULL, "DIVE_VK_SUBGROUP", "0");
+    g_mode = "-";
+    report("subgroup vs tree: BN within 1e-5", check_sg_vs_tree());
+    set_env("DIVE_VK_SUBGROUP", "2");
+    ctx = NULL;
+    report("DIVE_VK_SUBGROUP=2: error", vk_ctx(&ctx) != DIVE_ERR_ARG || !strstr(dive_last_error(), "DIVE_VK_SUBGROUP"));
+    set_env("DIVE_VK_SUBGROUP", NULL);
     /* the unfused passes the driver falls back to (a device with fewer storage buffers) */
     run_mode_env("fuse=0", 0, NULL, "DIVE_VK_FUSE", "0");
     /* the opt-in reduced-precision mode: the conv GEMMs' shared tiles in fp16, fp32 sums;
@@ -1784,8 +1890,8 @@ int main(void) {
     ctx = NULL;
     if (vk_ctx(&ctx) == DIVE_ERR_UNSUPPORTED) { /* a device without shaderFloat16: refused */
       g_mode = "-";
-      skip_part("fp16 mode", 10, 0, dive_last_error());
-      g_fp16_skipped = 10;
+      skip_part("fp16 mode", 11, 0, dive_last_error());
+      g_fp16_skipped = 11;
     } else {
       dive_ctx_destroy(ctx);
       g_fp16 = 1;
