@@ -5963,15 +5963,16 @@ static int64_t dive__wgw_cols = 256;
    the transforms cost per channel what the GEMMs save (16 at 32x32: 0.64x against the
    direct path's shared copies), above 128 the 16 K C floats of each part's dW and the NT
    calls' lane sums over few tiles do (256 at 14x14: 0.88-0.93x, 512 at 7x7: 0.74-0.77x).
+   ResNet-50's whole training step (224x224, batch 16, one thread) was level with it on AMD
+   (5.2-5.4 against 5.0-5.4 img per CPU-second: the two convs' gain is about 1-2 % of the
+   step, within the shared VM's spread).
    On Intel's AVX-512 (an Intel Xeon, the same bench) it pays wherever backward-data runs
    as Winograd too (dive__wino_pick2; then neither direct GEMM reads dout, so no shared copy
    of it is lost), up to 256 channels: the whole backward 1.12-1.26x at 32-128 channels from
    8x8 to 56x56 (ResNet-32's stages 2 and 3 among them: its whole step 3.5-6.5 % faster on
    one and two threads), 1.05-1.06x at 256 x 14x14, level at 512 x 7x7; where backward-data
    is direct (32 x 32x32) 0.96-0.98x, at 16 channels 0.73-0.85x. AVX2, NEON and the portable
-   path (not measured) take it only when forced. ResNet-50's whole training step (224x224, batch 16, one thread)
-   was level with it (5.2-5.4 against 5.0-5.4 img per CPU-second: the two convs' gain is
-   about 1-2 % of the step, within the shared VM's spread). */
+   path (not measured) take it only when forced. */
 static int dive__wgw_pick(const dive__conv_p *p) {
   int isa = dive__isa(), ch = DIVE__MIN(p->C, p->K);
   if (p->stride != 1 || p->R != 3 || p->S != 3 || p->pad != 1 || p->groups != 1 || dive__wgw_mode == 0) return 0;
@@ -11395,10 +11396,12 @@ static dive_status dive__conv_bn_forward_f(dive_ctx *ctx, dive_tensor *y, dive_t
   dive__conv_p p;
   dive__bn_p b;
   dive_status s;
+  int vk_train;
   DIVE__OP_BEGIN(ctx, fn);
-  if (fi && !(ctx->backend == DIVE_BACKEND_VULKAN && training && !ctx->check && dive__vk_folds(ctx)))
+  vk_train = ctx->backend == DIVE_BACKEND_VULKAN && training && !ctx->check; /* the fused driver's case */
+  if (fi && !(vk_train && dive__vk_folds(ctx)))
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: a folded batch norm needs Vulkan with DIVE_VK_FOLD", fn);
-  if (!y && !(ctx->backend == DIVE_BACKEND_VULKAN && training && !ctx->check && dive__vk_fused(ctx)))
+  if (!y && !(vk_train && dive__vk_fused(ctx)))
     return dive__ctx_fail(ctx, DIVE_ERR_ARG, "%s: a batch norm without its apply needs Vulkan with the fused "
                           "epilogues in training", fn);
   if ((s = dive__conv_setup(ctx, fn, &p, x, w, stride, pad, groups)) ||
@@ -12549,8 +12552,7 @@ static int dive__rn_late(const dive_resnet *m, int training) {
 static void dive__rn_unit_apply(dive_resnet *m, dive__rn_unit *u, dive_tensor *y, const dive_tensor *res, int n) {
   dive_tensor c = dive__batch(&u->c, n);
   dive__bn_p b;
-  if (m->ctx->status) return;
-  b.N = n; b.C = (int)c.shape[1]; b.HW = (int)(c.shape[2] * c.shape[3]);
+  if (m->ctx->status || dive__bn_setup(m->ctx, "dive_resnet_forward", &b, &c)) return;
   b.training = 1; b.momentum = DIVE__BN_MOMENTUM; b.eps = DIVE__BN_EPS;
   (void)dive__vk_bn_apply(m->ctx, &b, y, &c, &u->mean, &u->rstd, &u->gamma, &u->beta, res, u->relu);
 }

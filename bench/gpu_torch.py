@@ -69,8 +69,9 @@ def main():
     print("device: %s, torch %s, cuda %s, tf32 %s, %s %dx%d batch %d" % (
         torch.cuda.get_device_name(0) if dev.type == "cuda" else "cpu (not a GPU: dry run)", torch.__version__, torch.version.cuda, a.tf32, a.arch, size, size, a.batch))
     # whole img/s on a GPU; two decimals below 10 (a dry run on a loaded CPU rounded to 0)
-    print("pytorch train img/s: " + ("%.0f" % train if train >= 10 else "%.2f" % train))
-    print("pytorch infer img/s: " + ("%.0f" % infer if infer >= 10 else "%.2f" % infer))
+    rate = lambda v: "%.0f" % v if v >= 10 else "%.2f" % v
+    print("pytorch train img/s: " + rate(train))
+    print("pytorch infer img/s: " + rate(infer))
 
 
 if __name__ == "__main__":

@@ -1718,10 +1718,11 @@ static int check_sg_vs_tree(void) {
   dive_ctx_destroy(ctx);
   printf("  subgroup (%s) vs tree, BN 3x5x31x29:", sg ? "on" : "not supported here: both trees");
   for (k = 0; ok && k < 6; k++) {
-    double mx = 0, d = maxdiff(b + at[k], a + at[k], at[k + 1] - at[k]);
+    double mx = 0, d = maxdiff(b + at[k], a + at[k], at[k + 1] - at[k]), rel;
     for (i = at[k]; i < at[k + 1]; i++) mx = fmax(mx, fabs((double)b[i]));
-    printf(" %s %.1e", nm[k], mx > 0 ? d / mx : d);
-    if ((mx > 0 ? d / mx : d) > worst) worst = mx > 0 ? d / mx : d;
+    rel = mx > 0 ? d / mx : d;
+    printf(" %s %.1e", nm[k], rel);
+    worst = fmax(worst, rel);
   }
   for (i = 0; ok && i < BN_SG_OUT; i++) same += a[i] == b[i];
   printf(" (max |sg - tree| / max |tree|); %lld of %d values the same bits\n", (long long)same, BN_SG_OUT);
